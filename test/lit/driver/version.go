@@ -1,0 +1,5 @@
+// The driver reports its name and version.
+// RUN: %origo version | FileCheck %s
+// CHECK: origo version
+
+package main
