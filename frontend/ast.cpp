@@ -1,0 +1,98 @@
+//===- frontend/ast.cpp - the syntax tree ---------------------------------===//
+/// \file
+/// Node storage and the text dump of `-stop-after=parse`.
+//===----------------------------------------------------------------------===//
+#include "frontend/ast.h"
+
+namespace origo::syntax {
+
+std::string_view nodeKindName(NodeKind k) {
+  switch (k) {
+#define NODE(Kind, Children) \
+  case NodeKind::Kind: return #Kind;
+#include "frontend/node_kinds.def"
+  }
+  return "?";
+}
+
+NodeId Tree::add(NodeKind k, Pos pos, std::initializer_list<NodeId> kids, Tok op,
+                 std::string_view text) {
+  Node n;
+  n.kind = k;
+  n.op = op;
+  n.pos = pos;
+  n.text = text;
+  n.kidBegin = uint32_t(kids_.size());
+  n.kidCount = uint32_t(kids.size());
+  kids_.insert(kids_.end(), kids.begin(), kids.end());
+  nodes_.push_back(n);
+  return NodeId{uint32_t(nodes_.size() - 1)};
+}
+
+NodeId Tree::add(NodeKind k, Pos pos, const std::vector<NodeId> &kids, Tok op,
+                 std::string_view text) {
+  Node n;
+  n.kind = k;
+  n.op = op;
+  n.pos = pos;
+  n.text = text;
+  n.kidBegin = uint32_t(kids_.size());
+  n.kidCount = uint32_t(kids.size());
+  kids_.insert(kids_.end(), kids.begin(), kids.end());
+  nodes_.push_back(n);
+  return NodeId{uint32_t(nodes_.size() - 1)};
+}
+
+std::vector<NodeId> Tree::kids(NodeId id) const {
+  const Node &n = nodes_[id.index];
+  return std::vector<NodeId>(kids_.begin() + n.kidBegin, kids_.begin() + n.kidBegin + n.kidCount);
+}
+
+static void dumpNode(const Tree &t, NodeId id, int depth, std::string &out) {
+  out.append(size_t(depth) * 2, ' ');
+  if (!id.valid()) {
+    out += "-\n";
+    return;
+  }
+  const Node &n = t[id];
+  out += nodeKindName(n.kind);
+  out += ' ';
+  out += std::to_string(n.pos.line) + ":" + std::to_string(n.pos.col);
+  if (n.op != Tok::EOF_) {
+    out += " op=";
+    out += tokSpelling(n.op);
+  }
+  if (!n.text.empty()) {
+    out += ' ';
+    out += n.text;
+  }
+  out += '\n';
+  for (size_t i = 0; i < n.kidCount; ++i)
+    dumpNode(t, t.kid(id, i), depth + 1, out);
+}
+
+std::string dumpTree(const Tree &t) {
+  std::string out;
+  if (t.root.valid())
+    dumpNode(t, t.root, 0, out);
+  return out;
+}
+
+Pos startPos(const Tree &t, NodeId n) {
+  for (;;) {
+    const Node &x = t[n];
+    switch (x.kind) {
+    case NodeKind::BinaryExpr:
+    case NodeKind::CallExpr:
+    case NodeKind::SelectorExpr:
+    case NodeKind::IndexExpr:
+    case NodeKind::SliceExpr:
+      n = t.kid(n, 0);
+      continue;
+    default:
+      return x.pos;
+    }
+  }
+}
+
+} // namespace origo::syntax
