@@ -1,0 +1,33 @@
+//===- runtime/panic.h - Runtime panics and fatal errors --------*- C++ -*-===//
+///
+/// \file
+/// How runtime code reports a failure. panicRuntimeError is a Go panic with a
+/// runtime.Error value (what gc's panicdivide, panicIndex, ... raise), which
+/// Go code will be able to recover once defer/recover exists; fatal is gc's
+/// throw: an unrecoverable "fatal error: ...". Both print gc's report and
+/// exit with status 2 when nothing recovers.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ORIGO_RUNTIME_PANIC_H
+#define ORIGO_RUNTIME_PANIC_H
+
+namespace origo::rt {
+
+/// Panics with the runtime error whose Error() is "runtime error: " + \p msg,
+/// e.g. panicRuntimeError("integer divide by zero"). Unrecovered, it prints
+///   panic: runtime error: <msg>
+///   <blank line>
+///   goroutine 1 [running]:
+///   <Go frames of the panicking goroutine>
+/// and exits with status 2. \p msg must stay valid (a literal or persistent).
+[[noreturn]] void panicRuntimeError(const char *msg);
+
+/// gc's throw: prints "fatal error: <msg>", a blank line and the goroutine's
+/// traceback, then exits with status 2. Nothing can recover it. A fatal
+/// error while already dying prints only the message.
+[[noreturn]] void fatal(const char *msg);
+
+} // namespace origo::rt
+
+#endif // ORIGO_RUNTIME_PANIC_H

@@ -1,0 +1,36 @@
+//===- runtime/print.h - Unbuffered printing to standard error --*- C++ -*-===//
+///
+/// \file
+/// The runtime's own output: what Go's print/println builtins and the panic
+/// and traceback reports write. Everything goes straight to fd 2 with
+/// write(2), unbuffered, as in gc's runtime, so output survives a crash
+/// right after it. The formats are byte-for-byte those of gc 1.19's
+/// runtime/print.go.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ORIGO_RUNTIME_PRINT_H
+#define ORIGO_RUNTIME_PRINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+namespace origo::rt {
+
+/// Writes \p n bytes to standard error, retrying short writes and EINTR.
+void writeErr(const void *p, size_t n);
+
+/// Prints a NUL-terminated C string.
+void printCString(const char *s);
+/// Prints \p n bytes starting at \p p.
+void printBytes(const uint8_t *p, int64_t n);
+void printInt(int64_t v);
+void printUint(uint64_t v);
+/// Prints "0x" followed by lower-case hex digits, as gc's printhex.
+void printHex(uint64_t v);
+/// Prints gc's fixed float format, e.g. "+1.500000e+000", "NaN", "-Inf".
+void printFloat(double v);
+
+} // namespace origo::rt
+
+#endif // ORIGO_RUNTIME_PRINT_H

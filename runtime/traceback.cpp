@@ -1,0 +1,76 @@
+//===- runtime/traceback.cpp - Printing the Go frames of a stack ----------===//
+///
+/// \file
+/// Frame-pointer unwinding for tracebacks. Go code and the runtime are both
+/// compiled with frame pointers, and both targets keep the same frame record
+/// at the frame pointer: x86-64 [rbp] = caller's rbp, [rbp+8] = return
+/// address; AArch64 [x29] = caller's x29, [x29+8] = saved lr.
+///
+/// A return address belongs to a Go function when the function table has a
+/// function at or below it and that function has a call site (stack map
+/// record) at or after it: codegen records every call, so this rejects the
+/// runtime and libc code that follows the last Go function in memory.
+///
+//===----------------------------------------------------------------------===//
+
+#include "runtime/traceback.h"
+#include "runtime/functab.h"
+#include "runtime/print.h"
+#include "runtime/stackmap.h"
+
+#include <string.h>
+
+namespace origo::rt {
+namespace {
+
+/// gc's _TracebackMaxFrames.
+constexpr int MaxFrames = 100;
+
+void printFrame(const abi::FuncMeta &fn, uintptr_t pc, uint32_t line) {
+  printCString(fn.name);
+  printCString(fn.flags & abi::FuncHasParams ? "(...)\n\t" : "()\n\t");
+  printCString(fn.file);
+  printCString(":");
+  printUint(line);
+  printCString(" +");
+  printHex(pc - reinterpret_cast<uintptr_t>(fn.entry));
+  printCString("\n");
+}
+
+} // namespace
+
+void printGoroutineHeader() { printCString("goroutine 1 [running]:\n"); }
+
+void printTraceback(uintptr_t fp) {
+  int printed = 0;
+  // Bounded in case the chain is corrupt and loops within the stack.
+  for (int depth = 0; fp != 0 && depth < 10000; ++depth) {
+    const uintptr_t *frame = reinterpret_cast<const uintptr_t *>(fp);
+    uintptr_t callerFP = frame[0], pc = frame[1];
+    if (pc == 0)
+      break;
+    // pc - 1: a call that does not return may end its function, making the
+    // return address the next function's entry.
+    const abi::FuncMeta *fn = findFunc(pc - 1);
+    if (fn) {
+      uintptr_t entry = reinterpret_cast<uintptr_t>(fn->entry);
+      if (const CallSite *site = findCallSiteAtOrAfter(entry, pc)) {
+        if (printed == MaxFrames) {
+          printCString("...additional frames elided...\n");
+          return;
+        }
+        printFrame(*fn, pc, site->line());
+        ++printed;
+        if (strcmp(fn->name, "main.main") == 0)
+          return;
+      }
+    }
+    // The stack grows down, so callers' frames are at higher addresses.
+    // (Segmented goroutine stacks will need the segment links here.)
+    if (callerFP <= fp)
+      break;
+    fp = callerFP;
+  }
+}
+
+} // namespace origo::rt
