@@ -17,9 +17,12 @@
 namespace origo::rt {
 namespace {
 ProcessArgs args;
+uintptr_t mainFrame = 0;
 } // namespace
 
 const ProcessArgs &processArgs() { return args; }
+
+uintptr_t mainFrameAddress() { return mainFrame; }
 
 void exitProcess(int code) { ::_exit(code); }
 
@@ -29,6 +32,8 @@ extern "C" void goMainMain() ORIGO_GO_NAME("main.main");
 
 int main(int argc, char **argv, char **envp) {
   origo::rt::args = {argc, argv, envp};
+  origo::rt::mainFrame =
+      reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
   for (void (*const *init)() = origo::abi::origo_inittab; *init; ++init)
     (*init)();
   goMainMain();

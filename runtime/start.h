@@ -10,6 +10,8 @@
 #ifndef ORIGO_RUNTIME_START_H
 #define ORIGO_RUNTIME_START_H
 
+#include <stdint.h>
+
 namespace origo::rt {
 
 /// The process arguments and environment exactly as main() received them.
@@ -19,6 +21,11 @@ struct ProcessArgs {
   char **envp; ///< "KEY=value" entries ending with a null pointer
 };
 const ProcessArgs &processArgs();
+
+/// The frame address of the runtime's main(). Frames of the main goroutine
+/// (main.main, package inits) lie below it; stack walks stop there rather
+/// than follow the chain into libc, which keeps no frame pointers.
+uintptr_t mainFrameAddress();
 
 /// Ends the process with \p code at once, as gc's exit does: no atexit
 /// handlers, no stdio flushing (Go output is unbuffered anyway).

@@ -17,6 +17,7 @@
 #include "runtime/functab.h"
 #include "runtime/print.h"
 #include "runtime/stackmap.h"
+#include "runtime/start.h"
 
 #include <string.h>
 
@@ -43,8 +44,11 @@ void printGoroutineHeader() { printCString("goroutine 1 [running]:\n"); }
 
 void printTraceback(uintptr_t fp) {
   int printed = 0;
-  // Bounded in case the chain is corrupt and loops within the stack.
-  for (int depth = 0; fp != 0 && depth < 10000; ++depth) {
+  // main()'s frame ends the chain: its caller is libc, built without frame
+  // pointers, so the saved frame pointer there may be any value. (The
+  // depth bound is for corrupt chains.)
+  uintptr_t base = mainFrameAddress();
+  for (int depth = 0; fp != 0 && fp < base && depth < 10000; ++depth) {
     const uintptr_t *frame = reinterpret_cast<const uintptr_t *>(fp);
     uintptr_t callerFP = frame[0], pc = frame[1];
     if (pc == 0)

@@ -21,7 +21,7 @@ void printGoroutineHeader();
 ///   main.f(...)
 ///   \t/path/x.go:3 +0x1c
 /// Frames of non-Go code (the runtime, libc) are skipped; the walk ends after
-/// main.main, at the end of the chain, or after 100 frames.
+/// main.main, at the runtime's main(), or after 100 frames.
 void printTraceback(uintptr_t fp);
 
 } // namespace origo::rt

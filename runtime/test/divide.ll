@@ -3,6 +3,7 @@
 ; runtime.panicdivide, a stack map after every call (ID = source line), the
 ; origo_funcs table, and an init function. Built with llc-19 for each target
 ; by run.sh; the output must match gc's (see README.md).
+; INITS: main.init
 
 declare void @llvm.experimental.stackmap(i64, i32, ...)
 ; Runtime entry points. runtime.panicdivide never returns but is declared

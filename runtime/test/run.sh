@@ -1,0 +1,43 @@
+#!/bin/sh
+# Runs the runtime's regression tests on amd64 and (under qemu-aarch64) arm64:
+# each test/NAME.ll is compiled with llc-19, linked with linker/ through
+# origo_link_program, run, and its output compared with NAME.out, recorded
+# from gc 1.19 running NAME.go; the exit status must be the one in
+# NAME.status. Both sides are normalised: tracebacks lose their +0x offsets
+# and source directories, and gc's hex arguments become origo's "(...)".
+# usage: runtime/test/run.sh [BUILD_DIR]   (default: build)
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+build=$(cd "${1:-build}" && pwd)
+llc=${LLC:-llc-19}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+normalise() {
+  sed -E -e 's/ \+0x[0-9a-f]+$//' -e 's/^([^\t].*)\(0x[^)]*\)$/\1(...)/' -e 's#^\t.*/([^/]+\.go):#\t\1:#'
+}
+
+fail=0
+for ll in "$here"/*.ll; do
+  name=$(basename "$ll" .ll)
+  inits=$(sed -n 's/^; INITS: *//p' "$ll")
+  for arch in amd64 arm64; do
+    case $arch in
+      amd64) triple=x86_64-unknown-linux-gnu; run= ;;
+      arm64) triple=aarch64-unknown-linux-gnu; run=qemu-aarch64 ;;
+    esac
+    obj=$work/$name-$arch.o exe=$work/$name-$arch
+    "$llc" -O2 -frame-pointer=all -filetype=obj -mtriple=$triple "$ll" -o "$obj"
+    "$build/bin/origo_link_program" $arch "$exe" "$work/$arch" "$inits" "$obj"
+    status=0
+    $run "$exe" >"$work/out" 2>&1 || status=$?
+    if ! normalise <"$work/out" | diff -u "$here/$name.out" - ||
+       [ "$status" != "$(cat "$here/$name.status")" ]; then
+      echo "FAIL: $name ($arch), exit status $status"
+      fail=1
+    else
+      echo "ok: $name ($arch)"
+    fi
+  done
+done
+exit $fail
