@@ -70,9 +70,10 @@ bool writeInitTabObject(const std::string &triple,
   auto *fnTy = llvm::FunctionType::get(llvm::Type::getVoidTy(ctx), false);
   auto *ptrTy = llvm::PointerType::get(ctx, 0);
   std::vector<llvm::Constant *> entries;
-  for (const std::string &name : initFuncs)
-    entries.push_back(
-        llvm::cast<llvm::Constant>(mod.getOrInsertFunction(name, fnTy).getCallee()));
+  for (const std::string &name : initFuncs) {
+    llvm::FunctionCallee fn = mod.getOrInsertFunction(name, fnTy);
+    entries.push_back(llvm::cast<llvm::Constant>(fn.getCallee()));
+  }
   entries.push_back(llvm::ConstantPointerNull::get(ptrTy));
   auto *arrTy = llvm::ArrayType::get(ptrTy, entries.size());
   new llvm::GlobalVariable(mod, arrTy, /*isConstant=*/true,

@@ -22,7 +22,7 @@ struct LinkJob {
   std::vector<std::string> objects;   ///< object files of the packages
   std::vector<std::string> initFuncs; ///< init symbols in run order
   std::string runtimeLib;             ///< libruntime.a for arch
-  std::string workDir;                ///< scratch directory for generated inputs
+  std::string workDir;                ///< scratch dir for generated inputs
   std::string output;                 ///< executable to write
 };
 

@@ -33,7 +33,9 @@ int dying = 0;
   exitProcess(2);
 }
 
-bool startDying() { return __atomic_fetch_add(&dying, 1, __ATOMIC_SEQ_CST) == 0; }
+bool startDying() {
+  return __atomic_fetch_add(&dying, 1, __ATOMIC_SEQ_CST) == 0;
+}
 
 } // namespace
 
