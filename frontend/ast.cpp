@@ -78,6 +78,89 @@ std::string dumpTree(const Tree &t) {
   return out;
 }
 
+static void writeExpr(const Tree &t, NodeId n, std::string &out) {
+  if (!n.valid()) return;
+  const Node &x = t[n];
+  auto kid = [&](size_t i) { return t.kid(n, i); };
+  switch (x.kind) {
+  case NodeKind::Ident:
+  case NodeKind::BasicLit:
+    out += x.text;
+    return;
+  case NodeKind::ParenExpr:
+    out += '(';
+    writeExpr(t, kid(0), out);
+    out += ')';
+    return;
+  case NodeKind::UnaryExpr:
+    out += tokSpelling(x.op);
+    writeExpr(t, kid(0), out);
+    return;
+  case NodeKind::StarExpr:
+  case NodeKind::PointerType:
+    out += '*';
+    writeExpr(t, kid(0), out);
+    return;
+  case NodeKind::BinaryExpr:
+    writeExpr(t, kid(0), out);
+    out += ' ';
+    out += tokSpelling(x.op);
+    out += ' ';
+    writeExpr(t, kid(1), out);
+    return;
+  case NodeKind::CallExpr:
+    writeExpr(t, kid(0), out);
+    out += '(';
+    for (size_t i = 1; i < x.kidCount; ++i) {
+      if (i > 1) out += ", ";
+      writeExpr(t, kid(i), out);
+    }
+    if (x.op == Tok::Ellipsis) out += "...";
+    out += ')';
+    return;
+  case NodeKind::SelectorExpr:
+    writeExpr(t, kid(0), out);
+    out += '.';
+    writeExpr(t, kid(1), out);
+    return;
+  case NodeKind::IndexExpr:
+    writeExpr(t, kid(0), out);
+    out += '[';
+    writeExpr(t, kid(1), out);
+    out += ']';
+    return;
+  case NodeKind::SliceExpr:
+    writeExpr(t, kid(0), out);
+    out += '[';
+    writeExpr(t, kid(1), out);
+    out += ':';
+    writeExpr(t, kid(2), out);
+    if (kid(3).valid()) {
+      out += ':';
+      writeExpr(t, kid(3), out);
+    }
+    out += ']';
+    return;
+  case NodeKind::SliceType:
+    out += "[]";
+    writeExpr(t, kid(0), out);
+    return;
+  case NodeKind::FuncDecl:
+    out += "func literal";
+    return;
+  default:
+    out += "<";
+    out += nodeKindName(x.kind);
+    out += ">";
+  }
+}
+
+std::string exprString(const Tree &t, NodeId n) {
+  std::string out;
+  writeExpr(t, n, out);
+  return out;
+}
+
 Pos startPos(const Tree &t, NodeId n) {
   for (;;) {
     const Node &x = t[n];
@@ -87,6 +170,7 @@ Pos startPos(const Tree &t, NodeId n) {
     case NodeKind::SelectorExpr:
     case NodeKind::IndexExpr:
     case NodeKind::SliceExpr:
+    case NodeKind::ExprList:
       n = t.kid(n, 0);
       continue;
     default:

@@ -39,6 +39,7 @@ struct Node {
   Tok op = Tok::EOF_;
   Pos pos;
   std::string_view text; ///< points into the source file (which outlives the tree)
+  Pos end;               ///< Block: position of the closing brace
   uint32_t kidBegin = 0; ///< index into Tree::kids_
   uint32_t kidCount = 0;
 };
@@ -72,6 +73,9 @@ private:
 /// Prints the tree in the stable text form of `-stop-after=parse`:
 /// one node per line, `Kind line:col [op] [text]`, children indented.
 std::string dumpTree(const Tree &t);
+
+/// An expression as gc's diagnostics print it (`x + 1`, `f(a, b)`).
+std::string exprString(const Tree &t, NodeId n);
 
 /// The leftmost position of an expression (gc reports errors there).
 Pos startPos(const Tree &t, NodeId n);

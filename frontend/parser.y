@@ -219,7 +219,7 @@ type_name
 /* ---- statements ---- */
 
 block
-  : LBRACE stmt_list RBRACE { $$ = ctx.tree.add(K::Block, $1.pos, $2); }
+  : LBRACE stmt_list RBRACE { $$ = ctx.tree.add(K::Block, $1.pos, $2); ctx.tree[$$].end = $3.pos; }
   ;
 
 stmt_list

@@ -1,0 +1,492 @@
+//===- types/check_decl.cpp - package-level declarations ------------------===//
+/// \file
+/// Collects a package's declarations into its scope, resolves each object
+/// on first use (types2's objDecl, with colors for cycle detection), checks
+/// function bodies, and computes the initialization order of package-level
+/// variables (spec "Package initialization").
+//===----------------------------------------------------------------------===//
+#include "types/checker.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace origo::types {
+
+void Checker::errorAt(NodeId n, std::string msg) {
+  error(syntax::startPos(*tree_, n), std::move(msg));
+}
+
+void Checker::unsupported(NodeId n, const std::string &what) {
+  error(syntax::startPos(*tree_, n), what + " is not supported by origo yet");
+}
+
+std::string Checker::exprStr(NodeId n) const { return syntax::exprString(*tree_, n); }
+
+FileInfo &Checker::infoOf(const Tree *t) {
+  for (FileInfo &fi : pkg_.info)
+    if (fi.tree == t) return fi;
+  assert(false && "file not part of the package");
+  return pkg_.info.front();
+}
+
+void Checker::setFile(const Tree *t) {
+  tree_ = t;
+  info_ = &infoOf(t);
+  for (auto &[ft, s] : fileScopes_)
+    if (ft == t) scope_ = s;
+}
+
+void Checker::run(const std::vector<const Tree *> &files) {
+  pkg_.scope = prog_.newScope(&prog_.universe());
+  pkg_.files = files;
+  for (const Tree *t : files) {
+    FileInfo fi;
+    fi.tree = t;
+    fi.types.resize(t->size());
+    fi.uses.resize(t->size(), nullptr);
+    fi.defs.resize(t->size(), nullptr);
+    pkg_.info.push_back(std::move(fi));
+    fileScopes_.push_back({t, prog_.newScope(pkg_.scope)});
+  }
+  collectObjects();
+
+  // Resolve every package-level object, then check bodies (which may
+  // refer to any of them).
+  for (Object *obj : pkg_.scope->objects())
+    objDecl(obj);
+  for (Object *fn : pkg_.funcs)
+    objDecl(fn);
+  for (Object *fn : pkg_.funcs) {
+    if (!fn->type || !fn->tree) continue;
+    setFile(fn->tree);
+    NodeId body = fn->tree->kid(fn->decl, 3);
+    if (body.valid()) {
+      funcObj_ = fn;
+      funcBody(fn, fn->type, body);
+      funcObj_ = nullptr;
+    }
+  }
+  computeInitOrder();
+}
+
+/// Declares one package-level object, reporting redeclarations.
+static void declare(Checker &c, Scope *s, Object *obj, FileInfo &fi, NodeId ident) {
+  if (ident.valid()) fi.defs[ident.index] = obj;
+  if (obj->name == "_") return;
+  if (Object *prev = s->insert(obj)) {
+    c.error(obj->pos, obj->name + " redeclared in this block");
+    (void)prev;
+  }
+}
+
+void Checker::collectObjects() {
+  bool isMain = false;
+  for (const Tree *t : pkg_.files) {
+    setFile(t);
+    const Tree &tr = *t;
+    NodeId pkgName = tr.kid(tr.root, 0);
+    std::string name(tr[pkgName].text);
+    if (pkg_.name.empty()) pkg_.name = name;
+    else if (pkg_.name != name)
+      error(tr[pkgName].pos, "package " + name + "; expected " + pkg_.name);
+    isMain = pkg_.name == "main";
+    for (size_t i = 1; i < tr.numKids(tr.root); ++i) {
+      NodeId d = tr.kid(tr.root, i);
+      switch (tr.kind(d)) {
+      case NodeKind::ImportDecl:
+        for (NodeId spec : tr.kids(d)) {
+          NodeId path = tr.kid(spec, 1);
+          std::string p = syntax::unquote(tr[path].text);
+          error(tr[path].pos, "could not import " + p + " (the standard library is not supported by origo yet)");
+        }
+        break;
+      case NodeKind::FuncDecl: {
+        NodeId nameId = tr.kid(d, 0);
+        std::string fname(tr[nameId].text);
+        Object *obj = prog_.newObject(ObjKind::Func, fname, tr[nameId].pos, nullptr);
+        obj->pkg = &pkg_;
+        obj->tree = t;
+        obj->decl = d;
+        if (tr.kid(d, 1).valid()) {
+          unsupported(d, "method declaration");
+          break;
+        }
+        NodeId ft = tr.kid(d, 2);
+        if (!tr.kid(d, 3).valid())
+          error(tr[nameId].pos, "missing function body");
+        bool noSig = tr.numKids(tr.kid(ft, 0)) == 0 && tr.numKids(tr.kid(ft, 1)) == 0;
+        if (fname == "init") {
+          if (!noSig) error(tr[nameId].pos, "func init must have no arguments and no return values");
+          // init functions are not declared: each gets its own symbol.
+          obj->name = "init." + std::to_string(std::count_if(pkg_.funcs.begin(), pkg_.funcs.end(),
+                        [](Object *f) { return f->name.rfind("init.", 0) == 0; }));
+          info_->defs[nameId.index] = obj;
+          pkg_.funcs.push_back(obj);
+          break;
+        }
+        if (fname == "main" && isMain && !noSig)
+          error(tr[nameId].pos, "func main must have no arguments and no return values");
+        declare(*this, pkg_.scope, obj, *info_, nameId);
+        pkg_.funcs.push_back(obj);
+        break;
+      }
+      case NodeKind::VarDecl:
+        for (NodeId spec : tr.kids(d)) {
+          NodeId names = tr.kid(spec, 0);
+          for (NodeId id : tr.kids(names)) {
+            Object *obj = prog_.newObject(ObjKind::Var, std::string(tr[id].text), tr[id].pos, nullptr);
+            obj->pkg = &pkg_;
+            obj->tree = t;
+            obj->decl = spec;
+            obj->isGlobal = true;
+            declare(*this, pkg_.scope, obj, *info_, id);
+            pkg_.globals.push_back(obj);
+          }
+        }
+        break;
+      case NodeKind::ConstDecl: {
+        // Implicit repetition: a spec without type and values repeats the
+        // previous one's (with its own iota).
+        NodeId lastSpec = syntax::None;
+        int iota = 0;
+        for (NodeId spec : tr.kids(d)) {
+          bool bare = !tr.kid(spec, 1).valid() && !tr.kid(spec, 2).valid();
+          NodeId src = bare ? lastSpec : spec;
+          if (!bare) lastSpec = spec;
+          for (NodeId id : tr.kids(tr.kid(spec, 0))) {
+            Object *obj = prog_.newObject(ObjKind::Const, std::string(tr[id].text), tr[id].pos, nullptr);
+            obj->pkg = &pkg_;
+            obj->tree = t;
+            obj->decl = spec;
+            obj->iota = iota;
+            declare(*this, pkg_.scope, obj, *info_, id);
+            constSrc_[obj] = src;
+          }
+          ++iota;
+        }
+        break;
+      }
+      case NodeKind::TypeDecl:
+        for (NodeId spec : tr.kids(d)) {
+          NodeId id = tr.kid(spec, 0);
+          Object *obj = prog_.newObject(ObjKind::TypeName, std::string(tr[id].text), tr[id].pos, nullptr);
+          obj->pkg = &pkg_;
+          obj->tree = t;
+          obj->decl = spec;
+          declare(*this, pkg_.scope, obj, *info_, id);
+        }
+        break;
+      default:
+        break;
+      }
+    }
+  }
+  if (isMain && !pkg_.scope->lookupLocal("main") && !pkg_.files.empty())
+    diags_.error(Pos{}, "function main is undeclared in the main package");
+}
+
+void Checker::objDecl(Object *obj) {
+  if (obj->color == Object::Color::Black) return;
+  if (obj->color == Object::Color::Grey) {
+    // A cycle through declarations: only types may refer to themselves
+    // (through pointers etc.), which origo does not support yet.
+    if (obj->kind == ObjKind::Const || obj->kind == ObjKind::Var || obj->kind == ObjKind::TypeName) {
+      if (!obj->type) {
+        error(obj->pos, obj->kind == ObjKind::TypeName ? "invalid recursive type " + obj->name
+                                                       : "initialization cycle or invalid recursive reference to " + obj->name);
+        obj->type = tt_.invalid();
+      }
+    }
+    return;
+  }
+  obj->color = Object::Color::Grey;
+  // Save the context: resolution may start from inside a function body.
+  const Tree *savedTree = tree_;
+  Scope *savedScope = scope_;
+  const Type *savedSig = sig_;
+  Object *savedFunc = funcObj_;
+  int savedIota = iota_;
+  int savedLoop = loopDepth_;
+  setFile(obj->tree);
+  sig_ = nullptr;
+  loopDepth_ = 0;
+  switch (obj->kind) {
+  case ObjKind::Const: constDecl(obj); break;
+  case ObjKind::Var: varDecl(obj); break;
+  case ObjKind::TypeName: typeDecl(obj); break;
+  case ObjKind::Func: funcDecl(obj); break;
+  default: break;
+  }
+  if (savedTree) setFile(savedTree);
+  scope_ = savedScope;
+  sig_ = savedSig;
+  funcObj_ = savedFunc;
+  iota_ = savedIota;
+  loopDepth_ = savedLoop;
+  obj->color = Object::Color::Black;
+}
+
+/// Finds the index of obj's name in a ValueSpec.
+static size_t specIndex(const Tree &t, NodeId spec, const Object *obj) {
+  NodeId names = t.kid(spec, 0);
+  for (size_t i = 0; i < t.numKids(names); ++i)
+    if (t[t.kid(names, i)].pos == obj->pos) return i;
+  return 0;
+}
+
+void Checker::constDecl(Object *obj) {
+  funcObj_ = obj;
+  iota_ = obj->iota;
+  NodeId spec = obj->decl;
+  NodeId src = constSrc_[obj];
+  obj->type = tt_.invalid();
+  if (!src.valid()) {
+    error(obj->pos, "missing init expr for const declaration");
+    return;
+  }
+  NodeId typeNode = tree_->kid(src, 1);
+  NodeId values = tree_->kid(src, 2);
+  const Type *t = typeNode.valid() ? typExpr(typeNode) : nullptr;
+  size_t i = specIndex(*tree_, spec, obj);
+  size_t nvals = values.valid() ? tree_->numKids(values) : 0;
+  if (i >= nvals) {
+    if (spec == src || i == nvals)
+      error(obj->pos, "missing init expr for const declaration");
+    return;
+  }
+  if (spec == src && i + 1 == tree_->numKids(tree_->kid(spec, 0)) && nvals > i + 1)
+    errorAt(tree_->kid(values, i + 1), "extra init expr");
+  Operand x;
+  expr(x, tree_->kid(values, i));
+  if (x.invalid()) return;
+  if (x.mode != Mode::Constant) {
+    errorAt(x.expr, operandStr(x) + " is not constant");
+    return;
+  }
+  if (t) {
+    if (!isConstType(t)) {
+      errorAt(typeNode, "invalid constant type " + typeString(t));
+      return;
+    }
+    assignment(x, t, "constant declaration");
+    if (x.invalid()) return;
+  }
+  obj->type = x.type;
+  obj->value = x.val;
+}
+
+void Checker::varDecl(Object *obj) {
+  funcObj_ = obj;
+  NodeId spec = obj->decl;
+  NodeId typeNode = tree_->kid(spec, 1);
+  NodeId values = tree_->kid(spec, 2);
+  // Every variable of the spec is resolved together.
+  std::vector<Object *> lhs;
+  for (NodeId id : tree_->kids(tree_->kid(spec, 0)))
+    lhs.push_back(info_->defs[id.index]);
+  const Type *t = typeNode.valid() ? typExpr(typeNode) : nullptr;
+  for (Object *o : lhs) {
+    o->type = t;
+    o->color = Object::Color::Grey;
+  }
+  if (values.valid()) {
+    std::vector<Operand> xs;
+    std::vector<NodeId> es = tree_->kids(values);
+    if (es.size() == 1 && lhs.size() > 1)
+      multiExpr(xs, es[0]);
+    else
+      exprList(xs, es);
+    if (xs.size() != lhs.size()) {
+      bool bad = std::any_of(xs.begin(), xs.end(), [](const Operand &x) { return x.invalid(); });
+      if (!bad) {
+        std::string vars = std::to_string(lhs.size()) + (lhs.size() == 1 ? " variable" : " variables");
+        std::string vals = std::to_string(xs.size()) + (xs.size() == 1 ? " value" : " values");
+        NodeId r0 = es[0];
+        if (es.size() == 1 && tree_->kind(r0) == NodeKind::CallExpr)
+          errorAt(r0, "assignment mismatch: " + vars + " but " + exprStr(tree_->kid(r0, 0)) + " returns " + vals);
+        else
+          errorAt(r0, "assignment mismatch: " + vars + " but " + vals);
+      }
+      for (Object *o : lhs)
+        if (!o->type) o->type = tt_.invalid();
+    } else {
+      for (size_t i = 0; i < lhs.size(); ++i) {
+        Operand &x = xs[i];
+        if (lhs[i]->type) {
+          assignment(x, lhs[i]->type, "variable declaration");
+        } else {
+          if (x.mode == Mode::Constant || isUntyped(x.type)) {
+            if (x.type && x.type->isBasic(BasicKind::UntypedNil)) {
+              errorAt(x.expr, "use of untyped nil in variable declaration");
+              x.mode = Mode::Invalid;
+            } else {
+              assignment(x, defaultType(tt_, x.type), "variable declaration");
+            }
+          } else if (x.mode == Mode::NoValue || x.mode == Mode::TypeExpr || x.mode == Mode::Builtin) {
+            assignment(x, nullptr, "variable declaration");
+          }
+          lhs[i]->type = x.invalid() ? tt_.invalid() : x.type;
+        }
+      }
+    }
+  } else if (!t) {
+    for (Object *o : lhs) o->type = tt_.invalid();
+  }
+  for (Object *o : lhs) o->color = Object::Color::Black;
+}
+
+void Checker::typeDecl(Object *obj) {
+  NodeId spec = obj->decl;
+  NodeId typeNode = tree_->kid(spec, 1);
+  if (tree_->operator[](spec).op == Tok::Assign) {
+    obj->type = typExpr(typeNode);
+    return;
+  }
+  Type *named = tt_.named(obj);
+  obj->type = named;
+  const Type *u = typExpr(typeNode);
+  named->underlying = under(u);
+}
+
+void Checker::funcDecl(Object *obj) {
+  NodeId ft = tree_->kid(obj->decl, 2);
+  std::vector<Object *> params;
+  obj->type = funcType(ft, obj->decl, nullptr, nullptr);
+}
+
+const Type *Checker::funcType(NodeId ft, NodeId declNode, std::vector<Object *> *paramObjs,
+                              Scope *scope) {
+  std::vector<const Type *> params, results;
+  bool variadic = false;
+  for (int part = 0; part < 2; ++part) {
+    NodeId list = tree_->kid(ft, size_t(part));
+    std::vector<NodeId> fields = tree_->kids(list);
+    for (size_t i = 0; i < fields.size(); ++i) {
+      NodeId f = fields[i];
+      NodeId nameId = tree_->kid(f, 0);
+      const Type *t = typExpr(tree_->kid(f, 1));
+      if (tree_->operator[](f).op == Tok::Ellipsis) {
+        if (part == 0 && i + 1 == fields.size()) {
+          variadic = true;
+          t = tt_.slice(t);
+        } else {
+          errorAt(f, "can only use ... with final parameter in list");
+        }
+      }
+      (part == 0 ? params : results).push_back(t);
+      if (paramObjs) {
+        std::string name = nameId.valid() ? std::string(tree_->operator[](nameId).text) : "";
+        Pos pos = nameId.valid() ? tree_->operator[](nameId).pos : tree_->operator[](f).pos;
+        Object *o = prog_.newObject(ObjKind::Var, name, pos, t);
+        o->isParam = true;
+        o->pkg = &pkg_;
+        o->used = true;
+        paramObjs->push_back(o);
+        if (nameId.valid()) {
+          info_->defs[nameId.index] = o;
+          if (scope && name != "_" && scope->insert(o))
+            error(pos, name + " redeclared in this block");
+        }
+      }
+    }
+  }
+  (void)declNode;
+  return tt_.signature(params, results, variadic);
+}
+
+void Checker::funcBody(Object *fn, const Type *sig, NodeId body) {
+  Scope *saved = scope_;
+  const Type *savedSig = sig_;
+  Scope *fs = prog_.newScope(scope_, true);
+  scope_ = fs;
+  sig_ = sig;
+  std::vector<Object *> params;
+  NodeId decl = fn ? fn->decl : syntax::None;
+  NodeId ft = tree_->kid(decl, 2);
+  funcType(ft, decl, &params, fs);
+  info_->params[decl.index] = params;
+  std::vector<Object *> savedVars = std::move(funcVars_);
+  funcVars_.clear();
+  int savedLoop = loopDepth_;
+  loopDepth_ = 0;
+
+  stmtList(tree_->kids(body));
+  if (!sig->results().empty() && !isTerminating(body, ""))
+    error(tree_->operator[](body).end, "missing return");
+
+  // Unused variables, in source order.
+  std::vector<Object *> unused;
+  for (Object *v : funcVars_)
+    if (!v->used && v->name != "_") unused.push_back(v);
+  std::sort(unused.begin(), unused.end(), [](Object *a, Object *b) { return a->pos < b->pos; });
+  for (Object *v : unused)
+    diags_.error(v->pos, v->name + " declared but not used");
+
+  funcVars_ = std::move(savedVars);
+  loopDepth_ = savedLoop;
+  scope_ = saved;
+  sig_ = savedSig;
+}
+
+void Checker::computeInitOrder() {
+  // Transitive dependencies of each global variable on other globals,
+  // through the functions it refers to.
+  std::map<Object *, std::set<Object *>> varDeps;
+  for (Object *v : pkg_.globals) {
+    std::set<Object *> seen, out;
+    std::vector<Object *> work(deps_[v].begin(), deps_[v].end());
+    while (!work.empty()) {
+      Object *o = work.back();
+      work.pop_back();
+      if (!seen.insert(o).second) continue;
+      if (o->kind == ObjKind::Var) out.insert(o);
+      if (o->kind == ObjKind::Func || (o->kind == ObjKind::Var && o != v))
+        for (Object *d : deps_[o]) work.push_back(d);
+    }
+    varDeps[v] = out;
+  }
+  std::set<Object *> done;
+  std::vector<Object *> pending = pkg_.globals;
+  while (!pending.empty()) {
+    bool progress = false;
+    for (size_t i = 0; i < pending.size(); ++i) {
+      Object *v = pending[i];
+      bool ready = true;
+      for (Object *d : varDeps[v])
+        if (d != v && !done.count(d)) ready = false;
+      if (varDeps[v].count(v)) {
+        error(v->pos, "initialization cycle: " + v->name + " refers to itself");
+        ready = true;
+      }
+      if (!ready) continue;
+      // The whole spec is initialized together.
+      std::vector<Object *> lhs;
+      for (Object *o : pkg_.globals)
+        if (o->decl == v->decl && o->tree == v->tree) lhs.push_back(o);
+      for (Object *o : lhs) done.insert(o);
+      pending.erase(std::remove_if(pending.begin(), pending.end(),
+                                   [&](Object *o) { return done.count(o) > 0; }),
+                    pending.end());
+      NodeId values = v->tree->kid(v->decl, 2);
+      if (values.valid()) pkg_.initOrder.push_back({lhs, v->tree, values});
+      progress = true;
+      break;
+    }
+    if (!progress) {
+      error(pending.front()->pos, "initialization cycle or initialization loop");
+      break;
+    }
+  }
+}
+
+Package *checkPackage(Program &prog, const std::string &path,
+                      const std::vector<const syntax::Tree *> &files, const SourceManager &sm,
+                      Diagnostics &diags, const CheckConfig &cfg) {
+  (void)cfg;
+  Package *pkg = prog.newPackage(path);
+  Checker c(prog, *pkg, sm, diags);
+  c.run(files);
+  return pkg;
+}
+
+} // namespace origo::types

@@ -1,0 +1,770 @@
+//===- types/check_expr.cpp - expressions and type expressions ------------===//
+/// \file
+/// Typing of expressions (spec "Expressions", "Constant expressions",
+/// "Conversions", "Assignability", "Representability"), after types2:
+/// untyped constants stay exact until an assignment, conversion or operand
+/// of another type gives them a type; then representability is checked.
+//===----------------------------------------------------------------------===//
+#include "types/checker.h"
+
+namespace origo::types {
+
+static const char *modeString(Mode m) {
+  switch (m) {
+  case Mode::Invalid: return "invalid operand";
+  case Mode::NoValue: return "no value";
+  case Mode::Builtin: return "built-in";
+  case Mode::TypeExpr: return "type";
+  case Mode::Constant: return "constant";
+  case Mode::Variable: return "variable";
+  case Mode::Value: return "value";
+  }
+  return "?";
+}
+
+std::string Checker::operandStr(const Operand &x) const {
+  std::string expr = x.expr.valid() ? exprStr(x.expr) : "";
+  std::string s;
+  if (!expr.empty()) s = expr + " (";
+  else s = "(";
+  bool hasType = false;
+  if (x.mode != Mode::Invalid && x.mode != Mode::NoValue && x.mode != Mode::Builtin &&
+      x.mode != Mode::TypeExpr && x.type) {
+    if (isUntyped(x.type)) s += typeString(x.type) + " ";
+    else hasType = true;
+  }
+  s += modeString(x.mode);
+  if (x.mode == Mode::Constant && x.val) {
+    std::string v = x.val->str();
+    if (v != expr) s += " " + v;
+  }
+  if (hasType) {
+    if (x.type != tt_.invalid()) s += " of type " + typeString(x.type);
+    else s += " with invalid type";
+  }
+  return s + ")";
+}
+
+void Checker::record(const Operand &x) {
+  if (!x.expr.valid()) return;
+  TypeAndValue &tv = info_->types[x.expr.index];
+  tv.mode = x.mode;
+  tv.type = x.type;
+  tv.value = x.mode == Mode::Constant ? x.val : std::nullopt;
+}
+
+//===-- type expressions ---------------------------------------------------===//
+
+const Type *Checker::typExpr(NodeId e) {
+  const Tree &t = *tree_;
+  switch (t.kind(e)) {
+  case NodeKind::Ident:
+  case NodeKind::ParenExpr: {
+    if (t.kind(e) == NodeKind::ParenExpr) return typExpr(t.kid(e, 0));
+    Operand x;
+    ident(x, e);
+    if (x.invalid()) return tt_.invalid();
+    if (x.mode != Mode::TypeExpr) {
+      errorAt(e, exprStr(e) + " is not a type");
+      return tt_.invalid();
+    }
+    return x.type;
+  }
+  case NodeKind::PointerType:
+  case NodeKind::SliceType:
+  case NodeKind::ArrayType:
+  case NodeKind::MapType:
+  case NodeKind::ChanType:
+  case NodeKind::FuncType:
+  case NodeKind::SelectorExpr:
+    unsupported(e, std::string("type ") + std::string(syntax::nodeKindName(t.kind(e))));
+    return tt_.invalid();
+  default:
+    errorAt(e, exprStr(e) + " is not a type");
+    return tt_.invalid();
+  }
+}
+
+//===-- representability and untyped conversion ----------------------------===//
+
+/// Whether constant v is representable in basic type t; rounds floats.
+static bool representableConst(Constant &v, const Type *t) {
+  const Type *u = under(t);
+  if (u->kind != TypeKind::Basic) return false;
+  if (isBoolean(u)) return v.kind() == Constant::Kind::Bool;
+  if (isString(u)) return v.kind() == Constant::Kind::String;
+  if (v.kind() != Constant::Kind::Int && v.kind() != Constant::Kind::Float) return false;
+  if (isInteger(u)) {
+    auto iv = v.toInt();
+    if (!iv) return false;
+    if (isUntyped(u)) {
+      v = *iv;
+      return true;
+    }
+    unsigned bits = bitSize(u);
+    mpz_class lo, hi;
+    if (isUnsigned(u)) {
+      lo = 0;
+      hi = (mpz_class(1) << bits) - 1;
+    } else {
+      lo = -(mpz_class(1) << (bits - 1));
+      hi = (mpz_class(1) << (bits - 1)) - 1;
+    }
+    if (iv->intVal() < lo || iv->intVal() > hi) return false;
+    v = *iv;
+    return true;
+  }
+  if (isFloat(u) || isComplex(u)) {
+    // Values beyond the largest finite value overflow.
+    mpq_class r = v.toRat();
+    mpq_class a = abs(r);
+    double max = bitSize(u) == 32 || u->basic == BasicKind::Complex64 ? 3.40282346638528859811704183484516925440e+38
+                                                                      : 1.79769313486231570814527423731704356798070e+308;
+    if (!isUntyped(u) && a > mpq_class(max)) return false;
+    if (v.kind() == Constant::Kind::Int && isUntyped(u)) v = v.toFloat();
+    return true;
+  }
+  return false;
+}
+
+enum class ConvError { None, Overflow, Truncated, Invalid };
+
+/// types2's representation(): error kind when x's constant does not fit t.
+static ConvError representation(Operand &x, const Type *t) {
+  Constant v = *x.val;
+  if (representableConst(v, t)) {
+    x.val = v;
+    return ConvError::None;
+  }
+  if (isNumeric(x.type) && isNumeric(t)) {
+    if (!isInteger(x.type) && isInteger(t)) return ConvError::Truncated;
+    return ConvError::Overflow;
+  }
+  return ConvError::Invalid;
+}
+
+bool Checker::representable(Operand &x, const Type *t, bool report) {
+  ConvError e = representation(x, t);
+  if (e == ConvError::None) return true;
+  if (report) {
+    const char *fmt = e == ConvError::Truncated ? " truncated to " : e == ConvError::Overflow ? " overflows " : nullptr;
+    if (fmt) errorAt(x.expr, operandStr(x) + fmt + typeString(t));
+    else errorAt(x.expr, "cannot convert " + operandStr(x) + " to " + typeString(t));
+  }
+  x.mode = Mode::Invalid;
+  return false;
+}
+
+/// The types2 implicitTypeAndValue(): the type an untyped operand takes on
+/// in the context of target, or an error.
+static ConvError implicitType(Checker &c, Operand &x, const Type *target, const Type *&out) {
+  out = nullptr;
+  const Type *u = under(target);
+  if (u->kind != TypeKind::Basic) {
+    if (x.type->isBasic(BasicKind::UntypedNil) &&
+        (u->kind == TypeKind::Pointer || u->kind == TypeKind::Slice || u->kind == TypeKind::Map ||
+         u->kind == TypeKind::Chan || u->kind == TypeKind::Signature || u->kind == TypeKind::Interface)) {
+      out = target;
+      return ConvError::None;
+    }
+    return ConvError::Invalid;
+  }
+  if (x.mode == Mode::Constant) {
+    ConvError e = representation(x, u);
+    if (e != ConvError::None) return e;
+    out = target;
+    return ConvError::None;
+  }
+  // Non-constant untyped values: bools from comparisons, shifted values.
+  switch (x.type->basic) {
+  case BasicKind::UntypedBool:
+    if (!isBoolean(u)) return ConvError::Invalid;
+    break;
+  case BasicKind::UntypedInt: case BasicKind::UntypedRune: case BasicKind::UntypedFloat:
+  case BasicKind::UntypedComplex:
+    if (!isNumeric(u)) return ConvError::Invalid;
+    break;
+  case BasicKind::UntypedString:
+    if (!isString(u)) return ConvError::Invalid;
+    break;
+  case BasicKind::UntypedNil:
+    if (u->basic != BasicKind::UnsafePointer) return ConvError::Invalid;
+    break;
+  default:
+    return ConvError::Invalid;
+  }
+  (void)c;
+  out = target;
+  return ConvError::None;
+}
+
+void Checker::updateExprType(NodeId e, const Type *t, bool final) {
+  if (!e.valid()) return;
+  TypeAndValue &tv = info_->types[e.index];
+  if (!tv.type || !isUntyped(tv.type)) return;
+  const Tree &tr = *tree_;
+  switch (tr.kind(e)) {
+  case NodeKind::ParenExpr:
+    updateExprType(tr.kid(e, 0), t, final);
+    break;
+  case NodeKind::UnaryExpr:
+    if (!tv.value) updateExprType(tr.kid(e, 0), t, final);
+    break;
+  case NodeKind::BinaryExpr:
+    if (!tv.value) {
+      Tok op = tr[e].op;
+      bool cmp = op == Tok::Eql || op == Tok::Neq || op == Tok::Lss || op == Tok::Leq ||
+                 op == Tok::Gtr || op == Tok::Geq;
+      if (cmp) {
+        // The operands' types were settled by the comparison.
+      } else if (op == Tok::Shl || op == Tok::Shr) {
+        updateExprType(tr.kid(e, 0), t, final);
+      } else {
+        updateExprType(tr.kid(e, 0), t, final);
+        updateExprType(tr.kid(e, 1), t, final);
+      }
+    }
+    break;
+  default:
+    break;
+  }
+  if (!final && isUntyped(t)) {
+    tv.type = under(t);
+    return;
+  }
+  tv.type = t;
+  if (tv.value) {
+    Constant v = *tv.value;
+    if (representableConst(v, t)) tv.value = v;
+  }
+}
+
+void Checker::convertUntyped(Operand &x, const Type *target) {
+  if (x.invalid() || !isUntyped(x.type) || !target || target == tt_.invalid()) return;
+  if (isUntyped(target)) {
+    // Both untyped: the larger numeric kind wins (int < rune < float < complex).
+    if (isNumeric(x.type) && isNumeric(target)) {
+      if (target->basic > x.type->basic) {
+        x.type = target;
+        if (x.val && target->basic >= BasicKind::UntypedFloat) x.val = x.val->toFloat();
+        updateExprType(x.expr, target, false);
+      }
+    } else if (x.type != target) {
+      errorAt(x.expr, "cannot convert " + operandStr(x) + " to " + typeString(target));
+      x.mode = Mode::Invalid;
+    }
+    return;
+  }
+  const Type *t;
+  ConvError e = implicitType(*this, x, target, t);
+  if (e != ConvError::None) {
+    const Type *u = under(target);
+    if (e == ConvError::Overflow) errorAt(x.expr, operandStr(x) + " overflows " + typeString(u));
+    else if (e == ConvError::Truncated) errorAt(x.expr, operandStr(x) + " truncated to " + typeString(u));
+    else errorAt(x.expr, "cannot convert " + operandStr(x) + " to " + typeString(u));
+    x.mode = Mode::Invalid;
+    return;
+  }
+  x.type = t;
+  updateExprType(x.expr, t, true);
+}
+
+bool Checker::assignableTo(const Operand &x, const Type *t) {
+  if (identical(x.type, t)) return true;
+  const Type *vu = under(x.type), *tu = under(t);
+  // Identical underlying types and at least one is not a named type.
+  if (identical(vu, tu) && (x.type->kind != TypeKind::Named || t->kind != TypeKind::Named))
+    return true;
+  return false;
+}
+
+void Checker::assignment(Operand &x, const Type *t, const std::string &context) {
+  switch (x.mode) {
+  case Mode::Invalid: return;
+  case Mode::NoValue:
+    errorAt(x.expr, exprStr(x.expr) + " (no value) used as value");
+    x.mode = Mode::Invalid;
+    return;
+  case Mode::Builtin:
+    errorAt(x.expr, exprStr(x.expr) + " (built-in) must be called");
+    x.mode = Mode::Invalid;
+    return;
+  case Mode::TypeExpr:
+    errorAt(x.expr, exprStr(x.expr) + " (type) is not an expression");
+    x.mode = Mode::Invalid;
+    return;
+  default: break;
+  }
+  if (x.type->kind == TypeKind::Tuple) {
+    errorAt(x.expr, "multiple-value " + operandStr(x) + " in single-value context");
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (isUntyped(x.type)) {
+    const Type *target = t;
+    if (x.type->isBasic(BasicKind::UntypedNil)) {
+      if (!t) {
+        errorAt(x.expr, "use of untyped nil in " + context);
+        x.mode = Mode::Invalid;
+        return;
+      }
+    } else if (!t) {
+      target = defaultType(tt_, x.type);
+    }
+    const Type *nt;
+    ConvError e = implicitType(*this, x, target, nt);
+    if (e != ConvError::None) {
+      std::string msg = "cannot use " + operandStr(x) + " as " + typeString(target) + " value in " + context;
+      if (e == ConvError::Truncated) msg += " (truncated)";
+      else if (e == ConvError::Overflow) msg += " (overflows)";
+      errorAt(x.expr, msg);
+      x.mode = Mode::Invalid;
+      return;
+    }
+    x.type = nt;
+    updateExprType(x.expr, nt, true);
+  }
+  if (!t) return;
+  if (!assignableTo(x, t)) {
+    errorAt(x.expr, "cannot use " + operandStr(x) + " as " + typeString(t) + " value in " + context);
+    x.mode = Mode::Invalid;
+  }
+}
+
+//===-- operands -----------------------------------------------------------===//
+
+void Checker::ident(Operand &x, NodeId e) {
+  x.expr = e;
+  std::string name(tree_->operator[](e).text);
+  if (name == "_") {
+    errorAt(e, "cannot use _ as value");
+    x.mode = Mode::Invalid;
+    return;
+  }
+  Object *obj = scope_ ? scope_->lookup(name) : prog_.universe().lookup(name);
+  if (!obj) {
+    errorAt(e, "undefined: " + name);
+    x.mode = Mode::Invalid;
+    return;
+  }
+  info_->uses[e.index] = obj;
+  if (obj->pkg && !obj->isParam && obj->tree && obj->kind != ObjKind::Var) objDecl(obj);
+  if (obj->kind == ObjKind::Var && obj->isGlobal) objDecl(obj);
+  if (funcObj_ && obj->pkg == &pkg_ && (obj->isGlobal || obj->kind == ObjKind::Func ||
+                                        (obj->kind == ObjKind::Const && obj->tree)))
+    deps_[funcObj_].insert(obj);
+  x.type = obj->type ? obj->type : tt_.invalid();
+  switch (obj->kind) {
+  case ObjKind::Const:
+    if (obj->name == "iota" && !obj->pkg) {
+      if (iota_ < 0) {
+        errorAt(e, "cannot use iota outside constant declaration");
+        x.mode = Mode::Invalid;
+        return;
+      }
+      x.val = Constant::makeInt64(iota_);
+    } else {
+      x.val = obj->value;
+    }
+    x.mode = x.val ? Mode::Constant : Mode::Invalid;
+    break;
+  case ObjKind::Var:
+    obj->used = true;
+    x.mode = Mode::Variable;
+    break;
+  case ObjKind::TypeName: x.mode = Mode::TypeExpr; break;
+  case ObjKind::Func: x.mode = Mode::Value; break;
+  case ObjKind::Builtin:
+    x.mode = Mode::Builtin;
+    x.builtin = obj->builtin;
+    break;
+  case ObjKind::Nil: x.mode = Mode::Value; break;
+  default:
+    errorAt(e, "use of " + name + " not supported");
+    x.mode = Mode::Invalid;
+  }
+  if (x.type == tt_.invalid() && x.mode != Mode::Builtin) x.mode = Mode::Invalid;
+}
+
+void Checker::rawExpr(Operand &x, NodeId e, const Type *hint) {
+  (void)hint;
+  const Tree &t = *tree_;
+  x = Operand{};
+  x.expr = e;
+  switch (t.kind(e)) {
+  case NodeKind::Ident:
+    ident(x, e);
+    break;
+  case NodeKind::BasicLit: {
+    const syntax::Node &n = t[e];
+    switch (n.op) {
+    case Tok::Int:
+    case Tok::Float: {
+      auto v = Constant::fromLiteral(n.op, n.text);
+      if (!v) { x.mode = Mode::Invalid; break; }
+      x.mode = Mode::Constant;
+      x.type = tt_.basic(n.op == Tok::Int ? BasicKind::UntypedInt : BasicKind::UntypedFloat);
+      x.val = *v;
+      break;
+    }
+    case Tok::Char:
+      x.mode = Mode::Constant;
+      x.type = tt_.basic(BasicKind::UntypedRune);
+      x.val = Constant::makeInt64(syntax::unquoteRune(n.text));
+      break;
+    case Tok::String:
+      x.mode = Mode::Constant;
+      x.type = tt_.basic(BasicKind::UntypedString);
+      x.val = Constant::makeString(syntax::unquote(n.text));
+      break;
+    default:
+      unsupported(e, "complex constant");
+      x.mode = Mode::Invalid;
+    }
+    break;
+  }
+  case NodeKind::ParenExpr: {
+    rawExpr(x, t.kid(e, 0), hint);
+    x.expr = e;
+    break;
+  }
+  case NodeKind::UnaryExpr:
+    unary(x, e);
+    break;
+  case NodeKind::BinaryExpr:
+    binary(x, e, t.kid(e, 0), t.kid(e, 1), t[e].op);
+    break;
+  case NodeKind::CallExpr:
+    call(x, e);
+    break;
+  case NodeKind::Bad:
+    x.mode = Mode::Invalid;
+    break;
+  case NodeKind::FuncDecl:
+    unsupported(e, "function literal");
+    x.mode = Mode::Invalid;
+    break;
+  case NodeKind::SelectorExpr:
+    unsupported(e, "selector expression");
+    x.mode = Mode::Invalid;
+    break;
+  case NodeKind::IndexExpr:
+    unsupported(e, "index expression");
+    x.mode = Mode::Invalid;
+    break;
+  case NodeKind::SliceExpr:
+    unsupported(e, "slice expression");
+    x.mode = Mode::Invalid;
+    break;
+  case NodeKind::StarExpr:
+    unsupported(e, "pointer indirection");
+    x.mode = Mode::Invalid;
+    break;
+  default:
+    if (t.kind(e) >= NodeKind::PointerType && t.kind(e) <= NodeKind::ChanType) {
+      x.type = typExpr(e);
+      x.mode = x.type == tt_.invalid() ? Mode::Invalid : Mode::TypeExpr;
+      break;
+    }
+    errorAt(e, "unexpected " + std::string(syntax::nodeKindName(t.kind(e))) + " in expression");
+    x.mode = Mode::Invalid;
+  }
+  x.expr = e;
+  if (x.mode == Mode::Invalid) x.type = tt_.invalid();
+  record(x);
+}
+
+void Checker::expr(Operand &x, NodeId e) {
+  rawExpr(x, e);
+  switch (x.mode) {
+  case Mode::NoValue:
+    errorAt(e, exprStr(e) + " (no value) used as value");
+    x.mode = Mode::Invalid;
+    break;
+  case Mode::Builtin:
+    errorAt(e, exprStr(e) + " (built-in) must be called");
+    x.mode = Mode::Invalid;
+    break;
+  case Mode::TypeExpr:
+    errorAt(e, exprStr(e) + " (type) is not an expression");
+    x.mode = Mode::Invalid;
+    break;
+  default:
+    if (x.type && x.type->kind == TypeKind::Tuple) {
+      errorAt(e, "multiple-value " + operandStr(x) + " in single-value context");
+      x.mode = Mode::Invalid;
+    }
+  }
+}
+
+void Checker::exprWithHint(Operand &x, NodeId e, const Type *hint) {
+  rawExpr(x, e, hint);
+}
+
+void Checker::multiExpr(std::vector<Operand> &xs, NodeId e) {
+  Operand x;
+  rawExpr(x, e);
+  if (x.mode == Mode::Value && x.type && x.type->kind == TypeKind::Tuple) {
+    for (const Type *t : x.type->list) {
+      Operand y;
+      y.mode = Mode::Value;
+      y.expr = e;
+      y.type = t;
+      xs.push_back(y);
+    }
+    return;
+  }
+  if (x.mode == Mode::NoValue) {
+    errorAt(e, exprStr(e) + " (no value) used as value");
+    x.mode = Mode::Invalid;
+  } else if (x.mode == Mode::TypeExpr) {
+    errorAt(e, exprStr(e) + " (type) is not an expression");
+    x.mode = Mode::Invalid;
+  } else if (x.mode == Mode::Builtin) {
+    errorAt(e, exprStr(e) + " (built-in) must be called");
+    x.mode = Mode::Invalid;
+  }
+  xs.push_back(x);
+}
+
+void Checker::exprList(std::vector<Operand> &xs, const std::vector<NodeId> &es) {
+  if (es.size() == 1) {
+    multiExpr(xs, es[0]);
+    return;
+  }
+  for (NodeId e : es) {
+    Operand x;
+    expr(x, e);
+    xs.push_back(x);
+  }
+}
+
+//===-- operators ----------------------------------------------------------===//
+
+static bool isComparisonOp(Tok op) {
+  return op == Tok::Eql || op == Tok::Neq || op == Tok::Lss || op == Tok::Leq || op == Tok::Gtr ||
+         op == Tok::Geq;
+}
+
+/// Whether op applies to operands of type t (types2's op predicates).
+static bool opAllowed(Tok op, const Type *t, bool unary) {
+  switch (op) {
+  case Tok::Add: return unary ? isNumeric(t) : isNumeric(t) || isString(t);
+  case Tok::Sub: case Tok::Mul: case Tok::Quo: return isNumeric(t);
+  case Tok::Rem: case Tok::And: case Tok::Or: case Tok::AndNot: return isInteger(t);
+  case Tok::Xor: return isInteger(t);
+  case Tok::Not: case Tok::LAnd: case Tok::LOr: return isBoolean(t);
+  default: return false;
+  }
+}
+
+void Checker::unary(Operand &x, NodeId e) {
+  const Tree &t = *tree_;
+  Tok op = t[e].op;
+  expr(x, t.kid(e, 0));
+  if (x.invalid()) return;
+  x.expr = e;
+  if (op == Tok::And || op == Tok::Arrow) {
+    unsupported(e, op == Tok::And ? "address-of operator" : "channel receive");
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (!opAllowed(op, x.type, true)) {
+    Operand y = x;
+    y.expr = t.kid(e, 0);
+    errorAt(e, "invalid operation: operator " + std::string(syntax::tokSpelling(op)) + " not defined on " + operandStr(y));
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (x.mode == Mode::Constant) {
+    Constant v = Constant::unary(op, *x.val);
+    if (op == Tok::Xor && isUnsigned(x.type)) {
+      // ^x for unsigned x flips only the type's bits.
+      mpz_class mask = (mpz_class(1) << bitSize(x.type)) - 1;
+      v = Constant::makeInt(x.val->intVal() ^ mask);
+    }
+    x.val = v;
+    if (isTyped(x.type)) representable(x, x.type, true);
+    return;
+  }
+  x.mode = Mode::Value;
+}
+
+void Checker::matchTypes(Operand &x, Operand &y) {
+  // Only operands of compatible kinds are converted (types2's mayConvert).
+  auto mayConvert = [](const Operand &a, const Operand &b) {
+    if (isTyped(a.type) && isTyped(b.type)) return false;
+    if (a.type->isBasic(BasicKind::UntypedNil) || b.type->isBasic(BasicKind::UntypedNil)) {
+      return false;
+    }
+    if (isConstType(a.type) != isConstType(b.type)) return false;
+    if (isString(a.type) != isString(b.type)) return false;
+    if (isBoolean(a.type) != isBoolean(b.type)) return false;
+    return true;
+  };
+  if (mayConvert(x, y)) {
+    convertUntyped(x, y.type);
+    if (x.invalid()) return;
+    convertUntyped(y, x.type);
+  }
+}
+
+void Checker::comparison(Operand &x, Operand &y, Tok op, NodeId e) {
+  std::string cause;
+  Operand *errOp = &x;
+  bool ok = assignableTo(x, y.type) || assignableTo(y, x.type);
+  if (!ok) {
+    cause = "mismatched types " + typeString(x.type) + " and " + typeString(y.type);
+  } else if (op == Tok::Eql || op == Tok::Neq) {
+    if (!isComparable(x.type)) cause = "operator " + std::string(syntax::tokSpelling(op)) + " not defined on " + typeString(x.type);
+  } else if (!isOrdered(x.type)) {
+    cause = "operator " + std::string(syntax::tokSpelling(op)) + " not defined on " + typeString(x.type);
+  } else if (!isOrdered(y.type)) {
+    errOp = &y;
+    cause = "operator " + std::string(syntax::tokSpelling(op)) + " not defined on " + typeString(y.type);
+  }
+  if (!cause.empty()) {
+    errorAt(errOp->expr, "invalid operation: " + exprStr(e) + " (" + cause + ")");
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (x.mode == Mode::Constant && y.mode == Mode::Constant) {
+    x.val = Constant::makeBool(Constant::compare(op, *x.val, *y.val));
+  } else {
+    x.mode = Mode::Value;
+    x.val.reset();
+    // The operands keep their (default) types.
+    updateExprType(x.expr, defaultType(tt_, x.type), true);
+    updateExprType(y.expr, defaultType(tt_, y.type), true);
+  }
+  x.type = tt_.basic(BasicKind::UntypedBool);
+}
+
+void Checker::shift(Operand &x, Operand &y, NodeId e, Tok op) {
+  // The shift count: an integer, or an untyped constant representable as uint.
+  if (y.mode == Mode::Constant) {
+    auto iv = y.val->toInt();
+    if (!iv || (isUntyped(y.type) && !isNumeric(y.type))) {
+      errorAt(y.expr, "invalid operation: shift count " + operandStr(y) + " must be integer");
+      x.mode = Mode::Invalid;
+      return;
+    }
+    if (iv->sign() < 0) {
+      errorAt(y.expr, "invalid operation: negative shift count " + operandStr(y));
+      x.mode = Mode::Invalid;
+      return;
+    }
+    y.val = *iv;
+    if (isUntyped(y.type)) {
+      Operand yy = y;
+      if (!representable(yy, tt_.basic(BasicKind::Uint), false)) {
+        errorAt(y.expr, "invalid operation: shift count " + operandStr(y) + " must be integer");
+        x.mode = Mode::Invalid;
+        return;
+      }
+      y.type = tt_.basic(BasicKind::Uint);
+      updateExprType(y.expr, y.type, true);
+    }
+  } else if (!isInteger(y.type)) {
+    errorAt(y.expr, "invalid operation: shift count " + operandStr(y) + " must be integer");
+    x.mode = Mode::Invalid;
+    return;
+  }
+  // The shifted operand: an integer (untyped constants must be integral).
+  if (x.mode == Mode::Constant && isUntyped(x.type)) {
+    auto iv = x.val->toInt();
+    if (!iv) {
+      errorAt(x.expr, "invalid operation: shifted operand " + operandStr(x) + " must be integer");
+      x.mode = Mode::Invalid;
+      return;
+    }
+    x.val = *iv;
+    if (!isInteger(x.type)) x.type = tt_.basic(BasicKind::UntypedInt);
+  } else if (!isInteger(x.type)) {
+    errorAt(x.expr, "invalid operation: shifted operand " + operandStr(x) + " must be integer");
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (x.mode == Mode::Constant) {
+    if (y.mode == Mode::Constant) {
+      if (!y.val->fitsUint64() || y.val->uint64Val() > 1023 - 1 + 52) {
+        errorAt(y.expr, "invalid shift count " + operandStr(y));
+        x.mode = Mode::Invalid;
+        return;
+      }
+      x.val = Constant::shift(op, *x.val, (unsigned long)y.val->uint64Val());
+      x.expr = e;
+      if (isTyped(x.type)) representable(x, x.type, true);
+      return;
+    }
+    // A non-constant shift of an untyped constant: the constant takes the
+    // type it would have without the shift (resolved by updateExprType).
+    x.mode = Mode::Value;
+    x.val.reset();
+    x.expr = e;
+    return;
+  }
+  x.mode = Mode::Value;
+  x.expr = e;
+}
+
+void Checker::binary(Operand &x, NodeId e, NodeId lhs, NodeId rhs, Tok op) {
+  Operand y;
+  expr(x, lhs);
+  expr(y, rhs);
+  if (x.invalid()) return;
+  if (y.invalid()) {
+    x.mode = Mode::Invalid;
+    x.expr = y.expr;
+    return;
+  }
+  if (op == Tok::Shl || op == Tok::Shr) {
+    shift(x, y, e, op);
+    return;
+  }
+  matchTypes(x, y);
+  if (x.invalid()) return;
+  if (y.invalid()) {
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (isComparisonOp(op)) {
+    comparison(x, y, op, e);
+    x.expr = e;
+    return;
+  }
+  if (!identical(x.type, y.type)) {
+    if (x.type != tt_.invalid() && y.type != tt_.invalid()) {
+      std::string what = exprStr(e);
+      if (tree_->kind(e) != NodeKind::BinaryExpr)
+        what = exprStr(lhs) + " " + std::string(syntax::tokSpelling(op)) + "= " + exprStr(rhs);
+      errorAt(x.expr, "invalid operation: " + what + " (mismatched types " + typeString(x.type) + " and " + typeString(y.type) + ")");
+    }
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (!opAllowed(op, x.type, false)) {
+    errorAt(x.expr, "invalid operation: operator " + std::string(syntax::tokSpelling(op)) + " not defined on " + operandStr(x));
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if ((op == Tok::Quo || op == Tok::Rem) && (x.mode == Mode::Constant || isInteger(x.type)) &&
+      y.mode == Mode::Constant && y.val->sign() == 0) {
+    errorAt(y.expr, "invalid operation: division by zero");
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (x.mode == Mode::Constant && y.mode == Mode::Constant) {
+    bool intDiv = isInteger(x.type);
+    Constant v = Constant::binary(op, *x.val, *y.val, intDiv);
+    x.val = v;
+    x.expr = e;
+    if (isTyped(x.type)) representable(x, x.type, true);
+    return;
+  }
+  x.mode = Mode::Value;
+  x.val.reset();
+  x.expr = e;
+}
+
+} // namespace origo::types

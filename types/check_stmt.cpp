@@ -1,0 +1,511 @@
+//===- types/check_stmt.cpp - statements ----------------------------------===//
+/// \file
+/// Statements (spec "Statements"), scopes of blocks, short variable
+/// declarations, assignments, returns and terminating statements, with
+/// types2's diagnostics.
+//===----------------------------------------------------------------------===//
+#include "types/checker.h"
+
+#include <algorithm>
+
+namespace origo::types {
+
+void Checker::openScope() { scope_ = prog_.newScope(scope_); }
+void Checker::closeScope() { scope_ = scope_->parent; }
+
+void Checker::stmtList(const std::vector<NodeId> &stmts) {
+  for (NodeId s : stmts) stmt(s);
+}
+
+/// Declares a new local variable (or constant) in the current scope.
+static void declareLocal(Checker &c, Object *obj, NodeId ident) {
+  if (ident.valid()) c.info_->defs[ident.index] = obj;
+  if (obj->kind == ObjKind::Var) c.funcVars_.push_back(obj);
+  if (obj->name == "_") return;
+  if (c.scope_->insert(obj)) c.error(obj->pos, obj->name + " redeclared in this block");
+}
+
+void Checker::stmt(NodeId s) {
+  const Tree &t = *tree_;
+  switch (t.kind(s)) {
+  case NodeKind::EmptyStmt:
+  case NodeKind::Bad:
+    return;
+  case NodeKind::ExprStmt: {
+    NodeId e = t.kid(s, 0);
+    Operand x;
+    rawExpr(x, e);
+    if (x.invalid()) return;
+    NodeId inner = e;
+    while (t.kind(inner) == NodeKind::ParenExpr) inner = t.kid(inner, 0);
+    std::string msg = "is not used";
+    if (t.kind(inner) == NodeKind::CallExpr) {
+      const TypeAndValue &fun = info_->types[t.kid(inner, 0).index];
+      if (fun.mode != Mode::TypeExpr) {
+        // A call: only some built-ins may not appear as statements.
+        Object *o = t.kind(t.kid(inner, 0)) == NodeKind::Ident ? info_->uses[t.kid(inner, 0).index] : nullptr;
+        bool valueBuiltin = o && o->kind == ObjKind::Builtin &&
+                            (o->builtin == Builtin::Len || o->builtin == Builtin::Cap ||
+                             o->builtin == Builtin::Append || o->builtin == Builtin::Make ||
+                             o->builtin == Builtin::New || o->builtin == Builtin::Complex ||
+                             o->builtin == Builtin::Real || o->builtin == Builtin::Imag);
+        if (!valueBuiltin) return;
+      }
+    }
+    if (x.mode == Mode::Builtin) msg = "must be called";
+    else if (x.mode == Mode::TypeExpr) msg = "is not an expression";
+    errorAt(e, operandStr(x) + " " + msg);
+    return;
+  }
+  case NodeKind::DeclStmt:
+    declStmt(t.kid(s, 0));
+    return;
+  case NodeKind::AssignStmt:
+    if (t[s].op == Tok::Define) shortVarDecl(s);
+    else assignStmt(s);
+    return;
+  case NodeKind::IncDecStmt: {
+    Operand x;
+    NodeId lhs = t.kid(s, 0);
+    expr(x, lhs);
+    if (x.invalid()) return;
+    if (!isNumeric(x.type)) {
+      errorAt(lhs, "invalid operation: " + exprStr(lhs) + std::string(syntax::tokSpelling(t[s].op)) +
+                       " (non-numeric type " + typeString(x.type) + ")");
+      return;
+    }
+    x.mode = Mode::Value;
+    assignVar(lhs, x);
+    return;
+  }
+  case NodeKind::Block:
+    openScope();
+    stmtList(t.kids(s));
+    closeScope();
+    return;
+  case NodeKind::IfStmt: {
+    openScope();
+    if (t.kid(s, 0).valid()) stmt(t.kid(s, 0));
+    Operand x;
+    NodeId cond = t.kid(s, 1);
+    expr(x, cond);
+    if (!x.invalid() && !isBoolean(x.type)) errorAt(cond, "non-boolean condition in if statement");
+    else if (!x.invalid()) assignment(x, nullptr, "if statement");
+    stmt(t.kid(s, 2));
+    if (t.kid(s, 3).valid()) stmt(t.kid(s, 3));
+    closeScope();
+    return;
+  }
+  case NodeKind::ForStmt: {
+    openScope();
+    if (t.kid(s, 0).valid()) stmt(t.kid(s, 0));
+    NodeId cond = t.kid(s, 1);
+    if (cond.valid()) {
+      Operand x;
+      expr(x, cond);
+      if (!x.invalid() && !isBoolean(x.type)) errorAt(cond, "non-boolean condition in for statement");
+      else if (!x.invalid()) assignment(x, nullptr, "for statement");
+    }
+    NodeId post = t.kid(s, 2);
+    if (post.valid()) {
+      if (t.kind(post) == NodeKind::AssignStmt && t[post].op == Tok::Define)
+        error(t[post].pos, "cannot declare in post statement of for loop");
+      else
+        stmt(post);
+    }
+    ++loopDepth_;
+    stmt(t.kid(s, 3));
+    --loopDepth_;
+    closeScope();
+    return;
+  }
+  case NodeKind::ReturnStmt:
+    returnStmt(s);
+    return;
+  case NodeKind::BranchStmt: {
+    Tok op = t[s].op;
+    if (t.kid(s, 0).valid()) {
+      unsupported(s, std::string("labeled ") + std::string(syntax::tokSpelling(op)));
+      return;
+    }
+    if (op == Tok::Break && loopDepth_ == 0) error(t[s].pos, "break is not in a loop, switch, or select");
+    else if (op == Tok::Continue && loopDepth_ == 0) error(t[s].pos, "continue is not in a loop");
+    else if (op == Tok::Fallthrough) error(t[s].pos, "fallthrough statement out of place");
+    else if (op == Tok::Goto) unsupported(s, "goto");
+    return;
+  }
+  case NodeKind::LabeledStmt:
+    unsupported(s, "labeled statement");
+    return;
+  case NodeKind::RangeStmt:
+    unsupported(s, "for range");
+    return;
+  default:
+    unsupported(s, "statement " + std::string(syntax::nodeKindName(t.kind(s))));
+  }
+}
+
+void Checker::declStmt(NodeId d) {
+  const Tree &t = *tree_;
+  switch (t.kind(d)) {
+  case NodeKind::VarDecl:
+    for (NodeId spec : t.kids(d)) {
+      NodeId names = t.kid(spec, 0), typeNode = t.kid(spec, 1), values = t.kid(spec, 2);
+      std::vector<Object *> lhs;
+      for (NodeId id : t.kids(names)) {
+        Object *o = prog_.newObject(ObjKind::Var, std::string(t[id].text), t[id].pos, nullptr);
+        o->pkg = &pkg_;
+        lhs.push_back(o);
+      }
+      const Type *T = typeNode.valid() ? typExpr(typeNode) : nullptr;
+      for (Object *o : lhs) o->type = T;
+      if (values.valid()) {
+        std::vector<Operand> xs;
+        exprList(xs, t.kids(values));
+        bool bad = std::any_of(xs.begin(), xs.end(), [](const Operand &x) { return x.invalid(); });
+        if (xs.size() != lhs.size()) {
+          if (!bad) {
+            std::string vars = std::to_string(lhs.size()) + (lhs.size() == 1 ? " variable" : " variables");
+            std::string vals = std::to_string(xs.size()) + (xs.size() == 1 ? " value" : " values");
+            NodeId r0 = t.kid(values, 0);
+            if (t.numKids(values) == 1 && t.kind(r0) == NodeKind::CallExpr)
+              errorAt(r0, "assignment mismatch: " + vars + " but " + exprStr(t.kid(r0, 0)) + " returns " + vals);
+            else
+              errorAt(r0, "assignment mismatch: " + vars + " but " + vals);
+          }
+          for (Object *o : lhs) {
+            if (!o->type) o->type = tt_.invalid();
+            o->used = true;
+          }
+        } else {
+          for (size_t i = 0; i < lhs.size(); ++i) {
+            assignment(xs[i], T, "variable declaration");
+            if (!T) lhs[i]->type = xs[i].invalid() ? tt_.invalid() : xs[i].type;
+            if (xs[i].invalid()) lhs[i]->used = true; // avoid follow-on errors
+          }
+        }
+      } else if (!T) {
+        for (Object *o : lhs) o->type = tt_.invalid();
+      }
+      // The scope of a local variable begins after its declaration.
+      size_t i = 0;
+      for (NodeId id : t.kids(names)) declareLocal(*this, lhs[i++], id);
+    }
+    return;
+  case NodeKind::ConstDecl: {
+    NodeId lastType = syntax::None, lastValues = syntax::None;
+    int iota = 0;
+    for (NodeId spec : t.kids(d)) {
+      NodeId typeNode = t.kid(spec, 1), values = t.kid(spec, 2);
+      if (typeNode.valid() || values.valid()) {
+        lastType = typeNode;
+        lastValues = values;
+      }
+      declareLocalConsts(spec, lastType, lastValues, iota++);
+    }
+    return;
+  }
+  default:
+    unsupported(d, "local type declaration");
+  }
+}
+
+void Checker::declareLocalConsts(NodeId spec, NodeId typeNode, NodeId values, int iota) {
+  const Tree &t = *tree_;
+  int savedIota = iota_;
+  iota_ = iota;
+  const Type *T = typeNode.valid() ? typExpr(typeNode) : nullptr;
+  std::vector<NodeId> names = t.kids(t.kid(spec, 0));
+  std::vector<Object *> objs;
+  size_t nvals = values.valid() ? t.numKids(values) : 0;
+  for (size_t i = 0; i < names.size(); ++i) {
+    NodeId id = names[i];
+    Object *o = prog_.newObject(ObjKind::Const, std::string(t[id].text), t[id].pos, tt_.invalid());
+    o->pkg = &pkg_;
+    objs.push_back(o);
+    if (i >= nvals) {
+      if (i == nvals) error(t[id].pos, "missing init expr for const declaration");
+      continue;
+    }
+    Operand x;
+    expr(x, t.kid(values, i));
+    if (x.invalid()) continue;
+    if (x.mode != Mode::Constant) {
+      errorAt(x.expr, operandStr(x) + " is not constant");
+      continue;
+    }
+    if (T) assignment(x, T, "constant declaration");
+    if (x.invalid()) continue;
+    o->type = x.type;
+    o->value = x.val;
+  }
+  if (nvals > names.size() && t.kid(spec, 2).valid())
+    errorAt(t.kid(values, names.size()), "extra init expr");
+  for (size_t i = 0; i < names.size(); ++i) declareLocal(*this, objs[i], names[i]);
+  iota_ = savedIota;
+}
+
+void Checker::assignVar(NodeId lhs, Operand &x) {
+  const Tree &t = *tree_;
+  if (x.invalid()) return;
+  // The blank identifier takes any value (untyped ones get their default type).
+  if (t.kind(lhs) == NodeKind::Ident && t[lhs].text == "_") {
+    info_->defs[lhs.index] = nullptr;
+    assignment(x, nullptr, "assignment");
+    return;
+  }
+  // Assigning to a local variable does not count as a use.
+  Object *local = nullptr;
+  bool wasUsed = false;
+  if (t.kind(lhs) == NodeKind::Ident) {
+    local = scope_->lookup(std::string(t[lhs].text));
+    if (local && local->kind == ObjKind::Var) wasUsed = local->used;
+    else local = nullptr;
+  }
+  Operand z;
+  expr(z, lhs);
+  if (local) local->used = wasUsed;
+  if (z.invalid()) return;
+  if (z.mode != Mode::Variable) {
+    errorAt(lhs, "cannot assign to " + operandStr(z));
+    return;
+  }
+  assignment(x, z.type, "assignment");
+}
+
+void Checker::assignStmt(NodeId s) {
+  const Tree &t = *tree_;
+  std::vector<NodeId> lhs = t.kids(t.kid(s, 0)), rhs = t.kids(t.kid(s, 1));
+  Tok op = t[s].op;
+  if (op != Tok::Assign) {
+    // x op= y
+    if (lhs.size() != 1 || rhs.size() != 1) {
+      error(t[s].pos, "assignment operation " + std::string(syntax::tokSpelling(op)) + " requires single-valued expressions");
+      return;
+    }
+    Tok bop;
+    switch (op) {
+    case Tok::AddAssign: bop = Tok::Add; break;
+    case Tok::SubAssign: bop = Tok::Sub; break;
+    case Tok::MulAssign: bop = Tok::Mul; break;
+    case Tok::QuoAssign: bop = Tok::Quo; break;
+    case Tok::RemAssign: bop = Tok::Rem; break;
+    case Tok::AndAssign: bop = Tok::And; break;
+    case Tok::OrAssign: bop = Tok::Or; break;
+    case Tok::XorAssign: bop = Tok::Xor; break;
+    case Tok::ShlAssign: bop = Tok::Shl; break;
+    case Tok::ShrAssign: bop = Tok::Shr; break;
+    default: bop = Tok::AndNot; break;
+    }
+    Operand x;
+    binary(x, s, lhs[0], rhs[0], bop);
+    if (x.invalid()) return;
+    x.expr = rhs[0];
+    assignVar(lhs[0], x);
+    return;
+  }
+  std::vector<Operand> xs;
+  exprList(xs, rhs);
+  if (xs.size() != lhs.size()) {
+    bool bad = std::any_of(xs.begin(), xs.end(), [](const Operand &x) { return x.invalid(); });
+    if (!bad) {
+      std::string vars = std::to_string(lhs.size()) + (lhs.size() == 1 ? " variable" : " variables");
+      std::string vals = std::to_string(xs.size()) + (xs.size() == 1 ? " value" : " values");
+      if (rhs.size() == 1 && t.kind(rhs[0]) == NodeKind::CallExpr)
+        errorAt(rhs[0], "assignment mismatch: " + vars + " but " + exprStr(t.kid(rhs[0], 0)) + " returns " + vals);
+      else
+        errorAt(rhs[0], "assignment mismatch: " + vars + " but " + vals);
+    }
+    for (NodeId l : lhs) {
+      // Still resolve the left-hand sides so their names count as seen.
+      if (t.kind(l) == NodeKind::Ident && t[l].text == "_") continue;
+      Operand z;
+      rawExpr(z, l);
+    }
+    return;
+  }
+  for (size_t i = 0; i < lhs.size(); ++i) assignVar(lhs[i], xs[i]);
+}
+
+void Checker::shortVarDecl(NodeId s) {
+  const Tree &t = *tree_;
+  std::vector<NodeId> lhs = t.kids(t.kid(s, 0)), rhs = t.kids(t.kid(s, 1));
+  std::vector<Object *> objs(lhs.size(), nullptr);
+  std::vector<bool> isNew(lhs.size(), false);
+  bool anyNew = false, bad = false;
+  std::vector<std::string> seen;
+  for (size_t i = 0; i < lhs.size(); ++i) {
+    NodeId l = lhs[i];
+    if (t.kind(l) != NodeKind::Ident) {
+      errorAt(l, "non-name " + exprStr(l) + " on left side of :=");
+      bad = true;
+      continue;
+    }
+    std::string name(t[l].text);
+    if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+      errorAt(l, name + " repeated on left side of :=");
+      bad = true;
+      continue;
+    }
+    seen.push_back(name);
+    Object *prev = name == "_" ? nullptr : scope_->lookupLocal(name);
+    if (prev) {
+      info_->uses[l.index] = prev;
+      if (prev->kind != ObjKind::Var) {
+        errorAt(l, "cannot assign to " + name);
+        bad = true;
+      }
+      objs[i] = prev;
+      continue;
+    }
+    Object *o = prog_.newObject(ObjKind::Var, name, t[l].pos, nullptr);
+    o->pkg = &pkg_;
+    objs[i] = o;
+    isNew[i] = true;
+    if (name != "_") anyNew = true;
+    info_->defs[l.index] = o;
+  }
+  std::vector<Operand> xs;
+  exprList(xs, rhs);
+  bool rhsBad = std::any_of(xs.begin(), xs.end(), [](const Operand &x) { return x.invalid(); });
+  if (xs.size() != lhs.size()) {
+    if (!rhsBad) {
+      std::string vars = std::to_string(lhs.size()) + (lhs.size() == 1 ? " variable" : " variables");
+      std::string vals = std::to_string(xs.size()) + (xs.size() == 1 ? " value" : " values");
+      if (rhs.size() == 1 && t.kind(rhs[0]) == NodeKind::CallExpr)
+        errorAt(rhs[0], "assignment mismatch: " + vars + " but " + exprStr(t.kid(rhs[0], 0)) + " returns " + vals);
+      else
+        errorAt(rhs[0], "assignment mismatch: " + vars + " but " + vals);
+    }
+    rhsBad = true;
+  }
+  for (size_t i = 0; i < lhs.size(); ++i) {
+    Object *o = objs[i];
+    if (!o) continue;
+    if (rhsBad) {
+      if (isNew[i]) { o->type = tt_.invalid(); o->used = true; }
+      continue;
+    }
+    Operand &x = xs[i];
+    if (isNew[i]) {
+      if (x.type && x.type->isBasic(BasicKind::UntypedNil)) {
+        errorAt(x.expr, "use of untyped nil in assignment");
+        x.mode = Mode::Invalid;
+      } else {
+        assignment(x, nullptr, "assignment");
+      }
+      o->type = x.invalid() ? tt_.invalid() : x.type;
+      if (x.invalid()) o->used = true;
+    } else if (o->kind == ObjKind::Var) {
+      bool wasUsed = o->used;
+      assignment(x, o->type, "assignment");
+      o->used = wasUsed;
+    }
+  }
+  if (!anyNew && !bad) error(t[s].pos, "no new variables on left side of :=");
+  for (size_t i = 0; i < lhs.size(); ++i)
+    if (isNew[i] && objs[i]) declareLocal(*this, objs[i], syntax::None);
+}
+
+void Checker::returnStmt(NodeId s) {
+  const Tree &t = *tree_;
+  std::vector<NodeId> results = t.kids(s);
+  auto want = sig_->results();
+  if (results.empty()) {
+    if (want.empty()) return;
+    // A bare return is fine with named results.
+    const auto &params = info_->params[funcObj_ ? funcObj_->decl.index : 0];
+    bool named = !params.empty() && !params.back()->name.empty();
+    if (named) return;
+    error(t[s].pos, "not enough return values\n\thave ()\n\twant " + [&] {
+      std::string w = "(";
+      for (size_t i = 0; i < want.size(); ++i) w += (i ? ", " : "") + typeString(want[i]);
+      return w + ")";
+    }());
+    return;
+  }
+  std::vector<Operand> xs;
+  exprList(xs, results);
+  if (std::any_of(xs.begin(), xs.end(), [](const Operand &x) { return x.invalid(); })) return;
+  if (xs.size() != want.size()) {
+    NodeId at = s;
+    std::string qualifier = "not enough";
+    if (xs.size() > want.size()) {
+      at = xs[want.size()].expr;
+      qualifier = "too many";
+    } else if (!xs.empty()) {
+      at = xs.back().expr;
+    }
+    auto summary = [](const std::vector<const Type *> &ts) {
+      std::string r = "(";
+      for (size_t i = 0; i < ts.size(); ++i) {
+        if (i) r += ", ";
+        const Type *ty = ts[i];
+        if (isUntyped(ty)) {
+          if (isNumeric(ty)) r += "number";
+          else { std::string n = typeString(ty); r += n.rfind("untyped ", 0) == 0 ? n.substr(8) : n; }
+        } else r += typeString(ty);
+      }
+      return r + ")";
+    };
+    std::vector<const Type *> have;
+    for (const Operand &x : xs) have.push_back(x.type);
+    Pos pos = at == s ? t[s].pos : syntax::startPos(t, at);
+    error(pos, qualifier + " return values\n\thave " + summary(have) + "\n\twant " + summary(want));
+    return;
+  }
+  for (size_t i = 0; i < xs.size(); ++i) assignment(xs[i], want[i], "return statement");
+}
+
+/// Whether a statement list contains an unlabeled break that targets the
+/// enclosing statement (not one of an inner loop).
+static bool hasBreak(const Tree &t, NodeId s) {
+  if (!s.valid()) return false;
+  switch (t.kind(s)) {
+  case NodeKind::BranchStmt:
+    return t[s].op == Tok::Break && !t.kid(s, 0).valid();
+  case NodeKind::Block:
+    for (NodeId k : t.kids(s))
+      if (hasBreak(t, k)) return true;
+    return false;
+  case NodeKind::IfStmt:
+    return hasBreak(t, t.kid(s, 2)) || hasBreak(t, t.kid(s, 3));
+  case NodeKind::LabeledStmt:
+    return hasBreak(t, t.kid(s, 1));
+  default:
+    return false; // inner loops own their breaks
+  }
+}
+
+bool Checker::isTerminating(NodeId s, const std::string &label) {
+  const Tree &t = *tree_;
+  if (!s.valid()) return false;
+  switch (t.kind(s)) {
+  case NodeKind::ReturnStmt:
+    return true;
+  case NodeKind::BranchStmt:
+    return t[s].op == Tok::Goto || t[s].op == Tok::Fallthrough;
+  case NodeKind::ExprStmt: {
+    NodeId e = t.kid(s, 0);
+    if (t.kind(e) != NodeKind::CallExpr) return false;
+    NodeId f = t.kid(e, 0);
+    Object *o = t.kind(f) == NodeKind::Ident ? info_->uses[f.index] : nullptr;
+    return o && o->kind == ObjKind::Builtin && o->builtin == Builtin::Panic;
+  }
+  case NodeKind::Block: {
+    size_t n = t.numKids(s);
+    return n > 0 && isTerminating(t.kid(s, n - 1), "");
+  }
+  case NodeKind::IfStmt:
+    return t.kid(s, 3).valid() && isTerminating(t.kid(s, 2), "") && isTerminating(t.kid(s, 3), "");
+  case NodeKind::ForStmt:
+    return !t.kid(s, 1).valid() && !hasBreak(t, t.kid(s, 3));
+  case NodeKind::LabeledStmt:
+    return isTerminating(t.kid(s, 1), std::string(t[t.kid(s, 0)].text));
+  default:
+    return false;
+  }
+  (void)label;
+}
+
+} // namespace origo::types

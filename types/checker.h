@@ -1,0 +1,127 @@
+//===- types/checker.h - the type checker (private) -------------*- C++ -*-===//
+/// \file
+/// The Checker walks one package's syntax trees: it collects package-level
+/// declarations, resolves them on demand (so declaration order does not
+/// matter and cycles are found), then checks function bodies. Its design
+/// follows gc's types2 (operands with modes, untyped constants converted
+/// at their use); its messages are types2's with CompilerErrorMessages on.
+/// Private to types/.
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "types/types.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace origo::types {
+
+using syntax::NodeId;
+using syntax::NodeKind;
+using syntax::Tok;
+using syntax::Tree;
+
+/// An evaluated expression (types2's operand).
+struct Operand {
+  Mode mode = Mode::Invalid;
+  NodeId expr;
+  const Type *type = nullptr;
+  std::optional<Constant> val;
+  Builtin builtin{};
+  bool invalid() const { return mode == Mode::Invalid; }
+};
+
+class Checker {
+public:
+  Checker(Program &prog, Package &pkg, const SourceManager &sm, Diagnostics &diags)
+      : prog_(prog), tt_(prog.types()), pkg_(pkg), sm_(sm), diags_(diags) {}
+  void run(const std::vector<const Tree *> &files);
+
+  // --- errors (check_decl.cpp)
+  void error(Pos pos, std::string msg) { diags_.error(pos, std::move(msg)); }
+  void errorAt(NodeId n, std::string msg);
+  void unsupported(NodeId n, const std::string &what);
+  std::string exprStr(NodeId n) const;
+  std::string operandStr(const Operand &x) const;
+
+  // --- declarations (check_decl.cpp)
+  void collectObjects();
+  void objDecl(Object *obj);
+  void constDecl(Object *obj);
+  void varDecl(Object *obj);
+  void typeDecl(Object *obj);
+  void funcDecl(Object *obj);
+  void funcBody(Object *fn, const Type *sig, NodeId body);
+  const Type *funcType(NodeId ft, NodeId declNode, std::vector<Object *> *paramObjs, Scope *scope);
+  void declareLocalConsts(NodeId spec, NodeId typeNode, NodeId values, int iota);
+  void usage(Scope *scope);
+  void unusedImports();
+  void computeInitOrder();
+
+  // --- types (check_expr.cpp)
+  const Type *typExpr(NodeId e);
+
+  // --- expressions (check_expr.cpp)
+  void rawExpr(Operand &x, NodeId e, const Type *hint = nullptr);
+  void expr(Operand &x, NodeId e);                     ///< single value required
+  void exprWithHint(Operand &x, NodeId e, const Type *hint);
+  void multiExpr(std::vector<Operand> &xs, NodeId e);  ///< f() may yield several
+  void exprList(std::vector<Operand> &xs, const std::vector<NodeId> &es);
+  void record(const Operand &x);
+  void updateExprType(NodeId e, const Type *t, bool final);
+  void convertUntyped(Operand &x, const Type *target);
+  bool representable(Operand &x, const Type *t, bool report);
+  void assignment(Operand &x, const Type *t, const std::string &context);
+  bool assignableTo(const Operand &x, const Type *t);
+  void unary(Operand &x, NodeId e);
+  void binary(Operand &x, NodeId e, NodeId lhs, NodeId rhs, Tok op);
+  void shift(Operand &x, Operand &y, NodeId e, Tok op);
+  void comparison(Operand &x, Operand &y, Tok op, NodeId e);
+  void matchTypes(Operand &x, Operand &y);
+  void ident(Operand &x, NodeId e);
+  void call(Operand &x, NodeId e);
+  void builtinCall(Operand &x, NodeId e, Builtin b);
+  void conversion(Operand &x, const Type *t, NodeId e);
+  void arguments(NodeId call, const Type *sig, std::vector<Operand> &args);
+
+  // --- statements (check_stmt.cpp)
+  void stmtList(const std::vector<NodeId> &stmts);
+  void stmt(NodeId s);
+  void openScope();
+  void closeScope();
+  void assignStmt(NodeId s);
+  void shortVarDecl(NodeId s);
+  void assignVar(NodeId lhs, Operand &x);
+  void returnStmt(NodeId s);
+  void declStmt(NodeId d);
+  bool isTerminating(NodeId s, const std::string &label);
+  void labels(NodeId body);
+
+  // --- state
+  Program &prog_;
+  TypeTable &tt_;
+  Package &pkg_;
+  const SourceManager &sm_;
+  Diagnostics &diags_;
+  const Tree *tree_ = nullptr; ///< file being checked
+  FileInfo *info_ = nullptr;
+  Scope *scope_ = nullptr;
+  std::vector<std::pair<const Tree *, Scope *>> fileScopes_;
+  const Type *sig_ = nullptr;  ///< signature of the function being checked
+  Object *funcObj_ = nullptr;  ///< package-level object whose body/initializer is checked
+  int iota_ = -1;              ///< value of iota, or -1 outside constant declarations
+  int loopDepth_ = 0;
+  std::vector<Object *> objPath_; ///< objects being resolved (cycle detection)
+  /// Package-level objects each package-level object refers to (init order).
+  std::map<Object *, std::set<Object *>> deps_;
+  /// Constants: the spec holding their type and values (implicit repetition).
+  std::map<Object *, NodeId> constSrc_;
+  /// Local variables of the function being checked (unused-variable check).
+  std::vector<Object *> funcVars_;
+
+  void setFile(const Tree *t);
+  FileInfo &infoOf(const Tree *t);
+};
+
+} // namespace origo::types

@@ -1,0 +1,117 @@
+//===- types/object.h - named language entities -----------------*- C++ -*-===//
+/// \file
+/// Objects (constants, variables, type names, functions, built-ins, package
+/// names, labels), the scopes that map names to them, and the result of
+/// type-checking a package: the types and values of expressions and the
+/// object each identifier denotes.
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "frontend/ast.h"
+#include "types/constant.h"
+#include "types/type.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace origo::types {
+
+enum class ObjKind : uint8_t { Const, Var, TypeName, Func, Builtin, PkgName, Nil, Label };
+
+/// The built-in functions (spec "Built-in functions").
+enum class Builtin : uint8_t {
+  Append, Cap, Close, Complex, Copy, Delete, Imag, Len, Make, New, Panic, Print, Println,
+  Real, Recover,
+};
+
+struct Package;
+
+struct Object {
+  ObjKind kind;
+  std::string name;
+  Pos pos;
+  const Type *type = nullptr;
+  Package *pkg = nullptr;        ///< nullptr for universe objects
+  std::optional<Constant> value; ///< Const
+  Builtin builtin{};             ///< Builtin
+  bool used = false;             ///< Var, PkgName, Label
+  bool isGlobal = false;         ///< Var at package level
+  bool isParam = false;          ///< Var that is a parameter or named result
+  const syntax::Tree *tree = nullptr; ///< file declaring it (package-level objects)
+  syntax::NodeId decl;           ///< FuncDecl or ValueSpec/TypeSpec, for package-level objects
+  int iota = 0;                  ///< Const: the value of iota in its spec
+  enum class Color : uint8_t { White, Grey, Black } color = Color::White; ///< decl resolution
+
+  /// The symbol name used by later stages: "main.f".
+  std::string linkName() const;
+};
+
+class Scope {
+public:
+  explicit Scope(Scope *parent, bool isFunc = false) : parent(parent), isFunc(isFunc) {}
+  Object *lookupLocal(const std::string &name) const {
+    auto it = names_.find(name);
+    return it == names_.end() ? nullptr : it->second;
+  }
+  /// Looks up through enclosing scopes.
+  Object *lookup(const std::string &name) const;
+  /// Inserts obj; returns the existing object with that name, if any.
+  Object *insert(Object *obj);
+  /// Objects in declaration order.
+  const std::vector<Object *> &objects() const { return order_; }
+
+  Scope *parent;
+  bool isFunc;
+  std::vector<std::unique_ptr<Scope>> children;
+
+private:
+  std::map<std::string, Object *> names_;
+  std::vector<Object *> order_;
+};
+
+/// Operand modes (types2's operandMode), recorded per expression.
+enum class Mode : uint8_t { Invalid, NoValue, Builtin, TypeExpr, Constant, Variable, Value };
+
+/// What the checker knows about one expression.
+struct TypeAndValue {
+  Mode mode = Mode::Invalid;
+  const Type *type = nullptr;
+  std::optional<Constant> value;
+};
+
+/// Checker results for one file, indexed by NodeId.
+struct FileInfo {
+  const syntax::Tree *tree = nullptr;
+  std::vector<TypeAndValue> types;  ///< every expression
+  std::vector<Object *> uses;       ///< identifiers: the object denoted
+  std::vector<Object *> defs;       ///< identifiers: the object declared
+  /// FuncDecl nodes: the function's scope-level parameter/result objects.
+  std::map<uint32_t, std::vector<Object *>> params;
+};
+
+/// A type-checked package.
+struct Package {
+  std::string path;  ///< import path ("main" for the main package)
+  std::string name;
+  std::vector<const syntax::Tree *> files;
+  std::vector<FileInfo> info; ///< parallel to files
+  Scope *scope = nullptr;
+  std::vector<Object *> funcs;    ///< package-level functions in source order
+  std::vector<Object *> globals;  ///< package-level variables in source order
+  /// Package-level variables in initialization order, each with the
+  /// ValueSpec that initializes it (one entry per spec for multi-value
+  /// specs, whose lhs are listed together).
+  struct Init {
+    std::vector<Object *> lhs;
+    const syntax::Tree *tree;
+    syntax::NodeId rhs; ///< ExprList
+  };
+  std::vector<Init> initOrder;
+
+  const FileInfo &infoFor(const syntax::Tree *t) const;
+};
+
+} // namespace origo::types

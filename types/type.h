@@ -1,0 +1,114 @@
+//===- types/type.h - Go types ----------------------------------*- C++ -*-===//
+/// \file
+/// Go's types (spec "Types"). Structural types are interned by TypeTable,
+/// so two identical types are the same pointer; every defined (named) type
+/// is unique. Types print as gc prints them in diagnostics.
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace origo::types {
+
+enum class TypeKind : uint8_t {
+  Basic,
+  Pointer,
+  Slice,
+  Array,
+  Map,
+  Chan,
+  Signature,
+  Struct,
+  Interface,
+  Named,
+  Tuple,
+};
+
+enum class BasicKind : uint8_t {
+  Invalid,
+  Bool,
+  Int, Int8, Int16, Int32, Int64,
+  Uint, Uint8, Uint16, Uint32, Uint64, Uintptr,
+  Float32, Float64,
+  Complex64, Complex128,
+  String,
+  UnsafePointer,
+  UntypedBool, UntypedInt, UntypedRune, UntypedFloat, UntypedComplex, UntypedString,
+  UntypedNil,
+};
+
+struct Object;
+
+/// A Go type. Fields are meaningful per kind as commented.
+struct Type {
+  explicit Type(TypeKind k) : kind(k) {}
+  TypeKind kind;
+  BasicKind basic = BasicKind::Invalid; ///< Basic
+  const Type *elem = nullptr;           ///< Pointer, Slice, Array, Map (value), Chan
+  const Type *key = nullptr;            ///< Map
+  int64_t len = 0;                      ///< Array
+  std::vector<const Type *> list;       ///< Tuple elements; Signature params then results
+  uint32_t numParams = 0;               ///< Signature
+  bool variadic = false;                ///< Signature
+  Object *obj = nullptr;                ///< Named: its type name
+  const Type *underlying = nullptr;     ///< Named (set once resolved); others: this
+
+  bool isBasic(BasicKind k) const { return kind == TypeKind::Basic && basic == k; }
+  /// Params and results of a Signature.
+  std::vector<const Type *> params() const {
+    return {list.begin(), list.begin() + numParams};
+  }
+  std::vector<const Type *> results() const {
+    return {list.begin() + numParams, list.end()};
+  }
+};
+
+/// Owns and interns types.
+class TypeTable {
+public:
+  TypeTable();
+  const Type *basic(BasicKind k) const { return basics_[size_t(k)]; }
+  const Type *invalid() const { return basic(BasicKind::Invalid); }
+  const Type *pointer(const Type *elem);
+  const Type *slice(const Type *elem);
+  const Type *tuple(const std::vector<const Type *> &elems);
+  const Type *signature(const std::vector<const Type *> &params,
+                        const std::vector<const Type *> &results, bool variadic);
+  /// A new defined type; its underlying type is set later (setUnderlying).
+  Type *named(Object *obj);
+
+private:
+  const Type *intern(Type t);
+  std::deque<Type> store_;
+  std::vector<const Type *> basics_;
+  std::map<std::string, const Type *> interned_;
+};
+
+// Classification (spec "Properties of types and values"), on underlying types.
+const Type *under(const Type *t);
+bool isUntyped(const Type *t);
+bool isTyped(const Type *t);
+bool isBoolean(const Type *t);
+bool isString(const Type *t);
+bool isInteger(const Type *t);
+bool isUnsigned(const Type *t);
+bool isFloat(const Type *t);
+bool isComplex(const Type *t);
+bool isNumeric(const Type *t);
+bool isConstType(const Type *t);
+bool isOrdered(const Type *t);
+bool isComparable(const Type *t);
+bool identical(const Type *a, const Type *b);
+/// The default type of an untyped type (int for untyped int, ...).
+const Type *defaultType(const TypeTable &tt, const Type *t);
+/// Size in bits of a sized integer or float type (int/uint/uintptr: 64).
+unsigned bitSize(const Type *t);
+
+/// The type as gc prints it ("int", "untyped int", "func(int) string").
+std::string typeString(const Type *t);
+
+} // namespace origo::types

@@ -1,0 +1,54 @@
+//===- types/types.h - public interface of types/ ---------------*- C++ -*-===//
+/// \file
+/// The type checker: turns parsed files of one package into a typed
+/// package (types.h), reporting errors in gc 1.19's words.
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "frontend/frontend.h"
+#include "types/constant.h"
+#include "types/object.h"
+#include "types/type.h"
+
+#include <memory>
+
+namespace origo::types {
+
+/// Owns everything the checker creates: types, objects, scopes, packages.
+class Universe;
+
+struct CheckConfig {
+  std::string arch = "amd64"; ///< sizes are the same for amd64 and arm64
+};
+
+/// The world of a compilation: the universe scope and all packages.
+class Program {
+public:
+  Program();
+  ~Program();
+  TypeTable &types() { return *types_; }
+  Scope &universe() { return *universe_; }
+  /// Allocates an object owned by the program.
+  Object *newObject(ObjKind kind, std::string name, Pos pos, const Type *type);
+  Scope *newScope(Scope *parent, bool isFunc = false);
+  Package *newPackage(std::string path);
+
+private:
+  std::unique_ptr<TypeTable> types_;
+  std::unique_ptr<Scope> universe_;
+  std::vector<std::unique_ptr<Object>> objects_;
+  std::vector<std::unique_ptr<Scope>> scopes_;
+  std::vector<std::unique_ptr<Package>> packages_;
+};
+
+/// Type-checks the files of one package. Errors go to diags; the package
+/// is returned even when there are errors.
+Package *checkPackage(Program &prog, const std::string &path,
+                      const std::vector<const syntax::Tree *> &files, const SourceManager &sm,
+                      Diagnostics &diags, const CheckConfig &cfg);
+
+/// The text dump of `-stop-after=types`: per function, every expression
+/// with its type (and constant value) and every identifier's object.
+std::string dumpTypes(const Package &pkg, const SourceManager &sm);
+
+} // namespace origo::types
