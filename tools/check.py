@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""`make check`: runs every test suite of origo against a build directory and
+totals the results.
+
+Suites, in order: unit tests (origo_unittests, when built), lit, the golden
+run tests for amd64 and arm64, the conformance runner for amd64 and arm64
+(each test counts as passed when its result matches test/conformance's
+expectations), and the robustness check (one count per file).
+
+Each suite's output is shown as it runs, followed by its counts and time. The
+last line is the total, `N passed, M failed`; the exit status is 1 if
+anything failed. A suite that cannot run or ends without its summary line
+counts as one failure.
+
+usage: check.py --build DIR [--skip SUITE ...] [--only SUITE ...]
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LIT = '/usr/lib/llvm-19/build/utils/lit/lit.py'
+SUITES = ['unit', 'lit', 'run', 'conformance', 'robustness']
+
+
+def stream(cmd, env=None):
+    """Runs `cmd` with its output shown as it comes; returns (status, output)."""
+    print('$ ' + ' '.join(cmd), flush=True)
+    try:
+        p = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    except OSError as e:
+        print('check: cannot run %s: %s' % (cmd[0], e))
+        return None, ''
+    lines = []
+    for raw in p.stdout:
+        line = raw.decode('utf-8', errors='replace')
+        lines.append(line)
+        sys.stdout.write(line)
+        sys.stdout.flush()
+    return p.wait(), ''.join(lines)
+
+
+def counts_from(pattern, output):
+    """Sums (passed, failed) over every match of `pattern` (two groups)."""
+    found = re.findall(pattern, output, re.M)
+    if not found:
+        return None
+    return sum(int(a) for a, _ in found), sum(int(b) for _, b in found)
+
+
+def suite_unit(build):
+    exe = os.path.join(build, 'bin', 'origo_unittests')
+    if not os.path.exists(exe):
+        print('no %s (no test/unit/*.cpp yet): skipped' % exe)
+        return 0, 0
+    with tempfile.TemporaryDirectory() as tmp:
+        report = os.path.join(tmp, 'gtest.json')
+        status, _ = stream([exe, '--gtest_brief=1', '--gtest_output=json:' + report])
+        if not os.path.exists(report):
+            return None
+        with open(report) as f:
+            data = json.load(f)
+    failed = data.get('failures', 0) + data.get('errors', 0)
+    total = data.get('tests', 0) - data.get('disabled', 0)
+    if status != 0 and failed == 0:
+        failed = 1  # crashed after writing the report
+    return total - failed, failed
+
+
+def suite_lit(build):
+    site = os.path.join(build, 'test', 'lit')
+    target = site if os.path.exists(os.path.join(site, 'lit.site.cfg.py')) else os.path.join(REPO, 'test', 'lit')
+    env = dict(os.environ, ORIGO_BUILD=os.path.abspath(build))
+    with tempfile.TemporaryDirectory() as tmp:
+        report = os.path.join(tmp, 'lit.json')
+        stream([sys.executable, LIT, '-sv', '-o', report, target], env=env)
+        if not os.path.exists(report):
+            return None
+        with open(report) as f:
+            data = json.load(f)
+    ok = {'PASS', 'XFAIL', 'UNSUPPORTED'}
+    passed = sum(1 for t in data.get('tests', []) if t.get('code') in ok)
+    return passed, len(data.get('tests', [])) - passed
+
+
+def suite_run(build):
+    origo = os.path.join(build, 'bin', 'origo')
+    _, out = stream([sys.executable, os.path.join(REPO, 'test', 'run', 'run.py'), '--origo', origo,
+                     '--arch', 'amd64', '--arch', 'arm64'])
+    return counts_from(r'^run\(\w+\): (\d+) passed, (\d+) failed$', out)
+
+
+def suite_conformance(build):
+    origo = os.path.join(build, 'bin', 'origo')
+    _, out = stream([sys.executable, os.path.join(REPO, 'tools', 'conformance', 'run.py'),
+                     '--origo', origo, '--arch', 'amd64', '--arch', 'arm64'])
+    return counts_from(r'^expectations\(\w+\): (\d+) as expected, (\d+) unexpected', out)
+
+
+def suite_robustness(build):
+    origo = os.path.join(build, 'bin', 'origo')
+    _, out = stream([sys.executable, os.path.join(REPO, 'test', 'robustness', 'robust.py'),
+                     '--origo', origo])
+    m = re.search(r'^robustness: (\d+) files, (\d+) failed$', out, re.M)
+    if not m:
+        return None
+    return int(m.group(1)) - int(m.group(2)), int(m.group(2))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--build', default='build', help='build directory')
+    ap.add_argument('--only', action='append', choices=SUITES, help='run only these suites')
+    ap.add_argument('--skip', action='append', choices=SUITES, default=[], help='suites to leave out')
+    args = ap.parse_args()
+    build = os.path.abspath(args.build)
+    if not os.path.exists(os.path.join(build, 'bin', 'origo')):
+        print('check: warning: %s/bin/origo does not exist' % build)
+
+    rows = []
+    start = time.time()
+    for name in SUITES:
+        if name in args.skip or (args.only and name not in args.only):
+            continue
+        print('\n=== %s' % name, flush=True)
+        t0 = time.time()
+        result = globals()['suite_' + name](build)
+        dt = time.time() - t0
+        if result is None:
+            print('check: %s ended without its summary: counted as 1 failure' % name)
+            result = (0, 1)
+        print('=== %s: %d passed, %d failed (%.0fs)' % (name, result[0], result[1], dt), flush=True)
+        rows.append((name, result, dt))
+
+    print('\n=== summary')
+    for name, (p, f), dt in rows:
+        print('  %-12s %6d passed, %5d failed  %6.0fs' % (name, p, f, dt))
+    passed = sum(r[1][0] for r in rows)
+    failed = sum(r[1][1] for r in rows)
+    print('  total time %.0fs' % (time.time() - start))
+    print('%d passed, %d failed' % (passed, failed), flush=True)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == '__main__':
+    main()
