@@ -13,6 +13,7 @@ GO=/usr/lib/go-1.19/bin/go
 [ -x "$ORIGO" ] || { echo "demo: no origo at $ORIGO (run make build)" >&2; exit 2; }
 work=$(mktemp -d /tmp/origo-demo.XXXXXX)
 trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM HUP PIPE
 failed=0
 
 for src in examples/*.go; do

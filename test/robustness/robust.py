@@ -50,6 +50,8 @@ def main():
     args = ap.parse_args()
     origo = os.path.abspath(args.origo)
     root = os.path.abspath(args.root)
+    if not os.access(origo, os.X_OK):
+        sys.exit('robustness: no executable origo at %s' % origo)
     paths = args.files or all_go_files(root)
     with concurrent.futures.ThreadPoolExecutor(args.j) as pool:
         results = list(pool.map(lambda p: check(origo, root, p, args.timeout), paths))

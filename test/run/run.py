@@ -14,11 +14,13 @@ import argparse
 import concurrent.futures
 import difflib
 import os
-import subprocess
 import sys
 import tempfile
 
 import golden
+
+sys.path.insert(0, os.path.join(golden.HERE, '..', '..', 'tools', 'conformance'))
+import proc  # noqa: E402
 
 COMPILE_TIMEOUT = 30
 RUN_TIMEOUT = {'amd64': 10, 'arm64': 30}
@@ -28,24 +30,20 @@ def run_one(origo, arch, name, tmp):
     """Returns None if test `name` passes on `arch`, else a failure report."""
     env = dict(os.environ, GOARCH=arch, GOOS='linux')
     exe = os.path.join(tmp, '%s-%s' % (name, arch))
-    try:
-        build = subprocess.run([origo, 'build', '-o', exe, name + '.go'], cwd=golden.HERE, env=env,
-                               capture_output=True, timeout=COMPILE_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        return 'build timed out after %ds' % COMPILE_TIMEOUT
-    if build.returncode != 0:
-        return 'build failed (status %d):\n%s' % (build.returncode, golden.decode(build.stderr).rstrip())
+    build = proc.run([origo, 'build', '-o', exe, name + '.go'], cwd=golden.HERE, env=env,
+                     timeout=COMPILE_TIMEOUT)
+    if not build.ok:
+        return 'build failed (%s):\n%s' % (build.describe(), build.out.rstrip())
     cmd = [exe] if arch == 'amd64' else ['qemu-aarch64', exe]
-    try:
-        run = subprocess.run(cmd, cwd=golden.HERE, env=env, capture_output=True, timeout=RUN_TIMEOUT[arch])
-    except subprocess.TimeoutExpired:
+    run = proc.run(cmd, cwd=golden.HERE, env=env, timeout=RUN_TIMEOUT[arch], merge=False)
+    if run.timed_out:
         return 'run timed out after %ds' % RUN_TIMEOUT[arch]
     want_out, want_err, want_status = golden.read_expected(name)
-    got_out = golden.normalise(golden.decode(run.stdout))
-    got_err = golden.normalise(golden.decode(run.stderr))
+    got_out = golden.normalise(run.out)
+    got_err = golden.normalise(run.err)
     problems = []
-    if run.returncode != want_status:
-        problems.append('exit status %d, want %d' % (run.returncode, want_status))
+    if run.status != want_status:
+        problems.append('%s, want exit status %d' % (run.describe(), want_status))
     for what, want, got in (('stdout', want_out, got_out), ('stderr', want_err, got_err)):
         if want != got:
             diff = difflib.unified_diff(want.splitlines(), got.splitlines(), 'want ' + what,
@@ -63,6 +61,8 @@ def main():
     ap.add_argument('tests', nargs='*', help='tests to run (default all)')
     args = ap.parse_args()
     origo = os.path.abspath(args.origo)
+    if not os.access(origo, os.X_OK):
+        sys.exit('run: no executable origo at %s' % origo)
     names = golden.tests(args.tests)
     any_failed = False
     with tempfile.TemporaryDirectory(prefix='origo-run-') as tmp, \

@@ -322,6 +322,8 @@ def main():
     args = ap.parse_args()
     args.origo = os.path.abspath(args.origo)
     args.root = os.path.abspath(args.root)
+    if not os.access(args.origo, os.X_OK):
+        sys.exit('conformance: no executable origo at %s' % args.origo)
 
     paths = gotest.go_files(args.root)
     if args.tests:
