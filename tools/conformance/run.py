@@ -109,7 +109,7 @@ class Runner:
     def run(self, path, r, wd):
         exe = os.path.join(wd, 'a.exe')
         build = proc.run([self.origo, 'build', '-o', exe, path], cwd=self.root, env=self.env,
-                         timeout=max(COMPILE_TIMEOUT, r.timeout) * self.scale)
+                         timeout=max(COMPILE_TIMEOUT, r.timeout))
         if not build.ok:
             cat = {None: 'build-crash', 1: 'build-error'}.get(build.status, 'build-crash')
             if build.timed_out:
@@ -141,7 +141,7 @@ class Runner:
         full = os.path.join(self.root, path)
         cmd = [self.origo, 'tool', 'compile', '-p=p', '-d=panic', '-C', '-e', '-o', 'a.o']
         cmd += gotest.errorcheck_flags(r.flags) + [full]
-        res = proc.run(cmd, cwd=wd, env=self.env, timeout=max(COMPILE_TIMEOUT, r.timeout) * self.scale)
+        res = proc.run(cmd, cwd=wd, env=self.env, timeout=max(COMPILE_TIMEOUT, r.timeout))
         if res.timed_out:
             return Outcome(path, FAIL, 'compile-timeout', 'timed out')
         if res.signal is not None or res.status not in (0, 1):
