@@ -1,0 +1,457 @@
+//===- codegen/lower.cpp - SSA to LLVM IR ---------------------------------===//
+/// \file
+/// Lowers each SSA function to an LLVM function: one LLVM block per SSA
+/// block, one LLVM value per SSA value, phis filled in once every block
+/// exists. Go's integer semantics that LLVM leaves undefined (shifts by
+/// the width or more, MinInt / -1) are made explicit with selects. Every
+/// call is followed by `llvm.experimental.stackmap(line, 0)` so the
+/// runtime can map return addresses to lines; calls that panic are not
+/// `noreturn` (LLVM would drop the stack map) and are followed by
+/// `unreachable`. Each module also carries its FuncMeta table in section
+/// origo_funcs (runtime/abi.h).
+//===----------------------------------------------------------------------===//
+#include "codegen/lower.h"
+
+#include "runtime/abi.h"
+
+#include <llvm/IR/Constants.h>
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/Intrinsics.h>
+
+#include <map>
+
+namespace origo::codegen {
+
+using ssa::Op;
+using types::Type;
+using types::TypeKind;
+
+namespace {
+
+class Lowering {
+public:
+  Lowering(const ssa::Package &pkg, llvm::Module &m)
+      : pkg_(pkg), m_(m), ctx_(m.getContext()), b_(ctx_) {
+    ptr_ = llvm::PointerType::get(ctx_, 0);
+    gcptr_ = llvm::PointerType::get(ctx_, 1);
+    i64_ = llvm::Type::getInt64Ty(ctx_);
+    stringTy_ = llvm::StructType::get(ctx_, {gcptr_, i64_});
+  }
+  void run();
+
+private:
+  llvm::Type *typeOf(const Type *t);
+  llvm::Type *memTypeOf(const Type *t); ///< bool is i8 in memory
+  llvm::FunctionType *funcType(const Type *sig);
+  llvm::Function *goFunction(const std::string &name, const Type *sig);
+  llvm::FunctionCallee runtimeFunc(const std::string &name, llvm::Type *ret,
+                                   std::vector<llvm::Type *> params);
+  llvm::GlobalVariable *global(const std::string &name, const Type *t);
+  void lowerFunc(const ssa::Func &f);
+  llvm::Value *lowerValue(const ssa::Value *v);
+  llvm::Value *arg(const ssa::Value *v, size_t i) { return vals_[v->args[i]->id]; }
+  llvm::Value *stringConst(const std::string &s);
+  void stackmap(Pos pos);
+  llvm::Value *shift(const ssa::Value *v);
+  llvm::Value *divide(const ssa::Value *v);
+  llvm::Value *compare(const ssa::Value *v);
+  llvm::Value *runtimeCall(const ssa::Value *v);
+  void emitFuncMeta();
+
+  const ssa::Package &pkg_;
+  llvm::Module &m_;
+  llvm::LLVMContext &ctx_;
+  llvm::IRBuilder<> b_;
+  llvm::PointerType *ptr_, *gcptr_;
+  llvm::Type *i64_;
+  llvm::StructType *stringTy_;
+  std::vector<llvm::Value *> vals_;
+  std::map<std::string, llvm::Constant *> strings_;
+  struct Meta {
+    llvm::Function *fn;
+    std::string name, file;
+    bool hasParams;
+  };
+  std::vector<Meta> meta_;
+  const ssa::Func *cur_ = nullptr;
+};
+
+llvm::Type *Lowering::typeOf(const Type *t) {
+  const Type *u = types::under(t);
+  switch (u->kind) {
+  case TypeKind::Basic:
+    if (types::isBoolean(u)) return llvm::Type::getInt1Ty(ctx_);
+    if (types::isString(u)) return stringTy_;
+    if (types::isInteger(u)) return llvm::Type::getIntNTy(ctx_, types::bitSize(u));
+    if (u->basic == types::BasicKind::Float32) return llvm::Type::getFloatTy(ctx_);
+    if (u->basic == types::BasicKind::Float64) return llvm::Type::getDoubleTy(ctx_);
+    return i64_;
+  case TypeKind::Tuple: {
+    if (u->list.empty()) return llvm::Type::getVoidTy(ctx_);
+    std::vector<llvm::Type *> elems;
+    for (const Type *e : u->list) elems.push_back(typeOf(e));
+    return llvm::StructType::get(ctx_, elems);
+  }
+  default:
+    return gcptr_;
+  }
+}
+
+llvm::Type *Lowering::memTypeOf(const Type *t) {
+  if (types::isBoolean(t)) return llvm::Type::getInt8Ty(ctx_);
+  return typeOf(t);
+}
+
+llvm::FunctionType *Lowering::funcType(const Type *sig) {
+  std::vector<llvm::Type *> params;
+  for (const Type *p : sig->params()) params.push_back(typeOf(p));
+  auto res = sig->results();
+  llvm::Type *ret;
+  if (res.empty()) ret = llvm::Type::getVoidTy(ctx_);
+  else if (res.size() == 1) ret = typeOf(res[0]);
+  else {
+    std::vector<llvm::Type *> elems;
+    for (const Type *r : res) elems.push_back(typeOf(r));
+    ret = llvm::StructType::get(ctx_, elems);
+  }
+  return llvm::FunctionType::get(ret, params, false);
+}
+
+llvm::Function *Lowering::goFunction(const std::string &name, const Type *sig) {
+  if (llvm::Function *f = m_.getFunction(name)) return f;
+  llvm::Function *f = llvm::Function::Create(funcType(sig), llvm::Function::ExternalLinkage, name, m_);
+  // Frame pointers let the runtime (tracebacks, later the GC) walk stacks.
+  f->addFnAttr("frame-pointer", "all");
+  for (unsigned i = 0; i < f->arg_size(); ++i)
+    if (f->getArg(i)->getType()->isIntegerTy(1)) f->addParamAttr(i, llvm::Attribute::ZExt);
+  if (f->getReturnType()->isIntegerTy(1)) f->addRetAttr(llvm::Attribute::ZExt);
+  return f;
+}
+
+llvm::FunctionCallee Lowering::runtimeFunc(const std::string &name, llvm::Type *ret,
+                                           std::vector<llvm::Type *> params) {
+  llvm::FunctionType *ft = llvm::FunctionType::get(ret, params, false);
+  llvm::FunctionCallee c = m_.getOrInsertFunction(name, ft);
+  if (auto *f = llvm::dyn_cast<llvm::Function>(c.getCallee())) {
+    for (unsigned i = 0; i < f->arg_size(); ++i)
+      if (params[i]->isIntegerTy(1)) f->addParamAttr(i, llvm::Attribute::ZExt);
+    f->setDoesNotThrow();
+  }
+  return c;
+}
+
+llvm::GlobalVariable *Lowering::global(const std::string &name, const Type *t) {
+  if (auto *g = m_.getGlobalVariable(name)) return g;
+  llvm::Type *ty = memTypeOf(t);
+  return new llvm::GlobalVariable(m_, ty, false, llvm::GlobalValue::ExternalLinkage,
+                                  llvm::Constant::getNullValue(ty), name);
+}
+
+llvm::Value *Lowering::stringConst(const std::string &s) {
+  if (s.empty()) return llvm::Constant::getNullValue(stringTy_);
+  auto it = strings_.find(s);
+  if (it != strings_.end()) return it->second;
+  llvm::Constant *data = llvm::ConstantDataArray::getString(ctx_, s, false);
+  auto *g = new llvm::GlobalVariable(m_, data->getType(), true, llvm::GlobalValue::PrivateLinkage,
+                                     data, "go.string");
+  g->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
+  g->setAlignment(llvm::Align(1));
+  llvm::Constant *p = llvm::ConstantExpr::getAddrSpaceCast(g, gcptr_);
+  llvm::Constant *str = llvm::ConstantStruct::get(stringTy_, {p, llvm::ConstantInt::get(i64_, s.size())});
+  strings_[s] = str;
+  return str;
+}
+
+void Lowering::stackmap(Pos pos) {
+  llvm::Function *sm = llvm::Intrinsic::getDeclaration(&m_, llvm::Intrinsic::experimental_stackmap);
+  uint64_t id = pos.line & origo::abi::StackMapLineMask;
+  b_.CreateCall(sm, {llvm::ConstantInt::get(i64_, id), b_.getInt32(0)});
+}
+
+void Lowering::run() {
+  for (const ssa::Global &g : pkg_.globals) global(g.name, g.type);
+  for (const auto &f : pkg_.funcs) goFunction(f->name, f->sig);
+  for (const auto &f : pkg_.funcs) lowerFunc(*f);
+  emitFuncMeta();
+}
+
+void Lowering::lowerFunc(const ssa::Func &f) {
+  cur_ = &f;
+  llvm::Function *fn = goFunction(f.name, f.sig);
+  meta_.push_back({fn, f.name, f.file, f.hasParams});
+  vals_.assign(f.numValueIds(), nullptr);
+  std::map<const ssa::Block *, llvm::BasicBlock *> bbs;
+  for (const auto &b : f.blocks)
+    bbs[b.get()] = llvm::BasicBlock::Create(ctx_, "b" + std::to_string(b->id), fn);
+  // 1. Phis first, so any block can refer to them.
+  for (const auto &b : f.blocks) {
+    b_.SetInsertPoint(bbs[b.get()]);
+    for (const ssa::Value *v : b->values)
+      if (v->op == Op::Phi)
+        vals_[v->id] = b_.CreatePHI(typeOf(v->type), unsigned(v->args.size()), "v" + std::to_string(v->id));
+  }
+  // 2. Values and terminators, in block order (definitions dominate uses
+  // and blocks are in creation order, which follows the source).
+  std::vector<const ssa::Block *> order;
+  for (const auto &b : f.blocks) order.push_back(b.get());
+  // A value may be used in a block created before its own; lower in an
+  // order where every block comes after its dominators: reverse postorder.
+  {
+    std::vector<const ssa::Block *> rpo;
+    std::map<const ssa::Block *, int> state;
+    std::vector<std::pair<const ssa::Block *, size_t>> st{{f.entry(), 0}};
+    state[f.entry()] = 1;
+    while (!st.empty()) {
+      auto &[blk, i] = st.back();
+      if (i < blk->succs.size()) {
+        const ssa::Block *s = blk->succs[i++];
+        if (!state[s]) {
+          state[s] = 1;
+          st.push_back({s, 0});
+        }
+      } else {
+        rpo.push_back(blk);
+        st.pop_back();
+      }
+    }
+    order.assign(rpo.rbegin(), rpo.rend());
+  }
+  for (const ssa::Block *b : order) {
+    b_.SetInsertPoint(bbs[b]);
+    for (const ssa::Value *v : b->values)
+      if (v->op != Op::Phi) vals_[v->id] = lowerValue(v);
+    switch (b->kind) {
+    case ssa::BlockKind::Plain:
+      b_.CreateBr(bbs[b->succs[0]]);
+      break;
+    case ssa::BlockKind::If:
+      b_.CreateCondBr(vals_[b->control->id], bbs[b->succs[0]], bbs[b->succs[1]]);
+      break;
+    case ssa::BlockKind::Ret: {
+      const ssa::Value *r = b->control;
+      if (r->args.empty()) b_.CreateRetVoid();
+      else if (r->args.size() == 1) b_.CreateRet(vals_[r->args[0]->id]);
+      else {
+        llvm::Value *agg = llvm::UndefValue::get(fn->getReturnType());
+        for (unsigned i = 0; i < r->args.size(); ++i) agg = b_.CreateInsertValue(agg, vals_[r->args[i]->id], {i});
+        b_.CreateRet(agg);
+      }
+      break;
+    }
+    case ssa::BlockKind::Exit:
+      // The control (a panicking call) was lowered with the block's values.
+      b_.CreateUnreachable();
+      break;
+    }
+  }
+  // 3. Phi operands.
+  for (const auto &b : f.blocks)
+    for (const ssa::Value *v : b->values)
+      if (v->op == Op::Phi) {
+        auto *phi = llvm::cast<llvm::PHINode>(vals_[v->id]);
+        for (size_t i = 0; i < v->args.size(); ++i)
+          phi->addIncoming(vals_[v->args[i]->id], bbs[b->preds[i]]);
+      }
+  // Blocks never reached by the RPO walk cannot exist after deadcode; any
+  // left empty get a terminator so the IR stays valid.
+  for (auto &[sb, bb] : bbs)
+    if (!bb->getTerminator()) {
+      b_.SetInsertPoint(bb);
+      b_.CreateUnreachable();
+    }
+}
+
+llvm::Value *Lowering::runtimeCall(const ssa::Value *v) {
+  // Runtime functions take strings as (pointer, length) and bools as i1.
+  std::vector<llvm::Type *> params;
+  std::vector<llvm::Value *> args;
+  for (size_t i = 0; i < v->args.size(); ++i) {
+    llvm::Value *a = arg(v, i);
+    if (a->getType() == stringTy_) {
+      params.push_back(gcptr_);
+      params.push_back(i64_);
+      args.push_back(b_.CreateExtractValue(a, {0}));
+      args.push_back(b_.CreateExtractValue(a, {1}));
+    } else {
+      params.push_back(a->getType());
+      args.push_back(a);
+    }
+  }
+  llvm::Type *ret = typeOf(v->type);
+  llvm::CallInst *c = b_.CreateCall(runtimeFunc(v->aux, ret, params), args);
+  stackmap(v->pos);
+  return c;
+}
+
+llvm::Value *Lowering::shift(const ssa::Value *v) {
+  llvm::Value *x = arg(v, 0), *s = arg(v, 1);
+  auto *xt = llvm::cast<llvm::IntegerType>(x->getType());
+  auto *st = llvm::cast<llvm::IntegerType>(s->getType());
+  unsigned bits = xt->getBitWidth();
+  // Is the count >= the width? (The count is non-negative here: signed
+  // counts were checked by the builder.)
+  llvm::Value *big;
+  if (st->getBitWidth() >= 64 || (uint64_t(1) << st->getBitWidth()) > bits)
+    big = b_.CreateICmpUGE(s, llvm::ConstantInt::get(st, bits));
+  else
+    big = b_.getFalse();
+  llvm::Value *cnt = b_.CreateZExtOrTrunc(s, xt);
+  // Keep the LLVM shift amount in range; the select picks Go's result.
+  llvm::Value *safe = b_.CreateSelect(big, llvm::ConstantInt::get(xt, 0), cnt);
+  bool uns = types::isUnsigned(v->type);
+  if (v->op == Op::Lsh)
+    return b_.CreateSelect(big, llvm::ConstantInt::get(xt, 0), b_.CreateShl(x, safe));
+  if (uns)
+    return b_.CreateSelect(big, llvm::ConstantInt::get(xt, 0), b_.CreateLShr(x, safe));
+  return b_.CreateSelect(big, b_.CreateAShr(x, llvm::ConstantInt::get(xt, bits - 1)), b_.CreateAShr(x, safe));
+}
+
+llvm::Value *Lowering::divide(const ssa::Value *v) {
+  llvm::Value *x = arg(v, 0), *y = arg(v, 1);
+  bool div = v->op == Op::Div;
+  if (types::isUnsigned(v->type)) return div ? b_.CreateUDiv(x, y) : b_.CreateURem(x, y);
+  // MinInt / -1 overflows in hardware; Go defines it as MinInt (rem 0).
+  llvm::Value *neg1 = b_.CreateICmpEQ(y, llvm::ConstantInt::getSigned(y->getType(), -1));
+  llvm::Value *safe = b_.CreateSelect(neg1, llvm::ConstantInt::get(y->getType(), 1), y);
+  if (div) return b_.CreateSelect(neg1, b_.CreateNeg(x), b_.CreateSDiv(x, safe));
+  return b_.CreateSelect(neg1, llvm::ConstantInt::get(y->getType(), 0), b_.CreateSRem(x, safe));
+}
+
+llvm::Value *Lowering::compare(const ssa::Value *v) {
+  llvm::Value *x = arg(v, 0), *y = arg(v, 1);
+  const Type *t = v->args[0]->type;
+  if (types::isString(t)) {
+    // runtime.cmpstring returns -1, 0 or +1.
+    llvm::Value *c = b_.CreateCall(
+        runtimeFunc("runtime.cmpstring", i64_, {gcptr_, i64_, gcptr_, i64_}),
+        {b_.CreateExtractValue(x, {0}), b_.CreateExtractValue(x, {1}), b_.CreateExtractValue(y, {0}),
+         b_.CreateExtractValue(y, {1})});
+    stackmap(v->pos);
+    x = c;
+    y = llvm::ConstantInt::get(i64_, 0);
+    t = nullptr;
+  }
+  bool uns = t && (types::isUnsigned(t) || types::isBoolean(t));
+  switch (v->op) {
+  case Op::Eq: return b_.CreateICmpEQ(x, y);
+  case Op::Neq: return b_.CreateICmpNE(x, y);
+  case Op::Less: return uns ? b_.CreateICmpULT(x, y) : b_.CreateICmpSLT(x, y);
+  case Op::Leq: return uns ? b_.CreateICmpULE(x, y) : b_.CreateICmpSLE(x, y);
+  case Op::Greater: return uns ? b_.CreateICmpUGT(x, y) : b_.CreateICmpSGT(x, y);
+  default: return uns ? b_.CreateICmpUGE(x, y) : b_.CreateICmpSGE(x, y);
+  }
+}
+
+llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
+  llvm::Type *t = typeOf(v->type);
+  switch (v->op) {
+  case Op::Arg:
+    return b_.GetInsertBlock()->getParent()->getArg(unsigned(v->auxInt));
+  case Op::ConstInt:
+    if (t->isIntegerTy()) return llvm::ConstantInt::get(t, uint64_t(v->auxInt), true);
+    return llvm::Constant::getNullValue(t);
+  case Op::ConstBool:
+    return llvm::ConstantInt::get(llvm::Type::getInt1Ty(ctx_), v->auxInt != 0);
+  case Op::ConstString:
+    return stringConst(v->aux);
+  case Op::Copy:
+    return arg(v, 0);
+  case Op::Add: return b_.CreateAdd(arg(v, 0), arg(v, 1));
+  case Op::Sub: return b_.CreateSub(arg(v, 0), arg(v, 1));
+  case Op::Mul: return b_.CreateMul(arg(v, 0), arg(v, 1));
+  case Op::Div:
+  case Op::Mod: return divide(v);
+  case Op::And: return b_.CreateAnd(arg(v, 0), arg(v, 1));
+  case Op::Or: return b_.CreateOr(arg(v, 0), arg(v, 1));
+  case Op::Xor: return b_.CreateXor(arg(v, 0), arg(v, 1));
+  case Op::AndNot: return b_.CreateAnd(arg(v, 0), b_.CreateNot(arg(v, 1)));
+  case Op::Lsh:
+  case Op::Rsh: return shift(v);
+  case Op::Neg: return b_.CreateNeg(arg(v, 0));
+  case Op::Com:
+  case Op::Not: return b_.CreateNot(arg(v, 0));
+  case Op::Eq: case Op::Neq: case Op::Less: case Op::Leq: case Op::Greater: case Op::Geq:
+    return compare(v);
+  case Op::Conv: {
+    llvm::Value *x = arg(v, 0);
+    if (types::isUnsigned(v->args[0]->type)) return b_.CreateZExtOrTrunc(x, t);
+    return b_.CreateSExtOrTrunc(x, t);
+  }
+  case Op::StringLen:
+    return b_.CreateExtractValue(arg(v, 0), {1});
+  case Op::StaticCall: {
+    std::vector<llvm::Value *> args;
+    for (size_t i = 0; i < v->args.size(); ++i) args.push_back(arg(v, i));
+    llvm::Function *callee = m_.getFunction(v->aux);
+    if (!callee) {
+      // A Go function of another package (or a declaration without body).
+      std::vector<llvm::Type *> ps;
+      for (llvm::Value *a : args) ps.push_back(a->getType());
+      callee = llvm::Function::Create(llvm::FunctionType::get(t, ps, false),
+                                      llvm::Function::ExternalLinkage, v->aux, m_);
+    }
+    llvm::CallInst *c = b_.CreateCall(callee, args);
+    stackmap(v->pos);
+    return c;
+  }
+  case Op::RuntimeCall:
+    return runtimeCall(v);
+  case Op::Select:
+    return b_.CreateExtractValue(arg(v, 0), {unsigned(v->auxInt)});
+  case Op::LoadGlobal: {
+    llvm::GlobalVariable *g = global(v->aux, v->type);
+    llvm::Value *x = b_.CreateLoad(g->getValueType(), g);
+    if (types::isBoolean(v->type)) x = b_.CreateTrunc(x, t);
+    return x;
+  }
+  case Op::StoreGlobal: {
+    llvm::GlobalVariable *g = global(v->aux, v->args[0]->type);
+    llvm::Value *x = arg(v, 0);
+    if (types::isBoolean(v->args[0]->type)) x = b_.CreateZExt(x, g->getValueType());
+    b_.CreateStore(x, g);
+    return nullptr;
+  }
+  case Op::Return:
+  case Op::Phi:
+  case Op::Invalid:
+    return nullptr;
+  }
+  return nullptr;
+}
+
+void Lowering::emitFuncMeta() {
+  // struct FuncMeta { void *entry; const char *name, *file; uint64_t flags; }
+  llvm::StructType *metaTy = llvm::StructType::get(ctx_, {ptr_, ptr_, ptr_, i64_});
+  auto cstr = [&](const std::string &s) -> llvm::Constant * {
+    llvm::Constant *data = llvm::ConstantDataArray::getString(ctx_, s, true);
+    auto *g = new llvm::GlobalVariable(m_, data->getType(), true, llvm::GlobalValue::PrivateLinkage, data, "go.funcname");
+    g->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
+    g->setAlignment(llvm::Align(1));
+    return g;
+  };
+  std::vector<llvm::Constant *> elems;
+  for (const Meta &m : meta_)
+    elems.push_back(llvm::ConstantStruct::get(
+        metaTy, {m.fn, cstr(m.name), cstr(m.file),
+                 llvm::ConstantInt::get(i64_, m.hasParams ? origo::abi::FuncHasParams : 0)}));
+  if (elems.empty()) return;
+  llvm::ArrayType *at = llvm::ArrayType::get(metaTy, elems.size());
+  auto *table = new llvm::GlobalVariable(m_, at, true, llvm::GlobalValue::InternalLinkage,
+                                         llvm::ConstantArray::get(at, elems), "origo.funcmeta");
+  table->setSection(ORIGO_FUNCMETA_SECTION);
+  table->setAlignment(llvm::Align(8));
+  // Nothing refers to the table: keep it alive through llvm.used.
+  auto *usedTy = llvm::ArrayType::get(ptr_, 1);
+  auto *used = new llvm::GlobalVariable(m_, usedTy, false, llvm::GlobalValue::AppendingLinkage,
+                                        llvm::ConstantArray::get(usedTy, {table}), "llvm.used");
+  used->setSection("llvm.metadata");
+}
+
+} // namespace
+
+void lowerPackage(const ssa::Package &pkg, llvm::Module &m) {
+  Lowering l(pkg, m);
+  l.run();
+}
+
+} // namespace origo::codegen

@@ -1,0 +1,140 @@
+//===- codegen/target.cpp - target machines, optimization, emission -------===//
+/// \file
+/// Creates the LLVM TargetMachine for a GOARCH, runs the new pass manager's
+/// -O2 pipeline (or nothing with -N) and writes an object file.
+//===----------------------------------------------------------------------===//
+#include "codegen/codegen.h"
+
+#include "codegen/lower.h"
+
+#include <llvm/IR/LegacyPassManager.h>
+#include <llvm/IR/Verifier.h>
+#include <llvm/MC/TargetRegistry.h>
+#include <llvm/Passes/PassBuilder.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/TargetSelect.h>
+#include <llvm/Support/raw_ostream.h>
+#include <llvm/Target/TargetMachine.h>
+#include <llvm/Target/TargetOptions.h>
+#include <llvm/TargetParser/Triple.h>
+
+#include <mutex>
+
+extern "C" {
+void LLVMInitializeX86TargetInfo();
+void LLVMInitializeX86Target();
+void LLVMInitializeX86TargetMC();
+void LLVMInitializeX86AsmPrinter();
+void LLVMInitializeAArch64TargetInfo();
+void LLVMInitializeAArch64Target();
+void LLVMInitializeAArch64TargetMC();
+void LLVMInitializeAArch64AsmPrinter();
+}
+
+namespace origo::codegen {
+
+std::string tripleFor(const std::string &arch) {
+  if (arch == "amd64") return "x86_64-unknown-linux-gnu";
+  if (arch == "arm64") return "aarch64-unknown-linux-gnu";
+  return "";
+}
+
+static void initTargets() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    LLVMInitializeX86TargetInfo();
+    LLVMInitializeX86Target();
+    LLVMInitializeX86TargetMC();
+    LLVMInitializeX86AsmPrinter();
+    LLVMInitializeAArch64TargetInfo();
+    LLVMInitializeAArch64Target();
+    LLVMInitializeAArch64TargetMC();
+    LLVMInitializeAArch64AsmPrinter();
+  });
+}
+
+static std::unique_ptr<llvm::TargetMachine> makeTarget(const Options &opts, std::string &err) {
+  initTargets();
+  std::string triple = tripleFor(opts.arch);
+  if (triple.empty()) {
+    err = "unsupported GOARCH " + opts.arch;
+    return nullptr;
+  }
+  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, err);
+  if (!target) return nullptr;
+  llvm::TargetOptions to;
+  auto level = opts.optimize ? llvm::CodeGenOptLevel::Default : llvm::CodeGenOptLevel::None;
+  std::unique_ptr<llvm::TargetMachine> tm(target->createTargetMachine(
+      triple, "generic", "", to, llvm::Reloc::Static, llvm::CodeModel::Small, level));
+  if (!tm) err = "cannot create target machine for " + triple;
+  return tm;
+}
+
+/// Builds, verifies and optimizes the module.
+static std::unique_ptr<llvm::Module> buildModule(const ssa::Package &pkg, const Options &opts,
+                                                 llvm::LLVMContext &ctx, llvm::TargetMachine &tm,
+                                                 std::string &err) {
+  auto m = std::make_unique<llvm::Module>(pkg.path, ctx);
+  m->setTargetTriple(tm.getTargetTriple().str());
+  // Go pointers live in address space 1, which must be non-integral so
+  // that LLVM never turns them into integers the GC cannot see.
+  m->setDataLayout(tm.createDataLayout().getStringRepresentation() + "-ni:1");
+  lowerPackage(pkg, *m);
+  std::string verr;
+  llvm::raw_string_ostream vs(verr);
+  if (llvm::verifyModule(*m, &vs)) {
+    err = "internal error: invalid LLVM IR for " + pkg.path + ": " + vs.str();
+    return nullptr;
+  }
+  if (opts.optimize) {
+    llvm::LoopAnalysisManager lam;
+    llvm::FunctionAnalysisManager fam;
+    llvm::CGSCCAnalysisManager cgam;
+    llvm::ModuleAnalysisManager mam;
+    llvm::PassBuilder pb(&tm);
+    pb.registerModuleAnalyses(mam);
+    pb.registerCGSCCAnalyses(cgam);
+    pb.registerFunctionAnalyses(fam);
+    pb.registerLoopAnalyses(lam);
+    pb.crossRegisterProxies(lam, fam, cgam, mam);
+    llvm::ModulePassManager mpm = pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
+    mpm.run(*m, mam);
+  }
+  return m;
+}
+
+bool emitObject(const ssa::Package &pkg, const Options &opts, const std::string &path,
+                std::string &err) {
+  auto tm = makeTarget(opts, err);
+  if (!tm) return false;
+  llvm::LLVMContext ctx;
+  auto m = buildModule(pkg, opts, ctx, *tm, err);
+  if (!m) return false;
+  std::error_code ec;
+  llvm::raw_fd_ostream out(path, ec, llvm::sys::fs::OF_None);
+  if (ec) {
+    err = "open " + path + ": " + ec.message();
+    return false;
+  }
+  llvm::legacy::PassManager pm;
+  if (tm->addPassesToEmitFile(pm, out, nullptr, llvm::CodeGenFileType::ObjectFile)) {
+    err = "internal error: target cannot emit object files";
+    return false;
+  }
+  pm.run(*m);
+  out.flush();
+  return true;
+}
+
+bool emitIR(const ssa::Package &pkg, const Options &opts, std::string &ir, std::string &err) {
+  auto tm = makeTarget(opts, err);
+  if (!tm) return false;
+  llvm::LLVMContext ctx;
+  auto m = buildModule(pkg, opts, ctx, *tm, err);
+  if (!m) return false;
+  llvm::raw_string_ostream os(ir);
+  m->print(os, nullptr);
+  return true;
+}
+
+} // namespace origo::codegen

@@ -1,0 +1,716 @@
+//===- ssa/build.cpp - SSA construction from the typed tree ---------------===//
+/// \file
+/// Builds SSA directly from the syntax tree and the checker's facts with
+/// the on-the-fly algorithm of Braun et al. ("Simple and Efficient
+/// Construction of Static Single Assignment Form", CC 2013): variables are
+/// read and written per block, blocks are sealed once all predecessors are
+/// known, and trivial phis are removed as they appear. Runtime checks that
+/// Go requires (zero divisors, negative shift counts) become branches to
+/// Exit blocks that call the runtime's panic functions, as in gc.
+//===----------------------------------------------------------------------===//
+#include "ssa/ssa.h"
+
+#include <cassert>
+#include <map>
+#include <set>
+
+namespace origo::ssa {
+
+using syntax::NodeId;
+using syntax::NodeKind;
+using syntax::Tok;
+using types::BasicKind;
+using types::Object;
+using types::ObjKind;
+using types::Type;
+
+namespace {
+
+class Builder {
+public:
+  Builder(const types::Package &pkg, types::Program &prog, const SourceManager &sm)
+      : pkg_(pkg), tt_(prog.types()), sm_(sm) {}
+
+  std::unique_ptr<Func> function(const Object *fn);
+  std::unique_ptr<Func> initFunction(const std::string &name);
+
+private:
+  // --- variables (Braun et al.)
+  void writeVar(const Object *var, Block *b, Value *v) { defs_[b][var] = v; }
+  Value *readVar(const Object *var, Block *b);
+  Value *readVarRecursive(const Object *var, Block *b);
+  Value *addPhiOperands(const Object *var, Value *phi);
+  Value *tryRemoveTrivialPhi(Value *phi);
+  void seal(Block *b);
+
+  // --- blocks
+  Block *newBlock(BlockKind k = BlockKind::Plain) { return f_->newBlock(k); }
+  /// Ends the current block with a jump to target (if still reachable).
+  void jump(Block *target);
+  void startBlock(Block *b) { cur_ = b; }
+  /// After return/break/continue: later statements go to a fresh,
+  /// unreachable block that deadcode removes.
+  void startDeadBlock() {
+    cur_ = newBlock();
+    sealed_.insert(cur_);
+  }
+  Value *value(Op op, const Type *t, std::vector<Value *> args, Pos pos) {
+    return f_->newValue(cur_, op, t, std::move(args), pos);
+  }
+
+  // --- statements and expressions
+  void stmtList(NodeId block);
+  void stmt(NodeId s);
+  void assign(NodeId lhs, Value *v);
+  void returnStmt(NodeId s);
+  Value *expr(NodeId e);
+  Value *constant(const types::TypeAndValue &tv, Pos pos);
+  Value *binary(NodeId e);
+  Value *call(NodeId e, std::vector<Value *> *results);
+  void printCall(NodeId e, bool ln);
+  Value *conv(Value *v, const Type *to, Pos pos);
+  /// Branches to a block that panics via runtime function fn when cond holds.
+  void panicIf(Value *cond, const char *fn, Pos pos);
+  void condBranch(NodeId cond, Block *yes, Block *no);
+
+  const types::TypeAndValue &tv(NodeId e) const { return info_->types[e.index]; }
+  const Type *typeOf(NodeId e) const {
+    const Type *t = tv(e).type;
+    return types::isUntyped(t) ? types::defaultType(tt_, t) : t;
+  }
+  Pos pos(NodeId n) const { return (*tree_)[n].pos; }
+  const Type *basic(BasicKind k) const { return tt_.basic(k); }
+
+  const types::Package &pkg_;
+  types::TypeTable &tt_;
+  const SourceManager &sm_;
+  const syntax::Tree *tree_ = nullptr;
+  const types::FileInfo *info_ = nullptr;
+  std::unique_ptr<Func> f_;
+  Block *cur_ = nullptr;
+  std::map<Block *, std::map<const Object *, Value *>> defs_;
+  std::set<Block *> sealed_;
+  std::map<Block *, std::vector<std::pair<const Object *, Value *>>> incomplete_;
+  std::vector<const Object *> results_; ///< result variables (named or not)
+  struct Loop { Block *brk, *cont; };
+  std::vector<Loop> loops_;
+};
+
+Value *Builder::readVar(const Object *var, Block *b) {
+  auto &m = defs_[b];
+  auto it = m.find(var);
+  if (it != m.end()) return it->second;
+  return readVarRecursive(var, b);
+}
+
+Value *Builder::readVarRecursive(const Object *var, Block *b) {
+  Value *v;
+  if (!sealed_.count(b)) {
+    v = f_->newValue(nullptr, Op::Phi, var->type, {}, b->pos);
+    v->block = b;
+    b->values.insert(b->values.begin(), v);
+    incomplete_[b].push_back({var, v});
+  } else if (b->preds.size() == 1) {
+    v = readVar(var, b->preds[0]);
+  } else if (b->preds.empty()) {
+    // Unreachable (or the entry): the variable's zero value.
+    Block *saved = cur_;
+    cur_ = b;
+    const Type *t = var->type;
+    Op op = types::isString(t) ? Op::ConstString : types::isBoolean(t) ? Op::ConstBool : Op::ConstInt;
+    v = f_->newValue(nullptr, op, t, {}, b->pos);
+    v->block = b;
+    b->values.insert(b->values.begin(), v);
+    cur_ = saved;
+  } else {
+    v = f_->newValue(nullptr, Op::Phi, var->type, {}, b->pos);
+    v->block = b;
+    b->values.insert(b->values.begin(), v);
+    writeVar(var, b, v);
+    v = addPhiOperands(var, v);
+  }
+  writeVar(var, b, v);
+  return v;
+}
+
+Value *Builder::addPhiOperands(const Object *var, Value *phi) {
+  for (Block *p : phi->block->preds) phi->args.push_back(readVar(var, p));
+  return tryRemoveTrivialPhi(phi);
+}
+
+Value *Builder::tryRemoveTrivialPhi(Value *phi) {
+  Value *same = nullptr;
+  for (Value *a : phi->args) {
+    if (a == same || a == phi) continue;
+    if (same) return phi; // merges at least two values
+    same = a;
+  }
+  if (!same) return phi; // unreachable or only self-references; leave it
+  // Turn the phi into a copy; copyelim removes it. Phis that used this
+  // one may now be trivial too, but phielim handles those later.
+  phi->op = Op::Copy;
+  phi->args = {same};
+  // Keep phis first in their block: move the copy after them.
+  Block *b = phi->block;
+  auto &vs = b->values;
+  vs.erase(std::find(vs.begin(), vs.end(), phi));
+  auto it = vs.begin();
+  while (it != vs.end() && (*it)->op == Op::Phi) ++it;
+  vs.insert(it, phi);
+  for (auto &[blk, m] : defs_)
+    for (auto &[var, v] : m)
+      if (v == phi) v = same;
+  return same;
+}
+
+void Builder::seal(Block *b) {
+  if (sealed_.count(b)) return;
+  for (auto &[var, phi] : incomplete_[b]) addPhiOperands(var, phi);
+  incomplete_.erase(b);
+  sealed_.insert(b);
+}
+
+void Builder::jump(Block *target) {
+  cur_->kind = BlockKind::Plain;
+  Func::addEdge(cur_, target);
+}
+
+//===-- functions ----------------------------------------------------------===//
+
+std::unique_ptr<Func> Builder::function(const Object *fn) {
+  tree_ = fn->tree;
+  info_ = &pkg_.infoFor(tree_);
+  f_ = std::make_unique<Func>(fn->linkName(), fn->type);
+  f_->file = sm_.file(tree_->file).absPath;
+  f_->pos = fn->pos;
+  f_->hasParams = !fn->type->params().empty();
+  defs_.clear();
+  sealed_.clear();
+  incomplete_.clear();
+  results_.clear();
+  loops_.clear();
+
+  Block *entry = newBlock();
+  entry->pos = fn->pos;
+  sealed_.insert(entry);
+  startBlock(entry);
+  auto pit = info_->params.find(fn->decl.index);
+  std::vector<Object *> params = pit != info_->params.end() ? pit->second : std::vector<Object *>{};
+  size_t np = fn->type->params().size();
+  for (size_t i = 0; i < params.size(); ++i) {
+    const Object *p = params[i];
+    if (i < np) {
+      Value *a = value(Op::Arg, p->type, {}, p->pos);
+      a->auxInt = int64_t(i);
+      a->aux = p->name;
+      writeVar(p, entry, a);
+    } else {
+      // Results start as zero values.
+      results_.push_back(p);
+      Op op = types::isString(p->type) ? Op::ConstString : types::isBoolean(p->type) ? Op::ConstBool : Op::ConstInt;
+      writeVar(p, entry, value(op, p->type, {}, p->pos));
+    }
+  }
+  NodeId body = tree_->kid(fn->decl, 3);
+  stmtList(body);
+  // Falling off the end: only possible without results.
+  cur_->kind = BlockKind::Ret;
+  cur_->control = value(Op::Return, tt_.tuple({}), {}, (*tree_)[body].end);
+  return std::move(f_);
+}
+
+std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
+  f_ = std::make_unique<Func>(name, tt_.signature({}, {}, false));
+  defs_.clear();
+  sealed_.clear();
+  incomplete_.clear();
+  results_.clear();
+  Block *entry = newBlock();
+  sealed_.insert(entry);
+  startBlock(entry);
+  for (const auto &init : pkg_.initOrder) {
+    tree_ = init.tree;
+    info_ = &pkg_.infoFor(tree_);
+    if (f_->file.empty()) f_->file = sm_.file(tree_->file).absPath;
+    std::vector<NodeId> rhs = tree_->kids(init.rhs);
+    std::vector<Value *> vals;
+    if (rhs.size() == 1 && init.lhs.size() > 1) {
+      call(rhs[0], &vals);
+    } else {
+      for (NodeId e : rhs) vals.push_back(expr(e));
+    }
+    for (size_t i = 0; i < init.lhs.size() && i < vals.size(); ++i) {
+      const Object *g = init.lhs[i];
+      if (g->name == "_") continue;
+      Value *st = value(Op::StoreGlobal, tt_.tuple({}), {conv(vals[i], g->type, vals[i]->pos)}, g->pos);
+      st->aux = g->linkName();
+    }
+  }
+  for (const Object *fn : pkg_.funcs) {
+    if (fn->name.rfind("init.", 0) != 0) continue;
+    Value *c = value(Op::StaticCall, tt_.tuple({}), {}, fn->pos);
+    c->aux = fn->linkName();
+  }
+  cur_->kind = BlockKind::Ret;
+  cur_->control = value(Op::Return, tt_.tuple({}), {}, Pos{});
+  return std::move(f_);
+}
+
+//===-- statements ---------------------------------------------------------===//
+
+void Builder::stmtList(NodeId block) {
+  for (NodeId s : tree_->kids(block)) stmt(s);
+}
+
+void Builder::assign(NodeId lhs, Value *v) {
+  const syntax::Tree &t = *tree_;
+  while (t.kind(lhs) == NodeKind::ParenExpr) lhs = t.kid(lhs, 0);
+  if (t.kind(lhs) != NodeKind::Ident) return;
+  if (t[lhs].text == "_") return;
+  const Object *o = info_->defs[lhs.index] ? info_->defs[lhs.index] : info_->uses[lhs.index];
+  if (!o) return;
+  v = conv(v, o->type, v->pos);
+  if (o->isGlobal) {
+    Value *st = value(Op::StoreGlobal, tt_.tuple({}), {v}, pos(lhs));
+    st->aux = o->linkName();
+    return;
+  }
+  writeVar(o, cur_, v);
+}
+
+void Builder::stmt(NodeId s) {
+  const syntax::Tree &t = *tree_;
+  switch (t.kind(s)) {
+  case NodeKind::EmptyStmt:
+    return;
+  case NodeKind::ExprStmt: {
+    NodeId e = t.kid(s, 0);
+    while (t.kind(e) == NodeKind::ParenExpr) e = t.kid(e, 0);
+    if (t.kind(e) == NodeKind::CallExpr) call(e, nullptr);
+    else expr(e);
+    return;
+  }
+  case NodeKind::DeclStmt: {
+    NodeId d = t.kid(s, 0);
+    if (t.kind(d) != NodeKind::VarDecl) return; // constants are folded at use
+    for (NodeId spec : t.kids(d)) {
+      std::vector<NodeId> names = t.kids(t.kid(spec, 0));
+      NodeId values = t.kid(spec, 2);
+      std::vector<Value *> vals;
+      if (values.valid()) {
+        std::vector<NodeId> rhs = t.kids(values);
+        if (rhs.size() == 1 && names.size() > 1) call(rhs[0], &vals);
+        else for (NodeId e : rhs) vals.push_back(expr(e));
+      }
+      for (size_t i = 0; i < names.size(); ++i) {
+        const Object *o = info_->defs[names[i].index];
+        if (!o) continue;
+        Value *v = i < vals.size() ? vals[i] : nullptr;
+        if (!v) {
+          Op op = types::isString(o->type) ? Op::ConstString : types::isBoolean(o->type) ? Op::ConstBool : Op::ConstInt;
+          v = value(op, o->type, {}, o->pos);
+        }
+        if (o->name != "_") writeVar(o, cur_, conv(v, o->type, o->pos));
+      }
+    }
+    return;
+  }
+  case NodeKind::AssignStmt: {
+    std::vector<NodeId> lhs = t.kids(t.kid(s, 0)), rhs = t.kids(t.kid(s, 1));
+    Tok op = t[s].op;
+    if (op != Tok::Assign && op != Tok::Define) {
+      // x op= y is x = x op y with the binary node being the statement.
+      Value *v = binary(s);
+      assign(lhs[0], v);
+      return;
+    }
+    std::vector<Value *> vals;
+    if (rhs.size() == 1 && lhs.size() > 1) call(rhs[0], &vals);
+    else for (NodeId e : rhs) vals.push_back(expr(e));
+    for (size_t i = 0; i < lhs.size() && i < vals.size(); ++i) assign(lhs[i], vals[i]);
+    return;
+  }
+  case NodeKind::IncDecStmt: {
+    NodeId x = t.kid(s, 0);
+    Value *v = expr(x);
+    Value *one = value(Op::ConstInt, v->type, {}, pos(s));
+    one->auxInt = 1;
+    assign(x, value(t[s].op == Tok::Inc ? Op::Add : Op::Sub, v->type, {v, one}, pos(s)));
+    return;
+  }
+  case NodeKind::Block:
+    stmtList(s);
+    return;
+  case NodeKind::IfStmt: {
+    if (t.kid(s, 0).valid()) stmt(t.kid(s, 0));
+    Block *then = newBlock(), *join = newBlock();
+    Block *els = t.kid(s, 3).valid() ? newBlock() : join;
+    condBranch(t.kid(s, 1), then, els);
+    seal(then);
+    startBlock(then);
+    stmt(t.kid(s, 2));
+    jump(join);
+    if (els != join) {
+      seal(els);
+      startBlock(els);
+      stmt(t.kid(s, 3));
+      jump(join);
+    }
+    seal(join);
+    startBlock(join);
+    return;
+  }
+  case NodeKind::ForStmt: {
+    if (t.kid(s, 0).valid()) stmt(t.kid(s, 0));
+    Block *header = newBlock(), *body = newBlock(), *exit = newBlock();
+    Block *post = t.kid(s, 2).valid() ? newBlock() : header;
+    header->pos = pos(s);
+    jump(header);
+    startBlock(header);
+    if (t.kid(s, 1).valid()) {
+      condBranch(t.kid(s, 1), body, exit);
+    } else {
+      jump(body);
+    }
+    seal(body);
+    startBlock(body);
+    loops_.push_back({exit, post});
+    stmt(t.kid(s, 3));
+    loops_.pop_back();
+    jump(post);
+    if (post != header) {
+      seal(post);
+      startBlock(post);
+      stmt(t.kid(s, 2));
+      jump(header);
+    }
+    seal(header);
+    seal(exit);
+    startBlock(exit);
+    return;
+  }
+  case NodeKind::BranchStmt: {
+    if (loops_.empty()) return;
+    Tok op = t[s].op;
+    jump(op == Tok::Break ? loops_.back().brk : loops_.back().cont);
+    startDeadBlock();
+    return;
+  }
+  case NodeKind::ReturnStmt:
+    returnStmt(s);
+    startDeadBlock();
+    return;
+  default:
+    return; // rejected by the checker
+  }
+}
+
+void Builder::returnStmt(NodeId s) {
+  const syntax::Tree &t = *tree_;
+  std::vector<NodeId> results = t.kids(s);
+  std::vector<Value *> vals;
+  auto want = f_->sig->results();
+  if (results.empty()) {
+    for (const Object *r : results_) vals.push_back(readVar(r, cur_));
+  } else if (results.size() == 1 && want.size() > 1) {
+    call(results[0], &vals);
+  } else {
+    for (NodeId e : results) vals.push_back(expr(e));
+  }
+  for (size_t i = 0; i < vals.size() && i < want.size(); ++i) vals[i] = conv(vals[i], want[i], vals[i]->pos);
+  cur_->kind = BlockKind::Ret;
+  cur_->control = value(Op::Return, tt_.tuple(want), vals, pos(s));
+}
+
+//===-- expressions --------------------------------------------------------===//
+
+Value *Builder::constant(const types::TypeAndValue &tv, Pos p) {
+  const Type *t = types::isUntyped(tv.type) ? types::defaultType(tt_, tv.type) : tv.type;
+  const types::Constant &c = *tv.value;
+  switch (c.kind()) {
+  case types::Constant::Kind::Bool: {
+    Value *v = value(Op::ConstBool, t, {}, p);
+    v->auxInt = c.boolVal();
+    return v;
+  }
+  case types::Constant::Kind::String: {
+    Value *v = value(Op::ConstString, t, {}, p);
+    v->aux = c.stringVal();
+    return v;
+  }
+  default: {
+    Value *v = value(Op::ConstInt, t, {}, p);
+    auto iv = c.toInt();
+    v->auxInt = iv ? iv->int64Val() : 0;
+    return v;
+  }
+  }
+}
+
+Value *Builder::conv(Value *v, const Type *to, Pos p) {
+  if (!to || v->type == to) return v;
+  const Type *fu = types::under(v->type), *tu = types::under(to);
+  if (fu == tu) return v;
+  if (types::isInteger(fu) && types::isInteger(tu)) return value(Op::Conv, to, {v}, p);
+  return v;
+}
+
+void Builder::panicIf(Value *cond, const char *fn, Pos p) {
+  Block *panic = newBlock(BlockKind::Exit), *ok = newBlock();
+  cur_->kind = BlockKind::If;
+  cur_->control = cond;
+  Func::addEdge(cur_, panic);
+  Func::addEdge(cur_, ok);
+  seal(panic);
+  seal(ok);
+  startBlock(panic);
+  Value *c = value(Op::RuntimeCall, tt_.tuple({}), {}, p);
+  c->aux = fn;
+  panic->control = c;
+  startBlock(ok);
+}
+
+void Builder::condBranch(NodeId cond, Block *yes, Block *no) {
+  const syntax::Tree &t = *tree_;
+  while (t.kind(cond) == NodeKind::ParenExpr) cond = t.kid(cond, 0);
+  if (!tv(cond).value && t.kind(cond) == NodeKind::BinaryExpr &&
+      (t[cond].op == Tok::LAnd || t[cond].op == Tok::LOr)) {
+    // Short circuit: evaluate the right operand only when needed.
+    Block *mid = newBlock();
+    if (t[cond].op == Tok::LAnd) condBranch(t.kid(cond, 0), mid, no);
+    else condBranch(t.kid(cond, 0), yes, mid);
+    seal(mid);
+    startBlock(mid);
+    condBranch(t.kid(cond, 1), yes, no);
+    return;
+  }
+  if (!tv(cond).value && t.kind(cond) == NodeKind::UnaryExpr && t[cond].op == Tok::Not) {
+    condBranch(t.kid(cond, 0), no, yes);
+    return;
+  }
+  Value *c = expr(cond);
+  cur_->kind = BlockKind::If;
+  cur_->control = c;
+  Func::addEdge(cur_, yes);
+  Func::addEdge(cur_, no);
+}
+
+Value *Builder::expr(NodeId e) {
+  const syntax::Tree &t = *tree_;
+  const types::TypeAndValue &v = tv(e);
+  if (v.value) return constant(v, pos(e));
+  switch (t.kind(e)) {
+  case NodeKind::ParenExpr:
+    return expr(t.kid(e, 0));
+  case NodeKind::Ident: {
+    const Object *o = info_->uses[e.index];
+    assert(o && "identifier without object after type checking");
+    if (o->kind == ObjKind::Var) {
+      if (o->isGlobal) {
+        Value *l = value(Op::LoadGlobal, o->type, {}, pos(e));
+        l->aux = o->linkName();
+        return l;
+      }
+      return readVar(o, cur_);
+    }
+    // Only reached for values origo cannot use yet (function values).
+    return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
+  }
+  case NodeKind::UnaryExpr: {
+    Value *x = expr(t.kid(e, 0));
+    switch (t[e].op) {
+    case Tok::Sub: return value(Op::Neg, typeOf(e), {x}, pos(e));
+    case Tok::Xor: return value(Op::Com, typeOf(e), {x}, pos(e));
+    case Tok::Not: return value(Op::Not, typeOf(e), {x}, pos(e));
+    default: return x;
+    }
+  }
+  case NodeKind::BinaryExpr: {
+    Tok op = t[e].op;
+    if (op == Tok::LAnd || op == Tok::LOr) {
+      // Materialize a short-circuit condition as a phi of constants.
+      Block *yes = newBlock(), *no = newBlock(), *join = newBlock();
+      condBranch(e, yes, no);
+      seal(yes);
+      seal(no);
+      startBlock(yes);
+      Value *tv1 = value(Op::ConstBool, typeOf(e), {}, pos(e));
+      tv1->auxInt = 1;
+      jump(join);
+      startBlock(no);
+      Value *fv = value(Op::ConstBool, typeOf(e), {}, pos(e));
+      jump(join);
+      seal(join);
+      startBlock(join);
+      Value *phi = value(Op::Phi, typeOf(e), {tv1, fv}, pos(e));
+      return phi;
+    }
+    return binary(e);
+  }
+  case NodeKind::CallExpr:
+    return call(e, nullptr);
+  default:
+    return value(Op::Invalid, basic(BasicKind::Int), {}, pos(e));
+  }
+}
+
+Value *Builder::binary(NodeId e) {
+  const syntax::Tree &t = *tree_;
+  NodeId lhs = t.kid(e, 0), rhs = t.kid(e, 1);
+  Tok op = t[e].op;
+  bool isAssign = t.kind(e) == NodeKind::AssignStmt;
+  if (isAssign) {
+    lhs = t.kid(t.kid(e, 0), 0);
+    rhs = t.kid(t.kid(e, 1), 0);
+    switch (op) {
+    case Tok::AddAssign: op = Tok::Add; break;
+    case Tok::SubAssign: op = Tok::Sub; break;
+    case Tok::MulAssign: op = Tok::Mul; break;
+    case Tok::QuoAssign: op = Tok::Quo; break;
+    case Tok::RemAssign: op = Tok::Rem; break;
+    case Tok::AndAssign: op = Tok::And; break;
+    case Tok::OrAssign: op = Tok::Or; break;
+    case Tok::XorAssign: op = Tok::Xor; break;
+    case Tok::ShlAssign: op = Tok::Shl; break;
+    case Tok::ShrAssign: op = Tok::Shr; break;
+    default: op = Tok::AndNot; break;
+    }
+  }
+  Value *x = expr(lhs);
+  Value *y = expr(rhs);
+  Pos p = pos(e);
+  const Type *rt = isAssign ? x->type : typeOf(e);
+  switch (op) {
+  case Tok::Eql: case Tok::Neq: case Tok::Lss: case Tok::Leq: case Tok::Gtr: case Tok::Geq: {
+    y = conv(y, x->type, p);
+    Op o = op == Tok::Eql ? Op::Eq : op == Tok::Neq ? Op::Neq : op == Tok::Lss ? Op::Less
+         : op == Tok::Leq ? Op::Leq : op == Tok::Gtr ? Op::Greater : Op::Geq;
+    return value(o, rt, {x, y}, p);
+  }
+  case Tok::Shl: case Tok::Shr: {
+    if (!types::isUnsigned(y->type) && !tv(rhs).value) {
+      Value *zero = value(Op::ConstInt, y->type, {}, p);
+      panicIf(value(Op::Less, basic(BasicKind::Bool), {y, zero}, p), "runtime.panicshift", p);
+    }
+    x = conv(x, rt, p);
+    return value(op == Tok::Shl ? Op::Lsh : Op::Rsh, rt, {x, y}, p);
+  }
+  case Tok::Quo: case Tok::Rem: {
+    x = conv(x, rt, p);
+    y = conv(y, rt, p);
+    bool nonzeroConst = tv(rhs).value && tv(rhs).value->sign() != 0;
+    if (types::isInteger(rt) && !nonzeroConst) {
+      Value *zero = value(Op::ConstInt, rt, {}, p);
+      panicIf(value(Op::Eq, basic(BasicKind::Bool), {y, zero}, p), "runtime.panicdivide", p);
+    }
+    return value(op == Tok::Quo ? Op::Div : Op::Mod, rt, {x, y}, p);
+  }
+  default: {
+    x = conv(x, rt, p);
+    y = conv(y, rt, p);
+    Op o;
+    switch (op) {
+    case Tok::Add: o = Op::Add; break;
+    case Tok::Sub: o = Op::Sub; break;
+    case Tok::Mul: o = Op::Mul; break;
+    case Tok::And: o = Op::And; break;
+    case Tok::Or: o = Op::Or; break;
+    case Tok::Xor: o = Op::Xor; break;
+    default: o = Op::AndNot; break;
+    }
+    return value(o, rt, {x, y}, p);
+  }
+  }
+}
+
+void Builder::printCall(NodeId e, bool ln) {
+  const syntax::Tree &t = *tree_;
+  Pos p = pos(e);
+  auto rt = [&](const char *fn, std::vector<Value *> args) {
+    Value *c = value(Op::RuntimeCall, tt_.tuple({}), std::move(args), p);
+    c->aux = fn;
+  };
+  // Arguments are evaluated before anything is printed.
+  std::vector<Value *> args;
+  for (size_t i = 1; i < t.numKids(e); ++i) args.push_back(expr(t.kid(e, i)));
+  rt("runtime.printlock", {});
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (ln && i > 0) rt("runtime.printsp", {});
+    Value *a = args[i];
+    const Type *u = types::under(a->type);
+    if (types::isBoolean(u)) rt("runtime.printbool", {a});
+    else if (types::isString(u)) rt("runtime.printstring", {a});
+    else if (types::isUnsigned(u)) rt("runtime.printuint", {conv(a, basic(BasicKind::Uint64), p)});
+    else if (types::isInteger(u)) rt("runtime.printint", {conv(a, basic(BasicKind::Int64), p)});
+  }
+  if (ln) rt("runtime.printnl", {});
+  rt("runtime.printunlock", {});
+}
+
+Value *Builder::call(NodeId e, std::vector<Value *> *results) {
+  const syntax::Tree &t = *tree_;
+  NodeId fun = t.kid(e, 0);
+  while (t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
+  const types::TypeAndValue &ftv = tv(fun);
+  Pos p = pos(e);
+  if (ftv.mode == types::Mode::TypeExpr) {
+    Value *x = expr(t.kid(e, 1));
+    return conv(x, typeOf(e), p);
+  }
+  const Object *callee = t.kind(fun) == NodeKind::Ident ? info_->uses[fun.index] : nullptr;
+  if (callee && callee->kind == ObjKind::Builtin) {
+    switch (callee->builtin) {
+    case types::Builtin::Print: printCall(e, false); return nullptr;
+    case types::Builtin::Println: printCall(e, true); return nullptr;
+    case types::Builtin::Len: return value(Op::StringLen, basic(BasicKind::Int), {expr(t.kid(e, 1))}, p);
+    default: return nullptr;
+    }
+  }
+  std::vector<Value *> args;
+  const Type *sig = types::under(ftv.type);
+  auto params = sig->params();
+  if (t.numKids(e) == 2 && params.size() > 1) {
+    call(t.kid(e, 1), &args); // f(g()) with g returning several values
+  } else {
+    for (size_t i = 1; i < t.numKids(e); ++i) args.push_back(expr(t.kid(e, i)));
+  }
+  for (size_t i = 0; i < args.size() && i < params.size(); ++i) args[i] = conv(args[i], params[i], p);
+  auto res = sig->results();
+  const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
+  Value *c = value(Op::StaticCall, rt, args, p);
+  c->aux = callee ? callee->linkName() : "?";
+  if (results) {
+    if (res.size() == 1) {
+      results->push_back(c);
+    } else {
+      for (size_t i = 0; i < res.size(); ++i) {
+        Value *s = value(Op::Select, res[i], {c}, p);
+        s->auxInt = int64_t(i);
+        results->push_back(s);
+      }
+    }
+  }
+  return c;
+}
+
+} // namespace
+
+std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &facts,
+                               types::Program &prog, const SourceManager &sm) {
+  (void)facts; // no variable of the thin subset lives on the heap
+  auto out = std::make_unique<Package>();
+  out->path = pkg.path;
+  out->types = &prog;
+  for (const Object *g : pkg.globals)
+    if (g->name != "_") out->globals.push_back({g->linkName(), g->type});
+  Builder b(pkg, prog, sm);
+  for (const Object *fn : pkg.funcs) {
+    if (!fn->tree || !fn->type || !fn->tree->kid(fn->decl, 3).valid()) continue;
+    out->funcs.push_back(b.function(fn));
+  }
+  out->initFunc = pkg.path + ".init";
+  out->funcs.push_back(b.initFunction(out->initFunc));
+  return out;
+}
+
+} // namespace origo::ssa

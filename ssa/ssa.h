@@ -1,0 +1,128 @@
+//===- ssa/ssa.h - public interface of ssa/ ---------------------*- C++ -*-===//
+/// \file
+/// origo's Go-level SSA: functions of basic blocks holding values, each an
+/// operation (ops.def) with a Go type, arguments and auxiliary data; built
+/// from the typed tree, improved by an ordered table of passes, checked by
+/// a verifier, and printed in a text form like gc's
+/// (`v4 = Add <int> v2 v3`, block headers `b2: <- b1`).
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "escape/escape.h"
+#include "types/types.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace origo::ssa {
+
+enum class Op : uint8_t {
+#define OP(Name, NumArgs, Pure, Doc) Name,
+#include "ssa/ops.def"
+};
+const char *opName(Op op);
+int opNumArgs(Op op);
+bool opPure(Op op);
+
+enum class BlockKind : uint8_t {
+  Plain, ///< one successor
+  If,    ///< control is a bool; succs[0] if true, succs[1] if false
+  Ret,   ///< control is a Return value
+  Exit,  ///< control is a call that does not return (a panic)
+};
+const char *blockKindName(BlockKind k);
+
+struct Block;
+
+struct Value {
+  uint32_t id;
+  Op op;
+  const types::Type *type;
+  std::vector<Value *> args;
+  int64_t auxInt = 0;
+  std::string aux; ///< symbol, string constant or parameter name
+  Pos pos;
+  Block *block = nullptr;
+  uint32_t uses = 0; ///< computed by countUses()
+};
+
+struct Block {
+  uint32_t id;
+  BlockKind kind = BlockKind::Plain;
+  std::vector<Value *> values; ///< in execution order
+  std::vector<Block *> preds, succs;
+  Value *control = nullptr;
+  Pos pos;
+};
+
+/// One Go function in SSA form.
+class Func {
+public:
+  Func(std::string name, const types::Type *sig) : name(std::move(name)), sig(sig) {}
+  Block *newBlock(BlockKind k);
+  Value *newValue(Block *b, Op op, const types::Type *t, std::vector<Value *> args, Pos pos);
+  /// Appends an edge from -> to.
+  static void addEdge(Block *from, Block *to);
+  /// Recomputes Value::uses.
+  void countUses();
+  /// Drops blocks and values no longer referenced (after passes).
+  void compact();
+
+  std::string name;           ///< link name, e.g. "main.f"
+  const types::Type *sig;     ///< Go signature
+  std::string file;           ///< absolute source path (tracebacks)
+  Pos pos;
+  bool hasParams = false;
+  std::vector<std::unique_ptr<Block>> blocks; ///< blocks[0] is the entry
+  Block *entry() const { return blocks.empty() ? nullptr : blocks[0].get(); }
+  uint32_t numValueIds() const { return nextValue_; }
+
+private:
+  std::vector<std::unique_ptr<Value>> values_;
+  uint32_t nextValue_ = 1, nextBlock_ = 1;
+};
+
+/// A package-level variable.
+struct Global {
+  std::string name; ///< link name
+  const types::Type *type;
+};
+
+/// The SSA of one package.
+struct Package {
+  std::string path;
+  std::vector<std::unique_ptr<Func>> funcs;
+  std::vector<Global> globals;
+  /// The package's init function (initializes globals, runs init.N).
+  std::string initFunc;
+  const types::Program *types = nullptr;
+};
+
+/// Options of the pass pipeline (`-d=ssa/<pass>/off|dump|time`, `-d=ssa/check/on`).
+struct PassOptions {
+  /// Parses one -d setting of the form ssa/<pass>/<what>; false if unknown.
+  bool parse(const std::string &setting, std::string &err);
+  std::vector<std::string> off, dump, time;
+  bool checkAll = false;
+  bool optimize = true; ///< false with -N: only required passes run
+  /// GOSSAFUNC: name of a function whose every pass is written to ssa.html.
+  std::string htmlFunc;
+  std::string htmlPath = "ssa.html";
+};
+
+/// Builds SSA for every function of a type-checked package.
+std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &facts,
+                               types::Program &prog, const SourceManager &sm);
+
+/// Runs the pass table over f. Dumps requested by opts go to out.
+void compile(Func &f, const PassOptions &opts, std::string &out);
+
+/// Verifies structural invariants; returns an empty string or a report.
+std::string verify(const Func &f);
+
+/// Text form of a function.
+std::string dump(const Func &f);
+
+} // namespace origo::ssa

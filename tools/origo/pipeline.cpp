@@ -1,0 +1,266 @@
+//===- tools/origo/pipeline.cpp - the compilation pipeline ----------------===//
+/// \file
+/// Runs the stages in order — parse, type-check, escape analysis, SSA,
+/// LLVM, link — each handing its result to the next, with
+/// `-stop-after=<stage>` printing that stage's result. Also `origo tool
+/// compile`, which runs the front end with gc's flags and output format.
+//===----------------------------------------------------------------------===//
+#include "tools/origo/driver.h"
+
+#include "codegen/codegen.h"
+#include "escape/escape.h"
+#include "linker/link.h"
+#include "ssa/ssa.h"
+#include "types/types.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#ifndef ORIGO_GOROOT_SRC
+#define ORIGO_GOROOT_SRC "/usr/share/go-1.19"
+#endif
+
+namespace origo::driver {
+
+int usageError(const std::string &msg) {
+  std::fprintf(stderr, "origo: %s\n", msg.c_str());
+  return 2;
+}
+
+bool Env::load(std::string &err) {
+  const char *os = getenv("GOOS");
+  if (os && *os) goos = os;
+  const char *arch = getenv("GOARCH");
+  if (arch && *arch) {
+    goarch = arch;
+  } else {
+    struct utsname u;
+    uname(&u);
+    goarch = std::string(u.machine) == "aarch64" ? "arm64" : "amd64";
+  }
+  if (goos != "linux" || (goarch != "amd64" && goarch != "arm64")) {
+    err = "unsupported GOOS/GOARCH pair " + goos + "/" + goarch;
+    return false;
+  }
+  const char *root = getenv("GOROOT");
+  goroot = root && *root ? root : ORIGO_GOROOT_SRC;
+  const char *cache = getenv("XDG_CACHE_HOME");
+  const char *home = getenv("HOME");
+  cacheDir = cache && *cache ? std::string(cache) + "/origo" : std::string(home ? home : "/tmp") + "/.cache/origo";
+  return true;
+}
+
+namespace {
+
+/// The front end over a set of files: load, parse, type-check.
+struct FrontEnd {
+  SourceManager sm;
+  Diagnostics diags;
+  std::vector<std::unique_ptr<syntax::Tree>> trees;
+  types::Program prog;
+  types::Package *pkg = nullptr;
+
+  /// Loads and parses; returns 2 on unreadable files.
+  int parse(const std::vector<std::string> &files) {
+    for (const std::string &f : files) {
+      uint32_t id;
+      std::string err;
+      if (!sm.load(f, id, err)) return usageError(err);
+      trees.push_back(syntax::parseFile(sm, id, diags));
+    }
+    return 0;
+  }
+  void check(const Env &env) {
+    std::vector<const syntax::Tree *> ts;
+    for (auto &t : trees) ts.push_back(t.get());
+    types::CheckConfig cfg;
+    cfg.arch = env.goarch;
+    pkg = types::checkPackage(prog, "main", ts, sm, diags, cfg);
+  }
+};
+
+/// Checks the file arguments as `go build` does.
+int checkFileArgs(const std::vector<std::string> &files) {
+  std::string dir;
+  for (size_t i = 0; i < files.size(); ++i) {
+    const std::string &f = files[i];
+    if (f.size() < 4 || f.compare(f.size() - 3, 3, ".go") != 0)
+      return usageError("named files must be .go files: " + f);
+    std::string d = std::filesystem::path(f).parent_path().lexically_normal().string();
+    if (d.empty()) d = ".";
+    if (i == 0) dir = d;
+    else if (d != dir) return usageError("named files must all be in one directory; have " + dir + " and " + d);
+  }
+  return 0;
+}
+
+void printBuildErrors(const FrontEnd &fe) {
+  std::fprintf(stderr, "# command-line-arguments\n");
+  DiagOptions opts;
+  opts.pathPrefix = "./";
+  fe.diags.print(stderr, fe.sm, opts);
+}
+
+} // namespace
+
+int build(const Env &env, const BuildRequest &req, std::string &built) {
+  if (int rc = checkFileArgs(req.files)) return rc;
+  FrontEnd fe;
+  if (int rc = fe.parse(req.files)) return rc;
+  if (req.stopAfter == "parse") {
+    for (auto &t : fe.trees) std::fputs(syntax::dumpTree(*t).c_str(), stdout);
+    if (!fe.diags.empty()) { printBuildErrors(fe); return 1; }
+    return 0;
+  }
+  if (!fe.diags.empty()) { printBuildErrors(fe); return 1; }
+  fe.check(env);
+  if (!fe.diags.empty()) { printBuildErrors(fe); return 1; }
+  if (req.stopAfter == "types") {
+    std::fputs(types::dumpTypes(*fe.pkg, fe.sm).c_str(), stdout);
+    return 0;
+  }
+  escape::Facts facts = escape::analyze(*fe.pkg);
+  if (req.stopAfter == "escape") {
+    std::fputs(escape::dump(facts, *fe.pkg, fe.sm).c_str(), stdout);
+    return 0;
+  }
+
+  ssa::PassOptions popts;
+  popts.optimize = req.optimize;
+  for (const std::string &d : req.debug) {
+    std::string err;
+    if (!popts.parse(d, err)) return usageError(err);
+  }
+  if (const char *f = getenv("GOSSAFUNC")) popts.htmlFunc = f;
+  auto spkg = ssa::build(*fe.pkg, facts, fe.prog, fe.sm);
+  std::string passOut;
+  for (auto &f : spkg->funcs) ssa::compile(*f, popts, passOut);
+  std::fputs(passOut.c_str(), stdout);
+  if (req.stopAfter == "ssa") {
+    for (auto &f : spkg->funcs) {
+      std::string errs = ssa::verify(*f);
+      if (!errs.empty()) {
+        std::fprintf(stderr, "internal error: invalid SSA:\n%s", errs.c_str());
+        return 2;
+      }
+      std::fputs(ssa::dump(*f).c_str(), stdout);
+    }
+    return 0;
+  }
+  codegen::Options copts;
+  copts.arch = env.goarch;
+  copts.optimize = req.optimize;
+  if (req.stopAfter == "llvm") {
+    std::string ir, err;
+    if (!codegen::emitIR(*spkg, copts, ir, err)) return usageError(err);
+    std::fputs(ir.c_str(), stdout);
+    return 0;
+  }
+
+  // Object file and link, in a work directory.
+  char tmpl[] = "/tmp/origo-build-XXXXXX";
+  if (!mkdtemp(tmpl)) return usageError(std::string("mkdtemp: ") + std::strerror(errno));
+  std::string work = tmpl;
+  if (req.keepWork) std::fprintf(stderr, "WORK=%s\n", work.c_str());
+  std::string obj = work + "/main.o", err;
+  if (!codegen::emitObject(*spkg, copts, obj, err)) return usageError(err);
+  linker::LinkJob job;
+  job.arch = env.goarch;
+  job.objects = {obj};
+  job.initFuncs = {spkg->initFunc};
+  job.runtimeLib = linker::defaultRuntimeLib(env.goarch, req.argv0.c_str());
+  job.workDir = work;
+  std::string base = std::filesystem::path(req.files[0]).stem().string();
+  if (!req.output.empty()) job.output = req.output;
+  else if (req.stopAfter.empty() && built.empty()) job.output = base;
+  bool run = !req.output.empty() ? false : false;
+  (void)run;
+  job.output = req.output.empty() ? base : req.output;
+  if (req.argv0 == "<run>") job.output = work + "/" + base;
+  if (!linker::link(job, err)) {
+    if (!req.keepWork) std::filesystem::remove_all(work);
+    return usageError(err);
+  }
+  built = job.output;
+  if (!req.keepWork) {
+    std::filesystem::remove(obj);
+    std::error_code ec;
+    for (auto &e : std::filesystem::directory_iterator(work, ec))
+      if (e.path() != job.output) std::filesystem::remove_all(e.path(), ec);
+    if (job.output.rfind(work, 0) != 0) std::filesystem::remove_all(work, ec);
+  }
+  return 0;
+}
+
+int toolCompile(const Env &env, const std::vector<std::string> &args) {
+  DiagOptions opts;
+  std::vector<std::string> files;
+  std::string output;
+  // gc's flags that the Go test tree uses. Flags with a value:
+  static const char *valueFlags[] = {"p", "o", "d", "lang", "asmhdr", "buildid", "D", "I",
+                                     "importcfg", "trimpath", "spectre", "json", "linkobj",
+                                     "symabis", "embedcfg", "c", "goversion", "installsuffix",
+                                     "race", "msan", "asan", "pack", "dwarflocationlists", "env"};
+  // ... and boolean (or counting) ones:
+  static const char *boolFlags[] = {"e", "C", "N", "l", "m", "S", "+", "live", "wb", "std",
+                                    "complete", "B", "smallframes", "strictdups", "0", "1", "t",
+                                    "w", "s", "dynlink", "shared", "h", "K", "L", "E", "r", "W",
+                                    "v", "V", "nolocalimports", "j", "newinl", "la", "G"};
+  size_t i = 0;
+  for (; i < args.size(); ++i) {
+    std::string a = args[i];
+    if (a == "--") { ++i; break; }
+    if (a.size() < 2 || a[0] != '-') break;
+    std::string name = a.substr(a[1] == '-' ? 2 : 1), value;
+    bool hasValue = false;
+    size_t eq = name.find('=');
+    if (eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+      hasValue = true;
+    }
+    bool isValue = false, isBool = false;
+    for (const char *f : valueFlags) if (name == f) isValue = true;
+    for (const char *f : boolFlags) if (name == f) isBool = true;
+    if (isValue) {
+      if (!hasValue) {
+        if (i + 1 >= args.size()) return usageError("compile: flag needs an argument: -" + name);
+        value = args[++i];
+      }
+      if (name == "o") output = value;
+    } else if (isBool) {
+      if (name == "e") opts.allErrors = true;
+      if (name == "C") opts.columns = false;
+    } else {
+      return usageError("compile: flag provided but not defined: -" + name);
+    }
+  }
+  for (; i < args.size(); ++i) files.push_back(args[i]);
+  if (files.empty()) return usageError("compile: no go files listed");
+  FrontEnd fe;
+  if (int rc = fe.parse(files)) return rc;
+  if (fe.diags.empty()) fe.check(env);
+  if (!fe.diags.empty()) {
+    fe.diags.print(stdout, fe.sm, opts);
+    std::fflush(stdout);
+    return 1;
+  }
+  if (output.empty()) return 0;
+  // With -o, compile the package to an object file.
+  escape::Facts facts = escape::analyze(*fe.pkg);
+  auto spkg = ssa::build(*fe.pkg, facts, fe.prog, fe.sm);
+  std::string passOut, err;
+  for (auto &f : spkg->funcs) ssa::compile(*f, ssa::PassOptions{}, passOut);
+  codegen::Options copts;
+  copts.arch = env.goarch;
+  if (!codegen::emitObject(*spkg, copts, output, err)) return usageError(err);
+  return 0;
+}
+
+} // namespace origo::driver
