@@ -39,9 +39,14 @@ class Result:
 def run(cmd, cwd=None, env=None, timeout=10, merge=True, stdin=subprocess.DEVNULL):
     """Runs `cmd`; with `merge`, stderr goes into the same stream as stdout
     (as run.go does), so `out` holds both in order and `err` is empty."""
-    p = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=stdin, stdout=subprocess.PIPE,
-                         stderr=subprocess.STDOUT if merge else subprocess.PIPE,
-                         start_new_session=True)
+    try:
+        p = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=stdin, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT if merge else subprocess.PIPE,
+                             start_new_session=True)
+    except OSError as e:
+        # The shell's convention: 126 cannot execute, 127 not found.
+        status = 127 if isinstance(e, FileNotFoundError) else 126
+        return Result(status, None, False, 'cannot run %s: %s\n' % (cmd[0], e.strerror), '')
     timed_out = False
     try:
         out, err = p.communicate(timeout=timeout)
