@@ -14,7 +14,9 @@
 
 #include "runtime/abi.h"
 
+#include <llvm/BinaryFormat/Dwarf.h>
 #include <llvm/IR/Constants.h>
+#include <llvm/IR/DIBuilder.h>
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/Intrinsics.h>
 
@@ -56,7 +58,7 @@ private:
   llvm::Value *divide(const ssa::Value *v);
   llvm::Value *compare(const ssa::Value *v);
   llvm::Value *runtimeCall(const ssa::Value *v);
-  void emitFuncMeta();
+  void setLoc(Pos pos);
 
   const ssa::Package &pkg_;
   llvm::Module &m_;
@@ -67,13 +69,13 @@ private:
   llvm::StructType *stringTy_;
   std::vector<llvm::Value *> vals_;
   std::map<std::string, llvm::Constant *> strings_;
-  struct Meta {
-    llvm::Function *fn;
-    std::string name, file;
-    bool hasParams;
-  };
-  std::vector<Meta> meta_;
   const ssa::Func *cur_ = nullptr;
+  std::unique_ptr<llvm::DIBuilder> di_;
+  llvm::DISubprogram *sp_ = nullptr;
+  std::map<std::string, llvm::DIFile *> files_;
+
+public:
+  std::vector<FuncInfo> funcs;
 };
 
 llvm::Type *Lowering::typeOf(const Type *t) {
@@ -168,17 +170,36 @@ void Lowering::stackmap(Pos pos) {
   b_.CreateCall(sm, {llvm::ConstantInt::get(i64_, id), b_.getInt32(0)});
 }
 
+void Lowering::setLoc(Pos pos) {
+  b_.SetCurrentDebugLocation(llvm::DILocation::get(ctx_, pos.line, pos.col, sp_));
+}
+
 void Lowering::run() {
+  // Line tables only: enough for LLVM to record which calls it inlined.
+  di_ = std::make_unique<llvm::DIBuilder>(m_);
+  std::string mainFile = pkg_.funcs.empty() ? pkg_.path : pkg_.funcs.front()->file;
+  llvm::DIFile *cuFile = di_->createFile(mainFile, "");
+  di_->createCompileUnit(llvm::dwarf::DW_LANG_Go, cuFile, "origo", true, "", 0, "",
+                         llvm::DICompileUnit::LineTablesOnly);
+  m_.addModuleFlag(llvm::Module::Warning, "Debug Info Version", llvm::DEBUG_METADATA_VERSION);
+  m_.addModuleFlag(llvm::Module::Warning, "Dwarf Version", 4);
   for (const ssa::Global &g : pkg_.globals) global(g.name, g.type);
   for (const auto &f : pkg_.funcs) goFunction(f->name, f->sig);
   for (const auto &f : pkg_.funcs) lowerFunc(*f);
-  emitFuncMeta();
+  di_->finalize();
 }
 
 void Lowering::lowerFunc(const ssa::Func &f) {
   cur_ = &f;
   llvm::Function *fn = goFunction(f.name, f.sig);
-  meta_.push_back({fn, f.name, f.file, f.hasParams});
+  funcs.push_back({f.name, f.file, f.hasParams});
+  llvm::DIFile *&file = files_[f.file];
+  if (!file) file = di_->createFile(f.file, "");
+  sp_ = di_->createFunction(file, f.name, f.name, file, f.pos.line,
+                            di_->createSubroutineType(di_->getOrCreateTypeArray({})), f.pos.line,
+                            llvm::DINode::FlagZero,
+                            llvm::DISubprogram::SPFlagDefinition | llvm::DISubprogram::SPFlagOptimized);
+  fn->setSubprogram(sp_);
   vals_.assign(f.numValueIds(), nullptr);
   std::map<const ssa::Block *, llvm::BasicBlock *> bbs;
   for (const auto &b : f.blocks)
@@ -186,6 +207,7 @@ void Lowering::lowerFunc(const ssa::Func &f) {
   // 1. Phis first, so any block can refer to them.
   for (const auto &b : f.blocks) {
     b_.SetInsertPoint(bbs[b.get()]);
+    setLoc(b->pos);
     for (const ssa::Value *v : b->values)
       if (v->op == Op::Phi)
         vals_[v->id] = b_.CreatePHI(typeOf(v->type), unsigned(v->args.size()), "v" + std::to_string(v->id));
@@ -218,8 +240,12 @@ void Lowering::lowerFunc(const ssa::Func &f) {
   }
   for (const ssa::Block *b : order) {
     b_.SetInsertPoint(bbs[b]);
-    for (const ssa::Value *v : b->values)
-      if (v->op != Op::Phi) vals_[v->id] = lowerValue(v);
+    for (const ssa::Value *v : b->values) {
+      if (v->op == Op::Phi) continue;
+      setLoc(v->pos);
+      vals_[v->id] = lowerValue(v);
+    }
+    if (b->control) setLoc(b->control->pos);
     switch (b->kind) {
     case ssa::BlockKind::Plain:
       b_.CreateBr(bbs[b->succs[0]]);
@@ -419,39 +445,12 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
   return nullptr;
 }
 
-void Lowering::emitFuncMeta() {
-  // struct FuncMeta { void *entry; const char *name, *file; uint64_t flags; }
-  llvm::StructType *metaTy = llvm::StructType::get(ctx_, {ptr_, ptr_, ptr_, i64_});
-  auto cstr = [&](const std::string &s) -> llvm::Constant * {
-    llvm::Constant *data = llvm::ConstantDataArray::getString(ctx_, s, true);
-    auto *g = new llvm::GlobalVariable(m_, data->getType(), true, llvm::GlobalValue::PrivateLinkage, data, "go.funcname");
-    g->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
-    g->setAlignment(llvm::Align(1));
-    return g;
-  };
-  std::vector<llvm::Constant *> elems;
-  for (const Meta &m : meta_)
-    elems.push_back(llvm::ConstantStruct::get(
-        metaTy, {m.fn, cstr(m.name), cstr(m.file),
-                 llvm::ConstantInt::get(i64_, m.hasParams ? origo::abi::FuncHasParams : 0)}));
-  if (elems.empty()) return;
-  llvm::ArrayType *at = llvm::ArrayType::get(metaTy, elems.size());
-  auto *table = new llvm::GlobalVariable(m_, at, true, llvm::GlobalValue::InternalLinkage,
-                                         llvm::ConstantArray::get(at, elems), "origo.funcmeta");
-  table->setSection(ORIGO_FUNCMETA_SECTION);
-  table->setAlignment(llvm::Align(8));
-  // Nothing refers to the table: keep it alive through llvm.used.
-  auto *usedTy = llvm::ArrayType::get(ptr_, 1);
-  auto *used = new llvm::GlobalVariable(m_, usedTy, false, llvm::GlobalValue::AppendingLinkage,
-                                        llvm::ConstantArray::get(usedTy, {table}), "llvm.used");
-  used->setSection("llvm.metadata");
-}
-
 } // namespace
 
-void lowerPackage(const ssa::Package &pkg, llvm::Module &m) {
+std::vector<FuncInfo> lowerPackage(const ssa::Package &pkg, llvm::Module &m) {
   Lowering l(pkg, m);
   l.run();
+  return std::move(l.funcs);
 }
 
 } // namespace origo::codegen

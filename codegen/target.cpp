@@ -79,7 +79,7 @@ static std::unique_ptr<llvm::Module> buildModule(const ssa::Package &pkg, const 
   // Go pointers live in address space 1, which must be non-integral so
   // that LLVM never turns them into integers the GC cannot see.
   m->setDataLayout(tm.createDataLayout().getStringRepresentation() + "-ni:1");
-  lowerPackage(pkg, *m);
+  std::vector<FuncInfo> funcs = lowerPackage(pkg, *m);
   std::string verr;
   llvm::raw_string_ostream vs(verr);
   if (llvm::verifyModule(*m, &vs)) {
@@ -100,6 +100,7 @@ static std::unique_ptr<llvm::Module> buildModule(const ssa::Package &pkg, const 
     llvm::ModulePassManager mpm = pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
     mpm.run(*m, mam);
   }
+  emitFuncTables(*m, funcs);
   return m;
 }
 

@@ -39,13 +39,26 @@ constexpr uint64_t FuncHasParams = 1u << 0;
 /// brackets the concatenation of all modules' arrays with
 /// __start_origo_funcs / __stop_origo_funcs, so the elements of all modules
 /// must be laid out back to back: 8-byte aligned, 32 bytes, no padding.
+/// A call frame that LLVM inlined into a function: the inlined function's
+/// name and file, the line executing in it, and the index of the frame it
+/// was inlined into (-1: the FuncMeta's own function).
+struct InlineFrame {
+  const char *name; ///< NUL-terminated Go name
+  const char *file; ///< NUL-terminated absolute source file path
+  uint32_t line;
+  int32_t parent;
+};
+static_assert(sizeof(InlineFrame) == 24, "InlineFrame layout is part of the ABI");
+
 struct FuncMeta {
   const void *entry; ///< first instruction of the function
   const char *name;  ///< NUL-terminated Go name, e.g. "main.main"
   const char *file;  ///< NUL-terminated absolute source file path
   uint64_t flags;    ///< FuncHasParams, other bits reserved (0)
+  const InlineFrame *inl; ///< inlined frames referred to by stack map IDs
+  uint64_t ninl;
 };
-static_assert(sizeof(FuncMeta) == 32, "FuncMeta layout is part of the ABI");
+static_assert(sizeof(FuncMeta) == 48, "FuncMeta layout is part of the ABI");
 
 /// Section holding FuncMeta arrays. A C identifier, so that the linker
 /// defines the __start_ / __stop_ bracketing symbols for it.
@@ -54,8 +67,11 @@ static_assert(sizeof(FuncMeta) == 32, "FuncMeta layout is part of the ABI");
 /// Stack map IDs (first operand of llvm.experimental.stackmap, emitted after
 /// every call): the low 32 bits are the Go source line of the call.
 constexpr uint64_t StackMapLineMask = 0xffffffffu;
-/// The high 32 bits of a stack map ID are reserved and must be 0 for now.
-constexpr unsigned StackMapReservedShift = 32;
+/// The high 32 bits of a stack map ID: 0 when the call is in the function
+/// itself, else 1 + the index in FuncMeta::inl of the innermost inlined
+/// frame containing the call (the low bits then give the line in the
+/// outermost function, where the inlined call chain starts).
+constexpr unsigned StackMapInlineShift = 32;
 
 /// Package init functions to run before main.main, in order, ending with a
 /// null pointer. Defined by the linker stage in a generated object.

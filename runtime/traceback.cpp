@@ -27,6 +27,23 @@ namespace {
 /// gc's _TracebackMaxFrames.
 constexpr int MaxFrames = 100;
 
+/// Frames LLVM inlined into fn at this call site, innermost first, printed
+/// as gc prints inlined frames: name(...) and the line, without offset.
+void printInlinedFrames(const abi::FuncMeta &fn, uint64_t id) {
+  uint64_t inl = id >> abi::StackMapInlineShift;
+  if (inl == 0 || inl > fn.ninl)
+    return;
+  for (int64_t i = int64_t(inl) - 1; i >= 0 && uint64_t(i) < fn.ninl; i = fn.inl[i].parent) {
+    const abi::InlineFrame &f = fn.inl[i];
+    printCString(f.name);
+    printCString("(...)\n\t");
+    printCString(f.file);
+    printCString(":");
+    printUint(f.line);
+    printCString("\n");
+  }
+}
+
 void printFrame(const abi::FuncMeta &fn, uintptr_t pc, uint32_t line) {
   printCString(fn.name);
   printCString(fn.flags & abi::FuncHasParams ? "(...)\n\t" : "()\n\t");
@@ -63,6 +80,7 @@ void printTraceback(uintptr_t fp) {
           printCString("...additional frames elided...\n");
           return;
         }
+        printInlinedFrames(*fn, site->id);
         printFrame(*fn, pc, site->line());
         ++printed;
         if (strcmp(fn->name, "main.main") == 0)

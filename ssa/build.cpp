@@ -92,7 +92,8 @@ private:
   std::set<Block *> sealed_;
   std::map<Block *, std::vector<std::pair<const Object *, Value *>>> incomplete_;
   std::vector<const Object *> results_; ///< result variables (named or not)
-  struct Loop { Block *brk, *cont; };
+  struct Loop { Block *brk, *cont; std::string label; };
+  std::string pendingLabel_; ///< label of the loop statement being built
   std::vector<Loop> loops_;
 };
 
@@ -374,7 +375,8 @@ void Builder::stmt(NodeId s) {
     }
     seal(body);
     startBlock(body);
-    loops_.push_back({exit, post});
+    loops_.push_back({exit, post, std::move(pendingLabel_)});
+    pendingLabel_.clear();
     stmt(t.kid(s, 3));
     loops_.pop_back();
     jump(post);
@@ -392,7 +394,11 @@ void Builder::stmt(NodeId s) {
   case NodeKind::BranchStmt: {
     if (loops_.empty()) return;
     Tok op = t[s].op;
-    jump(op == Tok::Break ? loops_.back().brk : loops_.back().cont);
+    const Loop *target = &loops_.back();
+    if (NodeId l = t.kid(s, 0); l.valid())
+      for (const Loop &lp : loops_)
+        if (lp.label == t[l].text) target = &lp;
+    jump(op == Tok::Break ? target->brk : target->cont);
     startDeadBlock();
     return;
   }
@@ -400,6 +406,12 @@ void Builder::stmt(NodeId s) {
     returnStmt(s);
     startDeadBlock();
     return;
+  case NodeKind::LabeledStmt: {
+    NodeId inner = t.kid(s, 1);
+    if (inner.valid() && t.kind(inner) == NodeKind::ForStmt) pendingLabel_ = std::string(t[t.kid(s, 0)].text);
+    if (inner.valid()) stmt(inner);
+    return;
+  }
   default:
     return; // rejected by the checker
   }
@@ -608,6 +620,11 @@ Value *Builder::binary(NodeId e) {
   default: {
     x = conv(x, rt, p);
     y = conv(y, rt, p);
+    if (types::isString(rt)) {
+      Value *c = value(Op::RuntimeCall, rt, {x, y}, p);
+      c->aux = "runtime.concatstring2";
+      return c;
+    }
     Op o;
     switch (op) {
     case Tok::Add: o = Op::Add; break;

@@ -409,8 +409,14 @@ void Checker::funcBody(Object *fn, const Type *sig, NodeId body) {
   funcVars_.clear();
   int savedLoop = loopDepth_;
   loopDepth_ = 0;
+  auto savedLabels = std::move(labels_);
+  labels_.clear();
+  collectLabels(body);
 
   stmtList(tree_->kids(body));
+  for (auto &[name, l] : labels_)
+    if (!l.used) diags_.error(l.pos, "label " + name + " declared but not used");
+  labels_ = std::move(savedLabels);
   if (!sig->results().empty() && !isTerminating(body, ""))
     error(tree_->operator[](body).end, "missing return");
 

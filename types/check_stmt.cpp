@@ -97,6 +97,8 @@ void Checker::stmt(NodeId s) {
     return;
   }
   case NodeKind::ForStmt: {
+    std::string label = std::move(pendingLabel_);
+    pendingLabel_.clear();
     openScope();
     if (t.kid(s, 0).valid()) stmt(t.kid(s, 0));
     NodeId cond = t.kid(s, 1);
@@ -114,7 +116,9 @@ void Checker::stmt(NodeId s) {
         stmt(post);
     }
     ++loopDepth_;
+    loopLabels_.push_back(label);
     stmt(t.kid(s, 3));
+    loopLabels_.pop_back();
     --loopDepth_;
     closeScope();
     return;
@@ -124,8 +128,17 @@ void Checker::stmt(NodeId s) {
     return;
   case NodeKind::BranchStmt: {
     Tok op = t[s].op;
-    if (t.kid(s, 0).valid()) {
-      unsupported(s, std::string("labeled ") + std::string(syntax::tokSpelling(op)));
+    if (NodeId l = t.kid(s, 0); l.valid()) {
+      std::string name(t[l].text);
+      auto it = labels_.find(name);
+      if (it != labels_.end()) it->second.used = true;
+      if (op == Tok::Goto) {
+        unsupported(s, "goto");
+        return;
+      }
+      bool found = std::find(loopLabels_.begin(), loopLabels_.end(), name) != loopLabels_.end();
+      if (!found)
+        errorAt(l, std::string("invalid ") + (op == Tok::Break ? "break" : "continue") + " label " + name);
       return;
     }
     if (op == Tok::Break && loopDepth_ == 0) error(t[s].pos, "break is not in a loop, switch, or select");
@@ -134,15 +147,35 @@ void Checker::stmt(NodeId s) {
     else if (op == Tok::Goto) unsupported(s, "goto");
     return;
   }
-  case NodeKind::LabeledStmt:
-    unsupported(s, "labeled statement");
+  case NodeKind::LabeledStmt: {
+    NodeId inner = t.kid(s, 1);
+    pendingLabel_ = inner.valid() && t.kind(inner) == NodeKind::ForStmt ? std::string(t[t.kid(s, 0)].text) : "";
+    if (inner.valid()) stmt(inner);
+    pendingLabel_.clear();
     return;
+  }
   case NodeKind::RangeStmt:
     unsupported(s, "for range");
     return;
   default:
     unsupported(s, "statement " + std::string(syntax::nodeKindName(t.kind(s))));
   }
+}
+
+void Checker::collectLabels(NodeId n) {
+  const Tree &t = *tree_;
+  if (!n.valid()) return;
+  NodeKind k = t.kind(n);
+  if (k == NodeKind::FuncDecl) return; // function literals have their own labels
+  if (k == NodeKind::LabeledStmt) {
+    NodeId l = t.kid(n, 0);
+    std::string name(t[l].text);
+    if (labels_.count(name)) error(t[l].pos, "label " + name + " already declared");
+    else labels_[name] = {t[l].pos, false};
+  }
+  if (k == NodeKind::LabeledStmt || k == NodeKind::Block || k == NodeKind::IfStmt || k == NodeKind::ForStmt ||
+      k == NodeKind::RangeStmt)
+    for (size_t i = 0; i < t.numKids(n); ++i) collectLabels(t.kid(n, i));
 }
 
 void Checker::declStmt(NodeId d) {

@@ -175,10 +175,10 @@ define void @main.main() #0 {
 
 ; The module's function table (runtime/abi.h, FuncMeta); flags bit 0: has
 ; parameters.
-@origo.funcs = internal constant [3 x { ptr, ptr, ptr, i64 }] [
-  { ptr, ptr, ptr, i64 } { ptr @main.init, ptr @name.init, ptr @file, i64 0 },
-  { ptr, ptr, ptr, i64 } { ptr @main.f, ptr @name.f, ptr @file, i64 1 },
-  { ptr, ptr, ptr, i64 } { ptr @main.main, ptr @name.main, ptr @file, i64 0 }
+@origo.funcs = internal constant [3 x { ptr, ptr, ptr, i64, ptr, i64 }] [
+  { ptr, ptr, ptr, i64, ptr, i64 } { ptr @main.init, ptr @name.init, ptr @file, i64 0, ptr null, i64 0 },
+  { ptr, ptr, ptr, i64, ptr, i64 } { ptr @main.f, ptr @name.f, ptr @file, i64 1, ptr null, i64 0 },
+  { ptr, ptr, ptr, i64, ptr, i64 } { ptr @main.main, ptr @name.main, ptr @file, i64 0, ptr null, i64 0 }
 ], section "origo_funcs", align 8
 @llvm.used = appending global [1 x ptr] [ptr @origo.funcs], section "llvm.metadata"
 

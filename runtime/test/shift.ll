@@ -80,12 +80,12 @@ define void @main.main() #0 {
 @file = private constant [29 x i8] c"/origo/runtime/test/shift.go\00"
 
 ; Deliberately not in address order: the runtime sorts the table.
-@origo.funcs = internal constant [5 x { ptr, ptr, ptr, i64 }] [
-  { ptr, ptr, ptr, i64 } { ptr @main.main, ptr @name.main, ptr @file, i64 0 },
-  { ptr, ptr, ptr, i64 } { ptr @main.g, ptr @name.g, ptr @file, i64 0 },
-  { ptr, ptr, ptr, i64 } { ptr @main.h, ptr @name.h, ptr @file, i64 1 },
-  { ptr, ptr, ptr, i64 } { ptr @main.init.0, ptr @name.init0, ptr @file, i64 0 },
-  { ptr, ptr, ptr, i64 } { ptr @main.init.1, ptr @name.init1, ptr @file, i64 0 }
+@origo.funcs = internal constant [5 x { ptr, ptr, ptr, i64, ptr, i64 }] [
+  { ptr, ptr, ptr, i64, ptr, i64 } { ptr @main.main, ptr @name.main, ptr @file, i64 0, ptr null, i64 0 },
+  { ptr, ptr, ptr, i64, ptr, i64 } { ptr @main.g, ptr @name.g, ptr @file, i64 0, ptr null, i64 0 },
+  { ptr, ptr, ptr, i64, ptr, i64 } { ptr @main.h, ptr @name.h, ptr @file, i64 1, ptr null, i64 0 },
+  { ptr, ptr, ptr, i64, ptr, i64 } { ptr @main.init.0, ptr @name.init0, ptr @file, i64 0, ptr null, i64 0 },
+  { ptr, ptr, ptr, i64, ptr, i64 } { ptr @main.init.1, ptr @name.init1, ptr @file, i64 0, ptr null, i64 0 }
 ], section "origo_funcs", align 8
 @llvm.used = appending global [1 x ptr] [ptr @origo.funcs], section "llvm.metadata"
 

@@ -30,6 +30,7 @@ struct BuildRequest {
   std::string output;       ///< -o
   std::string stopAfter;    ///< parse|types|escape|ssa|llvm
   bool keepWork = false;    ///< -work
+  bool forRun = false;      ///< origo run: build into the work directory
   bool optimize = true;     ///< false with -gcflags=-N
   std::vector<std::string> debug; ///< -d settings (from -gcflags)
   std::string argv0;

@@ -97,6 +97,7 @@ static int runBuild(int argc, char **argv, bool run) {
   if (!env.load(err)) return usageError(err);
   BuildRequest req;
   req.argv0 = argv[0];
+  req.forRun = run;
   int i = 2;
   if (int rc = parseBuildFlags(cmd, argc, argv, i, req)) return rc;
   std::vector<std::string> progArgs;

@@ -176,13 +176,10 @@ int build(const Env &env, const BuildRequest &req, std::string &built) {
   job.initFuncs = {spkg->initFunc};
   job.runtimeLib = linker::defaultRuntimeLib(env.goarch, req.argv0.c_str());
   job.workDir = work;
+  // Like go build, the executable is named after the first file; origo
+  // run builds it inside the work directory.
   std::string base = std::filesystem::path(req.files[0]).stem().string();
-  if (!req.output.empty()) job.output = req.output;
-  else if (req.stopAfter.empty() && built.empty()) job.output = base;
-  bool run = !req.output.empty() ? false : false;
-  (void)run;
-  job.output = req.output.empty() ? base : req.output;
-  if (req.argv0 == "<run>") job.output = work + "/" + base;
+  job.output = req.forRun ? work + "/" + base : req.output.empty() ? base : req.output;
   if (!linker::link(job, err)) {
     if (!req.keepWork) std::filesystem::remove_all(work);
     return usageError(err);
