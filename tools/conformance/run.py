@@ -117,7 +117,8 @@ class Runner:
             return Outcome(path, FAIL, cat, self.clean(
                 diagnostics(build.out) or build.describe(), wd))
         cmd = [exe] if self.arch == 'amd64' else ['qemu-aarch64', exe]
-        res = proc.run(cmd, cwd=self.root, env=self.env,
+        # TMPDIR: whatever the program leaves in /tmp goes with the workdir.
+        res = proc.run(cmd, cwd=self.root, env=dict(self.env, TMPDIR=wd),
                        timeout=max(RUN_TIMEOUT, r.timeout) * self.scale)
         if res.timed_out:
             return Outcome(path, FAIL, 'run-timeout', 'timed out')
