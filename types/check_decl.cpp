@@ -52,7 +52,8 @@ void Checker::run(const std::vector<const Tree *> &files) {
 
   // Resolve every package-level object, then check bodies (which may
   // refer to any of them).
-  for (Object *obj : pkg_.scope->objects())
+  // Every package-level object, including blank ones that no scope holds.
+  for (Object *obj : pkgObjects_)
     objDecl(obj);
   for (Object *fn : pkg_.funcs)
     objDecl(fn);
@@ -71,6 +72,7 @@ void Checker::run(const std::vector<const Tree *> &files) {
 
 /// Declares one package-level object, reporting redeclarations.
 static void declare(Checker &c, Scope *s, Object *obj, FileInfo &fi, NodeId ident) {
+  c.pkgObjects_.push_back(obj);
   if (ident.valid()) fi.defs[ident.index] = obj;
   if (obj->name == "_") return;
   if (Object *prev = s->insert(obj)) {
@@ -181,8 +183,6 @@ void Checker::collectObjects() {
       }
     }
   }
-  if (isMain && !pkg_.scope->lookupLocal("main") && !pkg_.files.empty())
-    diags_.error(Pos{}, "function main is undeclared in the main package");
 }
 
 void Checker::objDecl(Object *obj) {
@@ -369,6 +369,7 @@ const Type *Checker::funcType(NodeId ft, NodeId declNode, std::vector<Object *> 
         if (part == 0 && i + 1 == fields.size()) {
           variadic = true;
           t = tt_.slice(t);
+          if (!paramObjs) unsupported(f, "variadic function");
         } else {
           errorAt(f, "can only use ... with final parameter in list");
         }

@@ -401,7 +401,11 @@ void Checker::rawExpr(Operand &x, NodeId e, const Type *hint) {
     case Tok::Int:
     case Tok::Float: {
       auto v = Constant::fromLiteral(n.op, n.text);
-      if (!v) { x.mode = Mode::Invalid; break; }
+      if (!v) {
+        if (!n.text.empty() && n.op == Tok::Float) errorAt(e, "malformed constant: " + std::string(n.text));
+        x.mode = Mode::Invalid;
+        break;
+      }
       x.mode = Mode::Constant;
       x.type = tt_.basic(n.op == Tok::Int ? BasicKind::UntypedInt : BasicKind::UntypedFloat);
       x.val = *v;
@@ -541,6 +545,36 @@ void Checker::exprList(std::vector<Operand> &xs, const std::vector<NodeId> &es) 
 
 //===-- operators ----------------------------------------------------------===//
 
+/// types2's overflow(): typed constants must be representable after each
+/// operation; untyped integers may not exceed 512 bits (reported at the
+/// operator as "constant addition overflow" etc.).
+static void overflow(Checker &c, Operand &x, NodeId e, Tok op, bool unaryOp) {
+  if (x.invalid() || x.mode != Mode::Constant || !x.val) return;
+  if (isTyped(x.type)) {
+    c.representable(x, x.type, true);
+    return;
+  }
+  bool tooBig = false;
+  if (x.val->kind() == Constant::Kind::Int)
+    tooBig = mpz_sizeinbase(x.val->intVal().get_mpz_t(), 2) > 512;
+  else if (x.val->kind() == Constant::Kind::Float)
+    tooBig = mpz_sizeinbase(x.val->floatVal().get_num_mpz_t(), 2) > 100000 ||
+             mpz_sizeinbase(x.val->floatVal().get_den_mpz_t(), 2) > 100000;
+  if (!tooBig) return;
+  std::string name;
+  if (unaryOp) name = op == Tok::Xor ? "bitwise complement" : "";
+  else if (op == Tok::Add) name = "addition";
+  else if (op == Tok::Sub) name = "subtraction";
+  else if (op == Tok::Xor) name = "bitwise XOR";
+  else if (op == Tok::Mul) name = "multiplication";
+  else if (op == Tok::Shl) name = "shift";
+  const syntax::Tree &t = *c.tree_;
+  Pos at = t.kind(e) == NodeKind::BinaryExpr || t.kind(e) == NodeKind::UnaryExpr ? t[e].pos : syntax::startPos(t, e);
+  c.error(at, x.val->kind() == Constant::Kind::Int ? "constant " + name + " overflow"
+                                                    : "constant result is not representable");
+  x.mode = Mode::Invalid;
+}
+
 static bool isComparisonOp(Tok op) {
   return op == Tok::Eql || op == Tok::Neq || op == Tok::Lss || op == Tok::Leq || op == Tok::Gtr ||
          op == Tok::Geq;
@@ -584,7 +618,7 @@ void Checker::unary(Operand &x, NodeId e) {
       v = Constant::makeInt(x.val->intVal() ^ mask);
     }
     x.val = v;
-    if (isTyped(x.type)) representable(x, x.type, true);
+    overflow(*this, x, e, op, true);
     return;
   }
   x.mode = Mode::Value;
@@ -694,7 +728,7 @@ void Checker::shift(Operand &x, Operand &y, NodeId e, Tok op) {
       }
       x.val = Constant::shift(op, *x.val, (unsigned long)y.val->uint64Val());
       x.expr = e;
-      if (isTyped(x.type)) representable(x, x.type, true);
+      overflow(*this, x, e, op, false);
       return;
     }
     // A non-constant shift of an untyped constant: the constant takes the
@@ -759,7 +793,7 @@ void Checker::binary(Operand &x, NodeId e, NodeId lhs, NodeId rhs, Tok op) {
     Constant v = Constant::binary(op, *x.val, *y.val, intDiv);
     x.val = v;
     x.expr = e;
-    if (isTyped(x.type)) representable(x, x.type, true);
+    overflow(*this, x, e, op, false);
     return;
   }
   x.mode = Mode::Value;

@@ -123,6 +123,8 @@ public:
   std::map<Object *, std::set<Object *>> deps_;
   /// Constants: the spec holding their type and values (implicit repetition).
   std::map<Object *, NodeId> constSrc_;
+  /// Package-level objects in source order (blank ones too).
+  std::vector<Object *> pkgObjects_;
   /// Local variables of the function being checked (unused-variable check).
   std::vector<Object *> funcVars_;
 

@@ -93,10 +93,17 @@ std::optional<Constant> Constant::fromLiteral(Tok kind, std::string_view text) {
       bool neg = false;
       if (i < s.size() && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
       for (; i < s.size(); ++i) {
-        if (exp < 100000000) exp = exp * 10 + (s[i] - '0');
+        if (exp < 10000000000L) exp = exp * 10 + (s[i] - '0');
       }
       if (neg) exp = -exp;
     }
+    // big.Float (and so gc) cannot hold binary exponents beyond 2^31:
+    // such literals are malformed. Below that, values far outside the
+    // float64 range are kept at 10^±5000, which is as unrepresentable in
+    // every Go type and keeps arithmetic on them cheap.
+    if (std::labs(exp) > 646456992) return std::nullopt;
+    if (exp > 5000) exp = 5000;
+    if (exp < -5000) exp = -5000;
     mpq_class v(mant);
     if (base == 10) {
       exp -= scale;
@@ -188,11 +195,31 @@ std::string Constant::str() const {
   }
   case Kind::Int: return i_.get_str();
   case Kind::Float: {
-    if (f_.get_den() == 1) return f_.get_num().get_str();
-    double d = f_.get_d();
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%g", d);
-    return buf;
+    // go/constant prints floats with %.6g.
+    if (sgn(f_) == 0) return "0";
+    mpf_class m(f_, 128);
+    mp_exp_t exp;
+    std::string digits = m.get_str(exp, 10, 6); // "-12345", value = 0.12345e<exp>
+    bool neg = !digits.empty() && digits[0] == '-';
+    if (neg) digits.erase(0, 1);
+    while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+    long e10 = long(exp) - 1; // exponent of the first digit
+    std::string out = neg ? "-" : "";
+    if (e10 < -4 || e10 >= 6) {
+      out += digits.substr(0, 1);
+      if (digits.size() > 1) out += "." + digits.substr(1);
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "e%c%02ld", e10 < 0 ? '-' : '+', std::labs(e10));
+      out += buf;
+    } else if (e10 < 0) {
+      out += "0." + std::string(size_t(-e10 - 1), '0') + digits;
+    } else {
+      std::string ip = digits.substr(0, std::min(digits.size(), size_t(e10 + 1)));
+      ip += std::string(size_t(e10 + 1) - ip.size(), '0');
+      out += ip;
+      if (digits.size() > size_t(e10 + 1)) out += "." + digits.substr(size_t(e10 + 1));
+    }
+    return out;
   }
   }
   return "?";
