@@ -58,7 +58,7 @@ static void dumpNode(const Tree &t, NodeId id, int depth, std::string &out) {
   out += nodeKindName(n.kind);
   out += ' ';
   out += std::to_string(n.pos.line) + ":" + std::to_string(n.pos.col);
-  if (n.op != Tok::EOF_) {
+  if (n.op != Tok::EOF_ && n.kind != NodeKind::BasicLit) {
     out += " op=";
     out += tokSpelling(n.op);
   }

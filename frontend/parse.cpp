@@ -65,7 +65,7 @@ NodeId ParseContext::rangeStmt(Pos pos, NodeId lhs, Tok op, NodeId x, NodeId bod
 std::string ParseContext::describe(const Token &t) const {
   switch (t.kind) {
   case Tok::Ident:
-    return "name " + std::string(t.text);
+    return std::string(t.text);
   case Tok::Semi:
     return std::string(t.text);
   case Tok::Int: case Tok::Float: case Tok::Imag: case Tok::Char: case Tok::String:
@@ -73,8 +73,6 @@ std::string ParseContext::describe(const Token &t) const {
   case Tok::EOF_:
     return "EOF";
   default:
-    if (t.kind >= Tok::Break)
-      return "keyword " + std::string(tokSpelling(t.kind));
     return std::string(tokSpelling(t.kind));
   }
 }

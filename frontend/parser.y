@@ -15,6 +15,7 @@
 %define api.token.constructor
 %define api.token.prefix {T_}
 %define parse.error custom
+%define parse.lac full
 %param { ParseContext &ctx }
 
 %code requires {
@@ -419,10 +420,27 @@ void Parser::error(const std::string &msg) {
 }
 
 void Parser::report_syntax_error(const context &yyctx) const {
-  symbol_kind_type expected[3];
-  int n = yyctx.expected_tokens(expected, 3);
+  symbol_kind_type expected[YYNTOKENS];
+  int n = yyctx.expected_tokens(expected, YYNTOKENS);
+  auto expects = [&](symbol_kind_type k) {
+    for (int i = 0; i < n; ++i)
+      if (expected[i] == k) return true;
+    return false;
+  };
   std::string msg = "syntax error: unexpected " + ctx.describe(ctx.last);
-  if (n == 1 || n == 2) {
+  // gc's parser names what it was parsing; origo approximates that from
+  // the tokens that could have come next.
+  if (expects(symbol_kind::S_COMMA) && expects(symbol_kind::S_RPAREN) && expects(symbol_kind::S_ELLIPSIS))
+    msg += " in argument list; possibly missing comma or )";
+  else if (expects(symbol_kind::S_COMMA) && expects(symbol_kind::S_RPAREN))
+    msg += ", expecting comma or )";
+  else if (expects(symbol_kind::S_RPAREN))
+    msg += ", expecting )";
+  else if (expects(symbol_kind::S_RBRACK))
+    msg += ", expecting ]";
+  else if (expects(symbol_kind::S_RBRACE) && ctx.last.kind == Tok::EOF_)
+    msg += ", expecting }";
+  else if (n == 1 || n == 2) {
     msg += ", expecting ";
     for (int i = 0; i < n; ++i) {
       if (i) msg += " or ";

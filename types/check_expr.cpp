@@ -326,7 +326,7 @@ void Checker::assignment(Operand &x, const Type *t, const std::string &context) 
   }
   if (!t) return;
   if (!assignableTo(x, t)) {
-    errorAt(x.expr, "cannot use " + operandStr(x) + " as " + typeString(t) + " value in " + context);
+    errorAt(x.expr, "cannot use " + operandStr(x) + " as type " + typeString(t) + " in " + context);
     x.mode = Mode::Invalid;
   }
 }

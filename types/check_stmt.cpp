@@ -278,14 +278,14 @@ void Checker::declareLocalConsts(NodeId spec, NodeId typeNode, NodeId values, in
   iota_ = savedIota;
 }
 
-void Checker::assignVar(NodeId lhs, Operand &x) {
+bool Checker::assignVar(NodeId lhs, Operand &x) {
   const Tree &t = *tree_;
-  if (x.invalid()) return;
+  if (x.invalid()) return false;
   // The blank identifier takes any value (untyped ones get their default type).
   if (t.kind(lhs) == NodeKind::Ident && t[lhs].text == "_") {
     info_->defs[lhs.index] = nullptr;
-    assignment(x, nullptr, "assignment");
-    return;
+    assignment(x, nullptr, "assignment to _ identifier");
+    return !x.invalid();
   }
   // Assigning to a local variable does not count as a use.
   Object *local = nullptr;
@@ -298,12 +298,24 @@ void Checker::assignVar(NodeId lhs, Operand &x) {
   Operand z;
   expr(z, lhs);
   if (local) local->used = wasUsed;
-  if (z.invalid()) return;
+  if (z.invalid()) return false;
   if (z.mode != Mode::Variable) {
     errorAt(lhs, "cannot assign to " + operandStr(z));
-    return;
+    return false;
   }
   assignment(x, z.type, "assignment");
+  return !x.invalid();
+}
+
+void Checker::useLHS(const std::vector<NodeId> &lhs) {
+  // After a failed assignment, its variables count as used (types2 does
+  // this to avoid follow-on "declared but not used" errors).
+  for (NodeId l : lhs) {
+    while (tree_->kind(l) == NodeKind::ParenExpr) l = tree_->kid(l, 0);
+    if (tree_->kind(l) != NodeKind::Ident || tree_->operator[](l).text == "_") continue;
+    if (Object *o = scope_->lookup(std::string(tree_->operator[](l).text)))
+      if (o->kind == ObjKind::Var) o->used = true;
+  }
 }
 
 void Checker::assignStmt(NodeId s) {
@@ -334,7 +346,7 @@ void Checker::assignStmt(NodeId s) {
     binary(x, s, lhs[0], rhs[0], bop);
     if (x.invalid()) return;
     x.expr = rhs[0];
-    assignVar(lhs[0], x);
+    if (!assignVar(lhs[0], x)) useLHS(lhs);
     return;
   }
   std::vector<Operand> xs;
@@ -349,15 +361,13 @@ void Checker::assignStmt(NodeId s) {
       else
         errorAt(rhs[0], "assignment mismatch: " + vars + " but " + vals);
     }
-    for (NodeId l : lhs) {
-      // Still resolve the left-hand sides so their names count as seen.
-      if (t.kind(l) == NodeKind::Ident && t[l].text == "_") continue;
-      Operand z;
-      rawExpr(z, l);
-    }
+    useLHS(lhs);
     return;
   }
-  for (size_t i = 0; i < lhs.size(); ++i) assignVar(lhs[i], xs[i]);
+  bool ok = true;
+  for (size_t i = 0; i < lhs.size(); ++i)
+    if (!assignVar(lhs[i], xs[i])) ok = false;
+  if (!ok) useLHS(lhs);
 }
 
 void Checker::shortVarDecl(NodeId s) {

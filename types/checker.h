@@ -92,7 +92,8 @@ public:
   void closeScope();
   void assignStmt(NodeId s);
   void shortVarDecl(NodeId s);
-  void assignVar(NodeId lhs, Operand &x);
+  bool assignVar(NodeId lhs, Operand &x);
+  void useLHS(const std::vector<NodeId> &lhs);
   void returnStmt(NodeId s);
   void declStmt(NodeId d);
   bool isTerminating(NodeId s, const std::string &label);

@@ -50,10 +50,9 @@ static std::string objStr(const Object *o) {
 
 static void walk(const syntax::Tree &t, const FileInfo &fi, syntax::NodeId n, std::string &out) {
   if (!n.valid()) return;
-  const syntax::Node &node = t[n];
   const TypeAndValue &tv = fi.types[n.index];
   if (tv.mode != Mode::Invalid || fi.uses[n.index] || fi.defs[n.index]) {
-    std::string line = "  " + posStr(node.pos) + " " + syntax::exprString(t, n);
+    std::string line = "  " + posStr(syntax::startPos(t, n)) + " " + syntax::exprString(t, n);
     if (tv.mode != Mode::Invalid) {
       line += " : " + std::string(modeName(tv.mode));
       if (tv.type) line += " " + typeString(tv.type);

@@ -1,0 +1,35 @@
+// The optimized LLVM IR: Go strings are {ptr addrspace(1), i64}, frame
+// pointers are kept, each call is followed by a stack map whose ID is the
+// line, and panicking calls end in unreachable.
+// RUN: %origo build -stop-after=llvm %s | FileCheck %s
+// RUN: env GOARCH=arm64 %origo build -stop-after=llvm %s | FileCheck %s --check-prefix=ARM
+
+// CHECK: target datalayout = "{{.*}}-ni:1"
+// CHECK: target triple = "x86_64-unknown-linux-gnu"
+// ARM: target triple = "aarch64-unknown-linux-gnu"
+// The function table the runtime reads for tracebacks (runtime/abi.h).
+// CHECK: @origo.funcmeta = internal constant {{.*}} section "origo_funcs", align 8
+
+package main
+
+// CHECK-LABEL: define {{.*}}@main.greet({ ptr addrspace(1), i64 }
+func greet(s string) {
+	// CHECK: call void @runtime.printstring(ptr addrspace(1) %{{.*}}, i64 %{{.*}})
+	// CHECK-NEXT: call void (i64, i32, ...) @llvm.experimental.stackmap(i64 [[@LINE+1]], i32 0)
+	println(s)
+}
+
+// CHECK-LABEL: define {{.*}}@main.div(i64
+func div(a, b int) int {
+	// CHECK: call void @runtime.panicdivide()
+	// CHECK-NEXT: call void (i64, i32, ...) @llvm.experimental.stackmap(i64 [[@LINE+2]], i32 0)
+	// CHECK-NEXT: unreachable
+	return a / b
+}
+
+func main() {
+	greet("hi")
+	println(div(6, 3))
+}
+
+// CHECK: attributes {{.*}}"frame-pointer"="all"
