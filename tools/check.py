@@ -26,7 +26,7 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LIT = '/usr/lib/llvm-19/build/utils/lit/lit.py'
-SUITES = ['unit', 'lit', 'run', 'conformance', 'robustness']
+SUITES = ['unit', 'lit', 'runtime', 'run', 'conformance', 'robustness']
 
 
 def stream(cmd, env=None):
@@ -88,6 +88,16 @@ def suite_lit(build):
     ok = {'PASS', 'XFAIL', 'UNSUPPORTED'}
     passed = sum(1 for t in data.get('tests', []) if t.get('code') in ok)
     return passed, len(data.get('tests', [])) - passed
+
+
+def suite_runtime(build):
+    """The runtime's regression tests on hand-written IR (runtime/test)."""
+    _, out = stream(['sh', os.path.join(REPO, 'runtime', 'test', 'run.sh'), build])
+    passed = len(re.findall(r'^ok: ', out, re.M))
+    failed = len(re.findall(r'^FAIL: ', out, re.M))
+    if passed + failed == 0:
+        return None
+    return passed, failed
 
 
 def suite_run(build):
