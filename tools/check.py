@@ -5,7 +5,10 @@ totals the results.
 Suites, in order: unit tests (origo_unittests, when built), lit, the golden
 run tests for amd64 and arm64, the conformance runner for amd64 and arm64
 (each test counts as passed when its result matches test/conformance's
-expectations), and the robustness check (one count per file).
+expectations), the robustness check (one count per file), stdlib-parse
+(origo_parsecheck over Go's std tree: one count per file parsed without
+errors, and per file round-tripped once frontend/ has a printer) and fuzz
+(test/fuzz/run.sh for 60 seconds: one count).
 
 Each suite's output is shown as it runs, followed by its counts and time. The
 last line is the total, `N passed, M failed`; the exit status is 1 if
@@ -26,7 +29,7 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LIT = '/usr/lib/llvm-19/build/utils/lit/lit.py'
-SUITES = ['unit', 'lit', 'runtime', 'run', 'conformance', 'robustness']
+SUITES = ['unit', 'lit', 'runtime', 'run', 'conformance', 'robustness', 'stdlib-parse', 'fuzz']
 
 
 def stream(cmd, env=None):
@@ -124,6 +127,35 @@ def suite_robustness(build):
     return int(m.group(1)) - int(m.group(2)), int(m.group(2))
 
 
+def suite_stdlib_parse(build):
+    """Every std file must parse; every error-free one must survive
+    print-then-parse once the printer exists."""
+    exe = os.path.join(build, 'bin', 'origo_parsecheck')
+    if not os.path.exists(exe):
+        print('check: no %s' % exe)
+        return None
+    _, out = stream([exe])
+    m = re.search(r'^parse: (\d+) files, \d+ lines, (\d+) with errors$', out, re.M)
+    if not m:
+        return None
+    passed, failed = int(m.group(1)) - int(m.group(2)), int(m.group(2))
+    _, out = stream([exe, '--roundtrip'])
+    if re.search(r'^roundtrip: printer not available$', out, re.M):
+        return passed, failed
+    m = re.search(r'^roundtrip: (\d+) files, (\d+) mismatches$', out, re.M)
+    if not m:
+        return passed, failed + 1
+    return passed + int(m.group(1)) - int(m.group(2)), failed + int(m.group(2))
+
+
+def suite_fuzz(build):
+    env = dict(os.environ, BUILD=build)
+    status, _ = stream(['sh', os.path.join(REPO, 'test', 'fuzz', 'run.sh'), '60'], env=env)
+    if status is None:
+        return None
+    return (1, 0) if status == 0 else (0, 1)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--build', default='build', help='build directory')
@@ -141,7 +173,7 @@ def main():
             continue
         print('\n=== %s' % name, flush=True)
         t0 = time.time()
-        result = globals()['suite_' + name](build)
+        result = globals()['suite_' + name.replace('-', '_')](build)
         dt = time.time() - t0
         if result is None:
             print('check: %s ended without its summary: counted as 1 failure' % name)
