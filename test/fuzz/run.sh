@@ -57,7 +57,9 @@ echo "fuzz: running origo_fuzz_parser for ${seconds}s (log: $log)"
 rc=$?
 if [ "$rc" -ne 0 ]; then
   status=1
-  grep -E '^(==[0-9]+==ERROR|SUMMARY|    #[0-9]+ |artifact_prefix|Test unit written)' "$log" | head -40
+  grep -E '^(==[0-9]+==ERROR|SUMMARY|==[0-9]+== ERROR: libFuzzer|ALARM)' "$log" | cut -c1-160
+  grep -E '^    #[0-9]+ .* in origo::' "$log" | head -4 | cut -c1-160
+  grep -E 'Test unit written' "$log"
   echo "fuzz: origo_fuzz_parser exited $rc; keep the input above as" \
        "test/fuzz/regressions/<what-it-is> once reported"
 else
