@@ -28,7 +28,7 @@ static void walk(const syntax::Tree &t, const types::FileInfo &fi, NodeId n, boo
     if (const types::Object *o = fi.uses[n.index])
       if (o->kind == types::ObjKind::Var && !o->isGlobal) heap.insert(o);
   }
-  bool closure = inClosure || (node.kind == NodeKind::FuncDecl && !t.kid(n, 0).valid());
+  bool closure = inClosure || node.kind == NodeKind::FuncLit;
   for (size_t i = 0; i < t.numKids(n); ++i) walk(t, fi, t.kid(n, i), closure, heap);
 }
 
@@ -36,7 +36,7 @@ Facts analyze(const types::Package &pkg) {
   Facts f;
   for (const types::Object *fn : pkg.funcs) {
     if (!fn->tree) continue;
-    walk(*fn->tree, pkg.infoFor(fn->tree), fn->tree->kid(fn->decl, 3), false, f.heap_);
+    walk(*fn->tree, pkg.infoFor(fn->tree), fn->tree->kid(fn->decl, syntax::FuncBody), false, f.heap_);
   }
   return f;
 }

@@ -97,7 +97,6 @@ static void writeExpr(const Tree &t, NodeId n, std::string &out) {
     writeExpr(t, kid(0), out);
     return;
   case NodeKind::StarExpr:
-  case NodeKind::PointerType:
     out += '*';
     writeExpr(t, kid(0), out);
     return;
@@ -126,7 +125,10 @@ static void writeExpr(const Tree &t, NodeId n, std::string &out) {
   case NodeKind::IndexExpr:
     writeExpr(t, kid(0), out);
     out += '[';
-    writeExpr(t, kid(1), out);
+    for (size_t i = 1; i < x.kidCount; ++i) {
+      if (i > 1) out += ", ";
+      writeExpr(t, kid(i), out);
+    }
     out += ']';
     return;
   case NodeKind::SliceExpr:
@@ -145,8 +147,50 @@ static void writeExpr(const Tree &t, NodeId n, std::string &out) {
     out += "[]";
     writeExpr(t, kid(0), out);
     return;
-  case NodeKind::FuncDecl:
+  case NodeKind::FuncLit:
     out += "func literal";
+    return;
+  case NodeKind::ArrayType:
+    out += '[';
+    if (kid(0).valid()) writeExpr(t, kid(0), out);
+    else out += "...";
+    out += ']';
+    writeExpr(t, kid(1), out);
+    return;
+  case NodeKind::MapType:
+    out += "map[";
+    writeExpr(t, kid(0), out);
+    out += ']';
+    writeExpr(t, kid(1), out);
+    return;
+  case NodeKind::ChanType:
+    out += x.op == Tok::Arrow ? "<-chan " : x.op == Tok::Assign ? "chan<- " : "chan ";
+    writeExpr(t, kid(0), out);
+    return;
+  case NodeKind::StructType:
+    out += "struct{...}";
+    return;
+  case NodeKind::InterfaceType:
+    out += x.kidCount == 0 ? "interface{}" : "interface{...}";
+    return;
+  case NodeKind::FuncType:
+    out += "func(...)";
+    return;
+  case NodeKind::CompositeLit:
+    writeExpr(t, kid(0), out);
+    out += "{…}";
+    return;
+  case NodeKind::KeyValueExpr:
+    writeExpr(t, kid(0), out);
+    out += ": ";
+    writeExpr(t, kid(1), out);
+    return;
+  case NodeKind::TypeAssertExpr:
+    writeExpr(t, kid(0), out);
+    out += ".(";
+    if (kid(1).valid()) writeExpr(t, kid(1), out);
+    else out += "type";
+    out += ')';
     return;
   default:
     out += "<";
@@ -171,6 +215,12 @@ Pos startPos(const Tree &t, NodeId n) {
     case NodeKind::IndexExpr:
     case NodeKind::SliceExpr:
     case NodeKind::ExprList:
+    case NodeKind::TypeAssertExpr:
+    case NodeKind::KeyValueExpr:
+      n = t.kid(n, 0);
+      continue;
+    case NodeKind::CompositeLit:
+      if (!t.kid(n, 0).valid()) return x.pos;
       n = t.kid(n, 0);
       continue;
     default:

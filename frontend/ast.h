@@ -24,6 +24,10 @@ enum class NodeKind : uint8_t {
 
 std::string_view nodeKindName(NodeKind k);
 
+/// Child slots of the kinds whose children later stages index directly.
+enum FuncDeclSlot : size_t { FuncName = 0, FuncRecv = 1, FuncTypeParams = 2, FuncSig = 3, FuncBody = 4 };
+enum TypeSpecSlot : size_t { TypeSpecName = 0, TypeSpecParams = 1, TypeSpecType = 2 };
+
 /// A small typed index of a node; None is "absent".
 struct NodeId {
   uint32_t index = UINT32_MAX;

@@ -12,11 +12,11 @@
 
 namespace origo::syntax {
 
-NodeId ParseContext::groupParams(Pos pos, std::vector<NodeId> fields) {
+NodeId ParseContext::groupParams(Pos pos, std::vector<NodeId> fields, bool typeParams) {
   bool named = false;
   for (NodeId f : fields)
     if (tree.kid(f, 0).valid()) named = true;
-  if (!named)
+  if (!named && !typeParams)
     return tree.add(NodeKind::FieldList, pos, fields);
   // In a named list, a lone type must be a name whose type comes later:
   // `a, b int` was parsed as [type a] [b int].
@@ -33,7 +33,8 @@ NodeId ParseContext::groupParams(Pos pos, std::vector<NodeId> fields) {
     }
     NodeId t = tree.kid(f, 1);
     if (tree.kind(t) != NodeKind::Ident || !typ.valid()) {
-      diags.syntaxError(tree[f].pos, "syntax error: mixed named and unnamed parameters");
+      diags.syntaxError(tree[f].pos, typeParams ? "syntax error: missing type constraint"
+                                                : "syntax error: mixed named and unnamed parameters");
       out[i] = f;
       continue;
     }
@@ -60,6 +61,148 @@ NodeId ParseContext::rangeStmt(Pos pos, NodeId lhs, Tok op, NodeId x, NodeId bod
   if (n > 2)
     diags.syntaxError(tree[tree.kid(lhs, 2)].pos, "syntax error: range clause permits at most two iteration variables");
   return tree.add(NodeKind::RangeStmt, pos, {k, v, x, body}, op);
+}
+
+NodeId ParseContext::unary(const Token &op, NodeId x) {
+  if (op.kind == Tok::Arrow && tree.kind(x) == NodeKind::ChanType && tree[x].op == Tok::Chan) {
+    // <-chan T: the receive applies to the channel type (gc's unaryExpr).
+    return tree.add(NodeKind::ChanType, op.pos, {tree.kid(x, 0)}, Tok::Arrow);
+  }
+  return tree.add(NodeKind::UnaryExpr, op.pos, {x}, op.kind);
+}
+
+/// Whether x contains a type literal or a ~ term, so that `P *x` reads as
+/// a type parameter with a constraint (gc's isTypeElem).
+static bool isTypeElem(const Tree &t, NodeId x) {
+  switch (t.kind(x)) {
+  case NodeKind::ArrayType: case NodeKind::SliceType: case NodeKind::MapType: case NodeKind::ChanType:
+  case NodeKind::StructType: case NodeKind::InterfaceType: case NodeKind::FuncType:
+    return true;
+  case NodeKind::UnaryExpr:
+    return t[x].op == Tok::Tilde || isTypeElem(t, t.kid(x, 0));
+  case NodeKind::BinaryExpr:
+    return isTypeElem(t, t.kid(x, 0)) || isTypeElem(t, t.kid(x, 1));
+  case NodeKind::ParenExpr:
+    return isTypeElem(t, t.kid(x, 0));
+  default:
+    return false;
+  }
+}
+
+NodeId ParseContext::typeParams(Pos pos, std::vector<NodeId> items) {
+  // Items are Fields (name + constraint), `P *C` binary expressions or
+  // plain names waiting for the constraint of a later item.
+  std::vector<NodeId> fields;
+  for (NodeId it : items) {
+    if (tree.kind(it) == NodeKind::Field) {
+      fields.push_back(it);
+      continue;
+    }
+    if (tree.kind(it) == NodeKind::BinaryExpr && tree[it].op == Tok::Mul &&
+        tree.kind(tree.kid(it, 0)) == NodeKind::Ident) {
+      NodeId star = tree.add(NodeKind::StarExpr, tree[it].pos, {tree.kid(it, 1)});
+      fields.push_back(tree.add(NodeKind::Field, tree[tree.kid(it, 0)].pos, {tree.kid(it, 0), star}));
+      continue;
+    }
+    fields.push_back(tree.add(NodeKind::Field, tree[it].pos, {None, it}));
+  }
+  return groupParams(pos, fields, true);
+}
+
+NodeId ParseContext::typeSpecBracket(NodeId name, Pos lbrack, std::vector<NodeId> items, bool trailingComma,
+                                     NodeId type, bool alias) {
+  // gc: a single expression is an array length, unless it splits into a
+  // name and a type element (`P *C` with C a type literal) or a comma follows.
+  bool tparams = items.size() > 1 || trailingComma;
+  if (items.size() == 1) {
+    NodeId x = items[0];
+    if (tree.kind(x) == NodeKind::Field) tparams = true;
+    else if (tree.kind(x) == NodeKind::BinaryExpr && tree[x].op == Tok::Mul &&
+             tree.kind(tree.kid(x, 0)) == NodeKind::Ident && isTypeElem(tree, tree.kid(x, 1)))
+      tparams = true;
+  }
+  if (!tparams) {
+    if (alias) diags.syntaxError(lbrack, "syntax error: unexpected =, expecting type");
+    NodeId arr = tree.add(NodeKind::ArrayType, lbrack, {items[0], type});
+    return tree.add(NodeKind::TypeSpec, tree[name].pos, {name, None, arr});
+  }
+  NodeId tp = typeParams(lbrack, std::move(items));
+  return tree.add(NodeKind::TypeSpec, tree[name].pos, {name, tp, type}, alias ? Tok::Assign : Tok::EOF_);
+}
+
+NodeId ParseContext::arrayType(Pos pos, const std::vector<NodeId> &len, NodeId elem) {
+  if (len.size() != 1)
+    diags.syntaxError(tree[len[1]].pos, "syntax error: unexpected comma, expecting ]");
+  return tree.add(NodeKind::ArrayType, pos, {len[0], elem});
+}
+
+NodeId ParseContext::instance(NodeId x, Pos lbrack, const std::vector<NodeId> &args) {
+  std::vector<NodeId> kids{x};
+  kids.insert(kids.end(), args.begin(), args.end());
+  return tree.add(NodeKind::IndexExpr, lbrack, kids);
+}
+
+NodeId ParseContext::slice3(NodeId x, Pos lbrack, NodeId lo, NodeId hi, NodeId max, Pos colon2) {
+  // In a full slice expression only the first index may be omitted.
+  if (!hi.valid()) diags.syntaxError(colon2, "syntax error: middle index required in 3-index slice");
+  if (!max.valid()) diags.syntaxError(colon2, "syntax error: final index required in 3-index slice");
+  return tree.add(NodeKind::SliceExpr, lbrack, {x, lo, hi, max}, Tok::Colon);
+}
+
+NodeId ParseContext::call(NodeId fun, Pos lparen, const std::vector<NodeId> &args, bool dots) {
+  std::vector<NodeId> kids{fun};
+  kids.insert(kids.end(), args.begin(), args.end());
+  return tree.add(NodeKind::CallExpr, lparen, kids, dots ? Tok::Ellipsis : Tok::EOF_);
+}
+
+std::vector<NodeId> ParseContext::fieldGroup(const Token &first, const std::vector<NodeId> &rest, NodeId type,
+                                             NodeId tag) {
+  std::vector<NodeId> fields{tree.add(NodeKind::Field, first.pos, {ident(first), type, tag})};
+  for (NodeId n : rest) fields.push_back(tree.add(NodeKind::Field, tree[n].pos, {n, type, tag}));
+  return fields;
+}
+
+NodeId ParseContext::compositeLit(NodeId type, NodeId body) {
+  std::vector<NodeId> kids{type};
+  std::vector<NodeId> elems = tree.kids(body);
+  kids.insert(kids.end(), elems.begin(), elems.end());
+  NodeId n = tree.add(NodeKind::CompositeLit, tree[body].pos, kids);
+  tree[n].end = tree[body].end;
+  return n;
+}
+
+NodeId ParseContext::switchStmt(Pos pos, NodeId init, NodeId tag, const std::vector<NodeId> &clauses, Pos rbrace) {
+  NodeId t = None;
+  if (tag.valid()) {
+    // A type switch guard: x := y.(type) or y.(type).
+    if (tree.kind(tag) == NodeKind::ExprStmt) {
+      NodeId x = tree.kid(tag, 0);
+      if (tree.kind(x) == NodeKind::TypeAssertExpr && !tree.kid(x, 1).valid())
+        t = tree.add(NodeKind::TypeSwitchGuard, tree[x].pos, {None, tree.kid(x, 0)});
+      else
+        t = x;
+    } else if (tree.kind(tag) == NodeKind::AssignStmt && tree[tag].op == Tok::Define &&
+               tree.numKids(tree.kid(tag, 0)) == 1 && tree.numKids(tree.kid(tag, 1)) == 1 &&
+               tree.kind(tree.kid(tree.kid(tag, 1), 0)) == NodeKind::TypeAssertExpr &&
+               !tree.kid(tree.kid(tree.kid(tag, 1), 0), 1).valid()) {
+      NodeId lhs = tree.kid(tree.kid(tag, 0), 0);
+      NodeId x = tree.kid(tree.kid(tag, 1), 0);
+      t = tree.add(NodeKind::TypeSwitchGuard, tree[lhs].pos, {lhs, tree.kid(x, 0)});
+    } else {
+      diags.syntaxError(tree[tag].pos, "syntax error: switch expression must be an expression");
+      t = tree.add(NodeKind::Bad, tree[tag].pos, {});
+    }
+  }
+  std::vector<NodeId> kids{init, t};
+  kids.insert(kids.end(), clauses.begin(), clauses.end());
+  NodeId n = tree.add(NodeKind::SwitchStmt, pos, kids);
+  tree[n].end = rbrace;
+  return n;
+}
+
+NodeId ParseContext::clause(NodeKind k, NodeId head, const std::vector<NodeId> &stmts) {
+  NodeId body = tree.add(NodeKind::Block, colonPos, stmts);
+  return tree.add(k, clausePos, {head, body});
 }
 
 std::string ParseContext::describe(const Token &t) const {

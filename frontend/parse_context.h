@@ -23,15 +23,35 @@ struct ParseContext {
   Diagnostics &diags;
   Token last; ///< the most recent token (the lookahead when an error is found)
 
+  Pos clausePos, colonPos; ///< of the case/default clause being parsed
+
   NodeId lit(const Token &t) {
     return tree.add(NodeKind::BasicLit, t.pos, {}, t.kind, t.text);
   }
+  NodeId ident(const Token &t) { return tree.add(NodeKind::Ident, t.pos, {}, Tok::EOF_, t.text); }
+  /// Unary operators; <-chan T in an expression is a receive-only channel type.
+  NodeId unary(const Token &op, NodeId x);
+  /// `type T[...] ...`: type parameters or an array length, decided as gc does.
+  NodeId typeSpecBracket(NodeId name, Pos lbrack, std::vector<NodeId> items, bool trailingComma,
+                         NodeId type, bool alias);
+  /// A type parameter list from parsed items (plain names are grouped).
+  NodeId typeParams(Pos pos, std::vector<NodeId> items);
+  NodeId arrayType(Pos pos, const std::vector<NodeId> &len, NodeId elem);
+  NodeId instance(NodeId x, Pos lbrack, const std::vector<NodeId> &args);
+  NodeId index(NodeId x, Pos lbrack, const std::vector<NodeId> &args) { return instance(x, lbrack, args); }
+  NodeId slice3(NodeId x, Pos lbrack, NodeId lo, NodeId hi, NodeId max, Pos colon2);
+  NodeId call(NodeId fun, Pos lparen, const std::vector<NodeId> &args, bool dots);
+  /// `a, b, c T tag`: one Field per name, sharing the type.
+  std::vector<NodeId> fieldGroup(const Token &first, const std::vector<NodeId> &rest, NodeId type, NodeId tag);
+  NodeId compositeLit(NodeId type, NodeId body);
+  NodeId switchStmt(Pos pos, NodeId init, NodeId tag, const std::vector<NodeId> &clauses, Pos rbrace);
+  NodeId clause(NodeKind k, NodeId head, const std::vector<NodeId> &stmts);
   NodeId binary(NodeId x, const Token &op, NodeId y) {
     return tree.add(NodeKind::BinaryExpr, op.pos, {x, y}, op.kind);
   }
   /// Regroups `a, b int, c string` (parsed as a flat list of optional
   /// names and types) into named fields, as gc's parser does.
-  NodeId groupParams(Pos pos, std::vector<NodeId> fields);
+  NodeId groupParams(Pos pos, std::vector<NodeId> fields, bool typeParams = false);
   /// The condition of if/for must be an expression statement.
   NodeId condition(NodeId simpleStmt, const char *what);
   NodeId rangeStmt(Pos pos, NodeId lhs, Tok op, NodeId x, NodeId body);

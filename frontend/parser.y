@@ -17,6 +17,16 @@
 %define parse.error custom
 %define parse.lac full
 %param { ParseContext &ctx }
+/* Expected conflicts, each resolved by Bison's default as the spec says:
+   - shift/reduce: a qualified or instantiated element type wins over a
+     selector or index applied to a type literal ([]p.T, []T[int]); a
+     function type's result wins over an operation on the function type
+     (func() *T, func() (T)); in a type parameter list a name followed by
+     [, *, ( or <- starts a constraint (gc's rule); an explicit composite
+     type followed by { in an if/for/switch header is a composite literal.
+   The element type of `chan T` cannot start with <- (type_na): `chan <-chan T`
+   is `chan<- (chan T)`, the <- binding to the leftmost chan. */
+%expect 13
 
 %code requires {
 #include "frontend/ast.h"
@@ -44,15 +54,21 @@ using K = origo::syntax::NodeKind;
 %token <Token> BREAK CASE CHAN CONST CONTINUE DEFAULT DEFER ELSE FALLTHROUGH FOR FUNC GO GOTO
 %token <Token> IF IMPORT INTERFACE MAP PACKAGE RANGE RETURN SELECT STRUCT SWITCH TYPE VAR
 
-%type <NodeId> file package_clause import_spec decl func_decl var_decl const_decl type_decl
-%type <NodeId> var_spec const_spec type_spec ident ident_list signature params result
-%type <NodeId> type type_nonparen type_name block stmt simple_stmt simple_stmt_opt if_stmt else_opt for_stmt
-%type <NodeId> expr expr_opt unary_expr primary_expr operand expr_list func_lit
-%type <NodeId> import_decl
+%type <NodeId> file package_clause import_spec import_decl decl func_decl common_decl
+%type <NodeId> var_decl const_decl type_decl var_spec const_spec type_spec
+%type <NodeId> ident ident_list signature params result tparams_opt
+%type <NodeId> type type_na type_nolbrack type_nolbrack_na type_name type_lit send_chan_type struct_type interface_type
+%type <NodeId> iface_elem type_union type_term tag_opt param_decl tparam_item
+%type <NodeId> block stmt simple_stmt simple_stmt_nb simple_stmt_opt_nb
+%type <NodeId> if_stmt else_opt for_stmt switch_stmt select_stmt case_clause comm_clause case_head comm_head
+%type <NodeId> expr expr_opt unary_expr primary_expr operand expr_list func_lit complit_body
+%type <NodeId> element elem_val
+%type <NodeId> expr_nb expr_opt_nb unary_nb primary_nb expr_list_nb
 %type <std::vector<NodeId>> decls imports import_specs var_specs const_specs type_specs
-%type <std::vector<NodeId>> param_list stmt_list args expr_items ident_items
-%type <NodeId> param_decl
-%type <Token> assign_op
+%type <std::vector<NodeId>> param_list stmt_list args expr_items expr_items_nb ident_items
+%type <std::vector<NodeId>> field_decl field_decls iface_elems tparam_items elements element_items
+%type <std::vector<NodeId>> case_clauses comm_clauses
+%type <Token> assign_op comma_opt
 
 %left LOR
 %left LAND
@@ -85,7 +101,7 @@ imports
 
 import_decl
   : IMPORT import_spec { $$ = ctx.tree.add(K::ImportDecl, $1.pos, {$2}); }
-  | IMPORT LPAREN import_specs RPAREN { $$ = ctx.tree.add(K::ImportDecl, $1.pos, $3); }
+  | IMPORT LPAREN import_specs RPAREN { $$ = ctx.tree.add(K::ImportDecl, $1.pos, $3, Tok::LParen); }
   ;
 
 import_specs
@@ -110,14 +126,19 @@ decls
   ;
 
 decl
-  : func_decl | var_decl | const_decl | type_decl
+  : func_decl
+  | common_decl
   ;
 
-/* ---- declarations ---- */
+common_decl
+  : var_decl | const_decl | type_decl
+  ;
+
+/*===-- declarations ------------------------------------------------------===*/
 
 var_decl
   : VAR var_spec { $$ = ctx.tree.add(K::VarDecl, $1.pos, {$2}); }
-  | VAR LPAREN var_specs RPAREN { $$ = ctx.tree.add(K::VarDecl, $1.pos, $3); }
+  | VAR LPAREN var_specs RPAREN { $$ = ctx.tree.add(K::VarDecl, $1.pos, $3, Tok::LParen); }
   ;
 var_specs
   : %empty { }
@@ -132,7 +153,7 @@ var_spec
 
 const_decl
   : CONST const_spec { $$ = ctx.tree.add(K::ConstDecl, $1.pos, {$2}); }
-  | CONST LPAREN const_specs RPAREN { $$ = ctx.tree.add(K::ConstDecl, $1.pos, $3); }
+  | CONST LPAREN const_specs RPAREN { $$ = ctx.tree.add(K::ConstDecl, $1.pos, $3, Tok::LParen); }
   ;
 const_specs
   : %empty { }
@@ -148,22 +169,53 @@ const_spec
 
 type_decl
   : TYPE type_spec { $$ = ctx.tree.add(K::TypeDecl, $1.pos, {$2}); }
-  | TYPE LPAREN type_specs RPAREN { $$ = ctx.tree.add(K::TypeDecl, $1.pos, $3); }
+  | TYPE LPAREN type_specs RPAREN { $$ = ctx.tree.add(K::TypeDecl, $1.pos, $3, Tok::LParen); }
   ;
 type_specs
   : %empty { }
   | type_spec { $$.push_back($1); }
   | type_spec SEMI type_specs { $$.push_back($1); $$.insert($$.end(), $3.begin(), $3.end()); }
   ;
+/* `type T[...] ...` is a generic type or an array type; the bracket is
+   parsed as a list of items and decided afterwards, as gc does. */
 type_spec
-  : ident type { $$ = ctx.tree.add(K::TypeSpec, ctx.tree[$1].pos, {$1, $2}); }
-  | ident ASSIGN type { $$ = ctx.tree.add(K::TypeSpec, ctx.tree[$1].pos, {$1, $3}, Tok::Assign); }
+  : ident type_nolbrack { $$ = ctx.tree.add(K::TypeSpec, ctx.tree[$1].pos, {$1, None, $2}); }
+  | ident ASSIGN type { $$ = ctx.tree.add(K::TypeSpec, ctx.tree[$1].pos, {$1, None, $3}, Tok::Assign); }
+  | ident LBRACK RBRACK type {
+      NodeId t = ctx.tree.add(K::SliceType, $2.pos, {$4});
+      $$ = ctx.tree.add(K::TypeSpec, ctx.tree[$1].pos, {$1, None, t}); }
+  | ident LBRACK ELLIPSIS RBRACK type {
+      NodeId t = ctx.tree.add(K::ArrayType, $2.pos, {None, $5}, Tok::Ellipsis);
+      $$ = ctx.tree.add(K::TypeSpec, ctx.tree[$1].pos, {$1, None, t}); }
+  | ident LBRACK tparam_items comma_opt RBRACK type { $$ = ctx.typeSpecBracket($1, $2.pos, $3, $4.kind == Tok::Comma, $6, false); }
+  | ident LBRACK tparam_items comma_opt RBRACK ASSIGN type { $$ = ctx.typeSpecBracket($1, $2.pos, $3, $4.kind == Tok::Comma, $7, true); }
+  ;
+
+tparam_items
+  : tparam_item { $$.push_back($1); }
+  | tparam_items COMMA tparam_item { $$ = std::move($1); $$.push_back($3); }
+  ;
+/* An expression, or a name with a constraint that cannot continue an
+   expression (gc: a name followed by "[" starts a constraint). */
+tparam_item
+  : expr
+  | IDENT type_union { $$ = ctx.tree.add(K::Field, $1.pos, {ctx.ident($1), $2}); }
   ;
 
 func_decl
-  : FUNC ident signature { $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$2].pos, {$2, None, $3, None}); }
-  | FUNC ident signature block { $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$2].pos, {$2, None, $3, $4}); }
-  | FUNC params ident signature block { $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$3].pos, {$3, $2, $4, $5}); }
+  : FUNC ident tparams_opt signature {
+      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$2].pos, {$2, None, $3, $4, None}); }
+  | FUNC ident tparams_opt signature block {
+      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$2].pos, {$2, None, $3, $4, $5}); }
+  | FUNC params ident signature {
+      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$3].pos, {$3, $2, None, $4, None}); }
+  | FUNC params ident signature block {
+      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$3].pos, {$3, $2, None, $4, $5}); }
+  ;
+
+tparams_opt
+  : %empty { $$ = None; }
+  | LBRACK tparam_items comma_opt RBRACK { $$ = ctx.typeParams($1.pos, $2); }
   ;
 
 signature
@@ -172,15 +224,23 @@ signature
 
 result
   : %empty { $$ = ctx.tree.add(K::FieldList, Pos{}, {}); }
-  | params { $$ = $1; }
-  | type_nonparen { NodeId f = ctx.tree.add(K::Field, ctx.tree[$1].pos, {None, $1});
+  | params
+  | type_nolbrack { NodeId f = ctx.tree.add(K::Field, ctx.tree[$1].pos, {None, $1});
                     $$ = ctx.tree.add(K::FieldList, ctx.tree[$1].pos, {f}); }
+  | LBRACK RBRACK type { NodeId t = ctx.tree.add(K::SliceType, $1.pos, {$3});
+                         NodeId f = ctx.tree.add(K::Field, $1.pos, {None, t});
+                         $$ = ctx.tree.add(K::FieldList, $1.pos, {f}); }
+  | LBRACK expr_items RBRACK type { NodeId t = ctx.arrayType($1.pos, $2, $4);
+                                   NodeId f = ctx.tree.add(K::Field, $1.pos, {None, t});
+                                   $$ = ctx.tree.add(K::FieldList, $1.pos, {f}); }
+  | LBRACK ELLIPSIS RBRACK type { NodeId t = ctx.tree.add(K::ArrayType, $1.pos, {None, $4}, Tok::Ellipsis);
+                                  NodeId f = ctx.tree.add(K::Field, $1.pos, {None, t});
+                                  $$ = ctx.tree.add(K::FieldList, $1.pos, {f}); }
   ;
 
 params
   : LPAREN RPAREN { $$ = ctx.tree.add(K::FieldList, $1.pos, {}); }
-  | LPAREN param_list RPAREN { $$ = ctx.groupParams($1.pos, $2); }
-  | LPAREN param_list COMMA RPAREN { $$ = ctx.groupParams($1.pos, $2); }
+  | LPAREN param_list comma_opt RPAREN { $$ = ctx.groupParams($1.pos, $2); }
   ;
 
 param_list
@@ -190,34 +250,136 @@ param_list
 
 param_decl
   : type { $$ = ctx.tree.add(K::Field, ctx.tree[$1].pos, {None, $1}); }
-  | ident type { $$ = ctx.tree.add(K::Field, ctx.tree[$1].pos, {$1, $2}); }
-  | ident ELLIPSIS type { $$ = ctx.tree.add(K::Field, ctx.tree[$1].pos, {$1, $3}, Tok::Ellipsis); }
+  | IDENT type { $$ = ctx.tree.add(K::Field, $1.pos, {ctx.ident($1), $2}); }
+  | IDENT ELLIPSIS type { $$ = ctx.tree.add(K::Field, $1.pos, {ctx.ident($1), $3}, Tok::Ellipsis); }
   | ELLIPSIS type { $$ = ctx.tree.add(K::Field, $1.pos, {None, $2}, Tok::Ellipsis); }
   ;
 
-/* ---- types ---- */
+comma_opt
+  : %empty { $$ = Token{}; }
+  | COMMA
+  ;
+
+/*===-- types --------------------------------------------------------------===*/
 
 type
-  : type_nonparen
+  : type_na
+  | ARROW CHAN type { $$ = ctx.tree.add(K::ChanType, $1.pos, {$3}, Tok::Arrow); }
+  ;
+
+/* Types that do not start with <-. */
+type_na
+  : type_nolbrack_na
+  | LBRACK RBRACK type { $$ = ctx.tree.add(K::SliceType, $1.pos, {$3}); }
+  | LBRACK expr_items RBRACK type { $$ = ctx.arrayType($1.pos, $2, $4); }
+  | LBRACK ELLIPSIS RBRACK type { $$ = ctx.tree.add(K::ArrayType, $1.pos, {None, $4}, Tok::Ellipsis); }
+  ;
+
+type_nolbrack
+  : type_nolbrack_na
+  | ARROW CHAN type { $$ = ctx.tree.add(K::ChanType, $1.pos, {$3}, Tok::Arrow); }
+  ;
+
+type_nolbrack_na
+  : type_name
+  | MUL type { $$ = ctx.tree.add(K::StarExpr, $1.pos, {$2}); }
+  | MAP LBRACK type RBRACK type { $$ = ctx.tree.add(K::MapType, $1.pos, {$3, $5}); }
+  | send_chan_type
+  | FUNC signature { $$ = $2; ctx.tree[$2].pos = $1.pos; }
+  | struct_type
+  | interface_type
   | LPAREN type RPAREN { $$ = ctx.tree.add(K::ParenExpr, $1.pos, {$2}); }
   ;
 
-type_nonparen
-  : type_name
-  | MUL type { $$ = ctx.tree.add(K::PointerType, $1.pos, {$2}); }
-  | LBRACK RBRACK type { $$ = ctx.tree.add(K::SliceType, $1.pos, {$3}); }
-  | LBRACK expr RBRACK type { $$ = ctx.tree.add(K::ArrayType, $1.pos, {$2, $4}); }
-  | MAP LBRACK type RBRACK type { $$ = ctx.tree.add(K::MapType, $1.pos, {$3, $5}); }
-  | CHAN type { $$ = ctx.tree.add(K::ChanType, $1.pos, {$2}, Tok::Chan); }
-  | FUNC signature { $$ = $2; }
-  ;
-
+/* A (possibly qualified, possibly instantiated) type name. */
 type_name
-  : ident
-  | ident PERIOD ident { $$ = ctx.tree.add(K::SelectorExpr, $2.pos, {$1, $3}); }
+  : IDENT { $$ = ctx.ident($1); }
+  | IDENT PERIOD IDENT { $$ = ctx.tree.add(K::SelectorExpr, $2.pos, {ctx.ident($1), ctx.ident($3)}); }
+  | IDENT LBRACK expr_items RBRACK { $$ = ctx.instance(ctx.ident($1), $2.pos, $3); }
+  | IDENT LBRACK expr_items COMMA RBRACK { $$ = ctx.instance(ctx.ident($1), $2.pos, $3); }
+  | IDENT PERIOD IDENT LBRACK expr_items RBRACK {
+      NodeId sel = ctx.tree.add(K::SelectorExpr, $2.pos, {ctx.ident($1), ctx.ident($3)});
+      $$ = ctx.instance(sel, $4.pos, $5); }
+  | IDENT PERIOD IDENT LBRACK expr_items COMMA RBRACK {
+      NodeId sel = ctx.tree.add(K::SelectorExpr, $2.pos, {ctx.ident($1), ctx.ident($3)});
+      $$ = ctx.instance(sel, $4.pos, $5); }
   ;
 
-/* ---- statements ---- */
+/* chan T and chan<- T; in expressions <-chan T is a unary <- (gc's rule). */
+send_chan_type
+  : CHAN type_na { $$ = ctx.tree.add(K::ChanType, $1.pos, {$2}, Tok::Chan); }
+  | CHAN ARROW type { $$ = ctx.tree.add(K::ChanType, $1.pos, {$3}, Tok::Assign); }
+  ;
+
+
+
+struct_type
+  : STRUCT LBRACE field_decls RBRACE { $$ = ctx.tree.add(K::StructType, $1.pos, $3); }
+  ;
+
+field_decls
+  : %empty { }
+  | field_decl { $$ = std::move($1); }
+  | field_decl SEMI field_decls { $$ = std::move($1); $$.insert($$.end(), $3.begin(), $3.end()); }
+  ;
+
+/* Named fields list their names before one type; embedded fields are a
+   (pointer to a) type name. Each field of `a, b T` becomes a Field. */
+field_decl
+  : IDENT type tag_opt { $$.push_back(ctx.tree.add(K::Field, $1.pos, {ctx.ident($1), $2, $3})); }
+  | IDENT COMMA ident_items type tag_opt { $$ = ctx.fieldGroup($1, $3, $4, $5); }
+  | type_name tag_opt { $$.push_back(ctx.tree.add(K::Field, ctx.tree[$1].pos, {None, $1, $2})); }
+  | MUL type_name tag_opt {
+      NodeId t = ctx.tree.add(K::StarExpr, $1.pos, {$2});
+      $$.push_back(ctx.tree.add(K::Field, $1.pos, {None, t, $3})); }
+  ;
+
+tag_opt
+  : %empty { $$ = None; }
+  | STRING { $$ = ctx.lit($1); }
+  ;
+
+interface_type
+  : INTERFACE LBRACE iface_elems RBRACE { $$ = ctx.tree.add(K::InterfaceType, $1.pos, $3); }
+  ;
+
+iface_elems
+  : %empty { }
+  | iface_elem { $$.push_back($1); }
+  | iface_elem SEMI iface_elems { $$.push_back($1); $$.insert($$.end(), $3.begin(), $3.end()); }
+  ;
+
+iface_elem
+  : IDENT signature { $$ = ctx.tree.add(K::Field, $1.pos, {ctx.ident($1), $2}); }
+  | type_union { $$ = ctx.tree.add(K::Field, ctx.tree[$1].pos, {None, $1}); }
+  ;
+
+/* Constraint unions: ~int | string */
+type_union
+  : type_term
+  | type_union OR type_term { $$ = ctx.tree.add(K::BinaryExpr, $2.pos, {$1, $3}, Tok::Or); }
+  ;
+
+type_term
+  : type
+  | TILDE type { $$ = ctx.tree.add(K::UnaryExpr, $1.pos, {$2}, Tok::Tilde); }
+  ;
+
+/* Types that may appear as operands (conversions, composite literals,
+   type arguments): everything but names and pointers, which the
+   expression grammar already covers. */
+type_lit
+  : LBRACK RBRACK type { $$ = ctx.tree.add(K::SliceType, $1.pos, {$3}); }
+  | LBRACK expr_items RBRACK type { $$ = ctx.arrayType($1.pos, $2, $4); }
+  | LBRACK ELLIPSIS RBRACK type { $$ = ctx.tree.add(K::ArrayType, $1.pos, {None, $4}, Tok::Ellipsis); }
+  | MAP LBRACK type RBRACK type { $$ = ctx.tree.add(K::MapType, $1.pos, {$3, $5}); }
+  | send_chan_type
+  | FUNC signature { $$ = $2; ctx.tree[$2].pos = $1.pos; }
+  | struct_type
+  | interface_type
+  ;
+
+/*===-- statements ---------------------------------------------------------===*/
 
 block
   : LBRACE stmt_list RBRACE { $$ = ctx.tree.add(K::Block, $1.pos, $2); ctx.tree[$$].end = $3.pos; }
@@ -231,9 +393,9 @@ stmt_list
 stmt
   : %empty { $$ = None; }
   | simple_stmt
-  | var_decl { $$ = ctx.tree.add(K::DeclStmt, ctx.tree[$1].pos, {$1}); }
-  | const_decl { $$ = ctx.tree.add(K::DeclStmt, ctx.tree[$1].pos, {$1}); }
-  | type_decl { $$ = ctx.tree.add(K::DeclStmt, ctx.tree[$1].pos, {$1}); }
+  | common_decl { $$ = ctx.tree.add(K::DeclStmt, ctx.tree[$1].pos, {$1}); }
+  | GO expr { $$ = ctx.tree.add(K::GoStmt, $1.pos, {$2}); }
+  | DEFER expr { $$ = ctx.tree.add(K::DeferStmt, $1.pos, {$2}); }
   | RETURN { $$ = ctx.tree.add(K::ReturnStmt, $1.pos, {}); }
   | RETURN expr_items { $$ = ctx.tree.add(K::ReturnStmt, $1.pos, $2); }
   | BREAK { $$ = ctx.tree.add(K::BranchStmt, $1.pos, {None}, Tok::Break); }
@@ -245,12 +407,15 @@ stmt
   | block
   | if_stmt
   | for_stmt
-  | ident COLON stmt { $$ = ctx.tree.add(K::LabeledStmt, ctx.tree[$1].pos, {$1, $3}); }
+  | switch_stmt
+  | select_stmt
+  | IDENT COLON stmt { $$ = ctx.tree.add(K::LabeledStmt, $1.pos, {ctx.ident($1), $3}); }
   | error { $$ = None; }
   ;
 
 simple_stmt
   : expr { $$ = ctx.tree.add(K::ExprStmt, startPos(ctx.tree, $1), {$1}); }
+  | expr ARROW expr { $$ = ctx.tree.add(K::SendStmt, $2.pos, {$1, $3}); }
   | expr INC { $$ = ctx.tree.add(K::IncDecStmt, $2.pos, {$1}, Tok::Inc); }
   | expr DEC { $$ = ctx.tree.add(K::IncDecStmt, $2.pos, {$1}, Tok::Dec); }
   | expr_list ASSIGN expr_list { $$ = ctx.tree.add(K::AssignStmt, $2.pos, {$1, $3}, Tok::Assign); }
@@ -263,17 +428,30 @@ assign_op
   | XOR_ASSIGN | SHL_ASSIGN | SHR_ASSIGN | AND_NOT_ASSIGN
   ;
 
-simple_stmt_opt
+/* Statements in the headers of if, for and switch: a composite literal
+   whose type is a plain name would be ambiguous with the block, so the
+   expressions there (outside brackets) are the _nb ("no brace") forms. */
+simple_stmt_nb
+  : expr_nb { $$ = ctx.tree.add(K::ExprStmt, startPos(ctx.tree, $1), {$1}); }
+  | expr_nb ARROW expr_nb { $$ = ctx.tree.add(K::SendStmt, $2.pos, {$1, $3}); }
+  | expr_nb INC { $$ = ctx.tree.add(K::IncDecStmt, $2.pos, {$1}, Tok::Inc); }
+  | expr_nb DEC { $$ = ctx.tree.add(K::IncDecStmt, $2.pos, {$1}, Tok::Dec); }
+  | expr_list_nb ASSIGN expr_list_nb { $$ = ctx.tree.add(K::AssignStmt, $2.pos, {$1, $3}, Tok::Assign); }
+  | expr_list_nb DEFINE expr_list_nb { $$ = ctx.tree.add(K::AssignStmt, $2.pos, {$1, $3}, Tok::Define); }
+  | expr_list_nb assign_op expr_list_nb { $$ = ctx.tree.add(K::AssignStmt, $2.pos, {$1, $3}, $2.kind); }
+  ;
+
+simple_stmt_opt_nb
   : %empty { $$ = None; }
-  | simple_stmt
+  | simple_stmt_nb
   ;
 
 if_stmt
-  : IF simple_stmt block else_opt {
+  : IF simple_stmt_nb block else_opt {
       $$ = ctx.tree.add(K::IfStmt, $1.pos, {None, ctx.condition($2, "if"), $3, $4}); }
-  | IF simple_stmt SEMI simple_stmt block else_opt {
+  | IF simple_stmt_nb SEMI simple_stmt_nb block else_opt {
       $$ = ctx.tree.add(K::IfStmt, $1.pos, {$2, ctx.condition($4, "if"), $5, $6}); }
-  | IF SEMI simple_stmt block else_opt {
+  | IF SEMI simple_stmt_nb block else_opt {
       $$ = ctx.tree.add(K::IfStmt, $1.pos, {None, ctx.condition($3, "if"), $4, $5}); }
   ;
 
@@ -285,16 +463,57 @@ else_opt
 
 for_stmt
   : FOR block { $$ = ctx.tree.add(K::ForStmt, $1.pos, {None, None, None, $2}); }
-  | FOR simple_stmt block {
+  | FOR simple_stmt_nb block {
       $$ = ctx.tree.add(K::ForStmt, $1.pos, {None, ctx.condition($2, "for"), None, $3}); }
-  | FOR simple_stmt_opt SEMI expr_opt SEMI simple_stmt_opt block {
+  | FOR simple_stmt_opt_nb SEMI expr_opt_nb SEMI simple_stmt_opt_nb block {
       $$ = ctx.tree.add(K::ForStmt, $1.pos, {$2, $4, $6, $7}); }
-  | FOR RANGE expr block { $$ = ctx.tree.add(K::RangeStmt, $1.pos, {None, None, $3, $4}); }
-  | FOR expr_list ASSIGN RANGE expr block { $$ = ctx.rangeStmt($1.pos, $2, Tok::Assign, $5, $6); }
-  | FOR expr_list DEFINE RANGE expr block { $$ = ctx.rangeStmt($1.pos, $2, Tok::Define, $5, $6); }
+  | FOR RANGE expr_nb block { $$ = ctx.tree.add(K::RangeStmt, $1.pos, {None, None, $3, $4}); }
+  | FOR expr_list_nb ASSIGN RANGE expr_nb block { $$ = ctx.rangeStmt($1.pos, $2, Tok::Assign, $5, $6); }
+  | FOR expr_list_nb DEFINE RANGE expr_nb block { $$ = ctx.rangeStmt($1.pos, $2, Tok::Define, $5, $6); }
   ;
 
-/* ---- expressions ---- */
+switch_stmt
+  : SWITCH LBRACE case_clauses RBRACE { $$ = ctx.switchStmt($1.pos, None, None, $3, $4.pos); }
+  | SWITCH simple_stmt_nb LBRACE case_clauses RBRACE { $$ = ctx.switchStmt($1.pos, None, $2, $4, $5.pos); }
+  | SWITCH simple_stmt_nb SEMI LBRACE case_clauses RBRACE { $$ = ctx.switchStmt($1.pos, $2, None, $5, $6.pos); }
+  | SWITCH simple_stmt_nb SEMI simple_stmt_nb LBRACE case_clauses RBRACE { $$ = ctx.switchStmt($1.pos, $2, $4, $6, $7.pos); }
+  | SWITCH SEMI LBRACE case_clauses RBRACE { $$ = ctx.switchStmt($1.pos, None, None, $4, $5.pos); }
+  | SWITCH SEMI simple_stmt_nb LBRACE case_clauses RBRACE { $$ = ctx.switchStmt($1.pos, None, $3, $5, $6.pos); }
+  ;
+
+case_clauses
+  : %empty { }
+  | case_clauses case_clause { $$ = std::move($1); $$.push_back($2); }
+  ;
+
+case_clause
+  : case_head stmt_list { $$ = ctx.clause(K::CaseClause, $1, $2); }
+  ;
+
+case_head
+  : CASE expr_list COLON { $$ = $2; ctx.clausePos = $1.pos; ctx.colonPos = $3.pos; }
+  | DEFAULT COLON { $$ = None; ctx.clausePos = $1.pos; ctx.colonPos = $2.pos; }
+  ;
+
+select_stmt
+  : SELECT LBRACE comm_clauses RBRACE { $$ = ctx.tree.add(K::SelectStmt, $1.pos, $3); ctx.tree[$$].end = $4.pos; }
+  ;
+
+comm_clauses
+  : %empty { }
+  | comm_clauses comm_clause { $$ = std::move($1); $$.push_back($2); }
+  ;
+
+comm_clause
+  : comm_head stmt_list { $$ = ctx.clause(K::CommClause, $1, $2); }
+  ;
+
+comm_head
+  : CASE simple_stmt COLON { $$ = $2; ctx.clausePos = $1.pos; ctx.colonPos = $3.pos; }
+  | DEFAULT COLON { $$ = None; ctx.clausePos = $1.pos; ctx.colonPos = $2.pos; }
+  ;
+
+/*===-- expressions --------------------------------------------------------===*/
 
 expr_opt
   : %empty { $$ = None; }
@@ -320,7 +539,7 @@ ident_items
   ;
 
 ident
-  : IDENT { $$ = ctx.tree.add(K::Ident, $1.pos, {}, Tok::EOF_, $1.text); }
+  : IDENT { $$ = ctx.ident($1); }
   ;
 
 expr
@@ -348,41 +567,33 @@ expr
 
 unary_expr
   : primary_expr
-  | ADD unary_expr { $$ = ctx.tree.add(K::UnaryExpr, $1.pos, {$2}, $1.kind); }
-  | SUB unary_expr { $$ = ctx.tree.add(K::UnaryExpr, $1.pos, {$2}, $1.kind); }
-  | NOT unary_expr { $$ = ctx.tree.add(K::UnaryExpr, $1.pos, {$2}, $1.kind); }
-  | XOR unary_expr { $$ = ctx.tree.add(K::UnaryExpr, $1.pos, {$2}, $1.kind); }
-  | AND unary_expr { $$ = ctx.tree.add(K::UnaryExpr, $1.pos, {$2}, $1.kind); }
-  | ARROW unary_expr { $$ = ctx.tree.add(K::UnaryExpr, $1.pos, {$2}, $1.kind); }
+  | ADD unary_expr { $$ = ctx.unary($1, $2); }
+  | SUB unary_expr { $$ = ctx.unary($1, $2); }
+  | NOT unary_expr { $$ = ctx.unary($1, $2); }
+  | XOR unary_expr { $$ = ctx.unary($1, $2); }
+  | AND unary_expr { $$ = ctx.unary($1, $2); }
+  | ARROW unary_expr { $$ = ctx.unary($1, $2); }
   | MUL unary_expr { $$ = ctx.tree.add(K::StarExpr, $1.pos, {$2}); }
   ;
 
 primary_expr
   : operand
-  | primary_expr PERIOD ident { $$ = ctx.tree.add(K::SelectorExpr, $2.pos, {$1, $3}); }
-  | primary_expr LBRACK expr RBRACK { $$ = ctx.tree.add(K::IndexExpr, $2.pos, {$1, $3}); }
+  | primary_expr complit_body { $$ = ctx.compositeLit($1, $2); }
+  | primary_expr PERIOD IDENT { $$ = ctx.tree.add(K::SelectorExpr, $2.pos, {$1, ctx.ident($3)}); }
+  | primary_expr PERIOD LPAREN type RPAREN { $$ = ctx.tree.add(K::TypeAssertExpr, $2.pos, {$1, $4}); }
+  | primary_expr PERIOD LPAREN TYPE RPAREN { $$ = ctx.tree.add(K::TypeAssertExpr, $2.pos, {$1, None}); }
+  | primary_expr LBRACK expr_items comma_opt RBRACK { $$ = ctx.index($1, $2.pos, $3); }
   | primary_expr LBRACK expr_opt COLON expr_opt RBRACK {
       $$ = ctx.tree.add(K::SliceExpr, $2.pos, {$1, $3, $5, None}); }
-  | primary_expr LBRACK expr_opt COLON expr COLON expr RBRACK {
-      $$ = ctx.tree.add(K::SliceExpr, $2.pos, {$1, $3, $5, $7}); }
-  | primary_expr LPAREN args RPAREN {
-      std::vector<NodeId> kids{$1};
-      kids.insert(kids.end(), $3.begin(), $3.end());
-      $$ = ctx.tree.add(K::CallExpr, $2.pos, kids); }
-  | primary_expr LPAREN args ELLIPSIS RPAREN {
-      std::vector<NodeId> kids{$1};
-      kids.insert(kids.end(), $3.begin(), $3.end());
-      $$ = ctx.tree.add(K::CallExpr, $2.pos, kids, Tok::Ellipsis); }
-  | primary_expr LPAREN args ELLIPSIS COMMA RPAREN {
-      std::vector<NodeId> kids{$1};
-      kids.insert(kids.end(), $3.begin(), $3.end());
-      $$ = ctx.tree.add(K::CallExpr, $2.pos, kids, Tok::Ellipsis); }
+  | primary_expr LBRACK expr_opt COLON expr_opt COLON expr_opt RBRACK {
+      $$ = ctx.slice3($1, $2.pos, $3, $5, $7, $6.pos); }
+  | primary_expr LPAREN args RPAREN { $$ = ctx.call($1, $2.pos, $3, false); }
+  | primary_expr LPAREN args ELLIPSIS comma_opt RPAREN { $$ = ctx.call($1, $2.pos, $3, true); }
   ;
 
 args
   : %empty { }
-  | expr_items { $$ = std::move($1); }
-  | expr_items COMMA { $$ = std::move($1); }
+  | expr_items comma_opt { $$ = std::move($1); }
   ;
 
 operand
@@ -391,13 +602,102 @@ operand
   | IMAG { $$ = ctx.lit($1); }
   | CHAR { $$ = ctx.lit($1); }
   | STRING { $$ = ctx.lit($1); }
-  | ident
+  | IDENT { $$ = ctx.ident($1); }
   | LPAREN expr RPAREN { $$ = ctx.tree.add(K::ParenExpr, $1.pos, {$2}); }
   | func_lit
+  | type_lit
   ;
 
 func_lit
-  : FUNC signature block { $$ = ctx.tree.add(K::FuncDecl, $1.pos, {None, None, $2, $3}); }
+  : FUNC signature block { $$ = ctx.tree.add(K::FuncLit, $1.pos, {$2, $3}); }
+  ;
+
+complit_body
+  : LBRACE elements RBRACE { $$ = ctx.tree.add(K::CompositeLit, $1.pos, $2); ctx.tree[$$].end = $3.pos; }
+  ;
+
+elements
+  : %empty { }
+  | element_items comma_opt { $$ = std::move($1); }
+  ;
+
+element_items
+  : element { $$.push_back($1); }
+  | element_items COMMA element { $$ = std::move($1); $$.push_back($3); }
+  ;
+
+element
+  : elem_val
+  | elem_val COLON elem_val { $$ = ctx.tree.add(K::KeyValueExpr, $2.pos, {$1, $3}); }
+  ;
+
+elem_val
+  : expr
+  | complit_body
+  ;
+
+/* The same expressions without composite literals of named types. */
+expr_opt_nb
+  : %empty { $$ = None; }
+  | expr_nb
+  ;
+
+expr_list_nb
+  : expr_items_nb { $$ = ctx.tree.add(K::ExprList, startPos(ctx.tree, $1[0]), $1); }
+  ;
+
+expr_items_nb
+  : expr_nb { $$.push_back($1); }
+  | expr_items_nb COMMA expr_nb { $$ = std::move($1); $$.push_back($3); }
+  ;
+
+expr_nb
+  : unary_nb
+  | expr_nb LOR expr_nb { $$ = ctx.binary($1, $2, $3); }
+  | expr_nb LAND expr_nb { $$ = ctx.binary($1, $2, $3); }
+  | expr_nb EQL expr_nb { $$ = ctx.binary($1, $2, $3); }
+  | expr_nb NEQ expr_nb { $$ = ctx.binary($1, $2, $3); }
+  | expr_nb LSS expr_nb { $$ = ctx.binary($1, $2, $3); }
+  | expr_nb LEQ expr_nb { $$ = ctx.binary($1, $2, $3); }
+  | expr_nb GTR expr_nb { $$ = ctx.binary($1, $2, $3); }
+  | expr_nb GEQ expr_nb { $$ = ctx.binary($1, $2, $3); }
+  | expr_nb ADD expr_nb { $$ = ctx.binary($1, $2, $3); }
+  | expr_nb SUB expr_nb { $$ = ctx.binary($1, $2, $3); }
+  | expr_nb OR expr_nb { $$ = ctx.binary($1, $2, $3); }
+  | expr_nb XOR expr_nb { $$ = ctx.binary($1, $2, $3); }
+  | expr_nb MUL expr_nb { $$ = ctx.binary($1, $2, $3); }
+  | expr_nb QUO expr_nb { $$ = ctx.binary($1, $2, $3); }
+  | expr_nb REM expr_nb { $$ = ctx.binary($1, $2, $3); }
+  | expr_nb SHL expr_nb { $$ = ctx.binary($1, $2, $3); }
+  | expr_nb SHR expr_nb { $$ = ctx.binary($1, $2, $3); }
+  | expr_nb AND expr_nb { $$ = ctx.binary($1, $2, $3); }
+  | expr_nb AND_NOT expr_nb { $$ = ctx.binary($1, $2, $3); }
+  ;
+
+unary_nb
+  : primary_nb
+  | ADD unary_nb { $$ = ctx.unary($1, $2); }
+  | SUB unary_nb { $$ = ctx.unary($1, $2); }
+  | NOT unary_nb { $$ = ctx.unary($1, $2); }
+  | XOR unary_nb { $$ = ctx.unary($1, $2); }
+  | AND unary_nb { $$ = ctx.unary($1, $2); }
+  | ARROW unary_nb { $$ = ctx.unary($1, $2); }
+  | MUL unary_nb { $$ = ctx.tree.add(K::StarExpr, $1.pos, {$2}); }
+  ;
+
+primary_nb
+  : operand
+  | type_lit complit_body { $$ = ctx.compositeLit($1, $2); }
+  | primary_nb PERIOD IDENT { $$ = ctx.tree.add(K::SelectorExpr, $2.pos, {$1, ctx.ident($3)}); }
+  | primary_nb PERIOD LPAREN type RPAREN { $$ = ctx.tree.add(K::TypeAssertExpr, $2.pos, {$1, $4}); }
+  | primary_nb PERIOD LPAREN TYPE RPAREN { $$ = ctx.tree.add(K::TypeAssertExpr, $2.pos, {$1, None}); }
+  | primary_nb LBRACK expr_items comma_opt RBRACK { $$ = ctx.index($1, $2.pos, $3); }
+  | primary_nb LBRACK expr_opt COLON expr_opt RBRACK {
+      $$ = ctx.tree.add(K::SliceExpr, $2.pos, {$1, $3, $5, None}); }
+  | primary_nb LBRACK expr_opt COLON expr_opt COLON expr_opt RBRACK {
+      $$ = ctx.slice3($1, $2.pos, $3, $5, $7, $6.pos); }
+  | primary_nb LPAREN args RPAREN { $$ = ctx.call($1, $2.pos, $3, false); }
+  | primary_nb LPAREN args ELLIPSIS comma_opt RPAREN { $$ = ctx.call($1, $2.pos, $3, true); }
   ;
 
 %%

@@ -212,7 +212,7 @@ std::unique_ptr<Func> Builder::function(const Object *fn) {
       writeVar(p, entry, value(op, p->type, {}, p->pos));
     }
   }
-  NodeId body = tree_->kid(fn->decl, 3);
+  NodeId body = tree_->kid(fn->decl, syntax::FuncBody);
   stmtList(body);
   // Falling off the end: only possible without results.
   cur_->kind = BlockKind::Ret;
@@ -722,7 +722,7 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
     if (g->name != "_") out->globals.push_back({g->linkName(), g->type});
   Builder b(pkg, prog, sm);
   for (const Object *fn : pkg.funcs) {
-    if (!fn->tree || !fn->type || !fn->tree->kid(fn->decl, 3).valid()) continue;
+    if (!fn->tree || !fn->type || !fn->tree->kid(fn->decl, syntax::FuncBody).valid()) continue;
     out->funcs.push_back(b.function(fn));
   }
   out->initFunc = pkg.path + ".init";

@@ -60,7 +60,7 @@ void Checker::run(const std::vector<const Tree *> &files) {
   for (Object *fn : pkg_.funcs) {
     if (!fn->type || !fn->tree) continue;
     setFile(fn->tree);
-    NodeId body = fn->tree->kid(fn->decl, 3);
+    NodeId body = fn->tree->kid(fn->decl, syntax::FuncBody);
     if (body.valid()) {
       funcObj_ = fn;
       funcBody(fn, fn->type, body);
@@ -109,12 +109,16 @@ void Checker::collectObjects() {
         obj->pkg = &pkg_;
         obj->tree = t;
         obj->decl = d;
-        if (tr.kid(d, 1).valid()) {
+        if (tr.kid(d, syntax::FuncRecv).valid()) {
           unsupported(d, "method declaration");
           break;
         }
-        NodeId ft = tr.kid(d, 2);
-        if (!tr.kid(d, 3).valid())
+        if (tr.kid(d, syntax::FuncTypeParams).valid()) {
+          unsupported(d, "generic function");
+          break;
+        }
+        NodeId ft = tr.kid(d, syntax::FuncSig);
+        if (!tr.kid(d, syntax::FuncBody).valid())
           error(tr[nameId].pos, "missing function body");
         bool noSig = tr.numKids(tr.kid(ft, 0)) == 0 && tr.numKids(tr.kid(ft, 1)) == 0;
         if (fname == "init") {
@@ -337,7 +341,12 @@ void Checker::varDecl(Object *obj) {
 
 void Checker::typeDecl(Object *obj) {
   NodeId spec = obj->decl;
-  NodeId typeNode = tree_->kid(spec, 1);
+  NodeId typeNode = tree_->kid(spec, syntax::TypeSpecType);
+  if (tree_->kid(spec, syntax::TypeSpecParams).valid()) {
+    unsupported(spec, "generic type");
+    obj->type = tt_.invalid();
+    return;
+  }
   if (tree_->operator[](spec).op == Tok::Assign) {
     obj->type = typExpr(typeNode);
     return;
@@ -349,7 +358,7 @@ void Checker::typeDecl(Object *obj) {
 }
 
 void Checker::funcDecl(Object *obj) {
-  NodeId ft = tree_->kid(obj->decl, 2);
+  NodeId ft = tree_->kid(obj->decl, syntax::FuncSig);
   std::vector<Object *> params;
   obj->type = funcType(ft, obj->decl, nullptr, nullptr);
 }
@@ -403,7 +412,7 @@ void Checker::funcBody(Object *fn, const Type *sig, NodeId body) {
   sig_ = sig;
   std::vector<Object *> params;
   NodeId decl = fn ? fn->decl : syntax::None;
-  NodeId ft = tree_->kid(decl, 2);
+  NodeId ft = tree_->kid(decl, syntax::FuncSig);
   funcType(ft, decl, &params, fs);
   info_->params[decl.index] = params;
   std::vector<Object *> savedVars = std::move(funcVars_);

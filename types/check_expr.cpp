@@ -70,15 +70,21 @@ const Type *Checker::typExpr(NodeId e) {
     }
     return x.type;
   }
-  case NodeKind::PointerType:
-  case NodeKind::SliceType:
-  case NodeKind::ArrayType:
-  case NodeKind::MapType:
-  case NodeKind::ChanType:
-  case NodeKind::FuncType:
-  case NodeKind::SelectorExpr:
-    unsupported(e, std::string("type ") + std::string(syntax::nodeKindName(t.kind(e))));
+  case NodeKind::StarExpr:
+    unsupported(e, "pointer type");
     return tt_.invalid();
+  case NodeKind::SliceType: unsupported(e, "slice type"); return tt_.invalid();
+  case NodeKind::ArrayType:
+    if (t[e].op == Tok::Ellipsis) errorAt(e, "invalid use of [...] array (outside a composite literal)");
+    else unsupported(e, "array type");
+    return tt_.invalid();
+  case NodeKind::MapType: unsupported(e, "map type"); return tt_.invalid();
+  case NodeKind::ChanType: unsupported(e, "channel type"); return tt_.invalid();
+  case NodeKind::FuncType: unsupported(e, "function type"); return tt_.invalid();
+  case NodeKind::StructType: unsupported(e, "struct type"); return tt_.invalid();
+  case NodeKind::InterfaceType: unsupported(e, "interface type"); return tt_.invalid();
+  case NodeKind::SelectorExpr: unsupported(e, "qualified type"); return tt_.invalid();
+  case NodeKind::IndexExpr: unsupported(e, "generic type instantiation"); return tt_.invalid();
   default:
     errorAt(e, exprStr(e) + " is not a type");
     return tt_.invalid();
@@ -444,7 +450,7 @@ void Checker::rawExpr(Operand &x, NodeId e, const Type *hint) {
   case NodeKind::Bad:
     x.mode = Mode::Invalid;
     break;
-  case NodeKind::FuncDecl:
+  case NodeKind::FuncLit:
     unsupported(e, "function literal");
     x.mode = Mode::Invalid;
     break;
@@ -465,12 +471,18 @@ void Checker::rawExpr(Operand &x, NodeId e, const Type *hint) {
     x.mode = Mode::Invalid;
     break;
   default:
-    if (t.kind(e) >= NodeKind::PointerType && t.kind(e) <= NodeKind::ChanType) {
+    if ((t.kind(e) >= NodeKind::SliceType && t.kind(e) <= NodeKind::InterfaceType) || t.kind(e) == NodeKind::FuncType) {
       x.type = typExpr(e);
       x.mode = x.type == tt_.invalid() ? Mode::Invalid : Mode::TypeExpr;
       break;
     }
-    errorAt(e, "unexpected " + std::string(syntax::nodeKindName(t.kind(e))) + " in expression");
+    switch (t.kind(e)) {
+    case NodeKind::CompositeLit: unsupported(e, "composite literal"); break;
+    case NodeKind::TypeAssertExpr: unsupported(e, "type assertion"); break;
+    case NodeKind::KeyValueExpr: unsupported(e, "key-value element"); break;
+    default:
+      errorAt(e, "unexpected " + std::string(syntax::nodeKindName(t.kind(e))) + " in expression");
+    }
     x.mode = Mode::Invalid;
   }
   x.expr = e;

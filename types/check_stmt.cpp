@@ -166,7 +166,7 @@ void Checker::collectLabels(NodeId n) {
   const Tree &t = *tree_;
   if (!n.valid()) return;
   NodeKind k = t.kind(n);
-  if (k == NodeKind::FuncDecl) return; // function literals have their own labels
+  if (k == NodeKind::FuncLit) return; // function literals have their own labels
   if (k == NodeKind::LabeledStmt) {
     NodeId l = t.kid(n, 0);
     std::string name(t[l].text);
@@ -174,7 +174,8 @@ void Checker::collectLabels(NodeId n) {
     else labels_[name] = {t[l].pos, false};
   }
   if (k == NodeKind::LabeledStmt || k == NodeKind::Block || k == NodeKind::IfStmt || k == NodeKind::ForStmt ||
-      k == NodeKind::RangeStmt)
+      k == NodeKind::RangeStmt || k == NodeKind::SwitchStmt || k == NodeKind::SelectStmt ||
+      k == NodeKind::CaseClause || k == NodeKind::CommClause)
     for (size_t i = 0; i < t.numKids(n); ++i) collectLabels(t.kid(n, i));
 }
 

@@ -76,7 +76,7 @@ std::string dumpTypes(const Package &pkg, const SourceManager &sm) {
     if (!fn->tree) continue;
     out += "\nfunc " + fn->linkName() + " " + typeString(fn->type) + "\n";
     const FileInfo &fi = pkg.infoFor(fn->tree);
-    walk(*fn->tree, fi, fn->tree->kid(fn->decl, 3), out);
+    walk(*fn->tree, fi, fn->tree->kid(fn->decl, syntax::FuncBody), out);
   }
   (void)sm;
   return out;

@@ -5,8 +5,9 @@ package main
 
 // CHECK: File 4:9
 // CHECK-NEXT:   Ident 4:9 main
-// CHECK:   FuncDecl [[@LINE+11]]:6
-// CHECK-NEXT:     Ident [[@LINE+10]]:6 add
+// CHECK:   FuncDecl [[@LINE+12]]:6
+// CHECK-NEXT:     Ident [[@LINE+11]]:6 add
+// CHECK-NEXT:     -
 // CHECK-NEXT:     -
 // CHECK-NEXT:     FuncType [[@LINE+8]]:9
 // The parameter list `a, b int` is regrouped into two fields sharing one type.
