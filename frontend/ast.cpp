@@ -48,33 +48,34 @@ std::vector<NodeId> Tree::kids(NodeId id) const {
   return std::vector<NodeId>(kids_.begin() + n.kidBegin, kids_.begin() + n.kidBegin + n.kidCount);
 }
 
-static void dumpNode(const Tree &t, NodeId id, int depth, std::string &out) {
-  out.append(size_t(depth) * 2, ' ');
-  if (!id.valid()) {
-    out += "-\n";
-    return;
-  }
-  const Node &n = t[id];
-  out += nodeKindName(n.kind);
-  out += ' ';
-  out += std::to_string(n.pos.line) + ":" + std::to_string(n.pos.col);
-  if (n.op != Tok::EOF_ && n.kind != NodeKind::BasicLit) {
-    out += " op=";
-    out += tokSpelling(n.op);
-  }
-  if (!n.text.empty()) {
-    out += ' ';
-    out += n.text;
-  }
-  out += '\n';
-  for (size_t i = 0; i < n.kidCount; ++i)
-    dumpNode(t, t.kid(id, i), depth + 1, out);
-}
-
 std::string dumpTree(const Tree &t) {
+  // An explicit stack: trees may be nested tens of thousands deep.
   std::string out;
-  if (t.root.valid())
-    dumpNode(t, t.root, 0, out);
+  if (!t.root.valid()) return out;
+  std::vector<std::pair<NodeId, int>> stack{{t.root, 0}};
+  while (!stack.empty()) {
+    auto [id, depth] = stack.back();
+    stack.pop_back();
+    out.append(size_t(depth) * 2, ' ');
+    if (!id.valid()) {
+      out += "-\n";
+      continue;
+    }
+    const Node &n = t[id];
+    out += nodeKindName(n.kind);
+    out += ' ';
+    out += std::to_string(n.pos.line) + ":" + std::to_string(n.pos.col);
+    if (n.op != Tok::EOF_ && n.kind != NodeKind::BasicLit) {
+      out += " op=";
+      out += tokSpelling(n.op);
+    }
+    if (!n.text.empty()) {
+      out += ' ';
+      out += n.text;
+    }
+    out += '\n';
+    for (size_t i = n.kidCount; i-- > 0;) stack.push_back({t.kid(id, i), depth + 1});
+  }
   return out;
 }
 

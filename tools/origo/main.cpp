@@ -11,6 +11,7 @@
 #include <cstring>
 #include <string>
 #include <sys/wait.h>
+#include <pthread.h>
 #include <unistd.h>
 
 using namespace origo::driver;
@@ -147,7 +148,7 @@ static int runBuild(int argc, char **argv, bool run) {
   return 1;
 }
 
-int main(int argc, char **argv) {
+static int realMain(int argc, char **argv) {
   if (argc < 2) return usage();
   std::string cmd = argv[1];
   if (cmd == "build") return runBuild(argc, argv, false);
@@ -180,4 +181,28 @@ int main(int argc, char **argv) {
     return 0;
   }
   return usageError("unknown command \"" + cmd + "\" (run 'origo help' for usage)");
+}
+
+/// The compiler recurses over syntax trees and expressions; generated or
+/// hostile programs can nest tens of thousands of levels (gc copes because
+/// goroutine stacks grow to 1 GB). origo runs on a thread whose stack is
+/// that large; the memory is only committed as it is touched.
+int main(int argc, char **argv) {
+  struct Args {
+    int argc;
+    char **argv;
+    int rc;
+  } args{argc, argv, 2};
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, size_t(1) << 30);
+  pthread_t th;
+  auto body = [](void *p) -> void * {
+    Args *a = static_cast<Args *>(p);
+    a->rc = realMain(a->argc, a->argv);
+    return nullptr;
+  };
+  if (pthread_create(&th, &attr, body, &args) != 0) return realMain(argc, argv);
+  pthread_join(th, nullptr);
+  return args.rc;
 }
