@@ -46,12 +46,33 @@ NodeId ParseContext::groupParams(Pos pos, std::vector<NodeId> fields, bool typeP
 NodeId ParseContext::condition(NodeId s, const char *what) {
   if (tree.kind(s) == NodeKind::ExprStmt)
     return tree.kid(s, 0);
-  std::string kind = tree.kind(s) == NodeKind::AssignStmt && tree[s].op == Tok::Define
-                         ? "assignment"
-                         : "statement";
-  diags.syntaxError(tree[s].pos, std::string("syntax error: cannot use ") + kind +
-                                     " as value");
+  (void)what;
+  diags.syntaxError(tree[s].pos, "syntax error: cannot use " + stmtString(s) + " as value");
   return tree.add(NodeKind::Bad, tree[s].pos, {});
+}
+
+std::string ParseContext::stmtString(NodeId s) const {
+  auto list = [&](NodeId l) {
+    std::string out;
+    for (size_t i = 0; i < tree.numKids(l); ++i) {
+      if (i) out += ", ";
+      out += exprString(tree, tree.kid(l, i));
+    }
+    return out;
+  };
+  switch (tree.kind(s)) {
+  case NodeKind::ExprStmt: return exprString(tree, tree.kid(s, 0));
+  case NodeKind::SendStmt: return exprString(tree, tree.kid(s, 0)) + " <- " + exprString(tree, tree.kid(s, 1));
+  case NodeKind::IncDecStmt: return exprString(tree, tree.kid(s, 0)) + std::string(tokSpelling(tree[s].op));
+  case NodeKind::AssignStmt:
+    return list(tree.kid(s, 0)) + " " + std::string(tokSpelling(tree[s].op)) + " " + list(tree.kid(s, 1));
+  default: return "statement";
+  }
+}
+
+NodeId ParseContext::missingCondition(Pos pos, NodeId init, Pos at, NodeId then, NodeId els) {
+  diags.syntaxError(at, "syntax error: missing condition in if statement");
+  return tree.add(NodeKind::IfStmt, pos, {init, tree.add(NodeKind::Bad, at, {}), then, els});
 }
 
 NodeId ParseContext::rangeStmt(Pos pos, NodeId lhs, Tok op, NodeId x, NodeId body) {
@@ -183,13 +204,14 @@ NodeId ParseContext::switchStmt(Pos pos, NodeId init, NodeId tag, const std::vec
         t = x;
     } else if (tree.kind(tag) == NodeKind::AssignStmt && tree[tag].op == Tok::Define &&
                tree.numKids(tree.kid(tag, 0)) == 1 && tree.numKids(tree.kid(tag, 1)) == 1 &&
+               tree.kind(tree.kid(tree.kid(tag, 0), 0)) == NodeKind::Ident &&
                tree.kind(tree.kid(tree.kid(tag, 1), 0)) == NodeKind::TypeAssertExpr &&
                !tree.kid(tree.kid(tree.kid(tag, 1), 0), 1).valid()) {
       NodeId lhs = tree.kid(tree.kid(tag, 0), 0);
       NodeId x = tree.kid(tree.kid(tag, 1), 0);
       t = tree.add(NodeKind::TypeSwitchGuard, tree[lhs].pos, {lhs, tree.kid(x, 0)});
     } else {
-      diags.syntaxError(tree[tag].pos, "syntax error: switch expression must be an expression");
+      diags.syntaxError(tree[tag].pos, "syntax error: cannot use " + stmtString(tag) + " as value");
       t = tree.add(NodeKind::Bad, tree[tag].pos, {});
     }
   }

@@ -22,6 +22,13 @@ struct ParseContext {
   Lexer &lexer;
   Diagnostics &diags;
   Token last; ///< the most recent token (the lookahead when an error is found)
+  Token prev; ///< the token before it
+  Tok header = Tok::EOF_; ///< if/for/switch whose header is being parsed
+  int braceDepth = 0;
+  bool sawSyntaxError = false;
+  NodeId missingCondition(Pos pos, NodeId init, Pos at, NodeId then, NodeId els);
+  /// A simple statement as gc prints it in "cannot use ... as value".
+  std::string stmtString(NodeId s) const;
 
   Pos clausePos, colonPos; ///< of the case/default clause being parsed
 

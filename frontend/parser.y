@@ -64,7 +64,7 @@ using K = origo::syntax::NodeKind;
 %type <NodeId> expr expr_opt unary_expr primary_expr operand expr_list func_lit complit_body
 %type <NodeId> element elem_val
 %type <NodeId> expr_nb expr_opt_nb unary_nb primary_nb expr_list_nb
-%type <std::vector<NodeId>> decls imports import_specs var_specs const_specs type_specs
+%type <std::vector<NodeId>> decls import_specs var_specs const_specs type_specs
 %type <std::vector<NodeId>> param_list stmt_list args expr_items expr_items_nb ident_items
 %type <std::vector<NodeId>> field_decl field_decls iface_elems tparam_items elements element_items
 %type <std::vector<NodeId>> case_clauses comm_clauses
@@ -81,10 +81,9 @@ using K = origo::syntax::NodeKind;
 %%
 
 file
-  : package_clause SEMI imports decls {
+  : package_clause SEMI decls {
       std::vector<NodeId> kids{$1};
       kids.insert(kids.end(), $3.begin(), $3.end());
-      kids.insert(kids.end(), $4.begin(), $4.end());
       $$ = ctx.tree.add(K::File, ctx.tree[$1].pos, kids);
       ctx.tree.root = $$;
     }
@@ -92,11 +91,6 @@ file
 
 package_clause
   : PACKAGE ident { $$ = $2; }
-  ;
-
-imports
-  : %empty { }
-  | imports import_decl SEMI { $$ = std::move($1); $$.push_back($2); }
   ;
 
 import_decl
@@ -119,8 +113,14 @@ import_spec
     }
   ;
 
+/* Imports and declarations in one list, so that error recovery works
+   from the first token after the package clause. */
 decls
   : %empty { }
+  | decls import_decl SEMI {
+      if (!$1.empty() && ctx.tree.kind($1.back()) != K::ImportDecl)
+        ctx.diags.syntaxError(ctx.tree[$2].pos, "syntax error: imports must appear before other declarations");
+      $$ = std::move($1); $$.push_back($2); }
   | decls decl SEMI { $$ = std::move($1); $$.push_back($2); }
   | decls error SEMI { $$ = std::move($1); }
   ;
@@ -453,6 +453,9 @@ if_stmt
       $$ = ctx.tree.add(K::IfStmt, $1.pos, {$2, ctx.condition($4, "if"), $5, $6}); }
   | IF SEMI simple_stmt_nb block else_opt {
       $$ = ctx.tree.add(K::IfStmt, $1.pos, {None, ctx.condition($3, "if"), $4, $5}); }
+  | IF block else_opt { $$ = ctx.missingCondition($1.pos, None, ctx.tree[$2].pos, $2, $3); }
+  | IF simple_stmt_nb SEMI block else_opt { $$ = ctx.missingCondition($1.pos, $2, ctx.tree[$4].pos, $4, $5); }
+  | IF SEMI block else_opt { $$ = ctx.missingCondition($1.pos, None, ctx.tree[$3].pos, $3, $4); }
   ;
 
 else_opt
@@ -705,7 +708,25 @@ primary_nb
 namespace origo::syntax::bison {
 
 Parser::symbol_type yylex(ParseContext &ctx) {
+  // Context for error messages: the open if/for/switch header and the
+  // brace depth, both as they were before the lookahead token (updated for
+  // the previous token only once the parser asks for the next one).
+  switch (ctx.last.kind) {
+  case Tok::If: case Tok::For: case Tok::Switch:
+    ctx.header = ctx.last.kind;
+    break;
+  case Tok::LBrace:
+    ctx.header = Tok::EOF_;
+    ++ctx.braceDepth;
+    break;
+  case Tok::RBrace:
+    if (ctx.braceDepth > 0) --ctx.braceDepth;
+    break;
+  default:
+    break;
+  }
   Token t = ctx.lexer.next();
+  ctx.prev = ctx.last;
   ctx.last = t;
   switch (t.kind) {
 #define TOK(Name, Spelling, ParserTok) \
@@ -722,32 +743,69 @@ void Parser::error(const std::string &msg) {
 void Parser::report_syntax_error(const context &yyctx) const {
   symbol_kind_type expected[YYNTOKENS];
   int n = yyctx.expected_tokens(expected, YYNTOKENS);
-  auto expects = [&](symbol_kind_type k) {
+  auto E = [&](symbol_kind_type k) {
     for (int i = 0; i < n; ++i)
       if (expected[i] == k) return true;
     return false;
   };
-  std::string msg = "syntax error: unexpected " + ctx.describe(ctx.last);
-  // gc's parser names what it was parsing; origo approximates that from
-  // the tokens that could have come next.
-  if (expects(symbol_kind::S_COMMA) && expects(symbol_kind::S_RPAREN) && expects(symbol_kind::S_ELLIPSIS))
-    msg += " in argument list; possibly missing comma or )";
-  else if (expects(symbol_kind::S_COMMA) && expects(symbol_kind::S_RPAREN))
-    msg += ", expecting comma or )";
-  else if (expects(symbol_kind::S_RPAREN))
-    msg += ", expecting )";
-  else if (expects(symbol_kind::S_RBRACK))
-    msg += ", expecting ]";
-  else if (expects(symbol_kind::S_RBRACE) && ctx.last.kind == Tok::EOF_)
-    msg += ", expecting }";
-  else if (n == 1 || n == 2) {
+  using S = symbol_kind;
+  Tok la = ctx.last.kind, prev = ctx.prev.kind;
+  Pos at = ctx.last.pos;
+  // gc: after the first error, errors at EOF are meaningless follow-ups.
+  if (la == Tok::EOF_ && ctx.sawSyntaxError) return;
+  ctx.sawSyntaxError = true;
+  std::string unexpected = "syntax error: unexpected " + ctx.describe(ctx.last);
+  auto report = [&](const std::string &m) { ctx.diags.syntaxError(at, m); };
+  // The header is open until its block's brace; the lookahead may be it.
+  if (ctx.prev.kind == Tok::If || ctx.prev.kind == Tok::For || ctx.prev.kind == Tok::Switch) ctx.header = ctx.prev.kind;
+  const char *header = ctx.header == Tok::If ? "if" : ctx.header == Tok::For ? "for" : ctx.header == Tok::Switch ? "switch" : nullptr;
+
+  // gc's parser knows what it was parsing; origo reconstructs it from the
+  // previous token, the open header and the tokens that could come next.
+  if (prev == Tok::Chan)
+    return report("syntax error: missing channel element type");
+  if (prev == Tok::Else)
+    return report("syntax error: else must be followed by if or statement block");
+  if (la == Tok::Var && (prev == Tok::If || prev == Tok::For || prev == Tok::Switch))
+    return report(std::string("syntax error: var declaration not allowed in ") + std::string(tokSpelling(prev)) + " initializer");
+  if (E(S::S_FUNC) && E(S::S_VAR) && !E(S::S_FOR)) {
+    if (la == Tok::LBrace) return report("syntax error: unexpected semicolon or newline before {");
+    return report("syntax error: non-declaration statement outside function body");
+  }
+  if (E(S::S_ASSIGN) && E(S::S_STRUCT) && E(S::S_INTERFACE) && !E(S::S_SEMI))
+    return report(unexpected + " in type declaration");
+  if (header && ctx.header == Tok::For && la == Tok::LBrace && E(S::S_SEMI) && E(S::S_IDENT) && !E(S::S_LBRACE))
+    return report(unexpected + ", expecting for loop condition");
+  if (header && E(S::S_LBRACE) && la != Tok::LBrace && !E(S::S_RBRACE)) {
+    if (ctx.header == Tok::Switch) return report("syntax error: missing { after switch clause");
+    return report(unexpected + ", expecting { after " + header + " clause");
+  }
+  if (E(S::S_SEMI) && E(S::S_RPAREN) && !E(S::S_COMMA))
+    return report(unexpected + " in grouped declaration; possibly missing semicolon or newline or )");
+  if (E(S::S_COMMA) && E(S::S_RPAREN) && E(S::S_ELLIPSIS))
+    return report(unexpected + " in argument list; possibly missing comma or )");
+  if (E(S::S_COMMA) && E(S::S_RBRACE) && E(S::S_COLON))
+    return report(unexpected + " in composite literal; possibly missing comma or }");
+  if (E(S::S_FOR) && E(S::S_RBRACE))
+    return report(unexpected + ", expecting }");
+  if (E(S::S_SEMI) && E(S::S_RBRACE) && ctx.braceDepth > 0)
+    return report(unexpected + " at end of statement");
+  if (E(S::S_SEMI) && ctx.braceDepth == 0 && !E(S::S_RPAREN))
+    return report(unexpected + " after top level declaration");
+  if (E(S::S_COMMA) && E(S::S_RPAREN))
+    return report(unexpected + ", expecting comma or )");
+  if (E(S::S_RPAREN)) return report(unexpected + ", expecting )");
+  if (E(S::S_RBRACK)) return report(unexpected + ", expecting ]");
+  if (E(S::S_RBRACE) && la == Tok::EOF_) return report(unexpected + ", expecting }");
+  std::string msg = unexpected;
+  if (n == 1 || n == 2) {
     msg += ", expecting ";
     for (int i = 0; i < n; ++i) {
       if (i) msg += " or ";
       msg += ctx.describeKind(symbol_name(expected[i]));
     }
   }
-  ctx.diags.syntaxError(ctx.last.pos, msg);
+  report(msg);
 }
 
 } // namespace origo::syntax::bison
