@@ -24,6 +24,7 @@ struct ParseContext {
   Token last; ///< the most recent token (the lookahead when an error is found)
   Token prev; ///< the token before it
   Tok header = Tok::EOF_; ///< if/for/switch whose header is being parsed
+  int headerSemis = 0;    ///< semicolons seen in that header
   int braceDepth = 0;
   bool sawSyntaxError = false;
   NodeId missingCondition(Pos pos, NodeId init, Pos at, NodeId then, NodeId els);

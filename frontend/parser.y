@@ -714,6 +714,10 @@ Parser::symbol_type yylex(ParseContext &ctx) {
   switch (ctx.last.kind) {
   case Tok::If: case Tok::For: case Tok::Switch:
     ctx.header = ctx.last.kind;
+    ctx.headerSemis = 0;
+    break;
+  case Tok::Semi:
+    ++ctx.headerSemis;
     break;
   case Tok::LBrace:
     ctx.header = Tok::EOF_;
@@ -777,9 +781,20 @@ void Parser::report_syntax_error(const context &yyctx) const {
   if (header && ctx.header == Tok::For && la == Tok::LBrace && E(S::S_SEMI) && E(S::S_IDENT) && !E(S::S_LBRACE))
     return report(unexpected + ", expecting for loop condition");
   if (header && E(S::S_LBRACE) && la != Tok::LBrace && !E(S::S_RBRACE)) {
+    // gc asks for the block after the whole header; before the first
+    // semicolon it asks for a plain {.
+    if (ctx.headerSemis == 0) return report(unexpected + ", expecting {");
     if (ctx.header == Tok::Switch) return report("syntax error: missing { after switch clause");
     return report(unexpected + ", expecting { after " + header + " clause");
   }
+  if (prev == Tok::Ellipsis && E(S::S_STRUCT))
+    return report("syntax error: ... is missing type");
+  if (E(S::S_ASSIGN) && E(S::S_STRUCT) && E(S::S_COMMA))
+    return report(unexpected + ", expecting type");
+  if (E(S::S_INT) && E(S::S_IDENT) && !E(S::S_SEMI) && !E(S::S_RBRACE))
+    return report(unexpected + ", expecting expression");
+  if (E(S::S_COLON) && E(S::S_COMMA) && !E(S::S_RBRACE) && !E(S::S_RBRACK))
+    return report(unexpected + ", expecting :");
   if (E(S::S_SEMI) && E(S::S_RPAREN) && !E(S::S_COMMA))
     return report(unexpected + " in grouped declaration; possibly missing semicolon or newline or )");
   if (E(S::S_COMMA) && E(S::S_RPAREN) && E(S::S_ELLIPSIS))

@@ -3,7 +3,7 @@
 # for amd64 and (under qemu) arm64. Installs only what is missing.
 set -e
 PKGS="cmake ninja-build ccache re2c bison python3 \
-  llvm-19-dev clang-19 lld-19 liblld-19-dev llvm-19-tools libclang-19-dev \
+  llvm-19-dev clang-19 lld-19 liblld-19-dev llvm-19-tools libclang-19-dev libclang-rt-19-dev \
   libgtest-dev googletest libgmp-dev \
   golang-1.19-src golang-1.19-go \
   qemu-user libc6-dev-arm64-cross g++-aarch64-linux-gnu binutils-aarch64-linux-gnu"
