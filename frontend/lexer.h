@@ -38,8 +38,16 @@ private:
   void scanRawString(const char *start, Token &tok);
   void scanRune(const char *start, Token &tok);
 
+  /// Applies a //line or /*line*/ directive (text after "line ") whose
+  /// effect starts at physical line/col; reports malformed ones at `at`.
+  void lineDirective(std::string_view text, uint32_t physLine, uint32_t physCol, const char *at);
+
+  const SourceManager &sm_;
   uint32_t file_;
   Diagnostics &diags_;
+  // Position base set by the last line directive (gc's PosBase).
+  bool based_ = false;
+  uint32_t baseFile_ = 0, baseLine_ = 0, baseCol_ = 0, basePhysLine_ = 0, basePhysCol_ = 0;
   const char *begin_, *cur_, *lim_, *lineStart_;
   uint32_t line_ = 1;
   bool nlsemi_ = false;

@@ -22,7 +22,7 @@ std::string_view tokSpelling(Tok t) {
 }
 
 Lexer::Lexer(const SourceManager &sm, uint32_t file, Diagnostics &diags)
-    : file_(file), diags_(diags) {
+    : sm_(sm), file_(file), diags_(diags) {
   const std::string &text = sm.file(file).text;
   begin_ = cur_ = lineStart_ = text.c_str(); // c_str() ends in NUL: the sentinel
   lim_ = begin_ + text.size();
@@ -32,7 +32,69 @@ Lexer::Lexer(const SourceManager &sm, uint32_t file, Diagnostics &diags)
 }
 
 Pos Lexer::posAt(const char *p) const {
-  return Pos{file_, line_, uint32_t(p - lineStart_ + 1)};
+  uint32_t col = uint32_t(p - lineStart_ + 1);
+  if (!based_) return Pos{file_, line_, col};
+  // Relative to the last line directive, as gc's RelLine/RelCol: without
+  // a column in the directive, columns are unknown (0).
+  uint32_t line = baseLine_ + (line_ - basePhysLine_);
+  uint32_t c = baseCol_ == 0 ? 0 : line_ == basePhysLine_ ? baseCol_ + (col - basePhysCol_) : col;
+  return Pos{baseFile_, line, c};
+}
+
+/// gc's trailingDigits: the number after the last ':' of text.
+static bool trailingNumber(std::string_view text, size_t &colon, uint64_t &n, bool &ok) {
+  colon = text.rfind(':');
+  if (colon == std::string_view::npos) return false;
+  n = 0;
+  ok = colon + 1 < text.size();
+  for (size_t i = colon + 1; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') { ok = false; break; }
+    n = n * 10 + uint64_t(text[i] - '0');
+    if (n > (1u << 30)) n = (1u << 30) + 1;
+  }
+  return true;
+}
+
+void Lexer::lineDirective(std::string_view text, uint32_t physLine, uint32_t physCol, const char *at) {
+  constexpr uint64_t posMax = 1u << 30;
+  size_t i;
+  uint64_t n;
+  bool ok;
+  if (!trailingNumber(text, i, n, ok)) return; // not a line directive
+  Pos errPos = posAt(at);
+  if (!ok) {
+    diags_.error(errPos, "invalid line number: " + std::string(text.substr(i + 1)));
+    return;
+  }
+  uint64_t line = n, col = 0;
+  std::string_view name = text.substr(0, i);
+  size_t i2;
+  uint64_t n2;
+  bool ok2;
+  if (trailingNumber(name, i2, n2, ok2) && ok2) {
+    // //line filename:line:col
+    line = n2;
+    col = n;
+    if (col == 0 || col > posMax) {
+      diags_.error(errPos, "invalid column number: " + std::string(text.substr(i + 1)));
+      return;
+    }
+    name = name.substr(0, i2);
+  } else {
+    ok2 = false;
+  }
+  if (line == 0 || line > posMax) {
+    diags_.error(errPos, "invalid line number: " + std::to_string(line));
+    return;
+  }
+  std::string filename(name);
+  if (filename.empty() && ok2) filename = sm_.file(based_ ? baseFile_ : file_).name;
+  baseFile_ = sm_.addVirtual(filename);
+  baseLine_ = uint32_t(line);
+  baseCol_ = uint32_t(col);
+  basePhysLine_ = physLine;
+  basePhysCol_ = physCol;
+  based_ = true;
 }
 
 void Lexer::error(const char *at, std::string msg) {
@@ -118,22 +180,29 @@ Token Lexer::scan() {
       }
       "//" [^\n\x00]* {
         std::string_view body(start + 2, size_t(cur_ - start - 2));
-        if (body.rfind("go:", 0) == 0 || body.rfind("line ", 0) == 0)
-          directives_.push_back({posAt(start), std::string(body)});
+        if (!body.empty() && body.back() == '\r') body.remove_suffix(1);
+        if (body.rfind("go:", 0) == 0) directives_.push_back({posAt(start), std::string(body)});
+        // //line directives must start the line; they apply from the next.
+        if (body.rfind("line ", 0) == 0 && start == lineStart_)
+          lineDirective(body.substr(5), line_ + 1, 1, start + 7);
         continue;
       }
       "/*" {
         Pos at = posAt(start);
-        bool multiline = false;
+        bool multiline = false, closed = false;
         for (;;) {
           if (cur_ >= lim_) {
             diags_.syntaxError(at, "comment not terminated");
             break;
           }
-          if (cur_[0] == '*' && cur_[1] == '/') { cur_ += 2; break; }
+          if (cur_[0] == '*' && cur_[1] == '/') { cur_ += 2; closed = true; break; }
           if (*cur_ == '\n') { multiline = true; newline(cur_); }
           ++cur_;
         }
+        // /*line file:line:col*/ applies right after the comment.
+        if (closed && !multiline && cur_ - start > 9 && std::memcmp(start + 2, "line ", 5) == 0)
+          lineDirective(std::string_view(start + 7, size_t(cur_ - 2 - (start + 7))), line_,
+                        uint32_t(cur_ - lineStart_ + 1), start + 7);
         if (multiline && nlsemi_) {
           Token t;
           t.kind = Tok::Semi;

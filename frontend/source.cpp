@@ -5,6 +5,7 @@
 #include "frontend/source.h"
 
 #include <algorithm>
+#include <tuple>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
@@ -52,15 +53,26 @@ uint32_t SourceManager::add(std::string name, std::string text) {
   return uint32_t(files_.size() - 1);
 }
 
+uint32_t SourceManager::addVirtual(const std::string &name) const {
+  for (uint32_t i = 0; i < files_.size(); ++i)
+    if (files_[i].name == name && files_[i].text.empty()) return i;
+  SourceFile f;
+  f.name = name;
+  f.absPath = name;
+  files_.push_back(std::move(f));
+  return uint32_t(files_.size() - 1);
+}
+
 std::string Diagnostics::formatPos(const SourceManager &sm, Pos pos, const DiagOptions &opts) {
   if (!pos.valid() || pos.file >= sm.size())
     return "<unknown>";
   std::string name = sm.file(pos.file).name;
-  if (!opts.pathPrefix.empty() && !name.empty() && name[0] != '/' && name.rfind("./", 0) != 0 &&
+  bool physical = !sm.file(pos.file).text.empty(); // //line names are printed as given
+  if (physical && !opts.pathPrefix.empty() && !name.empty() && name[0] != '/' && name.rfind("./", 0) != 0 &&
       name.rfind("../", 0) != 0)
     name = opts.pathPrefix + name;
   std::string s = name + ":" + std::to_string(pos.line);
-  if (opts.columns)
+  if (opts.columns && pos.col != 0) // //line bases without a column have none
     s += ":" + std::to_string(pos.col);
   return s;
 }
@@ -69,8 +81,13 @@ void Diagnostics::print(std::FILE *out, const SourceManager &sm, const DiagOptio
   std::vector<const Diagnostic *> sorted;
   for (const Diagnostic &d : list_)
     sorted.push_back(&d);
+  // gc orders by file name, then line and column.
+  auto key = [&](const Diagnostic *d) {
+    const std::string &name = d->pos.file < sm.size() ? sm.file(d->pos.file).name : std::string();
+    return std::tie(name, d->pos.line, d->pos.col);
+  };
   std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const Diagnostic *a, const Diagnostic *b) { return a->pos < b->pos; });
+                   [&](const Diagnostic *a, const Diagnostic *b) { return key(a) < key(b); });
   int printed = 0;
   const Diagnostic *last = nullptr;
   uint32_t lastSyntaxFile = UINT32_MAX, lastSyntaxLine = 0;

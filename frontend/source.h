@@ -47,9 +47,12 @@ public:
   uint32_t add(std::string name, std::string text);
   const SourceFile &file(uint32_t id) const { return files_[id]; }
   size_t size() const { return files_.size(); }
+  /// A file name without text, for positions set by //line directives.
+  /// (Logically const: it only names positions.)
+  uint32_t addVirtual(const std::string &name) const;
 
 private:
-  std::vector<SourceFile> files_;
+  mutable std::vector<SourceFile> files_;
 };
 
 /// How diagnostics are printed.
