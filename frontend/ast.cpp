@@ -4,6 +4,8 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/ast.h"
 
+#include <algorithm>
+
 namespace origo::syntax {
 
 std::string_view nodeKindName(NodeKind k) {
@@ -56,7 +58,11 @@ std::string dumpTree(const Tree &t) {
   while (!stack.empty()) {
     auto [id, depth] = stack.back();
     stack.pop_back();
-    out.append(size_t(depth) * 2, ' ');
+    // Indentation is capped so the dump stays linear in the tree's size
+    // however deep it nests; deeper nodes carry their depth instead.
+    constexpr int maxIndent = 100;
+    out.append(size_t(std::min(depth, maxIndent)) * 2, ' ');
+    if (depth > maxIndent) out += "[" + std::to_string(depth) + "] ";
     if (!id.valid()) {
       out += "-\n";
       continue;
