@@ -454,6 +454,9 @@ if_stmt
   | IF SEMI simple_stmt_nb block else_opt {
       $$ = ctx.tree.add(K::IfStmt, $1.pos, {None, ctx.condition($3, "if"), $4, $5}); }
   | IF block else_opt { $$ = ctx.missingCondition($1.pos, None, ctx.tree[$2].pos, $2, $3); }
+  | IF error block else_opt {
+      yyerrok; // resynchronized at the block, as gc's header() does
+      $$ = ctx.tree.add(K::IfStmt, $1.pos, {None, ctx.tree.add(K::Bad, $1.pos, {}), $3, $4}); }
   | IF simple_stmt_nb SEMI block else_opt { $$ = ctx.missingCondition($1.pos, $2, ctx.tree[$4].pos, $4, $5); }
   | IF SEMI block else_opt { $$ = ctx.missingCondition($1.pos, None, ctx.tree[$3].pos, $3, $4); }
   ;
@@ -471,6 +474,7 @@ for_stmt
   | FOR simple_stmt_opt_nb SEMI expr_opt_nb SEMI simple_stmt_opt_nb block {
       $$ = ctx.tree.add(K::ForStmt, $1.pos, {$2, $4, $6, $7}); }
   | FOR RANGE expr_nb block { $$ = ctx.tree.add(K::RangeStmt, $1.pos, {None, None, $3, $4}); }
+  | FOR error block { yyerrok; $$ = ctx.tree.add(K::ForStmt, $1.pos, {None, None, None, $3}); }
   | FOR expr_list_nb ASSIGN RANGE expr_nb block { $$ = ctx.rangeStmt($1.pos, $2, Tok::Assign, $5, $6); }
   | FOR expr_list_nb DEFINE RANGE expr_nb block { $$ = ctx.rangeStmt($1.pos, $2, Tok::Define, $5, $6); }
   ;
@@ -482,6 +486,7 @@ switch_stmt
   | SWITCH simple_stmt_nb SEMI simple_stmt_nb LBRACE case_clauses RBRACE { $$ = ctx.switchStmt($1.pos, $2, $4, $6, $7.pos); }
   | SWITCH SEMI LBRACE case_clauses RBRACE { $$ = ctx.switchStmt($1.pos, None, None, $4, $5.pos); }
   | SWITCH SEMI simple_stmt_nb LBRACE case_clauses RBRACE { $$ = ctx.switchStmt($1.pos, None, $3, $5, $6.pos); }
+  | SWITCH error LBRACE case_clauses RBRACE { yyerrok; $$ = ctx.switchStmt($1.pos, None, None, $4, $5.pos); }
   ;
 
 case_clauses
