@@ -409,7 +409,11 @@ stmt
   | for_stmt
   | switch_stmt
   | select_stmt
-  | IDENT COLON stmt { $$ = ctx.tree.add(K::LabeledStmt, $1.pos, {ctx.ident($1), $3}); }
+  | IDENT COLON stmt {
+      // gc: a label must label a statement; `L: }` is an error.
+      if (!$3.valid() && ctx.last.kind == Tok::RBrace)
+        ctx.diags.syntaxError($2.pos, "syntax error: missing statement after label");
+      $$ = ctx.tree.add(K::LabeledStmt, $1.pos, {ctx.ident($1), $3}); }
   | error { $$ = None; }
   ;
 
@@ -581,6 +585,7 @@ unary_expr
   | XOR unary_expr { $$ = ctx.unary($1, $2); }
   | AND unary_expr { $$ = ctx.unary($1, $2); }
   | ARROW unary_expr { $$ = ctx.unary($1, $2); }
+  | TILDE unary_expr { $$ = ctx.unary($1, $2); }
   | MUL unary_expr { $$ = ctx.tree.add(K::StarExpr, $1.pos, {$2}); }
   ;
 
@@ -690,6 +695,7 @@ unary_nb
   | XOR unary_nb { $$ = ctx.unary($1, $2); }
   | AND unary_nb { $$ = ctx.unary($1, $2); }
   | ARROW unary_nb { $$ = ctx.unary($1, $2); }
+  | TILDE unary_nb { $$ = ctx.unary($1, $2); }
   | MUL unary_nb { $$ = ctx.tree.add(K::StarExpr, $1.pos, {$2}); }
   ;
 

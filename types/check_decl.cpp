@@ -425,7 +425,7 @@ void Checker::funcBody(Object *fn, const Type *sig, NodeId body) {
 
   stmtList(tree_->kids(body));
   for (auto &[name, l] : labels_)
-    if (!l.used) diags_.error(l.pos, "label " + name + " declared but not used");
+    if (!l.used) diags_.error(l.pos, "label " + name + " defined and not used");
   labels_ = std::move(savedLabels);
   if (!sig->results().empty() && !isTerminating(body, ""))
     error(tree_->operator[](body).end, "missing return");

@@ -170,7 +170,9 @@ void Checker::collectLabels(NodeId n) {
   if (k == NodeKind::LabeledStmt) {
     NodeId l = t.kid(n, 0);
     std::string name(t[l].text);
-    if (labels_.count(name)) error(t[l].pos, "label " + name + " already declared");
+    if (labels_.count(name))
+      error(t[l].pos, "label " + name + " already defined at " +
+                          Diagnostics::formatPos(sm_, labels_[name].pos, DiagOptions{}));
     else labels_[name] = {t[l].pos, false};
   }
   if (k == NodeKind::LabeledStmt || k == NodeKind::Block || k == NodeKind::IfStmt || k == NodeKind::ForStmt ||

@@ -93,7 +93,7 @@ TEST(TypeCheck, CallsAndReturns) {
 TEST(TypeCheck, BranchesAndLabels) {
   EXPECT_EQ(check("package main\nfunc main() {\n\tbreak\n}\n"),
             "x.go:3:2: break is not in a loop, switch, or select\n");
-  EXPECT_EQ(check("package main\nfunc main() {\nL:\n\tfor {\n\t}\n}\n"), "x.go:3:1: label L declared but not used\n");
+  EXPECT_EQ(check("package main\nfunc main() {\nL:\n\tfor {\n\t}\n}\n"), "x.go:3:1: label L defined and not used\n");
   EXPECT_EQ(check("package main\nfunc main() {\nL:\n\tfor {\n\t\tbreak L\n\t}\n\tfor {\n\t\tcontinue L\n\t}\n}\n"),
             "x.go:8:12: invalid continue label L\n");
 }
