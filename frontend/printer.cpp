@@ -100,7 +100,7 @@ private:
   void directivesBefore(NodeId n) {
     const std::vector<Directive> &ds = t_.directives;
     for (; nextDirective_ < ds.size(); ++nextDirective_) {
-      if (n.valid() && !(ds[nextDirective_].pos < startPos(t_, n))) break;
+      if (n.valid() && !(ds[nextDirective_].pos < leftmostPos(n))) break;
       if (!out_.empty() && out_.back() != '\n') out_ += '\n';
       out_ += "//";
       out_ += ds[nextDirective_].text;
@@ -300,7 +300,25 @@ private:
     if (count(lit) == 0) return false;
     NodeId first = kid(lit, 0);
     if (!first.valid()) return false;
-    return startPos(t_, first) < t_[lit].pos;
+    return leftmostPos(first) < t_[lit].pos;
+  }
+
+  /// startPos, safe on elided literals with no slot for the type.
+  Pos leftmostPos(NodeId n) const {
+    for (;;) {
+      switch (kindOf(n)) {
+      case K::BinaryExpr: case K::CallExpr: case K::SelectorExpr: case K::IndexExpr:
+      case K::SliceExpr: case K::TypeAssertExpr: case K::KeyValueExpr:
+        n = kid(n, 0);
+        continue;
+      case K::CompositeLit:
+        if (count(n) == 0 || !kid(n, 0).valid()) return t_[n].pos;
+        n = kid(n, 0);
+        continue;
+      default:
+        return t_[n].pos;
+      }
+    }
   }
 
   void compositeLit(NodeId lit) {
@@ -441,7 +459,7 @@ private:
       else if (x.op == Tok::Assign) text("chan<- ");
       else text("chan ");
       // `chan <-chan T` would read as `chan<- (chan T)`.
-      if (x.op != Tok::Assign && is(elem, K::ChanType) && t_[elem].op == Tok::Arrow) parens(elem);
+      if (x.op == Tok::Chan && is(elem, K::ChanType) && t_[elem].op == Tok::Arrow) parens(elem);
       else node(elem);
       return;
     }
@@ -450,7 +468,7 @@ private:
 
     // statements
     case K::Block: block(n); return;
-    case K::EmptyStmt: return;
+    case K::EmptyStmt: text(";"); return;
     case K::ExprStmt: node(kid(n, 0)); return;
     case K::SendStmt:
       node(kid(n, 0));
@@ -578,7 +596,7 @@ private:
       return;
     case K::LabeledStmt:
       node(kid(n, 0));
-      if (kid(n, 1).valid()) {
+      if (kid(n, 1).valid() && !is(kid(n, 1), K::EmptyStmt)) {
         text(":");
         nl();
         node(kid(n, 1));
