@@ -186,7 +186,7 @@ std::vector<NodeId> ParseContext::fieldGroup(const Token &first, const std::vect
 NodeId ParseContext::compositeLit(NodeId type, NodeId body) {
   std::vector<NodeId> kids{type};
   std::vector<NodeId> elems = tree.kids(body);
-  kids.insert(kids.end(), elems.begin(), elems.end());
+  kids.insert(kids.end(), elems.begin() + 1, elems.end()); // body's slot 0 is the empty type
   NodeId n = tree.add(NodeKind::CompositeLit, tree[body].pos, kids);
   tree[n].end = tree[body].end;
   return n;

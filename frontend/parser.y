@@ -410,8 +410,8 @@ stmt
   | switch_stmt
   | select_stmt
   | IDENT COLON stmt {
-      // gc: a label must label a statement; `L: }` is an error.
-      if (!$3.valid() && ctx.last.kind == Tok::RBrace)
+      // gc: a label before the next case or default labels nothing.
+      if (!$3.valid() && (ctx.last.kind == Tok::Case || ctx.last.kind == Tok::Default))
         ctx.diags.syntaxError($2.pos, "syntax error: missing statement after label");
       $$ = ctx.tree.add(K::LabeledStmt, $1.pos, {ctx.ident($1), $3}); }
   | error { $$ = None; }
@@ -626,7 +626,12 @@ func_lit
   ;
 
 complit_body
-  : LBRACE elements RBRACE { $$ = ctx.tree.add(K::CompositeLit, $1.pos, $2); ctx.tree[$$].end = $3.pos; }
+  : LBRACE elements RBRACE {
+      // The type slot is empty here: an elided type ({...} inside another
+      // literal) or filled in by compositeLit when a type precedes it.
+      std::vector<NodeId> kids{None};
+      kids.insert(kids.end(), $2.begin(), $2.end());
+      $$ = ctx.tree.add(K::CompositeLit, $1.pos, kids); ctx.tree[$$].end = $3.pos; }
   ;
 
 elements
