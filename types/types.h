@@ -10,6 +10,7 @@
 #include "types/object.h"
 #include "types/type.h"
 
+#include <functional>
 #include <memory>
 
 namespace origo::types {
@@ -19,6 +20,10 @@ class Universe;
 
 struct CheckConfig {
   std::string arch = "amd64"; ///< sizes are the same for amd64 and arm64
+  /// Resolves an import path to an already checked package; returns
+  /// nullptr with a reason in err when it cannot (gc then reports
+  /// `could not import PATH (REASON)`). Unset: imports are not supported.
+  std::function<Package *(const std::string &path, std::string &err)> importer;
 };
 
 /// The world of a compilation: the universe scope and all packages.
