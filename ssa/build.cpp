@@ -28,8 +28,8 @@ namespace {
 
 class Builder {
 public:
-  Builder(const types::Package &pkg, types::Program &prog, const SourceManager &sm)
-      : pkg_(pkg), tt_(prog.types()), sm_(sm) {}
+  Builder(const types::Package &pkg, types::Program &prog, const SourceManager &sm, Diagnostics &diags)
+      : pkg_(pkg), tt_(prog.types()), sm_(sm), diags_(diags) {}
 
   std::unique_ptr<Func> function(const Object *fn);
   std::unique_ptr<Func> initFunction(const std::string &name);
@@ -81,9 +81,34 @@ private:
   Pos pos(NodeId n) const { return (*tree_)[n].pos; }
   const Type *basic(BasicKind k) const { return tt_.basic(k); }
 
+  /// Reports a construct the back end cannot compile yet (once per line).
+  void unsupported(Pos pos, const std::string &what) {
+    if (pos.line == lastUnsupportedLine_) return;
+    lastUnsupportedLine_ = pos.line;
+    diags_.error(pos, what + " is not supported by origo yet");
+  }
+  /// Types the back end can lower today: integers, bools, strings.
+  static bool lowerable(const Type *t) {
+    if (!t) return false;
+    const Type *u = types::under(t);
+    if (u->kind == types::TypeKind::Tuple) {
+      for (const Type *e : u->list)
+        if (!lowerable(e)) return false;
+      return true;
+    }
+    return u->kind == types::TypeKind::Basic &&
+           (types::isInteger(u) || types::isBoolean(u) || types::isString(u));
+  }
+  Value *checked(Value *v, NodeId e) {
+    if (!lowerable(v->type)) unsupported(pos(e), "a value of type " + types::typeString(v->type));
+    return v;
+  }
+
   const types::Package &pkg_;
   types::TypeTable &tt_;
   const SourceManager &sm_;
+  Diagnostics &diags_;
+  uint32_t lastUnsupportedLine_ = 0;
   const syntax::Tree *tree_ = nullptr;
   const types::FileInfo *info_ = nullptr;
   std::unique_ptr<Func> f_;
@@ -413,7 +438,8 @@ void Builder::stmt(NodeId s) {
     return;
   }
   default:
-    return; // rejected by the checker
+    unsupported(pos(s), "statement " + std::string(syntax::nodeKindName(t.kind(s))));
+    return;
   }
 }
 
@@ -510,6 +536,10 @@ void Builder::condBranch(NodeId cond, Block *yes, Block *no) {
 Value *Builder::expr(NodeId e) {
   const syntax::Tree &t = *tree_;
   const types::TypeAndValue &v = tv(e);
+  if (!lowerable(typeOf(e))) {
+    unsupported(pos(e), "a value of type " + types::typeString(typeOf(e)));
+    return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
+  }
   if (v.value) return constant(v, pos(e));
   switch (t.kind(e)) {
   case NodeKind::ParenExpr:
@@ -525,7 +555,7 @@ Value *Builder::expr(NodeId e) {
       }
       return readVar(o, cur_);
     }
-    // Only reached for values origo cannot use yet (function values).
+    unsupported(pos(e), "a function value");
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
   }
   case NodeKind::UnaryExpr: {
@@ -559,10 +589,17 @@ Value *Builder::expr(NodeId e) {
     }
     return binary(e);
   }
-  case NodeKind::CallExpr:
-    return call(e, nullptr);
+  case NodeKind::CallExpr: {
+    Value *c = call(e, nullptr);
+    if (!c) {
+      unsupported(pos(e), "a call used as a value");
+      return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
+    }
+    return c;
+  }
   default:
-    return value(Op::Invalid, basic(BasicKind::Int), {}, pos(e));
+    unsupported(pos(e), "expression " + std::string(syntax::nodeKindName(t.kind(e))));
+    return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
   }
 }
 
@@ -680,8 +717,14 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     case types::Builtin::Print: printCall(e, false); return nullptr;
     case types::Builtin::Println: printCall(e, true); return nullptr;
     case types::Builtin::Len: return value(Op::StringLen, basic(BasicKind::Int), {expr(t.kid(e, 1))}, p);
-    default: return nullptr;
+    default:
+      unsupported(p, "built-in " + callee->name);
+      return nullptr;
     }
+  }
+  if (!callee || callee->kind != ObjKind::Func) {
+    unsupported(p, "a call of a function value");
+    return nullptr;
   }
   std::vector<Value *> args;
   const Type *sig = types::under(ftv.type);
@@ -713,14 +756,14 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
 } // namespace
 
 std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &facts,
-                               types::Program &prog, const SourceManager &sm) {
+                               types::Program &prog, const SourceManager &sm, Diagnostics &diags) {
   (void)facts; // no variable of the thin subset lives on the heap
   auto out = std::make_unique<Package>();
   out->path = pkg.path;
   out->types = &prog;
   for (const Object *g : pkg.globals)
     if (g->name != "_") out->globals.push_back({g->linkName(), g->type});
-  Builder b(pkg, prog, sm);
+  Builder b(pkg, prog, sm, diags);
   for (const Object *fn : pkg.funcs) {
     if (!fn->tree || !fn->type || !fn->tree->kid(fn->decl, syntax::FuncBody).valid()) continue;
     out->funcs.push_back(b.function(fn));

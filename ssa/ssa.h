@@ -112,9 +112,11 @@ struct PassOptions {
   std::string htmlPath = "ssa.html";
 };
 
-/// Builds SSA for every function of a type-checked package.
+/// Builds SSA for every function of a type-checked package. Constructs the
+/// back end cannot compile yet are reported in diags ("... is not supported
+/// by origo yet") and the result must then not be compiled.
 std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &facts,
-                               types::Program &prog, const SourceManager &sm);
+                               types::Program &prog, const SourceManager &sm, Diagnostics &diags);
 
 /// Runs the pass table over f. Dumps requested by opts go to out.
 void compile(Func &f, const PassOptions &opts, std::string &out);

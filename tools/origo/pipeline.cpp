@@ -147,7 +147,8 @@ int build(const Env &env, const BuildRequest &req, std::string &built) {
     if (!popts.parse(d, err)) return usageError(err);
   }
   if (const char *f = getenv("GOSSAFUNC")) popts.htmlFunc = f;
-  auto spkg = ssa::build(*fe.pkg, facts, fe.prog, fe.sm);
+  auto spkg = ssa::build(*fe.pkg, facts, fe.prog, fe.sm, fe.diags);
+  if (!fe.diags.empty()) { printBuildErrors(fe); return 1; }
   std::string passOut;
   for (auto &f : spkg->funcs) ssa::compile(*f, popts, passOut);
   std::fputs(passOut.c_str(), stdout);
