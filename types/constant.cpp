@@ -284,8 +284,23 @@ std::string fltExact(const Flt &f) {
 /// Appends rune r as UTF-8.
 void appendRune(std::string &out, uint32_t r) { syntax::appendUTF8(out, r); }
 
-/// strconv.Quote, except that every valid non-ASCII rune is kept as is
-/// (strconv escapes the few unprintable ones).
+/// strconv.IsPrint for non-ASCII runes, except that unassigned code points
+/// count as printable: spaces other than U+0020, line and paragraph
+/// separators, format characters, private use and noncharacters are not.
+bool isPrintNonASCII(uint32_t r) {
+  static const std::pair<uint32_t, uint32_t> unprintable[] = {
+      {0x80, 0xa0},       {0xad, 0xad},       {0x600, 0x605},     {0x61c, 0x61c},     {0x6dd, 0x6dd},
+      {0x70f, 0x70f},     {0x8e2, 0x8e2},     {0x1680, 0x1680},   {0x180e, 0x180e},   {0x2000, 0x200f},
+      {0x2028, 0x202f},   {0x205f, 0x2064},   {0x2066, 0x206f},   {0x3000, 0x3000},   {0xd800, 0xf8ff},
+      {0xfeff, 0xfeff},   {0xfff9, 0xfffb},   {0xfffe, 0xffff},   {0x110bd, 0x110bd}, {0x110cd, 0x110cd},
+      {0x13430, 0x13438}, {0x1bca0, 0x1bca3}, {0x1d173, 0x1d17a}, {0xe0001, 0xe0001}, {0xe0020, 0xe007f},
+      {0xf0000, 0x10ffff}};
+  for (auto [lo, hi] : unprintable)
+    if (lo <= r && r <= hi) return false;
+  return true;
+}
+
+/// strconv.Quote (see isPrintNonASCII for the one difference).
 std::string quote(const std::string &s) {
   std::string out = "\"";
   for (size_t i = 0; i < s.size();) {
@@ -300,7 +315,13 @@ std::string quote(const std::string &s) {
         i += 1;
         continue;
       }
-      appendRune(out, r);
+      if (isPrintNonASCII(r)) {
+        appendRune(out, r);
+      } else {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, r < 0x10000 ? "\\u%04x" : "\\U%08x", r);
+        out += buf;
+      }
       i += n;
       continue;
     }
@@ -381,7 +402,26 @@ struct ConstantOps {
     c.kind_ = Constant::Kind::Float;
     c.big_ = true;
     c.bf_ = BigFloat{f.m, f.e};
+    c.f_ = ratOf(f);
     return c;
+  }
+  /// floatVal() of a big float: exact within 2^±100000, else clamped
+  /// there (kept at creation so constants stay immutable and shareable).
+  static mpq_class ratOf(const Flt &f) {
+    const long bound = 100000;
+    long e = f.e, t = f.top();
+    mpz_class m = f.m;
+    if (t > bound) {
+      m = sgn(m);
+      e = bound;
+    } else if (t < -bound) {
+      m = sgn(m);
+      e = -bound - 1;
+    }
+    mpq_class q(m);
+    if (e >= 0) q *= mpq_class(mpz_class(1) << (unsigned long)e);
+    else q /= mpq_class(mpz_class(1) << (unsigned long)(-e));
+    return q;
   }
   /// The value of an Int or Float as a 512-bit float (itof, rtof).
   static Flt toFlt(const Constant &c) {
@@ -420,6 +460,7 @@ struct ConstantOps {
   }
 
   static Constant binary(Tok op, const Constant &x0, const Constant &y0, bool intDiv);
+  static Constant intBinary(Tok op, const mpz_class &a, const mpz_class &b, bool intDiv);
   static bool compare(Tok op, const Constant &x0, const Constant &y0);
   static std::optional<Constant> floatLiteral(std::string_view lit);
   static std::optional<Constant> toInt(const Constant &c);
@@ -639,25 +680,7 @@ std::optional<Constant> Constant::fromLiteral(Tok kind, std::string_view text) {
 
 //===-- accessors and conversions ----------------------------------------------===//
 
-const mpq_class &Constant::floatVal() const {
-  if (!big_ || ratCached_) return f_;
-  ratCached_ = true;
-  const long bound = 100000;
-  long e = bf_.exp;
-  long t = e + long(bitLenOf(bf_.mant));
-  mpz_class m = bf_.mant;
-  if (t > bound) {
-    m = sgn(m);
-    e = bound;
-  } else if (t < -bound) {
-    m = sgn(m);
-    e = -bound - 1;
-  }
-  f_ = mpq_class(m);
-  if (e >= 0) f_ *= mpq_class(mpz_class(1) << (unsigned long)e);
-  else f_ /= mpq_class(mpz_class(1) << (unsigned long)(-e));
-  return f_;
-}
+const mpq_class &Constant::floatVal() const { return f_; }
 
 mpq_class Constant::toRat() const {
   if (kind_ == Kind::Int) return mpq_class(i_);
@@ -811,6 +834,37 @@ std::string Constant::exactString() const {
 
 //===-- operations --------------------------------------------------------------===//
 
+/// BinaryOp on two Ints, without copying the operands.
+Constant ConstantOps::intBinary(Tok op, const mpz_class &a, const mpz_class &b, bool intDiv) {
+  switch (op) {
+  case Tok::Add: return Constant::makeInt(a + b);
+  case Tok::Sub: return Constant::makeInt(a - b);
+  case Tok::Mul: return Constant::makeInt(a * b);
+  case Tok::Quo: {
+    if (sgn(b) == 0) return {};
+    if (!intDiv) return Constant::makeFloat(mpq_class(a, b));
+    mpz_class q;
+    mpz_tdiv_q(q.get_mpz_t(), a.get_mpz_t(), b.get_mpz_t());
+    return Constant::makeInt(q);
+  }
+  case Tok::Rem: {
+    if (sgn(b) == 0) return {};
+    mpz_class q;
+    mpz_tdiv_r(q.get_mpz_t(), a.get_mpz_t(), b.get_mpz_t());
+    return Constant::makeInt(q);
+  }
+  case Tok::And: return Constant::makeInt(a & b);
+  case Tok::Or: return Constant::makeInt(a | b);
+  case Tok::Xor: return Constant::makeInt(a ^ b);
+  case Tok::AndNot: {
+    mpz_class nb;
+    mpz_com(nb.get_mpz_t(), b.get_mpz_t());
+    return Constant::makeInt(a & nb);
+  }
+  default: return {};
+  }
+}
+
 Constant ConstantOps::binary(Tok op, const Constant &x0, const Constant &y0, bool intDiv) {
   using K = Constant::Kind;
   if (x0.kind_ == K::Unknown || y0.kind_ == K::Unknown) return {};
@@ -829,38 +883,9 @@ Constant ConstantOps::binary(Tok op, const Constant &x0, const Constant &y0, boo
   }
   if (!x0.isNumeric() || !y0.isNumeric()) return {};
   int r = std::max(ord(x0), ord(y0));
+  if (r == 2) return intBinary(op, x0.i_, y0.i_, intDiv);
   Constant x = lift(x0, r), y = lift(y0, r);
   switch (r) {
-  case 2: { // Int
-    const mpz_class &a = x.i_, &b = y.i_;
-    switch (op) {
-    case Tok::Add: return Constant::makeInt(a + b);
-    case Tok::Sub: return Constant::makeInt(a - b);
-    case Tok::Mul: return Constant::makeInt(a * b);
-    case Tok::Quo: {
-      if (sgn(b) == 0) return {};
-      if (!intDiv) return Constant::makeFloat(mpq_class(a, b));
-      mpz_class q;
-      mpz_tdiv_q(q.get_mpz_t(), a.get_mpz_t(), b.get_mpz_t());
-      return Constant::makeInt(q);
-    }
-    case Tok::Rem: {
-      if (sgn(b) == 0) return {};
-      mpz_class q;
-      mpz_tdiv_r(q.get_mpz_t(), a.get_mpz_t(), b.get_mpz_t());
-      return Constant::makeInt(q);
-    }
-    case Tok::And: return Constant::makeInt(a & b);
-    case Tok::Or: return Constant::makeInt(a | b);
-    case Tok::Xor: return Constant::makeInt(a ^ b);
-    case Tok::AndNot: {
-      mpz_class nb;
-      mpz_com(nb.get_mpz_t(), b.get_mpz_t());
-      return Constant::makeInt(a & nb);
-    }
-    default: return {};
-    }
-  }
   case 4: { // rational Float
     const mpq_class &a = x.f_, &b = y.f_;
     switch (op) {
@@ -931,9 +956,9 @@ bool ConstantOps::compare(Tok op, const Constant &x0, const Constant &y0) {
   if (x0.kind_ == K::String && y0.kind_ == K::String) return cmpResult(op, x0.s_.compare(y0.s_));
   if (!x0.isNumeric() || !y0.isNumeric()) return false;
   int r = std::max(ord(x0), ord(y0));
+  if (r == 2) return cmpResult(op, cmp(x0.i_, y0.i_));
   Constant x = lift(x0, r), y = lift(y0, r);
   switch (r) {
-  case 2: return cmpResult(op, cmp(x.i_, y.i_));
   case 4: return cmpResult(op, cmp(x.f_, y.f_));
   case 5: return cmpResult(op, fltCmp(toFlt(x), toFlt(y)));
   case 6: {
@@ -960,7 +985,7 @@ Constant Constant::unary(Tok op, const Constant &x, unsigned prec) {
       if (!x.big_) return makeFloat(-x.f_);
       Constant c = x;
       c.bf_.mant = -c.bf_.mant;
-      c.ratCached_ = false;
+      c.f_ = -c.f_;
       return c;
     }
     case Kind::Complex: return makeComplex(unary(Tok::Sub, x.real()), unary(Tok::Sub, x.imag()));

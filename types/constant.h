@@ -42,8 +42,8 @@ public:
   static Constant makeBool(bool b);
   static Constant makeString(std::string s);
   static Constant makeInt(mpz_class i);
-  static Constant makeInt64(int64_t i) { return makeInt(mpz_class(std::to_string(i))); }
-  static Constant makeUint64(uint64_t u) { return makeInt(mpz_class(std::to_string(u))); }
+  static Constant makeInt64(int64_t i) { return makeInt(mpz_class(static_cast<long>(i))); }
+  static Constant makeUint64(uint64_t u) { return makeInt(mpz_class(static_cast<unsigned long>(u))); }
   /// A Float from an exact rational (go/constant's makeRat: a big float
   /// when numerator or denominator need 4096 bits or more).
   static Constant makeFloat(mpq_class f);
@@ -129,8 +129,7 @@ private:
   bool big_ = false; ///< Float held in bf_ rather than f_
   std::string s_;
   mpz_class i_;
-  mutable mpq_class f_;
-  mutable bool ratCached_ = false; ///< f_ holds floatVal() of a big float
+  mpq_class f_; ///< rational Float; for a big float, floatVal()
   BigFloat bf_;
   std::shared_ptr<const std::array<Constant, 2>> parts_; ///< Complex re, im
 

@@ -289,6 +289,18 @@ TEST(Constant, FloatStrings) {
   EXPECT_EQ(r.exactString(), "340282359999999991113723490719674400768");
 }
 
+// strconv.Quote's escapes of unprintable runes.
+TEST(Constant, QuotedUnicode) {
+  const std::pair<const char *, const char *> cases[] = {
+      {"\u00a0x", R"("\u00a0x")"},   {"\u0085", R"("\u0085")"},         {"\u200b", R"("\u200b")"},
+      {"\ufeff", R"("\ufeff")"},     {"\U000f0000", R"("\U000f0000")"}, {"\u2028", R"("\u2028")"},
+      {"é世\U0001F600", "\"é世\U0001F600\""}, {"\ufffd", "\"\ufffd\""},     {"\u00ad", R"("\u00ad")"}};
+  for (auto [s, quoted] : cases) {
+    EXPECT_EQ(Constant::makeString(s).str(), quoted);
+    EXPECT_EQ(Constant::makeString(s).exactString(), quoted);
+  }
+}
+
 struct FloatCase {
   Constant v;
   double f64;
