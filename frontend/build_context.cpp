@@ -77,7 +77,7 @@ bool splitPlusBuild(std::string_view line, std::string_view &args) {
 
 /// Recursive-descent evaluator of the //go:build grammar:
 ///   or  = and { "||" and }      and = not { "&&" not }
-///   not = "!" not | "(" or ")" | tag
+///   not = [ "!" ] atom           atom = "(" or ")" | tag
 /// Both operands are always parsed so syntax errors are never skipped.
 class GoBuildParser {
 public:
@@ -152,11 +152,20 @@ private:
       return false;
     }
     bool v = false;
-    switch (tok_) {
-    case Not:
+    if (tok_ == Not) { // one `!` applies to an atom: `!!x` is an error
       next();
-      v = !parseNot();
-      break;
+      if (tok_ == Not) fail("double negation not allowed");
+      v = !parseAtom();
+    } else {
+      v = parseAtom();
+    }
+    --depth_;
+    return v;
+  }
+
+  bool parseAtom() {
+    bool v = false;
+    switch (tok_) {
     case LParen:
       next();
       v = parseOr();
@@ -172,7 +181,6 @@ private:
     case End: fail("unexpected end of expression"); break;
     default: fail("unexpected token " + std::string(tokText_)); break;
     }
-    --depth_;
     return v;
   }
 
