@@ -7,7 +7,11 @@ run tests for amd64 and arm64, the conformance runner for amd64 and arm64
 (each test counts as passed when its result matches test/conformance's
 expectations), the robustness check (one count per file), stdlib-parse
 (origo_parsecheck over Go's std tree: one count per file parsed without
-errors, and per file round-tripped once frontend/ has a printer) and fuzz
+errors, and per file round-tripped once frontend/ has a printer), stdcheck
+(origo_stdcheck type-checks every std package for amd64 and arm64: one count
+per package whose result matches test/stdcheck/expected-<arch>.txt, the
+packages expected to fail; a package newly failing, or newly passing while
+listed, is a failure; `--update` rewrites those files) and fuzz
 (test/fuzz/run.sh for 60 seconds: one count).
 
 Each suite's output is shown as it runs, followed by its counts and time. The
@@ -15,7 +19,7 @@ last line is the total, `N passed, M failed`; the exit status is 1 if
 anything failed. A suite that cannot run or ends without its summary line
 counts as one failure.
 
-usage: check.py --build DIR [--skip SUITE ...] [--only SUITE ...]
+usage: check.py --build DIR [--skip SUITE ...] [--only SUITE ...] [--update]
 """
 
 import argparse
@@ -29,7 +33,9 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LIT = '/usr/lib/llvm-19/build/utils/lit/lit.py'
-SUITES = ['unit', 'lit', 'runtime', 'run', 'conformance', 'robustness', 'stdlib-parse', 'fuzz']
+SUITES = ['unit', 'lit', 'runtime', 'run', 'conformance', 'robustness', 'stdlib-parse', 'stdcheck',
+          'fuzz']
+UPDATE = False  # --update: rewrite expectation files (stdcheck)
 
 
 def stream(cmd, env=None):
@@ -148,6 +154,58 @@ def suite_stdlib_parse(build):
     return passed + int(m.group(1)) - int(m.group(2)), failed + int(m.group(2))
 
 
+def stdcheck_expected(arch):
+    """Packages expected to fail type-checking on arch (first word of each line)."""
+    path = os.path.join(REPO, 'test', 'stdcheck', 'expected-%s.txt' % arch)
+    if not os.path.exists(path):
+        return path, set()
+    with open(path) as f:
+        return path, {line.split()[0] for line in f if line.strip() and not line.startswith('#')}
+
+
+def suite_stdcheck(build):
+    """Type-checks the standard library; counts packages against the expected failures."""
+    exe = os.path.join(build, 'bin', 'origo_stdcheck')
+    if not os.path.exists(exe):
+        print('check: no %s' % exe)
+        return None
+    passed = failed = 0
+    for arch in ('amd64', 'arm64'):
+        _, out = stream([exe, '--arch', arch])
+        if not re.search(r'^stdcheck\(%s\): \d+ packages ok, \d+ with errors' % arch, out, re.M):
+            print('check: origo_stdcheck --arch %s ended without its summary' % arch)
+            failed += 1
+            continue
+        ok = re.findall(r'^ok (\S+)$', out, re.M)
+        bad = {}
+        for m in re.finditer(r'^FAIL (\S+): (.*)\n(?:\t(.*))?', out, re.M):
+            bad[m.group(1)] = (m.group(3) or m.group(2)).strip()
+        path, expected = stdcheck_expected(arch)
+        if UPDATE:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, 'w') as f:
+                f.write('# Standard-library packages expected to FAIL type-checking on linux/%s.\n' % arch)
+                f.write('# One per line: `path  # first diagnostic`.\n')
+                f.write('# Regenerate: python3 tools/check.py --only stdcheck --update\n')
+                for pkg in sorted(bad):
+                    msg = re.sub(r'^\S*/src/', '', bad[pkg])
+                    f.write('%s  # %s\n' % (pkg, msg[:110] + ('...' if len(msg) > 110 else '')))
+            print('check: wrote %s (%d packages)' % (path, len(bad)))
+            expected = set(bad)
+        unexpected = []
+        unexpected += ['newly failing: %s: %s' % (p, bad[p]) for p in sorted(bad) if p not in expected]
+        unexpected += ['newly passing (remove it from the list): %s' % p for p in ok if p in expected]
+        unexpected += ['not reported: %s' % p for p in sorted(expected - set(ok) - set(bad))]
+        for u in unexpected:
+            print('stdcheck(%s): %s' % (arch, u))
+        good = len(ok) + len(bad) - len([u for u in unexpected if not u.startswith('not reported')])
+        print('stdcheck(%s): %d packages pass, %d fail; %d as expected, %d unexpected' %
+              (arch, len(ok), len(bad), good, len(unexpected)))
+        passed += good
+        failed += len(unexpected)
+    return passed, failed
+
+
 def suite_fuzz(build):
     env = dict(os.environ, BUILD=build)
     status, _ = stream(['sh', os.path.join(REPO, 'test', 'fuzz', 'run.sh'), '60'], env=env)
@@ -161,7 +219,11 @@ def main():
     ap.add_argument('--build', default='build', help='build directory')
     ap.add_argument('--only', action='append', choices=SUITES, help='run only these suites')
     ap.add_argument('--skip', action='append', choices=SUITES, default=[], help='suites to leave out')
+    ap.add_argument('--update', action='store_true',
+                    help='rewrite the expectation files of the suites that have them (stdcheck)')
     args = ap.parse_args()
+    global UPDATE
+    UPDATE = args.update
     build = os.path.abspath(args.build)
     if not os.path.exists(os.path.join(build, 'bin', 'origo')):
         print('check: warning: %s/bin/origo does not exist' % build)
