@@ -766,6 +766,10 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
   Builder b(pkg, prog, sm, diags);
   for (const Object *fn : pkg.funcs) {
     if (!fn->tree || !fn->type || !fn->tree->kid(fn->decl, syntax::FuncBody).valid()) continue;
+    if (fn->isMethod) {
+      diags.error(fn->pos, "method declaration is not supported by origo yet");
+      continue;
+    }
     out->funcs.push_back(b.function(fn));
   }
   out->initFunc = pkg.path + ".init";

@@ -5,6 +5,8 @@
 //===----------------------------------------------------------------------===//
 #include "types/checker.h"
 
+#include <algorithm>
+
 namespace origo::types {
 
 /// types2's typesSummary: "(int, string)", untyped numbers as "number".
@@ -73,13 +75,28 @@ void Checker::call(Operand &x, NodeId e) {
     return;
   }
   std::vector<Operand> args;
-  if (dots) {
-    unsupported(e, "variadic call with ...");
-    x.mode = Mode::Invalid;
-    return;
-  }
   exprList(args, argNodes);
-  arguments(e, sig, args);
+  if (dots) {
+    // f(xs...): xs is the variadic parameter itself.
+    if (!sig->variadic) {
+      errorAt(e, "have (...) but function is not variadic: " + exprStr(tree_->kid(e, 0)));
+      errorAt(e, "cannot use ... in call to non-variadic " + exprStr(tree_->kid(e, 0)));
+      x.mode = Mode::Invalid;
+      return;
+    }
+    auto params = sig->params();
+    bool bad = false;
+    for (const Operand &a : args) bad |= a.invalid();
+    if (!bad && args.size() != params.size()) {
+      errorAt(e, std::string(args.size() < params.size() ? "not enough" : "too many") + " arguments in call to " +
+                     exprStr(tree_->kid(e, 0)));
+    } else if (!bad) {
+      std::string context = "argument to " + exprStr(tree_->kid(e, 0));
+      for (size_t i = 0; i < args.size(); ++i) assignment(args[i], params[i], context);
+    }
+  } else {
+    arguments(e, sig, args);
+  }
   auto results = sig->results();
   x.expr = e;
   x.val.reset();
@@ -132,10 +149,55 @@ void Checker::arguments(NodeId call, const Type *sig, std::vector<Operand> &args
     assignment(args[i], params[i], context);
 }
 
+/// Byte or rune slices (for string conversions).
+static bool isBytesOrRunes(const Type *t) {
+  const Type *u = under(t);
+  if (u->kind != TypeKind::Slice) return false;
+  const Type *e = under(u->elem);
+  return e->isBasic(BasicKind::Uint8) || e->isBasic(BasicKind::Int32);
+}
+
+/// Identical types ignoring struct tags (spec "Conversions").
+static bool identicalIgnoreTags(const Type *a, const Type *b) {
+  if (a == b) return true;
+  if (a->kind != b->kind) return false;
+  if (a->kind == TypeKind::Struct) {
+    if (a->fields.size() != b->fields.size()) return false;
+    for (size_t i = 0; i < a->fields.size(); ++i) {
+      const Field &x = a->fields[i], &y = b->fields[i];
+      if (x.name != y.name || x.embedded != y.embedded || !identicalIgnoreTags(x.type, y.type)) return false;
+    }
+    return true;
+  }
+  if (a->kind == TypeKind::Pointer) return identicalIgnoreTags(a->elem, b->elem);
+  return false;
+}
+
+bool Checker::convertible(const Operand &x, const Type *T) {
+  if (assignableTo(x, T)) return true;
+  const Type *V = x.type, *vu = under(V), *tu = under(T);
+  if (identicalIgnoreTags(vu, tu)) return true;
+  if (V->kind == TypeKind::Pointer && T->kind == TypeKind::Pointer &&
+      identicalIgnoreTags(under(V->elem), under(T->elem)))
+    return true;
+  if ((isInteger(vu) || isFloat(vu)) && (isInteger(tu) || isFloat(tu))) return true;
+  if (isComplex(vu) && isComplex(tu)) return true;
+  if ((isInteger(vu) || isBytesOrRunes(vu)) && isString(tu)) return true;
+  if (isString(vu) && isBytesOrRunes(tu)) return true;
+  bool vp = vu->kind == TypeKind::Pointer || vu->isBasic(BasicKind::Uintptr);
+  bool tp = tu->kind == TypeKind::Pointer || tu->isBasic(BasicKind::Uintptr);
+  if ((vp && tu->isBasic(BasicKind::UnsafePointer)) || (tp && vu->isBasic(BasicKind::UnsafePointer))) return true;
+  // A slice to an array pointer with the same element type.
+  if (vu->kind == TypeKind::Slice && tu->kind == TypeKind::Pointer && under(tu->elem)->kind == TypeKind::Array &&
+      under(tu->elem)->elem == vu->elem)
+    return true;
+  return false;
+}
+
 void Checker::conversion(Operand &x, const Type *T, NodeId e) {
   bool constArg = x.mode == Mode::Constant;
   bool ok = false;
-  const Type *tu = under(T), *xu = under(x.type);
+  const Type *tu = under(T);
   if (constArg && isConstType(T)) {
     // Constant conversion: the value must be representable, except that
     // integers convert to strings (as runes).
@@ -161,9 +223,7 @@ void Checker::conversion(Operand &x, const Type *T, NodeId e) {
       }
     }
   } else {
-    bool numeric = (isInteger(xu) || isFloat(xu)) && (isInteger(tu) || isFloat(tu));
-    ok = assignableTo(x, T) || identical(xu, tu) || numeric || (isComplex(xu) && isComplex(tu)) ||
-         (isInteger(xu) && isString(tu) && isTyped(x.type));
+    ok = convertible(x, T);
     if (isUntyped(x.type) && !constArg && (isNumeric(x.type) || isBoolean(x.type)) &&
         (isNumeric(tu) || isBoolean(tu)))
       ok = isNumeric(x.type) == isNumeric(tu);
@@ -206,37 +266,334 @@ void Checker::builtinCall(Operand &x, NodeId e, Builtin b) {
     x.val.reset();
     return;
   }
+  default:
+    otherBuiltin(x, e, b, argNodes, name);
+  }
+}
+
+/// Size and alignment of a type on the 64-bit targets (spec "Size and
+/// alignment guarantees", gc's layout).
+static void sizeAlign(const Type *t, int64_t &size, int64_t &align) {
+  const Type *u = under(t);
+  switch (u->kind) {
+  case TypeKind::Basic:
+    switch (u->basic) {
+    case BasicKind::Bool: case BasicKind::Int8: case BasicKind::Uint8: size = align = 1; return;
+    case BasicKind::Int16: case BasicKind::Uint16: size = align = 2; return;
+    case BasicKind::Int32: case BasicKind::Uint32: case BasicKind::Float32: size = align = 4; return;
+    case BasicKind::Complex64: size = 8; align = 4; return;
+    case BasicKind::Complex128: size = 16; align = 8; return;
+    case BasicKind::String: size = 16; align = 8; return;
+    default: size = align = 8; return;
+    }
+  case TypeKind::Array: {
+    int64_t es, ea;
+    sizeAlign(u->elem, es, ea);
+    size = es * u->len;
+    align = ea;
+    return;
+  }
+  case TypeKind::Slice: size = 24; align = 8; return;
+  case TypeKind::Interface: size = 16; align = 8; return;
+  case TypeKind::Struct: {
+    int64_t off = 0, maxAlign = 1;
+    for (const Field &f : u->fields) {
+      int64_t fs, fa;
+      sizeAlign(f.type, fs, fa);
+      off = (off + fa - 1) / fa * fa;
+      off += fs;
+      maxAlign = std::max(maxAlign, fa);
+    }
+    // A final zero-sized field gets a byte of padding (gc).
+    if (!u->fields.empty()) {
+      int64_t ls, la;
+      sizeAlign(u->fields.back().type, ls, la);
+      if (ls == 0 && off > 0) ++off;
+    }
+    size = (off + maxAlign - 1) / maxAlign * maxAlign;
+    align = maxAlign;
+    return;
+  }
+  default: size = align = 8; return;
+  }
+}
+
+void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<NodeId> &args, const std::string &name) {
+  auto nargs = [&](size_t min, size_t max) {
+    if (args.size() < min) {
+      errorAt(e, "not enough arguments for " + exprStr(e) + " (expected " + std::to_string(min) + ", found " +
+                     std::to_string(args.size()) + ")");
+      return false;
+    }
+    if (args.size() > max) {
+      errorAt(args[max], "too many arguments for " + exprStr(e) + " (expected " + std::to_string(max) + ", found " +
+                             std::to_string(args.size()) + ")");
+      return false;
+    }
+    return true;
+  };
+  auto fail = [&]() {
+    x.mode = Mode::Invalid;
+  };
+  x.val.reset();
+  switch (b) {
+  case Builtin::Cap:
   case Builtin::Len: {
-    if (argNodes.size() != 1) {
-      errorAt(argNodes.empty() ? e : argNodes[1],
-              std::string(argNodes.empty() ? "not enough" : "too many") + " arguments for " + exprStr(e) +
-                  " (expected 1, found " + std::to_string(argNodes.size()) + ")");
-      x.mode = Mode::Invalid;
-      return;
-    }
+    if (!nargs(1, 1)) return fail();
     Operand a;
-    expr(a, argNodes[0]);
-    if (a.invalid()) { x.mode = Mode::Invalid; return; }
-    if (!isString(a.type)) {
-      errorAt(argNodes[0], "invalid argument: " + operandStr(a) + " for len");
-      x.mode = Mode::Invalid;
-      return;
+    expr(a, args[0]);
+    if (a.invalid()) return fail();
+    const Type *u = under(a.type);
+    if (u->kind == TypeKind::Pointer && under(u->elem)->kind == TypeKind::Array) u = under(u->elem);
+    bool ok = u->kind == TypeKind::Array || u->kind == TypeKind::Slice || u->kind == TypeKind::Chan ||
+              (b == Builtin::Len && (isString(u) || u->kind == TypeKind::Map));
+    if (!ok) {
+      errorAt(args[0], "invalid argument: " + operandStr(a) + " for " + name);
+      return fail();
     }
-    if (a.mode == Mode::Constant) {
+    x.type = tt_.basic(BasicKind::Int);
+    if (u->kind == TypeKind::Array) {
+      x.mode = Mode::Constant;
+      x.val = Constant::makeInt64(u->len);
+    } else if (isString(u) && a.mode == Mode::Constant) {
       x.mode = Mode::Constant;
       x.val = Constant::makeInt64(int64_t(a.val->stringVal().size()));
     } else {
       x.mode = Mode::Value;
-      x.val.reset();
-      if (isUntyped(a.type)) assignment(a, nullptr, "argument to len");
+      if (isUntyped(a.type)) assignment(a, nullptr, "argument to " + name);
     }
+    return;
+  }
+  case Builtin::Append: {
+    if (args.empty()) {
+      errorAt(e, "not enough arguments for " + exprStr(e) + " (expected 1, found 0)");
+      return fail();
+    }
+    Operand s;
+    expr(s, args[0]);
+    if (s.invalid()) return fail();
+    if (under(s.type)->kind != TypeKind::Slice) {
+      if (s.type->isBasic(BasicKind::UntypedNil)) errorAt(args[0], "first argument to append must be a typed slice; have untyped nil");
+      else errorAt(args[0], "invalid argument: " + operandStr(s) + " (first argument to append must be a slice)");
+      return fail();
+    }
+    const Type *elem = under(s.type)->elem;
+    if (tree_->operator[](e).op == Tok::Ellipsis) {
+      if (args.size() != 2) {
+        errorAt(e, "can only use ... with final argument in list");
+        return fail();
+      }
+      Operand y;
+      expr(y, args[1]);
+      if (!y.invalid()) {
+        // append([]byte, string...) is allowed.
+        if (!(elem->isBasic(BasicKind::Uint8) && isString(y.type))) assignment(y, s.type, "argument to append");
+      }
+    } else {
+      for (size_t i = 1; i < args.size(); ++i) {
+        Operand y;
+        rawExpr(y, args[i], elem);
+        if (y.mode == Mode::CommaOk) y.mode = Mode::Value;
+        if (!y.invalid()) assignment(y, elem, "argument to append");
+      }
+    }
+    x.mode = Mode::Value;
+    x.type = s.type;
+    return;
+  }
+  case Builtin::Copy: {
+    if (!nargs(2, 2)) return fail();
+    Operand d, s;
+    expr(d, args[0]);
+    expr(s, args[1]);
+    if (d.invalid() || s.invalid()) return fail();
+    if (under(d.type)->kind != TypeKind::Slice) {
+      errorAt(e, "invalid argument: copy expects slice arguments; found " + operandStr(d) + " and " + operandStr(s));
+      return fail();
+    }
+    x.mode = Mode::Value;
     x.type = tt_.basic(BasicKind::Int);
+    return;
+  }
+  case Builtin::Delete: {
+    if (!nargs(2, 2)) return fail();
+    Operand m, k;
+    expr(m, args[0]);
+    expr(k, args[1]);
+    if (m.invalid() || k.invalid()) return fail();
+    if (under(m.type)->kind != TypeKind::Map) {
+      errorAt(args[0], "invalid argument: " + operandStr(m) + " is not a map");
+      return fail();
+    }
+    assignment(k, under(m.type)->key, "argument to delete");
+    x.mode = Mode::NoValue;
+    x.type = tt_.tuple({});
+    return;
+  }
+  case Builtin::Make: {
+    if (args.empty()) {
+      errorAt(e, "not enough arguments for " + exprStr(e) + " (expected 1, found 0)");
+      return fail();
+    }
+    const Type *T = typExpr(args[0]);
+    if (T == tt_.invalid()) return fail();
+    const Type *u = under(T);
+    size_t min = 1;
+    if (u->kind == TypeKind::Slice) min = 2;
+    else if (u->kind != TypeKind::Map && u->kind != TypeKind::Chan) {
+      errorAt(args[0], "invalid argument: cannot make " + exprStr(args[0]) + "; type must be slice, map, or channel");
+      return fail();
+    }
+    if (args.size() < min) {
+      errorAt(e, "invalid operation: " + exprStr(e) + " expects " + std::to_string(min) + " or " + std::to_string(min + 1) + " arguments; found " + std::to_string(args.size()));
+      return fail();
+    }
+    if (args.size() > (u->kind == TypeKind::Slice ? 3u : 2u)) {
+      errorAt(e, "invalid operation: " + exprStr(e) + " expects " + std::to_string(min) + " or " + std::to_string(min + 1) + " arguments; found " + std::to_string(args.size()));
+      return fail();
+    }
+    int64_t sizes[2] = {-1, -1};
+    for (size_t i = 1; i < args.size(); ++i) {
+      Operand n;
+      expr(n, args[i]);
+      if (n.invalid()) continue;
+      if (!isInteger(n.type) && !(n.mode == Mode::Constant && isNumeric(n.type) && n.val->toInt())) {
+        errorAt(args[i], "cannot convert " + operandStr(n) + " to type int");
+        continue;
+      }
+      if (n.mode == Mode::Constant) {
+        auto iv = n.val->toInt();
+        if (iv && iv->sign() < 0) errorAt(args[i], "invalid argument: index " + operandStr(n) + " must not be negative");
+        else if (iv && iv->fitsInt64()) sizes[i - 1] = iv->int64Val();
+        if (isUntyped(n.type)) updateExprType(args[i], tt_.basic(BasicKind::Int), true);
+      }
+    }
+    if (sizes[0] >= 0 && sizes[1] >= 0 && sizes[0] > sizes[1])
+      errorAt(args[1], "invalid argument: length and capacity swapped");
+    x.mode = Mode::Value;
+    x.type = T;
+    return;
+  }
+  case Builtin::New: {
+    if (!nargs(1, 1)) return fail();
+    const Type *T = typExpr(args[0]);
+    if (T == tt_.invalid()) return fail();
+    x.mode = Mode::Value;
+    x.type = tt_.pointer(T);
+    return;
+  }
+  case Builtin::Panic: {
+    if (!nargs(1, 1)) return fail();
+    Operand a;
+    expr(a, args[0]);
+    if (!a.invalid()) {
+      const Type *any = tt_.interfaceType({}, {});
+      assignment(a, any, "argument to panic");
+    }
+    x.mode = Mode::NoValue;
+    x.type = tt_.tuple({});
+    return;
+  }
+  case Builtin::Recover:
+    if (!nargs(0, 0)) return fail();
+    x.mode = Mode::Value;
+    x.type = tt_.interfaceType({}, {});
+    return;
+  case Builtin::Close: {
+    if (!nargs(1, 1)) return fail();
+    Operand c;
+    expr(c, args[0]);
+    if (c.invalid()) return fail();
+    if (under(c.type)->kind != TypeKind::Chan) {
+      errorAt(args[0], "invalid operation: cannot close non-channel " + operandStr(c));
+      return fail();
+    }
+    if (under(c.type)->dir == ChanDir::Recv) {
+      errorAt(args[0], "invalid operation: cannot close receive-only channel " + operandStr(c));
+      return fail();
+    }
+    x.mode = Mode::NoValue;
+    x.type = tt_.tuple({});
+    return;
+  }
+  case Builtin::Sizeof:
+  case Builtin::Alignof: {
+    if (!nargs(1, 1)) return fail();
+    Operand a;
+    expr(a, args[0]);
+    if (a.invalid()) return fail();
+    assignment(a, nullptr, "argument to " + name);
+    if (a.invalid()) return fail();
+    int64_t size, align;
+    sizeAlign(a.type, size, align);
+    x.mode = Mode::Constant;
+    x.type = tt_.basic(BasicKind::Uintptr);
+    x.val = Constant::makeInt64(b == Builtin::Sizeof ? size : align);
+    return;
+  }
+  case Builtin::Offsetof: {
+    if (!nargs(1, 1)) return fail();
+    NodeId sel = args[0];
+    while (tree_->kind(sel) == NodeKind::ParenExpr) sel = tree_->kid(sel, 0);
+    if (tree_->kind(sel) != NodeKind::SelectorExpr) {
+      errorAt(args[0], "invalid argument: " + exprStr(args[0]) + " is not a selector expression");
+      return fail();
+    }
+    Operand f;
+    selector(f, sel);
+    record(f);
+    if (f.invalid()) return fail();
+    // The offset of the field within its struct (direct fields only).
+    Operand base;
+    const Type *st = info_->types[tree_->kid(sel, 0).index].type;
+    int64_t off = 0;
+    if (st && under(st)->kind == TypeKind::Pointer) st = under(st)->elem;
+    if (st && under(st)->kind == TypeKind::Struct) {
+      const Type *u = under(st);
+      std::string fname(tree_->operator[](tree_->kid(sel, 1)).text);
+      for (const Field &fd : u->fields) {
+        int64_t fs, fa;
+        sizeAlign(fd.type, fs, fa);
+        off = (off + fa - 1) / fa * fa;
+        if (fd.name == fname) break;
+        off += fs;
+      }
+    }
+    x.mode = Mode::Constant;
+    x.type = tt_.basic(BasicKind::Uintptr);
+    x.val = Constant::makeInt64(off);
+    return;
+  }
+  case Builtin::Add: {
+    if (!nargs(2, 2)) return fail();
+    Operand p, n;
+    expr(p, args[0]);
+    expr(n, args[1]);
+    if (!p.invalid()) assignment(p, tt_.basic(BasicKind::UnsafePointer), "argument to unsafe.Add");
+    if (!n.invalid()) assignment(n, tt_.basic(BasicKind::Int), "argument to unsafe.Add");
+    x.mode = Mode::Value;
+    x.type = tt_.basic(BasicKind::UnsafePointer);
+    return;
+  }
+  case Builtin::Slice: {
+    if (!nargs(2, 2)) return fail();
+    Operand p, n;
+    expr(p, args[0]);
+    expr(n, args[1]);
+    if (p.invalid()) return fail();
+    if (under(p.type)->kind != TypeKind::Pointer) {
+      errorAt(args[0], "invalid argument: " + operandStr(p) + " is not a pointer");
+      return fail();
+    }
+    if (!n.invalid()) assignment(n, tt_.basic(BasicKind::Int), "argument to unsafe.Slice");
+    x.mode = Mode::Value;
+    x.type = tt_.slice(under(p.type)->elem);
     return;
   }
   default:
     unsupported(e, "built-in " + name);
-    for (NodeId a : argNodes) { Operand y; rawExpr(y, a); }
-    x.mode = Mode::Invalid;
+    for (NodeId a : args) { Operand y; rawExpr(y, a); }
+    return fail();
   }
 }
 

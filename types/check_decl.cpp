@@ -57,6 +57,15 @@ void Checker::run(const std::vector<const Tree *> &files) {
     objDecl(obj);
   for (Object *fn : pkg_.funcs)
     objDecl(fn);
+  for (auto &[base, ms] : methodsByBase_) {
+    Object *tn = pkg_.scope->lookupLocal(base);
+    if (!tn || tn->kind != ObjKind::TypeName)
+      for (Object *m : ms) {
+        setFile(m->tree);
+        error(m->pos, tn ? base + " is not a type" : "undefined: " + base);
+        m->type = nullptr; // not checked further
+      }
+  }
   for (Object *fn : pkg_.funcs) {
     if (!fn->type || !fn->tree) continue;
     setFile(fn->tree);
@@ -68,6 +77,11 @@ void Checker::run(const std::vector<const Tree *> &files) {
     }
   }
   computeInitOrder();
+  for (Object *pn : pkgNames_) {
+    if (pn->used) continue;
+    if (pn->renamed) error(pn->pos, "\"" + pn->importPath + "\" imported as " + pn->name + " and not used");
+    else error(pn->pos, "\"" + pn->importPath + "\" imported but not used");
+  }
 }
 
 /// Declares one package-level object, reporting redeclarations.
@@ -97,9 +111,35 @@ void Checker::collectObjects() {
       switch (tr.kind(d)) {
       case NodeKind::ImportDecl:
         for (NodeId spec : tr.kids(d)) {
-          NodeId path = tr.kid(spec, 1);
+          NodeId nameId = tr.kid(spec, 0), path = tr.kid(spec, 1);
           std::string p = syntax::unquote(tr[path].text);
-          error(tr[path].pos, "could not import " + p + " (the standard library is not supported by origo yet)");
+          Package *imp = nullptr;
+          std::string err = "the standard library is not supported by origo yet";
+          if (p == "unsafe") imp = prog_.unsafePackage();
+          else if (cfg_.importer) imp = cfg_.importer(p, err);
+          if (!imp) {
+            error(tr[path].pos, "could not import " + p + " (" + err + ")");
+            continue;
+          }
+          std::string local = nameId.valid() ? std::string(tr[nameId].text) : imp->name;
+          if (local == "_") continue;
+          if (local == ".") {
+            // Dot imports: every exported object joins the file scope.
+            for (Object *o : imp->scope->objects())
+              if (exported(o->name)) scope_->insert(o);
+            continue;
+          }
+          Object *pn = prog_.newObject(ObjKind::PkgName, local, nameId.valid() ? tr[nameId].pos : tr[path].pos, nullptr);
+          pn->imported = imp;
+          pn->pkg = &pkg_;
+          pn->importPath = p;
+          pn->renamed = nameId.valid();
+          if (nameId.valid()) info_->defs[nameId.index] = pn;
+          if (scope_->insert(pn))
+            error(pn->pos, local + " redeclared in this block");
+          else if (pkg_.scope->lookupLocal(local))
+            error(pn->pos, local + " already declared through import of package");
+          pkgNames_.push_back(pn);
         }
         break;
       case NodeKind::FuncDecl: {
@@ -109,8 +149,29 @@ void Checker::collectObjects() {
         obj->pkg = &pkg_;
         obj->tree = t;
         obj->decl = d;
-        if (tr.kid(d, syntax::FuncRecv).valid()) {
-          unsupported(d, "method declaration");
+        if (NodeId recv = tr.kid(d, syntax::FuncRecv); recv.valid()) {
+          // A method: attached to its receiver's base type when that is declared.
+          obj->decl = d;
+          std::string base;
+          if (tr.numKids(recv) == 1) {
+            NodeId rt = tr.kid(tr.kid(recv, 0), 1);
+            while (tr.kind(rt) == NodeKind::ParenExpr) rt = tr.kid(rt, 0);
+            if (tr.kind(rt) == NodeKind::StarExpr) { obj->ptrRecv = true; rt = tr.kid(rt, 0); }
+            while (tr.kind(rt) == NodeKind::ParenExpr) rt = tr.kid(rt, 0);
+            if (tr.kind(rt) == NodeKind::IndexExpr) { unsupported(d, "method of a generic type"); break; }
+            if (tr.kind(rt) == NodeKind::Ident) base = std::string(tr[rt].text);
+          } else {
+            error(tr[recv].pos, tr.numKids(recv) == 0 ? "method has no receiver" : "method has multiple receivers");
+            break;
+          }
+          if (base.empty()) {
+            errorAt(recv, "invalid receiver type");
+            break;
+          }
+          obj->isMethod = true;
+          info_->defs[nameId.index] = obj;
+          methodsByBase_[base].push_back(obj);
+          pkg_.funcs.push_back(obj);
           break;
         }
         if (tr.kid(d, syntax::FuncTypeParams).valid()) {
@@ -297,7 +358,7 @@ void Checker::varDecl(Object *obj) {
     std::vector<Operand> xs;
     std::vector<NodeId> es = tree_->kids(values);
     if (es.size() == 1 && lhs.size() > 1)
-      multiExpr(xs, es[0]);
+      multiExpr(xs, es[0], lhs.size() == 2);
     else
       exprList(xs, es);
     if (xs.size() != lhs.size()) {
@@ -353,14 +414,45 @@ void Checker::typeDecl(Object *obj) {
   }
   Type *named = tt_.named(obj);
   obj->type = named;
+  // Methods are known (not yet resolved) before the underlying type, so
+  // selectors inside it can find them.
+  if (obj->tree) {
+    auto it = methodsByBase_.find(obj->name);
+    if (it != methodsByBase_.end()) {
+      for (Object *m : it->second) {
+        for (Object *prev : named->methods)
+          if (prev->name == m->name && m->name != "_")
+            error(m->pos, "method " + obj->name + "." + m->name + " already declared at " +
+                              Diagnostics::formatPos(sm_, prev->pos, DiagOptions{}));
+        named->methods.push_back(m);
+        m->recvType = named;
+      }
+    }
+  }
   const Type *u = typExpr(typeNode);
   named->underlying = under(u);
+  if (named->underlying == named) named->underlying = tt_.invalid();
+  for (Object *m : named->methods) {
+    if (m->name == "_") continue;
+    const Type *ut = named->underlying;
+    if (ut->kind == TypeKind::Pointer || ut->kind == TypeKind::Interface)
+      error(m->pos, "invalid receiver type " + obj->name + " (pointer or interface type)");
+    else if (ut->kind == TypeKind::Struct)
+      for (const Field &f : ut->fields)
+        if (f.name == m->name) error(m->pos, "field and method with the same name " + m->name);
+  }
 }
 
 void Checker::funcDecl(Object *obj) {
   NodeId ft = tree_->kid(obj->decl, syntax::FuncSig);
-  std::vector<Object *> params;
   obj->type = funcType(ft, obj->decl, nullptr, nullptr);
+  if (obj->isMethod) {
+    NodeId recv = tree_->kid(obj->decl, syntax::FuncRecv);
+    const Type *rt = typExpr(tree_->kid(tree_->kid(recv, 0), 1));
+    const Type *base = rt->kind == TypeKind::Pointer ? rt->elem : rt;
+    if (base != tt_.invalid() && (base->kind != TypeKind::Named || !base->obj || base->obj->pkg != &pkg_))
+      errorAt(recv, "cannot define new methods on non-local type " + typeString(base, &pkg_));
+  }
 }
 
 const Type *Checker::funcType(NodeId ft, NodeId declNode, std::vector<Object *> *paramObjs,
@@ -405,16 +497,36 @@ const Type *Checker::funcType(NodeId ft, NodeId declNode, std::vector<Object *> 
 }
 
 void Checker::funcBody(Object *fn, const Type *sig, NodeId body) {
+  NodeId decl = fn->decl;
+  funcLitBody(decl, tree_->kid(decl, syntax::FuncSig), tree_->kid(decl, syntax::FuncRecv), sig, body);
+}
+
+void Checker::funcLitBody(NodeId owner, NodeId ft, NodeId recv, const Type *sig, NodeId body) {
   Scope *saved = scope_;
   const Type *savedSig = sig_;
   Scope *fs = prog_.newScope(scope_, true);
   scope_ = fs;
   sig_ = sig;
   std::vector<Object *> params;
-  NodeId decl = fn ? fn->decl : syntax::None;
-  NodeId ft = tree_->kid(decl, syntax::FuncSig);
-  funcType(ft, decl, &params, fs);
-  info_->params[decl.index] = params;
+  if (recv.valid() && tree_->numKids(recv) == 1) {
+    // The receiver is the first parameter object.
+    NodeId f = tree_->kid(recv, 0), nameId = tree_->kid(f, 0);
+    const Type *rt = typExpr(tree_->kid(f, 1));
+    std::string name = nameId.valid() ? std::string(tree_->operator[](nameId).text) : "";
+    Object *o = prog_.newObject(ObjKind::Var, name, nameId.valid() ? tree_->operator[](nameId).pos : tree_->operator[](f).pos, rt);
+    o->isParam = true;
+    o->used = true;
+    o->pkg = &pkg_;
+    if (nameId.valid()) {
+      info_->defs[nameId.index] = o;
+      if (name != "_") fs->insert(o);
+    }
+    recvObjs_[owner.index] = o;
+  }
+  funcType(ft, owner, &params, fs);
+  info_->params[owner.index] = params;
+  std::vector<Object *> *savedParams = curParams_;
+  curParams_ = &info_->params[owner.index];
   std::vector<Object *> savedVars = std::move(funcVars_);
   funcVars_.clear();
   int savedLoop = loopDepth_;
@@ -439,6 +551,7 @@ void Checker::funcBody(Object *fn, const Type *sig, NodeId body) {
     diags_.error(v->pos, v->name + " declared but not used");
 
   funcVars_ = std::move(savedVars);
+  curParams_ = savedParams;
   loopDepth_ = savedLoop;
   scope_ = saved;
   sig_ = savedSig;
@@ -498,9 +611,8 @@ void Checker::computeInitOrder() {
 Package *checkPackage(Program &prog, const std::string &path,
                       const std::vector<const syntax::Tree *> &files, const SourceManager &sm,
                       Diagnostics &diags, const CheckConfig &cfg) {
-  (void)cfg;
   Package *pkg = prog.newPackage(path);
-  Checker c(prog, *pkg, sm, diags);
+  Checker c(prog, *pkg, sm, diags, cfg);
   c.run(files);
   return pkg;
 }

@@ -18,6 +18,8 @@ static const char *modeString(Mode m) {
   case Mode::Constant: return "constant";
   case Mode::Variable: return "variable";
   case Mode::Value: return "value";
+  case Mode::MapIndex: return "map index expression";
+  case Mode::CommaOk: return "comma, ok expression";
   }
   return "?";
 }
@@ -54,42 +56,6 @@ void Checker::record(const Operand &x) {
 }
 
 //===-- type expressions ---------------------------------------------------===//
-
-const Type *Checker::typExpr(NodeId e) {
-  const Tree &t = *tree_;
-  switch (t.kind(e)) {
-  case NodeKind::Ident:
-  case NodeKind::ParenExpr: {
-    if (t.kind(e) == NodeKind::ParenExpr) return typExpr(t.kid(e, 0));
-    Operand x;
-    ident(x, e);
-    if (x.invalid()) return tt_.invalid();
-    if (x.mode != Mode::TypeExpr) {
-      errorAt(e, exprStr(e) + " is not a type");
-      return tt_.invalid();
-    }
-    return x.type;
-  }
-  case NodeKind::StarExpr:
-    unsupported(e, "pointer type");
-    return tt_.invalid();
-  case NodeKind::SliceType: unsupported(e, "slice type"); return tt_.invalid();
-  case NodeKind::ArrayType:
-    if (t[e].op == Tok::Ellipsis) errorAt(e, "invalid use of [...] array (outside a composite literal)");
-    else unsupported(e, "array type");
-    return tt_.invalid();
-  case NodeKind::MapType: unsupported(e, "map type"); return tt_.invalid();
-  case NodeKind::ChanType: unsupported(e, "channel type"); return tt_.invalid();
-  case NodeKind::FuncType: unsupported(e, "function type"); return tt_.invalid();
-  case NodeKind::StructType: unsupported(e, "struct type"); return tt_.invalid();
-  case NodeKind::InterfaceType: unsupported(e, "interface type"); return tt_.invalid();
-  case NodeKind::SelectorExpr: unsupported(e, "qualified type"); return tt_.invalid();
-  case NodeKind::IndexExpr: unsupported(e, "generic type instantiation"); return tt_.invalid();
-  default:
-    errorAt(e, exprStr(e) + " is not a type");
-    return tt_.invalid();
-  }
-}
 
 //===-- representability and untyped conversion ----------------------------===//
 
@@ -277,10 +243,25 @@ void Checker::convertUntyped(Operand &x, const Type *target) {
 
 bool Checker::assignableTo(const Operand &x, const Type *t) {
   if (identical(x.type, t)) return true;
+  if (x.type == tt_.invalid() || t == tt_.invalid()) return true; // already reported
   const Type *vu = under(x.type), *tu = under(t);
+  bool bothNamed = x.type->kind == TypeKind::Named && t->kind == TypeKind::Named;
   // Identical underlying types and at least one is not a named type.
-  if (identical(vu, tu) && (x.type->kind != TypeKind::Named || t->kind != TypeKind::Named))
+  if (identical(vu, tu) && !bothNamed) return true;
+  // An interface type that x implements.
+  if (tu->kind == TypeKind::Interface) {
+    std::string why;
+    if (!missingMethod(x.type, t, why)) return true;
+  }
+  // A bidirectional channel to a channel type with the same element.
+  if (vu->kind == TypeKind::Chan && vu->dir == ChanDir::Both && tu->kind == TypeKind::Chan &&
+      vu->elem == tu->elem && !bothNamed)
     return true;
+  // nil to pointer, function, slice, map, channel, interface or unsafe.Pointer.
+  if (x.type->isBasic(BasicKind::UntypedNil))
+    return tu->kind == TypeKind::Pointer || tu->kind == TypeKind::Signature || tu->kind == TypeKind::Slice ||
+           tu->kind == TypeKind::Map || tu->kind == TypeKind::Chan || tu->kind == TypeKind::Interface ||
+           tu->isBasic(BasicKind::UnsafePointer);
   return false;
 }
 
@@ -332,7 +313,14 @@ void Checker::assignment(Operand &x, const Type *t, const std::string &context) 
   }
   if (!t) return;
   if (!assignableTo(x, t)) {
-    errorAt(x.expr, "cannot use " + operandStr(x) + " as type " + typeString(t) + " in " + context);
+    std::string why;
+    if (isInterface(t) && missingMethod(x.type, t, why)) {
+      errorAt(x.expr, "cannot use " + operandStr(x) + " as type " + typeString(t, &pkg_) + " in " + context +
+                          ":\n\t" + typeString(x.type, &pkg_) + " does not implement " + typeString(t, &pkg_) + " (" + why + ")");
+      x.mode = Mode::Invalid;
+      return;
+    }
+    errorAt(x.expr, "cannot use " + operandStr(x) + " as type " + typeString(t, &pkg_) + " in " + context);
     x.mode = Mode::Invalid;
   }
 }
@@ -451,24 +439,25 @@ void Checker::rawExpr(Operand &x, NodeId e, const Type *hint) {
     x.mode = Mode::Invalid;
     break;
   case NodeKind::FuncLit:
-    unsupported(e, "function literal");
-    x.mode = Mode::Invalid;
+    funcLit(x, e);
     break;
   case NodeKind::SelectorExpr:
-    unsupported(e, "selector expression");
-    x.mode = Mode::Invalid;
+    selector(x, e);
     break;
   case NodeKind::IndexExpr:
-    unsupported(e, "index expression");
-    x.mode = Mode::Invalid;
+    indexExpr(x, e);
     break;
   case NodeKind::SliceExpr:
-    unsupported(e, "slice expression");
-    x.mode = Mode::Invalid;
+    sliceExpr(x, e);
     break;
   case NodeKind::StarExpr:
-    unsupported(e, "pointer indirection");
-    x.mode = Mode::Invalid;
+    starExpr(x, e);
+    break;
+  case NodeKind::CompositeLit:
+    compositeLit(x, e, hint);
+    break;
+  case NodeKind::TypeAssertExpr:
+    typeAssert(x, e);
     break;
   default:
     if ((t.kind(e) >= NodeKind::SliceType && t.kind(e) <= NodeKind::InterfaceType) || t.kind(e) == NodeKind::FuncType) {
@@ -477,21 +466,21 @@ void Checker::rawExpr(Operand &x, NodeId e, const Type *hint) {
       break;
     }
     switch (t.kind(e)) {
-    case NodeKind::CompositeLit: unsupported(e, "composite literal"); break;
-    case NodeKind::TypeAssertExpr: unsupported(e, "type assertion"); break;
-    case NodeKind::KeyValueExpr: unsupported(e, "key-value element"); break;
+    case NodeKind::KeyValueExpr: errorAt(e, "unexpected key:value expression"); break;
     default:
       errorAt(e, "unexpected " + std::string(syntax::nodeKindName(t.kind(e))) + " in expression");
     }
     x.mode = Mode::Invalid;
   }
   x.expr = e;
+  if (!x.type && x.mode != Mode::NoValue) x.mode = Mode::Invalid; // an unresolved object (cycle)
   if (x.mode == Mode::Invalid) x.type = tt_.invalid();
   record(x);
 }
 
 void Checker::expr(Operand &x, NodeId e) {
   rawExpr(x, e);
+  if (x.mode == Mode::CommaOk) x.mode = Mode::Value;
   switch (x.mode) {
   case Mode::NoValue:
     errorAt(e, exprStr(e) + " (no value) used as value");
@@ -517,9 +506,22 @@ void Checker::exprWithHint(Operand &x, NodeId e, const Type *hint) {
   rawExpr(x, e, hint);
 }
 
-void Checker::multiExpr(std::vector<Operand> &xs, NodeId e) {
+void Checker::multiExpr(std::vector<Operand> &xs, NodeId e, bool commaOk) {
   Operand x;
   rawExpr(x, e);
+  if ((x.mode == Mode::CommaOk || x.mode == Mode::MapIndex) && commaOk) {
+    // v, ok := m[k] / <-ch / x.(T): a second, untyped bool result.
+    x.mode = Mode::Value;
+    xs.push_back(x);
+    Operand ok;
+    ok.mode = Mode::Value;
+    ok.expr = e;
+    ok.type = tt_.basic(BasicKind::UntypedBool);
+    xs.push_back(ok);
+    commaOks_.insert(e.index);
+    return;
+  }
+  if (x.mode == Mode::CommaOk) x.mode = Mode::Value;
   if (x.mode == Mode::Value && x.type && x.type->kind == TypeKind::Tuple) {
     for (const Type *t : x.type->list) {
       Operand y;
@@ -543,9 +545,9 @@ void Checker::multiExpr(std::vector<Operand> &xs, NodeId e) {
   xs.push_back(x);
 }
 
-void Checker::exprList(std::vector<Operand> &xs, const std::vector<NodeId> &es) {
+void Checker::exprList(std::vector<Operand> &xs, const std::vector<NodeId> &es, bool commaOk) {
   if (es.size() == 1) {
-    multiExpr(xs, es[0]);
+    multiExpr(xs, es[0], commaOk);
     return;
   }
   for (NodeId e : es) {
@@ -607,11 +609,19 @@ static bool opAllowed(Tok op, const Type *t, bool unary) {
 void Checker::unary(Operand &x, NodeId e) {
   const Tree &t = *tree_;
   Tok op = t[e].op;
+  if (op == Tok::And) {
+    addressOf(x, e);
+    return;
+  }
   expr(x, t.kid(e, 0));
   if (x.invalid()) return;
   x.expr = e;
-  if (op == Tok::And || op == Tok::Arrow) {
-    unsupported(e, op == Tok::And ? "address-of operator" : "channel receive");
+  if (op == Tok::Arrow) {
+    receive(x, e);
+    return;
+  }
+  if (op == Tok::Tilde) {
+    errorAt(e, "cannot use ~ outside of interface or type constraint");
     x.mode = Mode::Invalid;
     return;
   }
@@ -662,7 +672,16 @@ void Checker::comparison(Operand &x, Operand &y, Tok op, NodeId e) {
   if (!ok) {
     cause = "mismatched types " + typeString(x.type) + " and " + typeString(y.type);
   } else if (op == Tok::Eql || op == Tok::Neq) {
-    if (!isComparable(x.type)) cause = "operator " + std::string(syntax::tokSpelling(op)) + " not defined on " + typeString(x.type);
+    bool xnil = x.type->isBasic(BasicKind::UntypedNil), ynil = y.type->isBasic(BasicKind::UntypedNil);
+    if (xnil && ynil)
+      cause = "operator " + std::string(syntax::tokSpelling(op)) + " not defined on nil";
+    else if (!xnil && !ynil && !isComparable(x.type)) {
+      const Type *u = under(x.type);
+      const char *what = u->kind == TypeKind::Slice ? "slice" : u->kind == TypeKind::Map ? "map"
+                       : u->kind == TypeKind::Signature ? "func" : nullptr;
+      if (what) cause = std::string(what) + " can only be compared to nil";
+      else cause = "operator " + std::string(syntax::tokSpelling(op)) + " not defined on " + typeString(x.type, &pkg_);
+    }
   } else if (!isOrdered(x.type)) {
     cause = "operator " + std::string(syntax::tokSpelling(op)) + " not defined on " + typeString(x.type);
   } else if (!isOrdered(y.type)) {

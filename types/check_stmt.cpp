@@ -133,7 +133,7 @@ void Checker::stmt(NodeId s) {
       auto it = labels_.find(name);
       if (it != labels_.end()) it->second.used = true;
       if (op == Tok::Goto) {
-        unsupported(s, "goto");
+        if (it == labels_.end()) errorAt(l, "label " + name + " not defined");
         return;
       }
       bool found = std::find(loopLabels_.begin(), loopLabels_.end(), name) != loopLabels_.end();
@@ -143,20 +143,61 @@ void Checker::stmt(NodeId s) {
     }
     if (op == Tok::Break && loopDepth_ == 0) error(t[s].pos, "break is not in a loop, switch, or select");
     else if (op == Tok::Continue && loopDepth_ == 0) error(t[s].pos, "continue is not in a loop");
-    else if (op == Tok::Fallthrough) error(t[s].pos, "fallthrough statement out of place");
-    else if (op == Tok::Goto) unsupported(s, "goto");
+    else if (op == Tok::Fallthrough && !fallthroughOk_) error(t[s].pos, "fallthrough statement out of place");
     return;
   }
   case NodeKind::LabeledStmt: {
     NodeId inner = t.kid(s, 1);
-    pendingLabel_ = inner.valid() && t.kind(inner) == NodeKind::ForStmt ? std::string(t[t.kid(s, 0)].text) : "";
+    NodeKind ik = inner.valid() ? t.kind(inner) : NodeKind::Bad;
+    bool breakable = ik == NodeKind::ForStmt || ik == NodeKind::RangeStmt || ik == NodeKind::SwitchStmt ||
+                     ik == NodeKind::SelectStmt;
+    pendingLabel_ = breakable ? std::string(t[t.kid(s, 0)].text) : "";
     if (inner.valid()) stmt(inner);
     pendingLabel_.clear();
     return;
   }
   case NodeKind::RangeStmt:
-    unsupported(s, "for range");
+    rangeStmt(s);
     return;
+  case NodeKind::SwitchStmt:
+    switchStmt(s);
+    return;
+  case NodeKind::SelectStmt:
+    selectStmt(s);
+    return;
+  case NodeKind::GoStmt:
+  case NodeKind::DeferStmt: {
+    NodeId call = t.kid(s, 0);
+    NodeId inner = call;
+    while (t.kind(inner) == NodeKind::ParenExpr) inner = t.kid(inner, 0);
+    const char *kw = t.kind(s) == NodeKind::GoStmt ? "go" : "defer";
+    Operand x;
+    rawExpr(x, call);
+    if (t.kind(inner) != NodeKind::CallExpr) {
+      errorAt(call, std::string("expression in ") + kw + " must be function call");
+      return;
+    }
+    if (x.mode == Mode::TypeExpr || info_->types[t.kid(inner, 0).index].mode == Mode::TypeExpr)
+      errorAt(call, std::string(kw) + " requires function call, not conversion");
+    return;
+  }
+  case NodeKind::SendStmt: {
+    Operand ch, v;
+    expr(ch, t.kid(s, 0));
+    expr(v, t.kid(s, 1));
+    if (ch.invalid() || v.invalid()) return;
+    const Type *u = under(ch.type);
+    if (u->kind != TypeKind::Chan) {
+      errorAt(s, "invalid operation: cannot send to non-channel " + operandStr(ch));
+      return;
+    }
+    if (u->dir == ChanDir::Recv) {
+      errorAt(s, "invalid operation: cannot send to receive-only channel " + operandStr(ch));
+      return;
+    }
+    assignment(v, u->elem, "send");
+    return;
+  }
   default:
     unsupported(s, "statement " + std::string(syntax::nodeKindName(t.kind(s))));
   }
@@ -197,7 +238,7 @@ void Checker::declStmt(NodeId d) {
       for (Object *o : lhs) o->type = T;
       if (values.valid()) {
         std::vector<Operand> xs;
-        exprList(xs, t.kids(values));
+        exprList(xs, t.kids(values), lhs.size() == 2);
         bool bad = std::any_of(xs.begin(), xs.end(), [](const Operand &x) { return x.invalid(); });
         if (xs.size() != lhs.size()) {
           if (!bad) {
@@ -302,7 +343,7 @@ bool Checker::assignVar(NodeId lhs, Operand &x) {
   expr(z, lhs);
   if (local) local->used = wasUsed;
   if (z.invalid()) return false;
-  if (z.mode != Mode::Variable) {
+  if (z.mode != Mode::Variable && z.mode != Mode::MapIndex) {
     errorAt(lhs, "cannot assign to " + operandStr(z));
     return false;
   }
@@ -353,7 +394,7 @@ void Checker::assignStmt(NodeId s) {
     return;
   }
   std::vector<Operand> xs;
-  exprList(xs, rhs);
+  exprList(xs, rhs, lhs.size() == 2);
   if (xs.size() != lhs.size()) {
     bool bad = std::any_of(xs.begin(), xs.end(), [](const Operand &x) { return x.invalid(); });
     if (!bad) {
@@ -412,7 +453,7 @@ void Checker::shortVarDecl(NodeId s) {
     info_->defs[l.index] = o;
   }
   std::vector<Operand> xs;
-  exprList(xs, rhs);
+  exprList(xs, rhs, lhs.size() == 2);
   bool rhsBad = std::any_of(xs.begin(), xs.end(), [](const Operand &x) { return x.invalid(); });
   if (xs.size() != lhs.size()) {
     if (!rhsBad) {
@@ -460,7 +501,8 @@ void Checker::returnStmt(NodeId s) {
   if (results.empty()) {
     if (want.empty()) return;
     // A bare return is fine with named results.
-    const auto &params = info_->params[funcObj_ ? funcObj_->decl.index : 0];
+    static const std::vector<Object *> none;
+    const auto &params = curParams_ ? *curParams_ : none;
     bool named = !params.empty() && !params.back()->name.empty();
     if (named) return;
     error(t[s].pos, "not enough return values\n\thave ()\n\twant " + [&] {
@@ -552,6 +594,249 @@ bool Checker::isTerminating(NodeId s, const std::string &label) {
     return false;
   }
   (void)label;
+}
+
+} // namespace origo::types
+
+namespace origo::types {
+
+void Checker::rangeStmt(NodeId s) {
+  const Tree &t = *tree_;
+  NodeId key = t.kid(s, 0), val = t.kid(s, 1), X = t.kid(s, 2), body = t.kid(s, 3);
+  std::string label = std::move(pendingLabel_);
+  pendingLabel_.clear();
+  openScope();
+  Operand x;
+  expr(x, X);
+  const Type *kt = nullptr, *vt = nullptr;
+  if (!x.invalid()) {
+    const Type *u = under(x.type);
+    if (u->kind == TypeKind::Pointer && under(u->elem)->kind == TypeKind::Array) u = under(u->elem);
+    if (isString(u)) { kt = tt_.basic(BasicKind::Int); vt = tt_.basic(BasicKind::Int32); }
+    else if (u->kind == TypeKind::Array || u->kind == TypeKind::Slice) { kt = tt_.basic(BasicKind::Int); vt = u->elem; }
+    else if (u->kind == TypeKind::Map) { kt = u->key; vt = u->elem; }
+    else if (u->kind == TypeKind::Chan) {
+      kt = u->elem;
+      if (u->dir == ChanDir::Send) errorAt(X, "invalid operation: range " + exprStr(X) + " receive from send-only channel");
+      if (val.valid()) errorAt(val, "range over " + operandStr(x) + " permits only one iteration variable");
+    } else if (isInteger(u) && false) {
+    } else {
+      errorAt(X, "cannot range over " + operandStr(x));
+    }
+    if (isUntyped(x.type) && !x.invalid()) assignment(x, nullptr, "range");
+  }
+  NodeId lhs[2] = {key, val};
+  const Type *types[2] = {kt, vt};
+  if (t[s].op == Tok::Define) {
+    std::vector<Object *> vars;
+    for (int i = 0; i < 2; ++i) {
+      if (!lhs[i].valid()) continue;
+      if (t.kind(lhs[i]) != NodeKind::Ident) {
+        errorAt(lhs[i], "non-name " + exprStr(lhs[i]) + " on left side of :=");
+        continue;
+      }
+      Object *o = prog_.newObject(ObjKind::Var, std::string(t[lhs[i]].text), t[lhs[i]].pos,
+                                  types[i] ? types[i] : tt_.invalid());
+      o->pkg = &pkg_;
+      if (!types[i]) o->used = true;
+      info_->defs[lhs[i].index] = o;
+      vars.push_back(o);
+    }
+    for (Object *o : vars) {
+      funcVars_.push_back(o);
+      if (o->name != "_") scope_->insert(o);
+    }
+  } else if (t[s].op == Tok::Assign) {
+    for (int i = 0; i < 2; ++i) {
+      if (!lhs[i].valid() || !types[i]) continue;
+      Operand v;
+      v.mode = Mode::Value;
+      v.type = types[i];
+      v.expr = lhs[i];
+      assignVar(lhs[i], v);
+    }
+  }
+  ++loopDepth_;
+  loopLabels_.push_back(label);
+  stmt(body);
+  loopLabels_.pop_back();
+  --loopDepth_;
+  closeScope();
+}
+
+void Checker::switchStmt(NodeId s) {
+  const Tree &t = *tree_;
+  std::string label = std::move(pendingLabel_);
+  pendingLabel_.clear();
+  openScope();
+  if (t.kid(s, 0).valid()) stmt(t.kid(s, 0));
+  NodeId tag = t.kid(s, 1);
+  if (tag.valid() && t.kind(tag) == NodeKind::TypeSwitchGuard) {
+    typeSwitch(s, tag);
+    closeScope();
+    return;
+  }
+  Operand x;
+  if (tag.valid()) {
+    expr(x, tag);
+    if (!x.invalid()) assignment(x, nullptr, "switch expression");
+    if (!x.invalid() && !isComparable(x.type) && !x.type->isBasic(BasicKind::UntypedNil)) {
+      errorAt(tag, "cannot switch on " + operandStr(x));
+      x.mode = Mode::Invalid;
+    }
+  } else {
+    x.mode = Mode::Constant;
+    x.type = tt_.basic(BasicKind::Bool);
+    x.val = Constant::makeBool(true);
+  }
+  ++loopDepth_; // break is valid in a switch
+  loopLabels_.push_back(label);
+  size_t n = t.numKids(s);
+  bool sawDefault = false;
+  for (size_t i = 2; i < n; ++i) {
+    NodeId clause = t.kid(s, i);
+    NodeId cases = t.kid(clause, 0);
+    if (!cases.valid()) {
+      if (sawDefault) error(t[clause].pos, "multiple defaults in switch");
+      sawDefault = true;
+    } else {
+      for (NodeId c : t.kids(cases)) {
+        Operand y;
+        expr(y, c);
+        if (y.invalid() || x.invalid()) continue;
+        Operand xx = x, yy = y;
+        xx.expr = tag.valid() ? tag : c;
+        if (!tag.valid()) {
+          // switch { case cond: } compares with true.
+          if (!isBoolean(y.type)) errorAt(c, "invalid case " + exprStr(c) + " in switch (mismatched types " + typeString(y.type, &pkg_) + " and bool)");
+          continue;
+        }
+        matchTypes(yy, xx);
+        if (yy.invalid()) continue;
+        if (!assignableTo(yy, xx.type) && !assignableTo(xx, yy.type))
+          errorAt(c, "invalid case " + exprStr(c) + " in switch on " + exprStr(tag) + " (mismatched types " +
+                         typeString(yy.type, &pkg_) + " and " + typeString(xx.type, &pkg_) + ")");
+        else if (isUntyped(yy.type)) updateExprType(c, defaultType(tt_, xx.type), true);
+      }
+    }
+    openScope();
+    NodeId body = t.kid(clause, 1);
+    std::vector<NodeId> stmts = t.kids(body);
+    for (size_t j = 0; j < stmts.size(); ++j) {
+      // fallthrough is allowed as the last statement of a non-final clause.
+      bool last = j + 1 == stmts.size();
+      fallthroughOk_ = last && i + 1 < n;
+      if (t.kind(stmts[j]) == NodeKind::BranchStmt && t[stmts[j]].op == Tok::Fallthrough && !fallthroughOk_)
+        error(t[stmts[j]].pos, i + 1 == n ? "cannot fallthrough final case in switch" : "fallthrough statement out of place");
+      else
+        stmt(stmts[j]);
+      fallthroughOk_ = false;
+    }
+    closeScope();
+  }
+  loopLabels_.pop_back();
+  --loopDepth_;
+  closeScope();
+}
+
+void Checker::typeSwitch(NodeId s, NodeId guard) {
+  const Tree &t = *tree_;
+  NodeId lhs = t.kid(guard, 0), X = t.kid(guard, 1);
+  Operand x;
+  expr(x, X);
+  if (!x.invalid() && !isInterface(x.type)) {
+    errorAt(X, exprStr(X) + " (" + (x.mode == Mode::Variable ? "variable" : "value") + " of type " +
+                   typeString(x.type, &pkg_) + ") is not an interface");
+    x.mode = Mode::Invalid;
+  }
+  std::string label = loopLabels_.empty() ? "" : "";
+  ++loopDepth_;
+  loopLabels_.push_back(label);
+  std::vector<Object *> lhsVars;
+  bool anyUsed = false;
+  size_t n = t.numKids(s);
+  bool sawDefault = false;
+  for (size_t i = 2; i < n; ++i) {
+    NodeId clause = t.kid(s, i);
+    NodeId cases = t.kid(clause, 0);
+    const Type *single = nullptr;
+    int count = 0;
+    if (!cases.valid()) {
+      if (sawDefault) error(t[clause].pos, "multiple defaults in switch");
+      sawDefault = true;
+    } else {
+      for (NodeId c : t.kids(cases)) {
+        ++count;
+        if (t.kind(c) == NodeKind::Ident && t[c].text == "nil" && scope_->lookup("nil") &&
+            scope_->lookup("nil")->kind == ObjKind::Nil) {
+          Operand y;
+          ident(y, c);
+          record(y);
+          single = nullptr;
+          continue;
+        }
+        const Type *T = typExpr(c);
+        single = T;
+        if (T == tt_.invalid() || x.invalid()) continue;
+        if (!isInterface(T)) {
+          std::string why;
+          if (missingMethod(T, x.type, why))
+            errorAt(c, "impossible type switch case: " + exprStr(X) + " (" + operandStr(x).substr(exprStr(X).size() + 2) +
+                           " cannot have dynamic type " + typeString(T, &pkg_) + " (" + why + ")");
+        }
+      }
+    }
+    openScope();
+    if (lhs.valid()) {
+      // In clauses with exactly one type, the variable has that type.
+      const Type *vt = count == 1 && single ? single : x.type;
+      Object *o = prog_.newObject(ObjKind::Var, std::string(t[lhs].text), t[lhs].pos, vt ? vt : tt_.invalid());
+      o->pkg = &pkg_;
+      info_->implicits[clause.index] = o;
+      if (o->name != "_") scope_->insert(o);
+      lhsVars.push_back(o);
+    }
+    stmtList(t.kids(t.kid(clause, 1)));
+    closeScope();
+  }
+  loopLabels_.pop_back();
+  --loopDepth_;
+  if (lhs.valid()) {
+    for (Object *o : lhsVars) anyUsed |= o->used;
+    if (!anyUsed && t[lhs].text != "_") error(t[lhs].pos, std::string(t[lhs].text) + " declared but not used");
+  }
+}
+
+void Checker::selectStmt(NodeId s) {
+  const Tree &t = *tree_;
+  std::string label = std::move(pendingLabel_);
+  pendingLabel_.clear();
+  ++loopDepth_;
+  loopLabels_.push_back(label);
+  for (NodeId clause : t.kids(s)) {
+    openScope();
+    NodeId comm = t.kid(clause, 0);
+    if (comm.valid()) {
+      // send, receive expression, or assignment from a receive
+      bool valid = false;
+      if (t.kind(comm) == NodeKind::SendStmt) valid = true;
+      else if (t.kind(comm) == NodeKind::ExprStmt) {
+        NodeId e = t.kid(comm, 0);
+        while (t.kind(e) == NodeKind::ParenExpr) e = t.kid(e, 0);
+        valid = t.kind(e) == NodeKind::UnaryExpr && t[e].op == Tok::Arrow;
+      } else if (t.kind(comm) == NodeKind::AssignStmt && t.numKids(t.kid(comm, 1)) == 1) {
+        NodeId e = t.kid(t.kid(comm, 1), 0);
+        while (t.kind(e) == NodeKind::ParenExpr) e = t.kid(e, 0);
+        valid = t.kind(e) == NodeKind::UnaryExpr && t[e].op == Tok::Arrow;
+      }
+      if (!valid) errorAt(comm, "select case must be receive, send or assign recv");
+      stmt(comm);
+    }
+    stmtList(t.kids(t.kid(clause, 1)));
+    closeScope();
+  }
+  loopLabels_.pop_back();
+  --loopDepth_;
 }
 
 } // namespace origo::types

@@ -32,10 +32,21 @@ struct Operand {
   bool invalid() const { return mode == Mode::Invalid; }
 };
 
+/// What x.f found (types2's lookupFieldOrMethod).
+struct LookupResult {
+  Object *method = nullptr;
+  const Field *field = nullptr;
+  std::vector<int> path;     ///< field indices through embedded fields
+  bool indirect = false;     ///< a pointer was followed on the way
+  bool interfaceMethod = false;
+  bool ambiguous = false;
+};
+LookupResult lookupFieldOrMethod(const Type *T, const std::string &name, const Package *from);
+
 class Checker {
 public:
-  Checker(Program &prog, Package &pkg, const SourceManager &sm, Diagnostics &diags)
-      : prog_(prog), tt_(prog.types()), pkg_(pkg), sm_(sm), diags_(diags) {}
+  Checker(Program &prog, Package &pkg, const SourceManager &sm, Diagnostics &diags, const CheckConfig &cfg)
+      : prog_(prog), tt_(prog.types()), pkg_(pkg), sm_(sm), diags_(diags), cfg_(cfg) {}
   void run(const std::vector<const Tree *> &files);
 
   // --- errors (check_decl.cpp)
@@ -53,21 +64,45 @@ public:
   void typeDecl(Object *obj);
   void funcDecl(Object *obj);
   void funcBody(Object *fn, const Type *sig, NodeId body);
+  /// Checks a function body (declared function or literal) in a new scope.
+  void funcLitBody(NodeId owner, NodeId ft, NodeId recv, const Type *sig, NodeId body);
+  std::vector<Object *> *curParams_ = nullptr; ///< parameters and results of the current function
+  std::map<uint32_t, Object *> recvObjs_;
   const Type *funcType(NodeId ft, NodeId declNode, std::vector<Object *> *paramObjs, Scope *scope);
   void declareLocalConsts(NodeId spec, NodeId typeNode, NodeId values, int iota);
   void usage(Scope *scope);
   void unusedImports();
   void computeInitOrder();
 
-  // --- types (check_expr.cpp)
+  // --- types (typexpr.cpp)
   const Type *typExpr(NodeId e);
+  int64_t arrayLength(NodeId e);
+  const Type *structType(NodeId e);
+  const Type *interfaceType(NodeId e);
+  static bool exported(const std::string &name);
+  void selector(Operand &x, NodeId e);
+  // --- composite expressions (operand.cpp)
+  void funcLit(Operand &x, NodeId e);
+  void indexExpr(Operand &x, NodeId e);
+  void sliceExpr(Operand &x, NodeId e);
+  void starExpr(Operand &x, NodeId e);
+  void compositeLit(Operand &x, NodeId e, const Type *hint);
+  void typeAssert(Operand &x, NodeId e);
+  void addressOf(Operand &x, NodeId e);
+  void receive(Operand &x, NodeId e);
+  /// An index checked against length (-1: unknown); returns the constant value or -1.
+  int64_t index(NodeId e, int64_t length, bool allowNegativeNone = false);
+  /// Whether V lacks a method of interface T; sets the reason.
+  bool missingMethod(const Type *V, const Type *T, std::string &missing);
 
   // --- expressions (check_expr.cpp)
   void rawExpr(Operand &x, NodeId e, const Type *hint = nullptr);
   void expr(Operand &x, NodeId e);                     ///< single value required
   void exprWithHint(Operand &x, NodeId e, const Type *hint);
-  void multiExpr(std::vector<Operand> &xs, NodeId e);  ///< f() may yield several
-  void exprList(std::vector<Operand> &xs, const std::vector<NodeId> &es);
+  /// f() may yield several values; with commaOk, so may m[k], <-ch, x.(T).
+  void multiExpr(std::vector<Operand> &xs, NodeId e, bool commaOk = false);
+  void exprList(std::vector<Operand> &xs, const std::vector<NodeId> &es, bool commaOk = false);
+  std::set<uint32_t> commaOks_; ///< expressions used in comma-ok form
   void record(const Operand &x);
   void updateExprType(NodeId e, const Type *t, bool final);
   void convertUntyped(Operand &x, const Type *target);
@@ -82,7 +117,9 @@ public:
   void ident(Operand &x, NodeId e);
   void call(Operand &x, NodeId e);
   void builtinCall(Operand &x, NodeId e, Builtin b);
+  void otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<NodeId> &args, const std::string &name);
   void conversion(Operand &x, const Type *t, NodeId e);
+  bool convertible(const Operand &x, const Type *T);
   void arguments(NodeId call, const Type *sig, std::vector<Operand> &args);
 
   // --- statements (check_stmt.cpp)
@@ -98,6 +135,11 @@ public:
   void declStmt(NodeId d);
   bool isTerminating(NodeId s, const std::string &label);
   void collectLabels(NodeId n);
+  void rangeStmt(NodeId s);
+  void switchStmt(NodeId s);
+  void typeSwitch(NodeId s, NodeId guard);
+  void selectStmt(NodeId s);
+  bool fallthroughOk_ = false;
 
   // --- state
   Program &prog_;
@@ -105,6 +147,10 @@ public:
   Package &pkg_;
   const SourceManager &sm_;
   Diagnostics &diags_;
+  const CheckConfig &cfg_;
+  /// Methods by receiver base type name, attached when the type is declared.
+  std::map<std::string, std::vector<Object *>> methodsByBase_;
+  std::vector<Object *> pkgNames_; ///< import names, for the unused-import check
   const Tree *tree_ = nullptr; ///< file being checked
   FileInfo *info_ = nullptr;
   Scope *scope_ = nullptr;

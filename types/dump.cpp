@@ -34,6 +34,8 @@ static const char *modeName(Mode m) {
   case Mode::Constant: return "const";
   case Mode::Variable: return "var";
   case Mode::Value: return "value";
+  case Mode::MapIndex: return "mapindex";
+  case Mode::CommaOk: return "commaok";
   }
   return "?";
 }

@@ -25,6 +25,8 @@ enum class ObjKind : uint8_t { Const, Var, TypeName, Func, Builtin, PkgName, Nil
 enum class Builtin : uint8_t {
   Append, Cap, Close, Complex, Copy, Delete, Imag, Len, Make, New, Panic, Print, Println,
   Real, Recover,
+  // package unsafe
+  Sizeof, Alignof, Offsetof, Add, Slice,
 };
 
 struct Package;
@@ -40,6 +42,13 @@ struct Object {
   bool used = false;             ///< Var, PkgName, Label
   bool isGlobal = false;         ///< Var at package level
   bool isParam = false;          ///< Var that is a parameter or named result
+  bool isField = false;          ///< Var that is a struct field
+  bool ptrRecv = false;          ///< Func: a method with a pointer receiver
+  Package *imported = nullptr;   ///< PkgName: the package it denotes
+  std::string importPath;        ///< PkgName
+  bool renamed = false;          ///< PkgName: import with an explicit name
+  bool isMethod = false;         ///< Func declared with a receiver
+  const Type *recvType = nullptr;///< method: its receiver's base (named) type
   const syntax::Tree *tree = nullptr; ///< file declaring it (package-level objects)
   syntax::NodeId decl;           ///< FuncDecl or ValueSpec/TypeSpec, for package-level objects
   int iota = 0;                  ///< Const: the value of iota in its spec
@@ -73,7 +82,9 @@ private:
 };
 
 /// Operand modes (types2's operandMode), recorded per expression.
-enum class Mode : uint8_t { Invalid, NoValue, Builtin, TypeExpr, Constant, Variable, Value };
+/// (MapIndex: assignable, not addressable; CommaOk: may yield a second,
+/// untyped bool result in assignments.)
+enum class Mode : uint8_t { Invalid, NoValue, Builtin, TypeExpr, Constant, Variable, Value, MapIndex, CommaOk };
 
 /// What the checker knows about one expression.
 struct TypeAndValue {
@@ -88,6 +99,8 @@ struct FileInfo {
   std::vector<TypeAndValue> types;  ///< every expression
   std::vector<Object *> uses;       ///< identifiers: the object denoted
   std::vector<Object *> defs;       ///< identifiers: the object declared
+  /// Type switch clauses: the variable implicitly declared in each.
+  std::map<uint32_t, Object *> implicits;
   /// FuncDecl nodes: the function's scope-level parameter/result objects.
   std::map<uint32_t, std::vector<Object *>> params;
 };

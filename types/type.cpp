@@ -7,7 +7,9 @@
 
 #include "types/object.h"
 
+#include <algorithm>
 #include <cassert>
+#include <map>
 
 namespace origo::types {
 
@@ -57,11 +59,25 @@ TypeTable::TypeTable() {
 /// types are identified by their (unique) addresses.
 static std::string keyOf(const Type &t) {
   std::string k = std::to_string(int(t.kind)) + ":" + std::to_string(t.len) + ":" +
-                  std::to_string(t.numParams) + ":" + (t.variadic ? "v" : "") + ":";
-  auto addr = [&](const Type *p) { k += std::to_string(reinterpret_cast<uintptr_t>(p)) + ","; };
+                  std::to_string(t.numParams) + ":" + (t.variadic ? "v" : "") + ":" +
+                  std::to_string(int(t.dir)) + ":";
+  auto addr = [&](const void *p) { k += std::to_string(reinterpret_cast<uintptr_t>(p)) + ","; };
   addr(t.elem);
   addr(t.key);
   for (const Type *e : t.list) addr(e);
+  // Struct fields: names (with the package of unexported ones), types,
+  // embedding and tags are all part of identity.
+  for (const Field &f : t.fields) {
+    k += "|" + f.name + (f.embedded ? "*" : "") + "`" + f.tag + "`";
+    addr(f.type);
+    if (!f.name.empty() && !(f.name[0] >= 'A' && f.name[0] <= 'Z')) addr(f.pkg);
+  }
+  for (const Object *m : t.methods) {
+    k += "|" + m->name;
+    addr(m->type);
+    if (!m->name.empty() && !(m->name[0] >= 'A' && m->name[0] <= 'Z')) addr(m->pkg);
+  }
+  for (const Type *e : t.embeddeds) addr(e);
   return k;
 }
 
@@ -86,6 +102,56 @@ const Type *TypeTable::slice(const Type *elem) {
   Type t{TypeKind::Slice};
   t.elem = elem;
   return intern(std::move(t));
+}
+
+const Type *TypeTable::array(const Type *elem, int64_t len) {
+  Type t{TypeKind::Array};
+  t.elem = elem;
+  t.len = len;
+  return intern(std::move(t));
+}
+
+const Type *TypeTable::map(const Type *key, const Type *elem) {
+  Type t{TypeKind::Map};
+  t.key = key;
+  t.elem = elem;
+  return intern(std::move(t));
+}
+
+const Type *TypeTable::chan(const Type *elem, ChanDir dir) {
+  Type t{TypeKind::Chan};
+  t.elem = elem;
+  t.dir = dir;
+  return intern(std::move(t));
+}
+
+const Type *TypeTable::structType(std::vector<Field> fields) {
+  Type t{TypeKind::Struct};
+  t.fields = std::move(fields);
+  return intern(std::move(t));
+}
+
+const Type *TypeTable::interfaceType(std::vector<Object *> methods, std::vector<const Type *> embeddeds) {
+  Type t{TypeKind::Interface};
+  std::sort(methods.begin(), methods.end(), [](Object *a, Object *b) { return a->name < b->name; });
+  t.methods = std::move(methods);
+  t.embeddeds = std::move(embeddeds);
+  return intern(std::move(t));
+}
+
+bool isInterface(const Type *t) { return t && under(t)->kind == TypeKind::Interface; }
+
+const std::vector<Object *> &interfaceMethods(const Type *iface) {
+  const Type *u = under(iface);
+  if (u->complete) return u->allMethods;
+  u->complete = true; // also guards against embedding cycles
+  std::map<std::string, Object *> set;
+  for (Object *m : u->methods) set.emplace(m->name, m);
+  for (const Type *e : u->embeddeds)
+    if (isInterface(e))
+      for (Object *m : interfaceMethods(e)) set.emplace(m->name, m);
+  for (auto &[name, m] : set) u->allMethods.push_back(m);
+  return u->allMethods;
 }
 
 const Type *TypeTable::tuple(const std::vector<const Type *> &elems) {
@@ -200,43 +266,90 @@ unsigned bitSize(const Type *t) {
   }
 }
 
-static void writeTuple(std::string &s, const std::vector<const Type *> &list, bool variadic) {
+static void writeTuple(std::string &s, const std::vector<const Type *> &list, bool variadic, const Package *from) {
   s += "(";
   for (size_t i = 0; i < list.size(); ++i) {
     if (i) s += ", ";
     if (variadic && i + 1 == list.size() && list[i]->kind == TypeKind::Slice)
-      s += "..." + typeString(list[i]->elem);
+      s += "..." + typeString(list[i]->elem, from);
     else
-      s += typeString(list[i]);
+      s += typeString(list[i], from);
   }
   s += ")";
 }
 
-std::string typeString(const Type *t) {
+static void writeSignature(std::string &s, const Type *t, const Package *from) {
+  writeTuple(s, t->params(), t->variadic, from);
+  auto res = t->results();
+  if (res.size() == 1) s += " " + typeString(res[0], from);
+  else if (res.size() > 1) { s += " "; writeTuple(s, res, false, from); }
+}
+
+std::string typeString(const Type *t, const Package *from) {
   if (!t) return "<nil>";
   switch (t->kind) {
   case TypeKind::Basic: return basicName(t->basic);
-  case TypeKind::Pointer: return "*" + typeString(t->elem);
-  case TypeKind::Slice: return "[]" + typeString(t->elem);
-  case TypeKind::Array: return "[" + std::to_string(t->len) + "]" + typeString(t->elem);
-  case TypeKind::Map: return "map[" + typeString(t->key) + "]" + typeString(t->elem);
-  case TypeKind::Chan: return "chan " + typeString(t->elem);
+  case TypeKind::Pointer: return "*" + typeString(t->elem, from);
+  case TypeKind::Slice: return "[]" + typeString(t->elem, from);
+  case TypeKind::Array: return "[" + std::to_string(t->len) + "]" + typeString(t->elem, from);
+  case TypeKind::Map: return "map[" + typeString(t->key, from) + "]" + typeString(t->elem, from);
+  case TypeKind::Chan: {
+    const char *prefix = t->dir == ChanDir::Send ? "chan<- " : t->dir == ChanDir::Recv ? "<-chan " : "chan ";
+    std::string e = typeString(t->elem, from);
+    // chan (<-chan T) needs parentheses to keep its meaning.
+    if (t->dir == ChanDir::Both && t->elem->kind == TypeKind::Chan && t->elem->dir == ChanDir::Recv) e = "(" + e + ")";
+    return prefix + e;
+  }
   case TypeKind::Tuple: {
     std::string s;
-    writeTuple(s, t->list, false);
+    writeTuple(s, t->list, false, from);
     return s;
   }
   case TypeKind::Signature: {
     std::string s = "func";
-    writeTuple(s, t->params(), t->variadic);
-    auto res = t->results();
-    if (res.size() == 1) s += " " + typeString(res[0]);
-    else if (res.size() > 1) { s += " "; writeTuple(s, res, false); }
+    writeSignature(s, t, from);
     return s;
   }
-  case TypeKind::Struct: return "struct{...}";
-  case TypeKind::Interface: return "interface{...}";
-  case TypeKind::Named: return t->obj ? t->obj->name : "?";
+  case TypeKind::Struct: {
+    std::string s = "struct{";
+    for (size_t i = 0; i < t->fields.size(); ++i) {
+      const Field &f = t->fields[i];
+      if (i) s += "; ";
+      if (!f.embedded) s += f.name + " ";
+      s += typeString(f.type, from);
+      if (!f.tag.empty()) {
+        s += " \"";
+        for (char c : f.tag) {
+          if (c == '"' || c == '\\') s += '\\';
+          s += c;
+        }
+        s += "\"";
+      }
+    }
+    return s + "}";
+  }
+  case TypeKind::Interface: {
+    if (t->methods.empty() && t->embeddeds.empty()) return "interface{}";
+    std::string s = "interface{";
+    bool first = true;
+    for (const Type *e : t->embeddeds) {
+      if (!first) s += "; ";
+      first = false;
+      s += typeString(e, from);
+    }
+    for (const Object *m : t->methods) {
+      if (!first) s += "; ";
+      first = false;
+      s += m->name;
+      writeSignature(s, m->type, from);
+    }
+    return s + "}";
+  }
+  case TypeKind::Named: {
+    if (!t->obj) return "?";
+    if (t->obj->pkg && t->obj->pkg != from && from) return t->obj->pkg->name + "." + t->obj->name;
+    return t->obj->name;
+  }
   }
   return "?";
 }

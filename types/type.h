@@ -42,6 +42,20 @@ enum class BasicKind : uint8_t {
 };
 
 struct Object;
+struct Package;
+struct Type;
+
+/// A struct field.
+struct Field {
+  std::string name;
+  const Type *type = nullptr;
+  bool embedded = false;
+  std::string tag;
+  const Package *pkg = nullptr; ///< for unexported names: the declaring package
+  Object *obj = nullptr;        ///< the field's Var object (uses record it)
+};
+
+enum class ChanDir : uint8_t { Both, Send, Recv };
 
 /// A Go type. Fields are meaningful per kind as commented.
 struct Type {
@@ -56,6 +70,14 @@ struct Type {
   bool variadic = false;                ///< Signature
   Object *obj = nullptr;                ///< Named: its type name
   const Type *underlying = nullptr;     ///< Named (set once resolved); others: this
+  std::vector<Field> fields;            ///< Struct
+  /// Named: declared methods; Interface: explicit methods (Func objects
+  /// whose types are signatures with receivers left out).
+  std::vector<Object *> methods;
+  std::vector<const Type *> embeddeds;  ///< Interface: embedded interfaces
+  ChanDir dir = ChanDir::Both;          ///< Chan
+  mutable bool complete = false;        ///< Interface: method set computed
+  mutable std::vector<Object *> allMethods; ///< Interface: full method set, sorted by name
 
   bool isBasic(BasicKind k) const { return kind == TypeKind::Basic && basic == k; }
   /// Params and results of a Signature.
@@ -75,6 +97,11 @@ public:
   const Type *invalid() const { return basic(BasicKind::Invalid); }
   const Type *pointer(const Type *elem);
   const Type *slice(const Type *elem);
+  const Type *array(const Type *elem, int64_t len);
+  const Type *map(const Type *key, const Type *elem);
+  const Type *chan(const Type *elem, ChanDir dir);
+  const Type *structType(std::vector<Field> fields);
+  const Type *interfaceType(std::vector<Object *> methods, std::vector<const Type *> embeddeds);
   const Type *tuple(const std::vector<const Type *> &elems);
   const Type *signature(const std::vector<const Type *> &params,
                         const std::vector<const Type *> &results, bool variadic);
@@ -108,7 +135,12 @@ const Type *defaultType(const TypeTable &tt, const Type *t);
 /// Size in bits of a sized integer or float type (int/uint/uintptr: 64).
 unsigned bitSize(const Type *t);
 
-/// The type as gc prints it ("int", "untyped int", "func(int) string").
-std::string typeString(const Type *t);
+/// The type as gc prints it ("int", "untyped int", "func(int) string");
+/// named types of packages other than `from` are qualified by package name.
+std::string typeString(const Type *t, const Package *from = nullptr);
+
+/// The complete method set of an interface (embedded ones included).
+const std::vector<Object *> &interfaceMethods(const Type *iface);
+bool isInterface(const Type *t);
 
 } // namespace origo::types

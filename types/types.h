@@ -37,6 +37,8 @@ public:
   Object *newObject(ObjKind kind, std::string name, Pos pos, const Type *type);
   Scope *newScope(Scope *parent, bool isFunc = false);
   Package *newPackage(std::string path);
+  /// The built-in package unsafe (Pointer, Sizeof, Alignof, Offsetof, Add, Slice).
+  Package *unsafePackage();
 
 private:
   std::unique_ptr<TypeTable> types_;
@@ -44,6 +46,7 @@ private:
   std::vector<std::unique_ptr<Object>> objects_;
   std::vector<std::unique_ptr<Scope>> scopes_;
   std::vector<std::unique_ptr<Package>> packages_;
+  Package *unsafe_ = nullptr;
 };
 
 /// Type-checks the files of one package. Errors go to diags; the package

@@ -86,6 +86,26 @@ Scope *Program::newScope(Scope *parent, bool isFunc) {
   return scopes_.back().get();
 }
 
+Package *Program::unsafePackage() {
+  if (unsafe_) return unsafe_;
+  unsafe_ = newPackage("unsafe");
+  unsafe_->name = "unsafe";
+  unsafe_->scope = newScope(nullptr);
+  Object *ptr = newObject(ObjKind::TypeName, "Pointer", Pos{}, types_->basic(BasicKind::UnsafePointer));
+  ptr->pkg = unsafe_;
+  unsafe_->scope->insert(ptr);
+  struct { const char *name; Builtin b; } fns[] = {{"Sizeof", Builtin::Sizeof}, {"Alignof", Builtin::Alignof},
+                                                   {"Offsetof", Builtin::Offsetof}, {"Add", Builtin::Add},
+                                                   {"Slice", Builtin::Slice}};
+  for (auto &f : fns) {
+    Object *o = newObject(ObjKind::Builtin, f.name, Pos{}, types_->invalid());
+    o->builtin = f.b;
+    o->pkg = unsafe_;
+    unsafe_->scope->insert(o);
+  }
+  return unsafe_;
+}
+
 Package *Program::newPackage(std::string path) {
   packages_.push_back(std::make_unique<Package>());
   packages_.back()->path = std::move(path);

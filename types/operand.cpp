@@ -1,0 +1,451 @@
+//===- types/operand.cpp - index, slice, literal and pointer expressions --===//
+/// \file
+/// Index and slice expressions, composite literals (with elided types in
+/// nested literals), function literals, type assertions, address-of,
+/// indirection and receive (spec "Index expressions", "Slice expressions",
+/// "Composite literals", "Type assertions", "Address operators", "Receive
+/// operator"), with types2's messages.
+//===----------------------------------------------------------------------===//
+#include "types/checker.h"
+
+#include <map>
+
+namespace origo::types {
+
+int64_t Checker::index(NodeId e, int64_t length, bool allowNegativeNone) {
+  (void)allowNegativeNone;
+  Operand x;
+  expr(x, e);
+  if (x.invalid()) return -1;
+  if (!isInteger(x.type) && !(x.mode == Mode::Constant && isNumeric(x.type) && x.val->toInt())) {
+    errorAt(e, "invalid argument: index " + operandStr(x) + " must be integer");
+    return -1;
+  }
+  if (x.mode != Mode::Constant) {
+    if (isUntyped(x.type)) updateExprType(e, tt_.basic(BasicKind::Int), true);
+    return -1;
+  }
+  auto iv = x.val->toInt();
+  if (!iv) return -1;
+  if (iv->sign() < 0) {
+    errorAt(e, "invalid argument: index " + operandStr(x) + " must not be negative");
+    return -1;
+  }
+  if (isUntyped(x.type)) {
+    Operand y = x;
+    if (!representable(y, tt_.basic(BasicKind::Int), false)) {
+      errorAt(e, "invalid argument: index " + operandStr(x) + " overflows int");
+      return -1;
+    }
+    updateExprType(e, tt_.basic(BasicKind::Int), true);
+  }
+  int64_t v = iv->fitsInt64() ? iv->int64Val() : INT64_MAX;
+  if (length >= 0 && v >= length) {
+    errorAt(e, "invalid argument: index " + exprStr(e) + " out of bounds [0:" + std::to_string(length) + "]");
+    return -1;
+  }
+  return v;
+}
+
+void Checker::indexExpr(Operand &x, NodeId e) {
+  const Tree &t = *tree_;
+  rawExpr(x, t.kid(e, 0));
+  x.expr = e;
+  if (x.invalid()) {
+    for (size_t i = 1; i < t.numKids(e); ++i) { Operand y; rawExpr(y, t.kid(e, i)); }
+    return;
+  }
+  if (x.mode == Mode::TypeExpr || (x.mode == Mode::Value && under(x.type)->kind == TypeKind::Signature && t.numKids(e) > 2)) {
+    unsupported(e, "generic instantiation");
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (t.numKids(e) != 2) {
+    errorAt(t.kid(e, 2), "unexpected comma; expecting ]");
+    x.mode = Mode::Invalid;
+    return;
+  }
+  NodeId ix = t.kid(e, 1);
+  const Type *u = under(x.type);
+  if (x.mode != Mode::TypeExpr && u->kind == TypeKind::Signature) {
+    unsupported(e, "generic function instantiation");
+    x.mode = Mode::Invalid;
+    return;
+  }
+  switch (u->kind) {
+  case TypeKind::Basic:
+    if (isString(u)) {
+      int64_t len = x.mode == Mode::Constant ? int64_t(x.val->stringVal().size()) : -1;
+      index(ix, len);
+      x.mode = Mode::Value;
+      x.val.reset();
+      x.type = tt_.basic(BasicKind::Uint8);
+      return;
+    }
+    break;
+  case TypeKind::Array:
+    index(ix, u->len);
+    x.mode = x.mode == Mode::Variable ? Mode::Variable : Mode::Value;
+    x.type = u->elem;
+    return;
+  case TypeKind::Pointer:
+    if (under(u->elem)->kind == TypeKind::Array) {
+      index(ix, under(u->elem)->len);
+      x.mode = Mode::Variable;
+      x.type = under(u->elem)->elem;
+      return;
+    }
+    break;
+  case TypeKind::Slice:
+    index(ix, -1);
+    x.mode = Mode::Variable;
+    x.type = u->elem;
+    return;
+  case TypeKind::Map: {
+    Operand k;
+    expr(k, ix);
+    assignment(k, u->key, "map index");
+    x.mode = Mode::MapIndex;
+    x.type = u->elem;
+    return;
+  }
+  default:
+    break;
+  }
+  Operand y = x;
+  y.expr = t.kid(e, 0);
+  errorAt(t.kid(e, 0), "invalid operation: cannot index " + operandStr(y));
+  { Operand z; rawExpr(z, ix); }
+  x.mode = Mode::Invalid;
+}
+
+void Checker::sliceExpr(Operand &x, NodeId e) {
+  const Tree &t = *tree_;
+  rawExpr(x, t.kid(e, 0));
+  NodeId base = t.kid(e, 0);
+  bool three = t[e].op == Tok::Colon;
+  x.expr = e;
+  auto indices = [&](int64_t len) {
+    int64_t prev = -1;
+    for (size_t i = 1; i < 4; ++i) {
+      NodeId ix = t.kid(e, i);
+      if (!ix.valid()) continue;
+      int64_t v = index(ix, len >= 0 ? len + 1 : -1);
+      if (v >= 0 && prev >= 0 && v < prev)
+        errorAt(ix, "invalid slice indices: " + std::to_string(v) + " < " + std::to_string(prev));
+      if (v >= 0) prev = v;
+    }
+  };
+  if (x.invalid()) {
+    indices(-1);
+    return;
+  }
+  const Type *u = under(x.type);
+  switch (u->kind) {
+  case TypeKind::Basic:
+    if (isString(u)) {
+      if (three) {
+        errorAt(e, "invalid operation: 3-index slice of string");
+        x.mode = Mode::Invalid;
+        return;
+      }
+      indices(x.mode == Mode::Constant ? int64_t(x.val->stringVal().size()) : -1);
+      if (isUntyped(x.type)) x.type = tt_.basic(BasicKind::String);
+      x.mode = Mode::Value;
+      x.val.reset();
+      return;
+    }
+    break;
+  case TypeKind::Array:
+    if (x.mode != Mode::Variable) {
+      Operand y = x;
+      y.expr = base;
+      errorAt(e, "invalid operation: " + exprStr(base) + " (slice of unaddressable value)");
+      x.mode = Mode::Invalid;
+      return;
+    }
+    indices(u->len);
+    x.mode = Mode::Value;
+    x.type = tt_.slice(u->elem);
+    return;
+  case TypeKind::Pointer:
+    if (under(u->elem)->kind == TypeKind::Array) {
+      indices(under(u->elem)->len);
+      x.mode = Mode::Value;
+      x.type = tt_.slice(under(u->elem)->elem);
+      return;
+    }
+    break;
+  case TypeKind::Slice:
+    indices(-1);
+    x.mode = Mode::Value;
+    return;
+  default:
+    break;
+  }
+  Operand y = x;
+  y.expr = base;
+  errorAt(base, "cannot slice " + operandStr(y));
+  x.mode = Mode::Invalid;
+}
+
+void Checker::starExpr(Operand &x, NodeId e) {
+  const Tree &t = *tree_;
+  rawExpr(x, t.kid(e, 0));
+  x.expr = e;
+  if (x.invalid()) return;
+  if (x.mode == Mode::TypeExpr) {
+    x.type = tt_.pointer(x.type);
+    return;
+  }
+  if (x.type->isBasic(BasicKind::UntypedNil)) {
+    errorAt(e, "invalid operation: cannot indirect nil");
+    x.mode = Mode::Invalid;
+    return;
+  }
+  const Type *u = under(x.type);
+  if (u->kind != TypeKind::Pointer) {
+    Operand y = x;
+    y.expr = t.kid(e, 0);
+    errorAt(e, "invalid operation: cannot indirect " + operandStr(y));
+    x.mode = Mode::Invalid;
+    return;
+  }
+  x.mode = Mode::Variable;
+  x.type = u->elem;
+  x.val.reset();
+}
+
+void Checker::addressOf(Operand &x, NodeId e) {
+  const Tree &t = *tree_;
+  NodeId inner = t.kid(e, 0);
+  NodeId bare = inner;
+  while (t.kind(bare) == NodeKind::ParenExpr) bare = t.kid(bare, 0);
+  rawExpr(x, inner);
+  x.expr = e;
+  if (x.invalid()) return;
+  if (x.mode == Mode::TypeExpr) {
+    errorAt(e, exprStr(inner) + " (type) is not an expression");
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (x.mode != Mode::Variable && t.kind(bare) != NodeKind::CompositeLit) {
+    Operand y = x;
+    y.expr = inner;
+    errorAt(e, "invalid operation: cannot take address of " + operandStr(y));
+    x.mode = Mode::Invalid;
+    return;
+  }
+  x.mode = Mode::Value;
+  x.type = tt_.pointer(x.type);
+  x.val.reset();
+}
+
+void Checker::receive(Operand &x, NodeId e) {
+  const Tree &t = *tree_;
+  const Type *u = under(x.type);
+  Operand y = x;
+  y.expr = t.kid(e, 0);
+  if (u->kind != TypeKind::Chan) {
+    errorAt(e, "invalid operation: cannot receive from non-channel " + operandStr(y));
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (u->dir == ChanDir::Send) {
+    errorAt(e, "invalid operation: cannot receive from send-only channel " + operandStr(y));
+    x.mode = Mode::Invalid;
+    return;
+  }
+  x.mode = Mode::CommaOk;
+  x.type = u->elem;
+  x.val.reset();
+}
+
+void Checker::funcLit(Operand &x, NodeId e) {
+  const Tree &t = *tree_;
+  NodeId ft = t.kid(e, 0), body = t.kid(e, 1);
+  const Type *sig = funcType(ft, syntax::None, nullptr, nullptr);
+  // The body sees the enclosing scopes (closures capture by reference).
+  int savedIota = iota_;
+  iota_ = -1;
+  funcLitBody(e, ft, syntax::None, sig, body);
+  iota_ = savedIota;
+  x.mode = Mode::Value;
+  x.type = sig;
+  x.expr = e;
+}
+
+void Checker::typeAssert(Operand &x, NodeId e) {
+  const Tree &t = *tree_;
+  expr(x, t.kid(e, 0));
+  NodeId typeNode = t.kid(e, 1);
+  x.expr = e;
+  if (x.invalid()) {
+    if (typeNode.valid()) typExpr(typeNode);
+    return;
+  }
+  if (!typeNode.valid()) {
+    errorAt(e, "invalid syntax tree: use of .(type) outside type switch");
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (!isInterface(x.type)) {
+    Operand y = x;
+    y.expr = t.kid(e, 0);
+    errorAt(t.kid(e, 0), "invalid operation: " + exprStr(t.kid(e, 0)) + " (" +
+                             (x.mode == Mode::Variable ? "variable" : "value") + " of type " +
+                             typeString(x.type, &pkg_) + ") is not an interface");
+    typExpr(typeNode);
+    x.mode = Mode::Invalid;
+    return;
+  }
+  const Type *T = typExpr(typeNode);
+  if (T == tt_.invalid()) {
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (!isInterface(T)) {
+    std::string why;
+    if (missingMethod(T, x.type, why))
+      errorAt(typeNode, "impossible type assertion: " + exprStr(e) + "\n\t" + typeString(T, &pkg_) +
+                            " does not implement " + typeString(x.type, &pkg_) + " (" + why + ")");
+  }
+  x.mode = Mode::CommaOk;
+  x.type = T;
+}
+
+void Checker::compositeLit(Operand &x, NodeId e, const Type *hint) {
+  const Tree &t = *tree_;
+  NodeId typeNode = t.kid(e, 0);
+  const Type *T = nullptr;
+  x.expr = e;
+  bool openArray = false;
+  if (typeNode.valid()) {
+    if (t.kind(typeNode) == NodeKind::ArrayType && !t.kid(typeNode, 0).valid()) {
+      // [...]T{...}: the length comes from the elements.
+      openArray = true;
+      T = typExpr(t.kid(typeNode, 1));
+    } else {
+      T = typExpr(typeNode);
+    }
+  } else if (hint) {
+    T = hint;
+    // &T elided: {...} for a *T element.
+    if (under(T)->kind == TypeKind::Pointer) T = under(T)->elem;
+  } else {
+    errorAt(e, "invalid composite literal type: missing type");
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (T == tt_.invalid()) {
+    for (size_t i = 1; i < t.numKids(e); ++i) { Operand y; rawExpr(y, t.kid(e, i)); }
+    x.mode = Mode::Invalid;
+    return;
+  }
+  std::vector<NodeId> elems;
+  for (size_t i = 1; i < t.numKids(e); ++i) elems.push_back(t.kid(e, i));
+  auto value = [&](NodeId v, const Type *elemType, const char *context) {
+    Operand y;
+    if (t.kind(v) == NodeKind::CompositeLit && !t.kid(v, 0).valid()) compositeLit(y, v, elemType);
+    else rawExpr(y, v, elemType);
+    if (y.mode == Mode::CommaOk) y.mode = Mode::Value;
+    record(y);
+    if (!y.invalid()) {
+      if (y.mode == Mode::NoValue || y.mode == Mode::TypeExpr || y.mode == Mode::Builtin) {
+        assignment(y, elemType, context);
+        return;
+      }
+      assignment(y, elemType, context);
+    }
+  };
+  const Type *u = openArray ? nullptr : under(T);
+  if (openArray || u->kind == TypeKind::Array || u->kind == TypeKind::Slice) {
+    const Type *elem = openArray ? T : u->elem;
+    int64_t maxIndex = -1, idx = 0;
+    std::set<int64_t> seen;
+    int64_t limit = (!openArray && u->kind == TypeKind::Array) ? u->len : -1;
+    for (NodeId el : elems) {
+      NodeId v = el;
+      if (t.kind(el) == NodeKind::KeyValueExpr) {
+        int64_t k = index(t.kid(el, 0), limit);
+        if (k >= 0) idx = k;
+        else {
+          Operand kk;
+          // index() reported a problem, or the key is not constant.
+          if (!info_->types[t.kid(el, 0).index].value && info_->types[t.kid(el, 0).index].mode != Mode::Invalid)
+            errorAt(t.kid(el, 0), "index " + exprStr(t.kid(el, 0)) + " must be integer constant");
+        }
+        v = t.kid(el, 1);
+      } else if (limit >= 0 && idx >= limit) {
+        errorAt(el, "array index " + std::to_string(idx) + " out of bounds [0:" + std::to_string(limit) + "]");
+      }
+      if (!seen.insert(idx).second) errorAt(el, "duplicate index " + std::to_string(idx) + " in array or slice literal");
+      value(v, elem, "array or slice literal");
+      maxIndex = std::max(maxIndex, idx);
+      ++idx;
+    }
+    if (openArray) T = tt_.array(elem, maxIndex + 1);
+  } else if (u->kind == TypeKind::Struct) {
+    if (!elems.empty() && t.kind(elems[0]) == NodeKind::KeyValueExpr) {
+      std::set<std::string> seen;
+      for (NodeId el : elems) {
+        if (t.kind(el) != NodeKind::KeyValueExpr) {
+          errorAt(el, "mixture of field:value and value elements in struct literal");
+          continue;
+        }
+        NodeId key = t.kid(el, 0);
+        if (t.kind(key) != NodeKind::Ident) {
+          errorAt(key, "invalid field name " + exprStr(key) + " in struct literal");
+          continue;
+        }
+        std::string name(t[key].text);
+        const Field *f = nullptr;
+        for (const Field &fd : u->fields)
+          if (fd.name == name) f = &fd;
+        if (!f) {
+          errorAt(key, "unknown field " + name + " in struct literal");
+          Operand y;
+          rawExpr(y, t.kid(el, 1));
+          continue;
+        }
+        info_->uses[key.index] = f->obj;
+        if (!seen.insert(name).second) errorAt(key, "duplicate field name " + name + " in struct literal");
+        value(t.kid(el, 1), f->type, "struct literal");
+      }
+    } else {
+      size_t i = 0;
+      for (NodeId el : elems) {
+        if (t.kind(el) == NodeKind::KeyValueExpr) {
+          errorAt(el, "mixture of field:value and value elements in struct literal");
+          continue;
+        }
+        if (i >= u->fields.size()) {
+          errorAt(el, "too many values in " + exprStr(e));
+          break;
+        }
+        value(el, u->fields[i].type, "struct literal");
+        ++i;
+      }
+      if (!elems.empty() && i < u->fields.size())
+        error(t[e].end.valid() ? t[e].end : t[e].pos, "too few values in " + exprStr(e));
+    }
+  } else if (u->kind == TypeKind::Map) {
+    for (NodeId el : elems) {
+      if (t.kind(el) != NodeKind::KeyValueExpr) {
+        errorAt(el, "missing key in map literal");
+        continue;
+      }
+      value(t.kid(el, 0), u->key, "map literal");
+      value(t.kid(el, 1), u->elem, "map literal");
+    }
+  } else {
+    errorAt(e, "invalid composite literal type " + typeString(T, &pkg_));
+    x.mode = Mode::Invalid;
+    return;
+  }
+  x.mode = Mode::Value;
+  x.type = hint && !typeNode.valid() && under(hint)->kind == TypeKind::Pointer ? hint : T;
+  x.val.reset();
+}
+
+} // namespace origo::types

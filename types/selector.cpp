@@ -1,0 +1,216 @@
+//===- types/selector.cpp - selectors, field and method lookup ------------===//
+/// \file
+/// x.f (spec "Selectors", "Method sets"): qualified identifiers of imported
+/// packages, fields and methods found through embedded fields at the
+/// shallowest depth (ambiguity at equal depth is an error), method values
+/// and method expressions; and the method-set test behind interface
+/// assignability. After types2's lookup.go and selector handling in call.go.
+//===----------------------------------------------------------------------===//
+#include "types/checker.h"
+
+#include <map>
+
+namespace origo::types {
+
+/// Methods declared on a named type (not through embedding).
+static Object *declaredMethod(const Type *named, const std::string &name) {
+  if (named->kind != TypeKind::Named) return nullptr;
+  for (Object *m : named->methods)
+    if (m->name == name) return m;
+  return nullptr;
+}
+
+LookupResult lookupFieldOrMethod(const Type *T, const std::string &name, const Package *from) {
+  LookupResult r;
+  bool ptr = false;
+  if (T->kind == TypeKind::Pointer && T->elem->kind == TypeKind::Named &&
+      under(T->elem)->kind != TypeKind::Interface) {
+    T = T->elem;
+    ptr = true;
+  }
+  auto sameName = [&](const std::string &n, const Package *pkg) {
+    if (n != name) return false;
+    if (!Checker::exported(n) && pkg && from && pkg != from) return false;
+    return true;
+  };
+  struct Entry { const Type *type; std::vector<int> path; bool indirect; };
+  std::vector<Entry> current{{T, {}, ptr}};
+  std::set<const Type *> seen;
+  while (!current.empty()) { // one embedding depth per iteration
+    std::vector<Entry> next;
+    int found = 0;
+    LookupResult cand;
+    for (const Entry &e : current) {
+      const Type *t = e.type;
+      if (t->kind == TypeKind::Named) {
+        if (!seen.insert(t).second) continue;
+        if (Object *m = declaredMethod(t, name); m && sameName(m->name, m->pkg)) {
+          ++found;
+          cand = LookupResult{m, nullptr, e.path, e.indirect, false};
+          continue;
+        }
+      }
+      const Type *u = under(t);
+      if (u->kind == TypeKind::Struct) {
+        for (size_t i = 0; i < u->fields.size(); ++i) {
+          const Field &f = u->fields[i];
+          if (sameName(f.name, f.pkg)) {
+            ++found;
+            cand = LookupResult{nullptr, &f, e.path, e.indirect, false};
+            cand.path.push_back(int(i));
+            continue;
+          }
+          if (f.embedded && found == 0) {
+            const Type *ft = f.type;
+            bool ind = e.indirect;
+            if (ft->kind == TypeKind::Pointer) {
+              ft = ft->elem;
+              ind = true;
+            }
+            std::vector<int> p = e.path;
+            p.push_back(int(i));
+            next.push_back({ft, p, ind});
+          }
+        }
+      } else if (u->kind == TypeKind::Interface) {
+        for (Object *m : interfaceMethods(u))
+          if (sameName(m->name, m->pkg)) {
+            ++found;
+            cand = LookupResult{m, nullptr, e.path, e.indirect, false};
+            cand.interfaceMethod = true;
+          }
+      }
+    }
+    if (found == 1) return cand;
+    if (found > 1) {
+      r.ambiguous = true;
+      return r;
+    }
+    current = std::move(next);
+  }
+  return r;
+}
+
+bool Checker::missingMethod(const Type *V, const Type *T, std::string &missing) {
+  for (Object *m : interfaceMethods(T)) {
+    LookupResult r = lookupFieldOrMethod(V, m->name, m->pkg);
+    if (r.method && !r.method->type && r.method->tree) objDecl(r.method);
+    if (!r.method) {
+      missing = "missing method " + m->name;
+      return true;
+    }
+    if (r.method->type != m->type) {
+      missing = "wrong type for method " + m->name;
+      return true;
+    }
+    // Pointer-receiver methods are not in the method set of a value.
+    if (!r.interfaceMethod && r.method->ptrRecv && V->kind != TypeKind::Pointer && !r.indirect) {
+      missing = "method " + m->name + " has pointer receiver";
+      return true;
+    }
+  }
+  return false;
+}
+
+void Checker::selector(Operand &x, NodeId e) {
+  const Tree &t = *tree_;
+  NodeId X = t.kid(e, 0), selId = t.kid(e, 1);
+  std::string sel(t[selId].text);
+  x = Operand{};
+  x.expr = e;
+  // A qualified identifier: pkg.Name.
+  if (t.kind(X) == NodeKind::Ident) {
+    Object *o = scope_->lookup(std::string(t[X].text));
+    if (o && o->kind == ObjKind::PkgName) {
+      info_->uses[X.index] = o;
+      o->used = true;
+      Package *p = o->imported;
+      Object *m = p && p->scope ? p->scope->lookupLocal(sel) : nullptr;
+      if (!m || !exported(sel)) {
+        if (m) errorAt(selId, "name " + sel + " not exported by package " + p->name);
+        else errorAt(selId, "undefined: " + std::string(t[X].text) + "." + sel);
+        x.mode = Mode::Invalid;
+        return;
+      }
+      info_->uses[selId.index] = m;
+      x.type = m->type ? m->type : tt_.invalid();
+      switch (m->kind) {
+      case ObjKind::Const: x.mode = Mode::Constant; x.val = m->value; break;
+      case ObjKind::TypeName: x.mode = Mode::TypeExpr; break;
+      case ObjKind::Var: x.mode = Mode::Variable; break;
+      case ObjKind::Func: x.mode = Mode::Value; break;
+      case ObjKind::Builtin: x.mode = Mode::Builtin; x.builtin = m->builtin; break;
+      default: x.mode = Mode::Invalid;
+      }
+      if (x.mode == Mode::Constant && !x.val) x.mode = Mode::Invalid;
+      return;
+    }
+  }
+  Operand base;
+  rawExpr(base, X);
+  if (base.invalid()) {
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (base.mode == Mode::NoValue || base.mode == Mode::Builtin) {
+    errorAt(X, exprStr(X) + " (" + (base.mode == Mode::Builtin ? "built-in" : "no value") + ") is not a value");
+    x.mode = Mode::Invalid;
+    return;
+  }
+  LookupResult r = lookupFieldOrMethod(base.type, sel, &pkg_);
+  // Methods are resolved on first use (their declaration may come later).
+  if (r.method && !r.method->type && r.method->tree) objDecl(r.method);
+  if (r.method && !r.method->type) {
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (r.ambiguous) {
+    errorAt(selId, "ambiguous selector " + exprStr(e));
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (!r.field && !r.method) {
+    std::string what = base.mode == Mode::TypeExpr ? typeString(base.type, &pkg_) : exprStr(X);
+    if (base.type->kind == TypeKind::Pointer && isInterface(base.type->elem))
+      errorAt(selId, exprStr(e) + " undefined (type " + typeString(base.type, &pkg_) +
+                         " is pointer to interface, not interface)");
+    else
+      errorAt(selId, exprStr(e) + " undefined (type " + typeString(base.type, &pkg_) +
+                         " has no field or method " + sel + ")");
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (base.mode == Mode::TypeExpr) {
+    // A method expression T.m: a function taking the receiver first.
+    if (!r.method) {
+      errorAt(selId, exprStr(e) + " undefined (type " + typeString(base.type, &pkg_) + " has no method " + sel + ")");
+      x.mode = Mode::Invalid;
+      return;
+    }
+    info_->uses[selId.index] = r.method;
+    std::vector<const Type *> params{base.type};
+    for (const Type *p : r.method->type->params()) params.push_back(p);
+    x.mode = Mode::Value;
+    x.type = tt_.signature(params, r.method->type->results(), r.method->type->variadic);
+    return;
+  }
+  if (r.field) {
+    info_->uses[selId.index] = r.field->obj;
+    x.type = r.field->type;
+    // Fields of addressable structs, and anything reached through a
+    // pointer, are variables.
+    x.mode = base.mode == Mode::Variable || r.indirect || base.type->kind == TypeKind::Pointer ? Mode::Variable : Mode::Value;
+    return;
+  }
+  info_->uses[selId.index] = r.method;
+  if (!r.interfaceMethod && r.method->ptrRecv && base.type->kind != TypeKind::Pointer && !r.indirect &&
+      base.mode != Mode::Variable) {
+    errorAt(e, "cannot call pointer method " + sel + " on " + typeString(base.type, &pkg_));
+    x.mode = Mode::Invalid;
+    return;
+  }
+  x.mode = Mode::Value;
+  x.type = r.method->type;
+}
+
+} // namespace origo::types
