@@ -770,6 +770,10 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
       diags.error(fn->pos, "method declaration is not supported by origo yet");
       continue;
     }
+    if (fn->type->variadic) {
+      diags.error(fn->pos, "variadic function is not supported by origo yet");
+      continue;
+    }
     out->funcs.push_back(b.function(fn));
   }
   out->initFunc = pkg.path + ".init";

@@ -516,6 +516,54 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     x.type = tt_.tuple({});
     return;
   }
+  case Builtin::Complex: {
+    if (!nargs(2, 2)) return fail();
+    Operand re, im;
+    expr(re, args[0]);
+    expr(im, args[1]);
+    if (re.invalid() || im.invalid()) return fail();
+    matchTypes(re, im);
+    if (re.invalid() || im.invalid()) return fail();
+    if (isUntyped(re.type) && isUntyped(im.type)) {
+      x.mode = re.mode == Mode::Constant && im.mode == Mode::Constant ? Mode::Constant : Mode::Value;
+      x.type = tt_.basic(BasicKind::UntypedComplex);
+      if (x.mode == Mode::Constant) {
+        // Complex constants are represented by their parts once the
+        // constant package supports them; the value is not tracked here.
+        x.mode = Mode::Value;
+        x.type = tt_.basic(BasicKind::Complex128);
+      }
+      return;
+    }
+    if (re.type != im.type) {
+      errorAt(e, "invalid operation: " + exprStr(e) + " (mismatched types " + typeString(re.type, &pkg_) + " and " +
+                     typeString(im.type, &pkg_) + ")");
+      return fail();
+    }
+    const Type *u = under(re.type);
+    if (!isFloat(u)) {
+      errorAt(args[0], "invalid argument: arguments have type " + typeString(re.type, &pkg_) + ", expected floating-point");
+      return fail();
+    }
+    x.mode = Mode::Value;
+    x.type = tt_.basic(u->basic == BasicKind::Float32 ? BasicKind::Complex64 : BasicKind::Complex128);
+    return;
+  }
+  case Builtin::Real:
+  case Builtin::Imag: {
+    if (!nargs(1, 1)) return fail();
+    Operand c;
+    expr(c, args[0]);
+    if (c.invalid()) return fail();
+    const Type *u = under(c.type);
+    if (!isComplex(u) && !(isUntyped(u) && isNumeric(u))) {
+      errorAt(args[0], "invalid argument: " + operandStr(c) + " must be of complex type");
+      return fail();
+    }
+    x.mode = Mode::Value;
+    x.type = tt_.basic(u->basic == BasicKind::Complex64 ? BasicKind::Float32 : BasicKind::Float64);
+    return;
+  }
   case Builtin::Sizeof:
   case Builtin::Alignof: {
     if (!nargs(1, 1)) return fail();
@@ -570,7 +618,10 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     expr(p, args[0]);
     expr(n, args[1]);
     if (!p.invalid()) assignment(p, tt_.basic(BasicKind::UnsafePointer), "argument to unsafe.Add");
-    if (!n.invalid()) assignment(n, tt_.basic(BasicKind::Int), "argument to unsafe.Add");
+    if (!n.invalid()) {
+      if (!isInteger(n.type)) errorAt(args[1], "cannot convert " + operandStr(n) + " to type int");
+      else if (isUntyped(n.type)) assignment(n, tt_.basic(BasicKind::Int), "argument to unsafe.Add");
+    }
     x.mode = Mode::Value;
     x.type = tt_.basic(BasicKind::UnsafePointer);
     return;
@@ -585,7 +636,10 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
       errorAt(args[0], "invalid argument: " + operandStr(p) + " is not a pointer");
       return fail();
     }
-    if (!n.invalid()) assignment(n, tt_.basic(BasicKind::Int), "argument to unsafe.Slice");
+    if (!n.invalid()) {
+      if (!isInteger(n.type)) errorAt(args[1], "cannot convert " + operandStr(n) + " to type int");
+      else if (isUntyped(n.type)) assignment(n, tt_.basic(BasicKind::Int), "argument to unsafe.Slice");
+    }
     x.mode = Mode::Value;
     x.type = tt_.slice(under(p.type)->elem);
     return;

@@ -179,8 +179,8 @@ void Checker::collectObjects() {
           break;
         }
         NodeId ft = tr.kid(d, syntax::FuncSig);
-        if (!tr.kid(d, syntax::FuncBody).valid())
-          error(tr[nameId].pos, "missing function body");
+        // A declaration without body is implemented elsewhere (assembly or
+        // //go:linkname); gc complains only with -complete.
         bool noSig = tr.numKids(tr.kid(ft, 0)) == 0 && tr.numKids(tr.kid(ft, 1)) == 0;
         if (fname == "init") {
           if (!noSig) error(tr[nameId].pos, "func init must have no arguments and no return values");
@@ -470,13 +470,14 @@ const Type *Checker::funcType(NodeId ft, NodeId declNode, std::vector<Object *> 
         if (part == 0 && i + 1 == fields.size()) {
           variadic = true;
           t = tt_.slice(t);
-          if (!paramObjs) unsupported(f, "variadic function");
         } else {
           errorAt(f, "can only use ... with final parameter in list");
         }
       }
       (part == 0 ? params : results).push_back(t);
       if (paramObjs) {
+        // Declared after all parameter types are known (a parameter's
+        // name is not in scope in the signature).
         std::string name = nameId.valid() ? std::string(tree_->operator[](nameId).text) : "";
         Pos pos = nameId.valid() ? tree_->operator[](nameId).pos : tree_->operator[](f).pos;
         Object *o = prog_.newObject(ObjKind::Var, name, pos, t);
@@ -484,14 +485,14 @@ const Type *Checker::funcType(NodeId ft, NodeId declNode, std::vector<Object *> 
         o->pkg = &pkg_;
         o->used = true;
         paramObjs->push_back(o);
-        if (nameId.valid()) {
-          info_->defs[nameId.index] = o;
-          if (scope && name != "_" && scope->insert(o))
-            error(pos, name + " redeclared in this block");
-        }
+        if (nameId.valid()) info_->defs[nameId.index] = o;
       }
     }
   }
+  if (paramObjs && scope)
+    for (Object *o : *paramObjs)
+      if (!o->name.empty() && o->name != "_" && scope->insert(o))
+        error(o->pos, o->name + " redeclared in this block");
   (void)declNode;
   return tt_.signature(params, results, variadic);
 }

@@ -132,6 +132,15 @@ bool Checker::representable(Operand &x, const Type *t, bool report) {
 static ConvError implicitType(Checker &c, Operand &x, const Type *target, const Type *&out) {
   out = nullptr;
   const Type *u = under(target);
+  if (u->kind == TypeKind::Interface && !x.type->isBasic(BasicKind::UntypedNil)) {
+    // Values stored in interfaces have their default (concrete) types.
+    out = defaultType(c.tt_, x.type);
+    if (x.mode == Mode::Constant && isNumeric(x.type)) {
+      Operand y = x;
+      if (representation(y, out) != ConvError::None) return ConvError::Overflow;
+    }
+    return ConvError::None;
+  }
   if (u->kind != TypeKind::Basic) {
     if (x.type->isBasic(BasicKind::UntypedNil) &&
         (u->kind == TypeKind::Pointer || u->kind == TypeKind::Slice || u->kind == TypeKind::Map ||
@@ -295,7 +304,7 @@ void Checker::assignment(Operand &x, const Type *t, const std::string &context) 
         x.mode = Mode::Invalid;
         return;
       }
-    } else if (!t) {
+    } else if (!t || isInterface(t)) {
       target = defaultType(tt_, x.type);
     }
     const Type *nt;

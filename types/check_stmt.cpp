@@ -39,6 +39,7 @@ void Checker::stmt(NodeId s) {
     NodeId inner = e;
     while (t.kind(inner) == NodeKind::ParenExpr) inner = t.kid(inner, 0);
     std::string msg = "is not used";
+    if (t.kind(inner) == NodeKind::UnaryExpr && t[inner].op == Tok::Arrow) return; // a receive
     if (t.kind(inner) == NodeKind::CallExpr) {
       const TypeAndValue &fun = info_->types[t.kid(inner, 0).index];
       if (fun.mode != Mode::TypeExpr) {
@@ -282,8 +283,22 @@ void Checker::declStmt(NodeId d) {
     }
     return;
   }
+  case NodeKind::TypeDecl:
+    for (NodeId spec : t.kids(d)) {
+      NodeId id = t.kid(spec, 0);
+      Object *obj = prog_.newObject(ObjKind::TypeName, std::string(t[id].text), t[id].pos, nullptr);
+      obj->pkg = &pkg_;
+      info_->defs[id.index] = obj;
+      // The scope of a local type begins at its name (it may refer to itself).
+      if (obj->name != "_" && scope_->insert(obj)) error(obj->pos, obj->name + " redeclared in this block");
+      obj->decl = spec;
+      obj->color = Object::Color::Grey;
+      typeDecl(obj);
+      obj->color = Object::Color::Black;
+    }
+    return;
   default:
-    unsupported(d, "local type declaration");
+    unsupported(d, "declaration");
   }
 }
 
@@ -429,7 +444,7 @@ void Checker::shortVarDecl(NodeId s) {
       continue;
     }
     std::string name(t[l].text);
-    if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+    if (name != "_" && std::find(seen.begin(), seen.end(), name) != seen.end()) {
       errorAt(l, name + " repeated on left side of :=");
       bad = true;
       continue;
@@ -545,23 +560,40 @@ void Checker::returnStmt(NodeId s) {
   for (size_t i = 0; i < xs.size(); ++i) assignment(xs[i], want[i], "return statement");
 }
 
-/// Whether a statement list contains an unlabeled break that targets the
-/// enclosing statement (not one of an inner loop).
-static bool hasBreak(const Tree &t, NodeId s) {
+/// Whether s contains a break that targets the statement labeled `label`
+/// (or, when implicit, the enclosing statement): unlabeled breaks in
+/// nested loops, switches and selects target those instead.
+static bool hasBreak(const Tree &t, NodeId s, const std::string &label, bool implicit) {
   if (!s.valid()) return false;
   switch (t.kind(s)) {
   case NodeKind::BranchStmt:
-    return t[s].op == Tok::Break && !t.kid(s, 0).valid();
+    if (t[s].op != Tok::Break) return false;
+    if (!t.kid(s, 0).valid()) return implicit;
+    return !label.empty() && t[t.kid(s, 0)].text == label;
   case NodeKind::Block:
     for (NodeId k : t.kids(s))
-      if (hasBreak(t, k)) return true;
+      if (hasBreak(t, k, label, implicit)) return true;
     return false;
   case NodeKind::IfStmt:
-    return hasBreak(t, t.kid(s, 2)) || hasBreak(t, t.kid(s, 3));
+    return hasBreak(t, t.kid(s, 2), label, implicit) || hasBreak(t, t.kid(s, 3), label, implicit);
   case NodeKind::LabeledStmt:
-    return hasBreak(t, t.kid(s, 1));
+    return hasBreak(t, t.kid(s, 1), label, implicit);
+  case NodeKind::CaseClause:
+  case NodeKind::CommClause:
+    return hasBreak(t, t.kid(s, 1), label, implicit);
+  case NodeKind::ForStmt:
+  case NodeKind::RangeStmt:
+    return hasBreak(t, t.kids(s).back(), label, false);
+  case NodeKind::SwitchStmt:
+    for (size_t i = 2; i < t.numKids(s); ++i)
+      if (hasBreak(t, t.kid(s, i), label, false)) return true;
+    return false;
+  case NodeKind::SelectStmt:
+    for (NodeId k : t.kids(s))
+      if (hasBreak(t, k, label, false)) return true;
+    return false;
   default:
-    return false; // inner loops own their breaks
+    return false;
   }
 }
 
@@ -575,6 +607,7 @@ bool Checker::isTerminating(NodeId s, const std::string &label) {
     return t[s].op == Tok::Goto || t[s].op == Tok::Fallthrough;
   case NodeKind::ExprStmt: {
     NodeId e = t.kid(s, 0);
+    while (t.kind(e) == NodeKind::ParenExpr) e = t.kid(e, 0);
     if (t.kind(e) != NodeKind::CallExpr) return false;
     NodeId f = t.kid(e, 0);
     Object *o = t.kind(f) == NodeKind::Ident ? info_->uses[f.index] : nullptr;
@@ -587,9 +620,32 @@ bool Checker::isTerminating(NodeId s, const std::string &label) {
   case NodeKind::IfStmt:
     return t.kid(s, 3).valid() && isTerminating(t.kid(s, 2), "") && isTerminating(t.kid(s, 3), "");
   case NodeKind::ForStmt:
-    return !t.kid(s, 1).valid() && !hasBreak(t, t.kid(s, 3));
+    return !t.kid(s, 1).valid() && !hasBreak(t, t.kid(s, 3), label, true);
   case NodeKind::LabeledStmt:
     return isTerminating(t.kid(s, 1), std::string(t[t.kid(s, 0)].text));
+  case NodeKind::SwitchStmt: {
+    bool hasDefault = false;
+    for (size_t i = 2; i < t.numKids(s); ++i) {
+      NodeId c = t.kid(s, i);
+      if (!t.kid(c, 0).valid()) hasDefault = true;
+      NodeId body = t.kid(c, 1);
+      size_t n = t.numKids(body);
+      if (n == 0) return false;
+      NodeId last = t.kid(body, n - 1);
+      bool ft = t.kind(last) == NodeKind::BranchStmt && t[last].op == Tok::Fallthrough;
+      if (!ft && !isTerminating(last, "")) return false;
+      if (hasBreak(t, c, label, true)) return false;
+    }
+    return hasDefault;
+  }
+  case NodeKind::SelectStmt:
+    for (NodeId c : t.kids(s)) {
+      NodeId body = t.kid(c, 1);
+      size_t n = t.numKids(body);
+      if (n == 0 || !isTerminating(t.kid(body, n - 1), "")) return false;
+      if (hasBreak(t, c, label, true)) return false;
+    }
+    return true;
   default:
     return false;
   }

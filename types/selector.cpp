@@ -23,8 +23,8 @@ static Object *declaredMethod(const Type *named, const std::string &name) {
 LookupResult lookupFieldOrMethod(const Type *T, const std::string &name, const Package *from) {
   LookupResult r;
   bool ptr = false;
-  if (T->kind == TypeKind::Pointer && T->elem->kind == TypeKind::Named &&
-      under(T->elem)->kind != TypeKind::Interface) {
+  if (T->kind == TypeKind::Pointer && under(T->elem)->kind != TypeKind::Interface &&
+      (T->elem->kind == TypeKind::Named || under(T->elem)->kind == TypeKind::Struct)) {
     T = T->elem;
     ptr = true;
   }

@@ -44,6 +44,21 @@ Program::Program() : types_(std::make_unique<TypeTable>()), universe_(std::make_
   for (auto &b : basics)
     universe_->insert(newObject(ObjKind::TypeName, b.name, Pos{}, types_->basic(b.kind)));
 
+  // type error interface { Error() string }
+  Object *errObj = newObject(ObjKind::TypeName, "error", Pos{}, nullptr);
+  Type *errType = types_->named(errObj);
+  errObj->type = errType;
+  Object *errMethod = newObject(ObjKind::Func, "Error", Pos{}, types_->signature({}, {types_->basic(BasicKind::String)}, false));
+  errType->underlying = types_->interfaceType({errMethod}, {});
+  universe_->insert(errObj);
+  // any = interface{} (an alias); comparable is a constraint interface.
+  universe_->insert(newObject(ObjKind::TypeName, "any", Pos{}, types_->interfaceType({}, {})));
+  Object *cmpObj = newObject(ObjKind::TypeName, "comparable", Pos{}, nullptr);
+  Type *cmpType = types_->named(cmpObj);
+  cmpObj->type = cmpType;
+  cmpType->underlying = types_->interfaceType({}, {});
+  universe_->insert(cmpObj);
+
   Object *t = newObject(ObjKind::Const, "true", Pos{}, types_->basic(BasicKind::UntypedBool));
   t->value = Constant::makeBool(true);
   universe_->insert(t);
