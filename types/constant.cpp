@@ -229,7 +229,9 @@ double roundIEEE(const mpz_class &num, const mpz_class &den, long e2, IEEEFormat
 }
 
 double fltToIEEE(const Flt &f, IEEEFormat fmt, bool *exact) {
-  if (f.inf) {
+  // big.Float's Float64/Float32 compute the exponent minus 1 in int32: at
+  // the smallest exponent it wraps around and the result is an infinity.
+  if (f.inf || (sgn(f.m) != 0 && f.top() == kFloatMinExp)) {
     if (exact) *exact = false;
     return sgn(f.m) * HUGE_VAL;
   }

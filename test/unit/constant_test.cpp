@@ -161,6 +161,15 @@ TEST(Constant, BigExponentsStayRepresentable) {
               "f1b2f2a52c900dab926f8d3b4fe8dp+2147483644");
   EXPECT_TRUE(Constant::compare(Tok::Lss, Constant::unary(Tok::Sub, x), I("1")));
   EXPECT_TRUE(std::isinf(x.toDouble()));
+  // math/big wraps the exponent at 2^-2147483648 (the smallest there is)
+  // and converts to an infinity; the String form is then approximate.
+  Constant tiny = bin(F("164.15926e-646456993"), Tok::Quo, I("-356"));
+  EXPECT_EQ(tiny.toDouble(), -INFINITY);
+  EXPECT_EQ(tiny.toFloat32(), -INFINITY);
+  EXPECT_EQ(tiny.str(), "-4.61122e-646456994");
+  EXPECT_EQ(F("0x1p-2147483649").str(), "2.83831e-646456994");
+  EXPECT_EQ(F("0x1p-2147483648").str(), "0.567662e-646456993");
+  EXPECT_EQ(F("0x1p-2147483649").toDouble(), INFINITY);
 }
 
 TEST(Constant, Arithmetic) {
