@@ -722,8 +722,13 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       return nullptr;
     }
   }
-  if (!callee || callee->kind != ObjKind::Func) {
-    unsupported(p, "a call of a function value");
+  if (t.kind(fun) == NodeKind::SelectorExpr) callee = info_->uses[t.kid(fun, 1).index];
+  if (!callee || callee->kind != ObjKind::Func || callee->isMethod) {
+    unsupported(p, "a call of a function value or method");
+    return nullptr;
+  }
+  if (callee->pkg != &pkg_) {
+    unsupported(p, "calling " + callee->linkName() + " (compiling imported packages)");
     return nullptr;
   }
   std::vector<Value *> args;

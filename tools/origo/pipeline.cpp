@@ -8,6 +8,7 @@
 #include "tools/origo/driver.h"
 
 #include "codegen/codegen.h"
+#include "frontend/loader.h"
 #include "escape/escape.h"
 #include "linker/link.h"
 #include "ssa/ssa.h"
@@ -18,6 +19,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -76,11 +78,59 @@ struct FrontEnd {
     }
     return 0;
   }
+  /// Imported packages: loaded from GOROOT and type-checked on demand, in
+  /// dependency order. Their own diagnostics are kept apart (they are
+  /// not the program's errors).
+  Diagnostics depDiags;
+  std::unique_ptr<Loader> loader;
+  std::map<std::string, types::Package *> checked;
+
+  types::Package *checkSource(const PackageSource *src, const Env &env) {
+    auto it = checked.find(src->importPath);
+    if (it != checked.end()) return it->second;
+    std::vector<const syntax::Tree *> ts;
+    for (auto &t : src->files) ts.push_back(t.get());
+    types::CheckConfig cfg;
+    cfg.arch = env.goarch;
+    cfg.importer = [this, src, &env](const std::string &path, std::string &err) {
+      return importPackage(src->resolve(path), env, err);
+    };
+    checked[src->importPath] = nullptr; // cycles were rejected by the loader
+    types::Package *p = types::checkPackage(prog, src->importPath, ts, sm, depDiags, cfg);
+    checked[src->importPath] = p;
+    return p;
+  }
+
+  types::Package *importPackage(const std::string &path, const Env &env, std::string &err) {
+    auto it = checked.find(path);
+    if (it != checked.end() && it->second) return it->second;
+    if (!loader) {
+      BuildContext ctx;
+      ctx.goarch = env.goarch;
+      ctx.goroot = env.goroot;
+      loader = std::make_unique<Loader>(sm, depDiags, ctx);
+    }
+    std::vector<const PackageSource *> order = loader->dependencyOrder(path, err);
+    if (order.empty()) {
+      if (err.empty()) err = "cannot find package " + path;
+      return nullptr;
+    }
+    for (const PackageSource *src : order) checkSource(src, env);
+    auto found = checked.find(order.back()->importPath);
+    return found == checked.end() ? nullptr : found->second;
+  }
+
   void check(const Env &env) {
     std::vector<const syntax::Tree *> ts;
     for (auto &t : trees) ts.push_back(t.get());
     types::CheckConfig cfg;
     cfg.arch = env.goarch;
+    cfg.importer = [this, &env](const std::string &path, std::string &err) {
+      // gc: "could not import PATH (open ...: no such file or directory)".
+      types::Package *p = importPackage(path, env, err);
+      if (!p && err.find("cannot find") != std::string::npos) err = "open : no such file or directory";
+      return p;
+    };
     pkg = types::checkPackage(prog, "main", ts, sm, diags, cfg);
   }
 };
