@@ -61,42 +61,14 @@ void Checker::record(const Operand &x) {
 
 /// Whether constant v is representable in basic type t; rounds floats.
 static bool representableConst(Constant &v, const Type *t) {
+  // go/constant's rules (types2's representableConst), with rounding of
+  // floats to their type.
   const Type *u = under(t);
   if (u->kind != TypeKind::Basic) return false;
-  if (isBoolean(u)) return v.kind() == Constant::Kind::Bool;
-  if (isString(u)) return v.kind() == Constant::Kind::String;
-  if (v.kind() != Constant::Kind::Int && v.kind() != Constant::Kind::Float) return false;
-  if (isInteger(u)) {
-    auto iv = v.toInt();
-    if (!iv) return false;
-    if (isUntyped(u)) {
-      v = *iv;
-      return true;
-    }
-    unsigned bits = bitSize(u);
-    mpz_class lo, hi;
-    if (isUnsigned(u)) {
-      lo = 0;
-      hi = (mpz_class(1) << bits) - 1;
-    } else {
-      lo = -(mpz_class(1) << (bits - 1));
-      hi = (mpz_class(1) << (bits - 1)) - 1;
-    }
-    if (iv->intVal() < lo || iv->intVal() > hi) return false;
-    v = *iv;
-    return true;
-  }
-  if (isFloat(u) || isComplex(u)) {
-    // Values beyond the largest finite value overflow.
-    mpq_class r = v.toRat();
-    mpq_class a = abs(r);
-    double max = bitSize(u) == 32 || u->basic == BasicKind::Complex64 ? 3.40282346638528859811704183484516925440e+38
-                                                                      : 1.79769313486231570814527423731704356798070e+308;
-    if (!isUntyped(u) && a > mpq_class(max)) return false;
-    if (v.kind() == Constant::Kind::Int && isUntyped(u)) v = v.toFloat();
-    return true;
-  }
-  return false;
+  Constant rounded = v;
+  if (!representable(v, u->basic, &rounded)) return false;
+  v = rounded;
+  return true;
 }
 
 enum class ConvError { None, Overflow, Truncated, Invalid };
@@ -227,7 +199,8 @@ void Checker::convertUntyped(Operand &x, const Type *target) {
     if (isNumeric(x.type) && isNumeric(target)) {
       if (target->basic > x.type->basic) {
         x.type = target;
-        if (x.val && target->basic >= BasicKind::UntypedFloat) x.val = x.val->toFloat();
+        if (x.val && target->basic == BasicKind::UntypedComplex) x.val = x.val->toComplex();
+        else if (x.val && target->basic == BasicKind::UntypedFloat) x.val = x.val->toFloat();
         updateExprType(x.expr, target, false);
       }
     } else if (x.type != target) {
@@ -424,8 +397,19 @@ void Checker::rawExpr(Operand &x, NodeId e, const Type *hint) {
       x.type = tt_.basic(BasicKind::UntypedString);
       x.val = Constant::makeString(syntax::unquote(n.text));
       break;
+    case Tok::Imag: {
+      auto v = Constant::fromLiteral(n.op, n.text);
+      if (!v) {
+        errorAt(e, "malformed constant: " + std::string(n.text));
+        x.mode = Mode::Invalid;
+        break;
+      }
+      x.mode = Mode::Constant;
+      x.type = tt_.basic(BasicKind::UntypedComplex);
+      x.val = *v;
+      break;
+    }
     default:
-      unsupported(e, "complex constant");
       x.mode = Mode::Invalid;
     }
     break;
@@ -573,16 +557,19 @@ void Checker::exprList(std::vector<Operand> &xs, const std::vector<NodeId> &es, 
 /// operator as "constant addition overflow" etc.).
 static void overflow(Checker &c, Operand &x, NodeId e, Tok op, bool unaryOp) {
   if (x.invalid() || x.mode != Mode::Constant || !x.val) return;
+  if (x.val->kind() == Constant::Kind::Unknown) {
+    const syntax::Tree &t = *c.tree_;
+    Pos at = t.kind(e) == NodeKind::BinaryExpr || t.kind(e) == NodeKind::UnaryExpr ? t[e].pos : syntax::startPos(t, e);
+    c.error(at, "constant result is not representable");
+    x.mode = Mode::Invalid;
+    return;
+  }
   if (isTyped(x.type)) {
     c.representable(x, x.type, true);
     return;
   }
-  bool tooBig = false;
-  if (x.val->kind() == Constant::Kind::Int)
-    tooBig = mpz_sizeinbase(x.val->intVal().get_mpz_t(), 2) > 512;
-  else if (x.val->kind() == Constant::Kind::Float)
-    tooBig = mpz_sizeinbase(x.val->floatVal().get_num_mpz_t(), 2) > 100000 ||
-             mpz_sizeinbase(x.val->floatVal().get_den_mpz_t(), 2) > 100000;
+  // Untyped integer values must not grow arbitrarily (types2: 512 bits).
+  bool tooBig = x.val->kind() == Constant::Kind::Int && x.val->bitLen() > 512;
   if (!tooBig) return;
   std::string name;
   if (unaryOp) name = op == Tok::Xor ? "bitwise complement" : "";
