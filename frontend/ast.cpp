@@ -19,19 +19,15 @@ std::string_view nodeKindName(NodeKind k) {
 
 NodeId Tree::add(NodeKind k, Pos pos, std::initializer_list<NodeId> kids, Tok op,
                  std::string_view text) {
-  Node n;
-  n.kind = k;
-  n.op = op;
-  n.pos = pos;
-  n.text = text;
-  n.kidBegin = uint32_t(kids_.size());
-  n.kidCount = uint32_t(kids.size());
-  kids_.insert(kids_.end(), kids.begin(), kids.end());
-  nodes_.push_back(n);
-  return NodeId{uint32_t(nodes_.size() - 1)};
+  return add(k, pos, kids.begin(), kids.end(), op, text);
 }
 
 NodeId Tree::add(NodeKind k, Pos pos, const std::vector<NodeId> &kids, Tok op,
+                 std::string_view text) {
+  return add(k, pos, kids.data(), kids.data() + kids.size(), op, text);
+}
+
+NodeId Tree::add(NodeKind k, Pos pos, const NodeId *first, const NodeId *last, Tok op,
                  std::string_view text) {
   Node n;
   n.kind = k;
@@ -39,8 +35,8 @@ NodeId Tree::add(NodeKind k, Pos pos, const std::vector<NodeId> &kids, Tok op,
   n.pos = pos;
   n.text = text;
   n.kidBegin = uint32_t(kids_.size());
-  n.kidCount = uint32_t(kids.size());
-  kids_.insert(kids_.end(), kids.begin(), kids.end());
+  n.kidCount = uint32_t(last - first);
+  kids_.insert(kids_.end(), first, last);
   nodes_.push_back(n);
   return NodeId{uint32_t(nodes_.size() - 1)};
 }

@@ -55,6 +55,7 @@ public:
              std::string_view text = {});
   NodeId add(NodeKind k, Pos pos, const std::vector<NodeId> &kids, Tok op = Tok::EOF_,
              std::string_view text = {});
+  NodeId add(NodeKind k, Pos pos, const NodeId *first, const NodeId *last, Tok op, std::string_view text);
 
   const Node &operator[](NodeId id) const { return nodes_[id.index]; }
   Node &operator[](NodeId id) { return nodes_[id.index]; }

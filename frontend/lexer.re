@@ -21,6 +21,23 @@ std::string_view tokSpelling(Tok t) {
   return "?";
 }
 
+Tok assignOpBinary(Tok t) {
+  switch (t) {
+  case Tok::AddAssign: return Tok::Add;
+  case Tok::SubAssign: return Tok::Sub;
+  case Tok::MulAssign: return Tok::Mul;
+  case Tok::QuoAssign: return Tok::Quo;
+  case Tok::RemAssign: return Tok::Rem;
+  case Tok::AndAssign: return Tok::And;
+  case Tok::OrAssign: return Tok::Or;
+  case Tok::XorAssign: return Tok::Xor;
+  case Tok::ShlAssign: return Tok::Shl;
+  case Tok::ShrAssign: return Tok::Shr;
+  case Tok::AndNotAssign: return Tok::AndNot;
+  default: return Tok::EOF_;
+  }
+}
+
 Lexer::Lexer(const SourceManager &sm, uint32_t file, Diagnostics &diags)
     : sm_(sm), file_(file), diags_(diags) {
   const std::string &text = sm.file(file).text;

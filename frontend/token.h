@@ -20,6 +20,9 @@ enum class Tok : uint8_t {
 /// gc's spelling of a token kind in syntax errors ("comma", "+", "if").
 std::string_view tokSpelling(Tok t);
 
+/// The binary operator of an assignment operator (+= gives +); EOF_ for others.
+Tok assignOpBinary(Tok t);
+
 /// A token: kind, position of its first byte, and its source text (for
 /// names, literals and the "semicolon"/"newline"/"EOF" of semicolons).
 struct Token {

@@ -611,19 +611,7 @@ Value *Builder::binary(NodeId e) {
   if (isAssign) {
     lhs = t.kid(t.kid(e, 0), 0);
     rhs = t.kid(t.kid(e, 1), 0);
-    switch (op) {
-    case Tok::AddAssign: op = Tok::Add; break;
-    case Tok::SubAssign: op = Tok::Sub; break;
-    case Tok::MulAssign: op = Tok::Mul; break;
-    case Tok::QuoAssign: op = Tok::Quo; break;
-    case Tok::RemAssign: op = Tok::Rem; break;
-    case Tok::AndAssign: op = Tok::And; break;
-    case Tok::OrAssign: op = Tok::Or; break;
-    case Tok::XorAssign: op = Tok::Xor; break;
-    case Tok::ShlAssign: op = Tok::Shl; break;
-    case Tok::ShrAssign: op = Tok::Shr; break;
-    default: op = Tok::AndNot; break;
-    }
+    op = syntax::assignOpBinary(op);
   }
   Value *x = expr(lhs);
   Value *y = expr(rhs);

@@ -184,6 +184,7 @@ void Checker::collectObjects() {
         bool noSig = tr.numKids(tr.kid(ft, 0)) == 0 && tr.numKids(tr.kid(ft, 1)) == 0;
         if (fname == "init") {
           if (!noSig) error(tr[nameId].pos, "func init must have no arguments and no return values");
+          if (!tr.kid(d, syntax::FuncBody).valid()) error(tr[nameId].pos, "missing function body");
           // init functions are not declared: each gets its own symbol.
           obj->name = "init." + std::to_string(std::count_if(pkg_.funcs.begin(), pkg_.funcs.end(),
                         [](Object *f) { return f->name.rfind("init.", 0) == 0; }));
@@ -364,13 +365,7 @@ void Checker::varDecl(Object *obj) {
     if (xs.size() != lhs.size()) {
       bool bad = std::any_of(xs.begin(), xs.end(), [](const Operand &x) { return x.invalid(); });
       if (!bad) {
-        std::string vars = std::to_string(lhs.size()) + (lhs.size() == 1 ? " variable" : " variables");
-        std::string vals = std::to_string(xs.size()) + (xs.size() == 1 ? " value" : " values");
-        NodeId r0 = es[0];
-        if (es.size() == 1 && tree_->kind(r0) == NodeKind::CallExpr)
-          errorAt(r0, "assignment mismatch: " + vars + " but " + exprStr(tree_->kid(r0, 0)) + " returns " + vals);
-        else
-          errorAt(r0, "assignment mismatch: " + vars + " but " + vals);
+        assignMismatch(lhs.size(), xs.size(), es);
       }
       for (Object *o : lhs)
         if (!o->type) o->type = tt_.invalid();

@@ -243,13 +243,7 @@ void Checker::declStmt(NodeId d) {
         bool bad = std::any_of(xs.begin(), xs.end(), [](const Operand &x) { return x.invalid(); });
         if (xs.size() != lhs.size()) {
           if (!bad) {
-            std::string vars = std::to_string(lhs.size()) + (lhs.size() == 1 ? " variable" : " variables");
-            std::string vals = std::to_string(xs.size()) + (xs.size() == 1 ? " value" : " values");
-            NodeId r0 = t.kid(values, 0);
-            if (t.numKids(values) == 1 && t.kind(r0) == NodeKind::CallExpr)
-              errorAt(r0, "assignment mismatch: " + vars + " but " + exprStr(t.kid(r0, 0)) + " returns " + vals);
-            else
-              errorAt(r0, "assignment mismatch: " + vars + " but " + vals);
+            assignMismatch(lhs.size(), xs.size(), t.kids(values));
           }
           for (Object *o : lhs) {
             if (!o->type) o->type = tt_.invalid();
@@ -337,6 +331,17 @@ void Checker::declareLocalConsts(NodeId spec, NodeId typeNode, NodeId values, in
   iota_ = savedIota;
 }
 
+void Checker::assignMismatch(size_t nvars, size_t nvals, const std::vector<NodeId> &rhs) {
+  // types2's assignError, in the compiler's words.
+  std::string vars = std::to_string(nvars) + (nvars == 1 ? " variable" : " variables");
+  std::string vals = std::to_string(nvals) + (nvals == 1 ? " value" : " values");
+  const Tree &t = *tree_;
+  if (rhs.size() == 1 && t.kind(rhs[0]) == NodeKind::CallExpr)
+    errorAt(rhs[0], "assignment mismatch: " + vars + " but " + exprStr(t.kid(rhs[0], 0)) + " returns " + vals);
+  else
+    errorAt(rhs[0], "assignment mismatch: " + vars + " but " + vals);
+}
+
 bool Checker::assignVar(NodeId lhs, Operand &x) {
   const Tree &t = *tree_;
   if (x.invalid()) return false;
@@ -387,20 +392,7 @@ void Checker::assignStmt(NodeId s) {
       error(t[s].pos, "assignment operation " + std::string(syntax::tokSpelling(op)) + " requires single-valued expressions");
       return;
     }
-    Tok bop;
-    switch (op) {
-    case Tok::AddAssign: bop = Tok::Add; break;
-    case Tok::SubAssign: bop = Tok::Sub; break;
-    case Tok::MulAssign: bop = Tok::Mul; break;
-    case Tok::QuoAssign: bop = Tok::Quo; break;
-    case Tok::RemAssign: bop = Tok::Rem; break;
-    case Tok::AndAssign: bop = Tok::And; break;
-    case Tok::OrAssign: bop = Tok::Or; break;
-    case Tok::XorAssign: bop = Tok::Xor; break;
-    case Tok::ShlAssign: bop = Tok::Shl; break;
-    case Tok::ShrAssign: bop = Tok::Shr; break;
-    default: bop = Tok::AndNot; break;
-    }
+    Tok bop = syntax::assignOpBinary(op);
     Operand x;
     binary(x, s, lhs[0], rhs[0], bop);
     if (x.invalid()) return;
@@ -413,12 +405,7 @@ void Checker::assignStmt(NodeId s) {
   if (xs.size() != lhs.size()) {
     bool bad = std::any_of(xs.begin(), xs.end(), [](const Operand &x) { return x.invalid(); });
     if (!bad) {
-      std::string vars = std::to_string(lhs.size()) + (lhs.size() == 1 ? " variable" : " variables");
-      std::string vals = std::to_string(xs.size()) + (xs.size() == 1 ? " value" : " values");
-      if (rhs.size() == 1 && t.kind(rhs[0]) == NodeKind::CallExpr)
-        errorAt(rhs[0], "assignment mismatch: " + vars + " but " + exprStr(t.kid(rhs[0], 0)) + " returns " + vals);
-      else
-        errorAt(rhs[0], "assignment mismatch: " + vars + " but " + vals);
+      assignMismatch(lhs.size(), xs.size(), rhs);
     }
     useLHS(lhs);
     return;
@@ -472,12 +459,7 @@ void Checker::shortVarDecl(NodeId s) {
   bool rhsBad = std::any_of(xs.begin(), xs.end(), [](const Operand &x) { return x.invalid(); });
   if (xs.size() != lhs.size()) {
     if (!rhsBad) {
-      std::string vars = std::to_string(lhs.size()) + (lhs.size() == 1 ? " variable" : " variables");
-      std::string vals = std::to_string(xs.size()) + (xs.size() == 1 ? " value" : " values");
-      if (rhs.size() == 1 && t.kind(rhs[0]) == NodeKind::CallExpr)
-        errorAt(rhs[0], "assignment mismatch: " + vars + " but " + exprStr(t.kid(rhs[0], 0)) + " returns " + vals);
-      else
-        errorAt(rhs[0], "assignment mismatch: " + vars + " but " + vals);
+      assignMismatch(lhs.size(), xs.size(), rhs);
     }
     rhsBad = true;
   }

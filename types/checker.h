@@ -131,6 +131,7 @@ public:
   void shortVarDecl(NodeId s);
   bool assignVar(NodeId lhs, Operand &x);
   void useLHS(const std::vector<NodeId> &lhs);
+  void assignMismatch(size_t nvars, size_t nvals, const std::vector<NodeId> &rhs);
   void returnStmt(NodeId s);
   void declStmt(NodeId d);
   bool isTerminating(NodeId s, const std::string &label);
