@@ -70,6 +70,14 @@ std::string ParseContext::stmtString(NodeId s) const {
   }
 }
 
+NodeId ParseContext::callStmt(NodeKind k, const Token &kw, NodeId x) {
+  NodeId e = x;
+  while (tree.kind(e) == NodeKind::ParenExpr) e = tree.kid(e, 0);
+  if (tree.kind(e) != NodeKind::CallExpr && tree.kind(e) != NodeKind::Bad)
+    diags.error(startPos(tree, x), "expression in " + std::string(tokSpelling(kw.kind)) + " must be function call");
+  return tree.add(k, kw.pos, {x});
+}
+
 NodeId ParseContext::missingCondition(Pos pos, NodeId init, Pos at, NodeId then, NodeId els) {
   diags.syntaxError(at, "syntax error: missing condition in if statement");
   return tree.add(NodeKind::IfStmt, pos, {init, tree.add(NodeKind::Bad, at, {}), then, els});

@@ -28,6 +28,8 @@ struct ParseContext {
   int braceDepth = 0;
   bool sawSyntaxError = false;
   NodeId missingCondition(Pos pos, NodeId init, Pos at, NodeId then, NodeId els);
+  /// go/defer statements: the expression must be a call (gc checks it while parsing).
+  NodeId callStmt(NodeKind k, const Token &kw, NodeId x);
   /// A simple statement as gc prints it in "cannot use ... as value".
   std::string stmtString(NodeId s) const;
 

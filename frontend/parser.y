@@ -394,8 +394,8 @@ stmt
   : %empty { $$ = None; }
   | simple_stmt
   | common_decl { $$ = ctx.tree.add(K::DeclStmt, ctx.tree[$1].pos, {$1}); }
-  | GO expr { $$ = ctx.tree.add(K::GoStmt, $1.pos, {$2}); }
-  | DEFER expr { $$ = ctx.tree.add(K::DeferStmt, $1.pos, {$2}); }
+  | GO expr { $$ = ctx.callStmt(K::GoStmt, $1, $2); }
+  | DEFER expr { $$ = ctx.callStmt(K::DeferStmt, $1, $2); }
   | RETURN { $$ = ctx.tree.add(K::ReturnStmt, $1.pos, {}); }
   | RETURN expr_items { $$ = ctx.tree.add(K::ReturnStmt, $1.pos, $2); }
   | BREAK { $$ = ctx.tree.add(K::BranchStmt, $1.pos, {None}, Tok::Break); }
@@ -461,7 +461,14 @@ if_stmt
   | IF error block else_opt {
       yyerrok; // resynchronized at the block, as gc's header() does
       $$ = ctx.tree.add(K::IfStmt, $1.pos, {None, ctx.tree.add(K::Bad, $1.pos, {}), $3, $4}); }
-  | IF simple_stmt_nb SEMI block else_opt { $$ = ctx.missingCondition($1.pos, $2, ctx.tree[$4].pos, $4, $5); }
+  | IF simple_stmt_nb SEMI block else_opt {
+      // gc: at the semicolon; a newline there means the { is misplaced.
+      if ($3.text == "newline") {
+        ctx.diags.syntaxError($3.pos, "syntax error: unexpected newline, expecting { after if clause");
+        $$ = ctx.tree.add(K::IfStmt, $1.pos, {None, ctx.condition($2, "if"), $4, $5});
+      } else {
+        $$ = ctx.missingCondition($1.pos, $2, $3.pos, $4, $5);
+      } }
   | IF SEMI block else_opt { $$ = ctx.missingCondition($1.pos, None, ctx.tree[$3].pos, $3, $4); }
   ;
 

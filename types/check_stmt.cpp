@@ -174,10 +174,7 @@ void Checker::stmt(NodeId s) {
     const char *kw = t.kind(s) == NodeKind::GoStmt ? "go" : "defer";
     Operand x;
     rawExpr(x, call);
-    if (t.kind(inner) != NodeKind::CallExpr) {
-      errorAt(call, std::string("expression in ") + kw + " must be function call");
-      return;
-    }
+    if (t.kind(inner) != NodeKind::CallExpr) return; // reported by the parser
     if (x.mode == Mode::TypeExpr || info_->types[t.kid(inner, 0).index].mode == Mode::TypeExpr)
       errorAt(call, std::string(kw) + " requires function call, not conversion");
     return;
