@@ -818,7 +818,12 @@ void Checker::binary(Operand &x, NodeId e, NodeId lhs, NodeId rhs, Tok op) {
   if (x.mode == Mode::Constant && y.mode == Mode::Constant) {
     bool intDiv = isInteger(x.type);
     Constant v = Constant::binary(op, *x.val, *y.val, intDiv);
-    x.val = v;
+    if (v.kind() == Constant::Kind::String && tree_->kind(lhs) == NodeKind::BinaryExpr) {
+      // Long "a" + "b" + ... chains (generated tables): keep only the final
+      // string, or the recorded prefixes take memory quadratic in the chain.
+      info_->types[lhs.index].value.reset();
+    }
+    x.val = std::move(v);
     x.expr = e;
     overflow(*this, x, e, op, false);
     return;
