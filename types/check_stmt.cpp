@@ -175,6 +175,14 @@ void Checker::stmt(NodeId s) {
     Operand x;
     rawExpr(x, call);
     if (t.kind(inner) != NodeKind::CallExpr) return; // reported by the parser
+    NodeId fun = t.kid(inner, 0);
+    while (t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
+    Object *bo = t.kind(fun) == NodeKind::Ident ? info_->uses[fun.index] : nullptr;
+    if (bo && bo->kind == ObjKind::Builtin && x.mode != Mode::Invalid && x.mode != Mode::NoValue) {
+      // Built-ins with results cannot be deferred or started (gc's wording).
+      errorAt(call, std::string(kw) + " discards result of " + exprStr(inner));
+      return;
+    }
     if (x.mode == Mode::TypeExpr || info_->types[t.kid(inner, 0).index].mode == Mode::TypeExpr)
       errorAt(call, std::string(kw) + " requires function call, not conversion");
     return;
