@@ -178,7 +178,11 @@ void Checker::stmt(NodeId s) {
     NodeId fun = t.kid(inner, 0);
     while (t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
     Object *bo = t.kind(fun) == NodeKind::Ident ? info_->uses[fun.index] : nullptr;
-    if (bo && bo->kind == ObjKind::Builtin && x.mode != Mode::Invalid && x.mode != Mode::NoValue) {
+    // The built-ins not permitted in statement context (spec "Expression
+    // statements"); copy and recover are allowed.
+    bool valueBuiltin = bo && bo->kind == ObjKind::Builtin && bo->builtin != Builtin::Copy &&
+                        bo->builtin != Builtin::Recover;
+    if (valueBuiltin && x.mode != Mode::Invalid && x.mode != Mode::NoValue) {
       // Built-ins with results cannot be deferred or started (gc's wording).
       errorAt(call, std::string(kw) + " discards result of " + exprStr(inner));
       return;
