@@ -99,10 +99,6 @@ private:
     return u->kind == types::TypeKind::Basic &&
            (types::isInteger(u) || types::isBoolean(u) || types::isString(u));
   }
-  Value *checked(Value *v, NodeId e) {
-    if (!lowerable(v->type)) unsupported(pos(e), "a value of type " + types::typeString(v->type));
-    return v;
-  }
 
   const types::Package &pkg_;
   types::TypeTable &tt_;

@@ -592,7 +592,6 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     record(f);
     if (f.invalid()) return fail();
     // The offset of the field within its struct (direct fields only).
-    Operand base;
     const Type *st = info_->types[tree_->kid(sel, 0).index].type;
     int64_t off = 0;
     if (st && under(st)->kind == TypeKind::Pointer) st = under(st)->elem;

@@ -640,7 +640,6 @@ bool Checker::isTerminating(NodeId s, const std::string &label) {
   default:
     return false;
   }
-  (void)label;
 }
 
 } // namespace origo::types
@@ -666,7 +665,6 @@ void Checker::rangeStmt(NodeId s) {
       kt = u->elem;
       if (u->dir == ChanDir::Send) errorAt(X, "invalid operation: range " + exprStr(X) + " receive from send-only channel");
       if (val.valid()) errorAt(val, "range over " + operandStr(x) + " permits only one iteration variable");
-    } else if (isInteger(u) && false) {
     } else {
       errorAt(X, "cannot range over " + operandStr(x));
     }
@@ -796,9 +794,8 @@ void Checker::typeSwitch(NodeId s, NodeId guard) {
                    typeString(x.type, &pkg_) + ") is not an interface");
     x.mode = Mode::Invalid;
   }
-  std::string label = loopLabels_.empty() ? "" : "";
   ++loopDepth_;
-  loopLabels_.push_back(label);
+  loopLabels_.push_back("");
   std::vector<Object *> lhsVars;
   bool anyUsed = false;
   size_t n = t.numKids(s);

@@ -91,7 +91,7 @@ public:
   void addressOf(Operand &x, NodeId e);
   void receive(Operand &x, NodeId e);
   /// An index checked against length (-1: unknown); returns the constant value or -1.
-  int64_t index(NodeId e, int64_t length, bool allowNegativeNone = false);
+  int64_t index(NodeId e, int64_t length);
   /// Whether V lacks a method of interface T; sets the reason.
   bool missingMethod(const Type *V, const Type *T, std::string &missing);
 

@@ -12,8 +12,7 @@
 
 namespace origo::types {
 
-int64_t Checker::index(NodeId e, int64_t length, bool allowNegativeNone) {
-  (void)allowNegativeNone;
+int64_t Checker::index(NodeId e, int64_t length) {
   Operand x;
   expr(x, e);
   if (x.invalid()) return -1;
@@ -370,7 +369,6 @@ void Checker::compositeLit(Operand &x, NodeId e, const Type *hint) {
         int64_t k = index(t.kid(el, 0), limit);
         if (k >= 0) idx = k;
         else {
-          Operand kk;
           // index() reported a problem, or the key is not constant.
           if (!info_->types[t.kid(el, 0).index].value && info_->types[t.kid(el, 0).index].mode != Mode::Invalid)
             errorAt(t.kid(el, 0), "index " + exprStr(t.kid(el, 0)) + " must be integer constant");

@@ -43,6 +43,10 @@ int build(const Env &env, const BuildRequest &req, std::string &built);
 /// `origo tool compile`: front end only, gc's diagnostics format.
 int toolCompile(const Env &env, const std::vector<std::string> &args);
 
+/// Splits a command-line flag in Go's syntax (-name, --name, -name=value):
+/// false if arg is not a flag; hasValue tells whether "=value" was given.
+bool splitFlag(const std::string &arg, std::string &name, std::string &value, bool &hasValue);
+
 /// Prints "origo: msg" on stderr; returns 2.
 int usageError(const std::string &msg);
 

@@ -38,15 +38,9 @@ static int parseBuildFlags(const char *cmd, int argc, char **argv, int &i, Build
   for (; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--") { ++i; break; }
-    if (a.size() < 2 || a[0] != '-') break;
-    std::string name = a.substr(a[1] == '-' ? 2 : 1), value;
-    bool hasValue = false;
-    size_t eq = name.find('=');
-    if (eq != std::string::npos) {
-      value = name.substr(eq + 1);
-      name = name.substr(0, eq);
-      hasValue = true;
-    }
+    std::string name, value;
+    bool hasValue;
+    if (!splitFlag(a, name, value, hasValue)) break;
     auto takeValue = [&]() -> bool {
       if (hasValue) return true;
       if (i + 1 >= argc) return false;

@@ -30,6 +30,19 @@
 
 namespace origo::driver {
 
+bool splitFlag(const std::string &arg, std::string &name, std::string &value, bool &hasValue) {
+  if (arg.size() < 2 || arg[0] != '-') return false;
+  name = arg.substr(arg[1] == '-' ? 2 : 1);
+  value.clear();
+  size_t eq = name.find('=');
+  hasValue = eq != std::string::npos;
+  if (hasValue) {
+    value = name.substr(eq + 1);
+    name = name.substr(0, eq);
+  }
+  return true;
+}
+
 int usageError(const std::string &msg) {
   std::fprintf(stderr, "origo: %s\n", msg.c_str());
   return 2;
@@ -273,15 +286,9 @@ int toolCompile(const Env &env, const std::vector<std::string> &args) {
   for (; i < args.size(); ++i) {
     std::string a = args[i];
     if (a == "--") { ++i; break; }
-    if (a.size() < 2 || a[0] != '-') break;
-    std::string name = a.substr(a[1] == '-' ? 2 : 1), value;
-    bool hasValue = false;
-    size_t eq = name.find('=');
-    if (eq != std::string::npos) {
-      value = name.substr(eq + 1);
-      name = name.substr(0, eq);
-      hasValue = true;
-    }
+    std::string name, value;
+    bool hasValue;
+    if (!splitFlag(a, name, value, hasValue)) break;
     bool isValue = false, isBool = false;
     for (const char *f : valueFlags) if (name == f) isValue = true;
     for (const char *f : boolFlags) if (name == f) isBool = true;
