@@ -46,6 +46,16 @@ std::vector<NodeId> Tree::kids(NodeId id) const {
   return std::vector<NodeId>(kids_.begin() + n.kidBegin, kids_.begin() + n.kidBegin + n.kidCount);
 }
 
+bool Tree::hasDirective(NodeId d, std::string_view name) const {
+  for (size_t i = 0; i < directives.size(); ++i) {
+    if (directiveOwner[i] != d) continue;
+    std::string_view text = directives[i].text;
+    if (text.size() < 3 + name.size() || text.substr(0, 3) != "go:" || text.substr(3, name.size()) != name) continue;
+    if (text.size() == 3 + name.size() || text[3 + name.size()] == ' ' || text[3 + name.size()] == '\t') return true;
+  }
+  return false;
+}
+
 std::string dumpTree(const Tree &t) {
   // An explicit stack: trees may be nested tens of thousands deep.
   std::string out;

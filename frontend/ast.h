@@ -62,6 +62,8 @@ public:
   NodeKind kind(NodeId id) const { return nodes_[id.index].kind; }
   size_t numKids(NodeId id) const { return nodes_[id.index].kidCount; }
   NodeId kid(NodeId id, size_t i) const { return kids_[nodes_[id.index].kidBegin + i]; }
+  /// Replaces a child; for nodes the parser completes in two steps.
+  void setKid(NodeId id, size_t i, NodeId kid) { kids_[nodes_[id.index].kidBegin + i] = kid; }
   /// All children of a node, in order.
   std::vector<NodeId> kids(NodeId id) const;
   size_t size() const { return nodes_.size(); }
@@ -69,6 +71,10 @@ public:
   NodeId root;                        ///< the File node
   uint32_t file = 0;                  ///< SourceManager id
   std::vector<Directive> directives;  ///< //go: and //line comments
+  /// Per directive: the top-level declaration it precedes, or None.
+  std::vector<NodeId> directiveOwner;
+  /// Whether declaration d is preceded by the directive `//go:name`.
+  bool hasDirective(NodeId d, std::string_view name) const;
 
 private:
   std::vector<Node> nodes_;

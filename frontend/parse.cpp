@@ -71,10 +71,15 @@ std::string ParseContext::stmtString(NodeId s) const {
 }
 
 NodeId ParseContext::callStmt(NodeKind k, const Token &kw, NodeId x) {
-  NodeId e = x;
-  while (tree.kind(e) == NodeKind::ParenExpr) e = tree.kid(e, 0);
-  if (tree.kind(e) != NodeKind::CallExpr && tree.kind(e) != NodeKind::Bad)
-    diags.error(startPos(tree, x), "expression in " + std::string(tokSpelling(kw.kind)) + " must be function call");
+  // gc's callStmt: parentheses are reported and dropped; anything but a
+  // call, including what a syntax error left behind, is reported too.
+  std::string what(tokSpelling(kw.kind));
+  if (tree.kind(x) == NodeKind::ParenExpr) {
+    diags.error(startPos(tree, x), "expression in " + what + " must not be parenthesized");
+    while (tree.kind(x) == NodeKind::ParenExpr) x = tree.kid(x, 0);
+  }
+  if (tree.kind(x) != NodeKind::CallExpr)
+    diags.error(startPos(tree, x), "expression in " + what + " must be function call");
   return tree.add(k, kw.pos, {x});
 }
 
@@ -93,9 +98,26 @@ NodeId ParseContext::rangeStmt(Pos pos, NodeId lhs, Tok op, NodeId x, NodeId bod
 }
 
 NodeId ParseContext::unary(const Token &op, NodeId x) {
-  if (op.kind == Tok::Arrow && tree.kind(x) == NodeKind::ChanType && tree[x].op == Tok::Chan) {
-    // <-chan T: the receive applies to the channel type (gc's unaryExpr).
-    return tree.add(NodeKind::ChanType, op.pos, {tree.kid(x, 0)}, Tok::Arrow);
+  if (op.kind == Tok::Arrow && tree.kind(x) == NodeKind::ChanType) {
+    // <-chan T: the <- belongs to the channel type parsed already and is
+    // re-associated as gc's unaryExpr does: <-(chan E) is <-chan E and
+    // <-(chan<- E) is <-chan (<-E), which only works while E is a channel.
+    // Channel directions are kept in op: Chan both, Arrow receive, Assign send.
+    Tok dir = Tok::Assign;
+    NodeId t = x;
+    while (dir == Tok::Assign) {
+      if (t == None || tree.kind(t) != NodeKind::ChanType) break;
+      dir = tree[t].op;
+      if (dir == Tok::Arrow)
+        diags.syntaxError(last.pos, "syntax error: unexpected <-, expecting chan");
+      tree[t].op = Tok::Arrow;
+      t = tree.kid(t, 0);
+    }
+    if (dir == Tok::Assign)
+      diags.syntaxError(last.pos, "syntax error: unexpected " + (t == None ? std::string("type") : exprString(tree, t)) +
+                                      ", expecting chan");
+    tree[x].pos = op.pos;
+    return x;
   }
   return tree.add(NodeKind::UnaryExpr, op.pos, {x}, op.kind);
 }
@@ -230,9 +252,20 @@ NodeId ParseContext::switchStmt(Pos pos, NodeId init, NodeId tag, const std::vec
   return n;
 }
 
-NodeId ParseContext::clause(NodeKind k, NodeId head, const std::vector<NodeId> &stmts) {
-  NodeId body = tree.add(NodeKind::Block, colonPos, stmts);
-  return tree.add(k, clausePos, {head, body});
+NodeId ParseContext::clauseHead(NodeKind k, Pos casePos, NodeId head, Pos colon) {
+  NodeId c = tree.add(k, casePos, {head, None});
+  tree[c].end = colon; // until clause() puts the body there
+  return c;
+}
+
+NodeId ParseContext::clause(NodeId c, const std::vector<NodeId> &stmts) {
+  // gc's stmtList: a statement ends with a semicolon unless } follows, so
+  // `f() case 0:` is an error while `f(); case 0:` and `case 0: case 1:` are not.
+  if ((last.kind == Tok::Case || last.kind == Tok::Default) && prev.kind != Tok::Semi && prev.kind != Tok::Colon)
+    diags.syntaxError(last.pos, "syntax error: unexpected " + describe(last) + " at end of statement");
+  tree.setKid(c, 1, tree.add(NodeKind::Block, tree[c].end, stmts));
+  tree[c].end = Pos{};
+  return c;
 }
 
 std::string ParseContext::describe(const Token &t) const {
@@ -267,6 +300,8 @@ std::unique_ptr<Tree> parseFile(const SourceManager &sm, uint32_t file, Diagnost
   bison::Parser parser(ctx);
   parser.parse();
   tree->directives = std::move(lexer.directives());
+  tree->directiveOwner.assign(tree->directives.size(), None);
+  for (auto [i, d] : ctx.directiveOwners) tree->directiveOwner[i] = d;
   return tree;
 }
 

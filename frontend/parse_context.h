@@ -26,6 +26,16 @@ struct ParseContext {
   Tok header = Tok::EOF_; ///< if/for/switch whose header is being parsed
   int headerSemis = 0;    ///< semicolons seen in that header
   int braceDepth = 0;
+  Tok declKeyword = Tok::EOF_; ///< the most recent var, const or type keyword
+  /// Directives before this index belong to an earlier declaration or lie
+  /// inside braces (or before the package clause): no later one takes them.
+  uint32_t directivesDone = 0;
+  std::vector<std::pair<uint32_t, NodeId>> directiveOwners;
+  /// Gives a top-level declaration starting with keyword kw the directives
+  /// written since the previous one (gc's pragmas of a declaration).
+  void attachDirectives(NodeId decl, const Token &kw) {
+    for (uint32_t i = kw.directivesFrom; i < kw.directivesBefore; ++i) directiveOwners.push_back({i, decl});
+  }
   bool sawSyntaxError = false;
   NodeId missingCondition(Pos pos, NodeId init, Pos at, NodeId then, NodeId els);
   /// go/defer statements: the expression must be a call (gc checks it while parsing).
@@ -33,7 +43,6 @@ struct ParseContext {
   /// A simple statement as gc prints it in "cannot use ... as value".
   std::string stmtString(NodeId s) const;
 
-  Pos clausePos, colonPos; ///< of the case/default clause being parsed
 
   NodeId lit(const Token &t) {
     return tree.add(NodeKind::BasicLit, t.pos, {}, t.kind, t.text);
@@ -55,7 +64,9 @@ struct ParseContext {
   std::vector<NodeId> fieldGroup(const Token &first, const std::vector<NodeId> &rest, NodeId type, NodeId tag);
   NodeId compositeLit(NodeId type, NodeId body);
   NodeId switchStmt(Pos pos, NodeId init, NodeId tag, const std::vector<NodeId> &clauses, Pos rbrace);
-  NodeId clause(NodeKind k, NodeId head, const std::vector<NodeId> &stmts);
+  /// A case/default clause up to its colon; clause() adds the statements.
+  NodeId clauseHead(NodeKind k, Pos casePos, NodeId head, Pos colon);
+  NodeId clause(NodeId clauseHead, const std::vector<NodeId> &stmts);
   NodeId binary(NodeId x, const Token &op, NodeId y) {
     return tree.add(NodeKind::BinaryExpr, op.pos, {x, y}, op.kind);
   }

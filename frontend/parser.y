@@ -54,7 +54,7 @@ using K = origo::syntax::NodeKind;
 %token <Token> BREAK CASE CHAN CONST CONTINUE DEFAULT DEFER ELSE FALLTHROUGH FOR FUNC GO GOTO
 %token <Token> IF IMPORT INTERFACE MAP PACKAGE RANGE RETURN SELECT STRUCT SWITCH TYPE VAR
 
-%type <NodeId> file package_clause import_spec import_decl decl func_decl common_decl
+%type <NodeId> file package_clause import_spec import_path basic_lit import_decl decl func_decl common_decl
 %type <NodeId> var_decl const_decl type_decl var_spec const_spec type_spec
 %type <NodeId> ident ident_list signature params result tparams_opt
 %type <NodeId> type type_na type_nolbrack type_nolbrack_na type_name type_lit send_chan_type struct_type interface_type
@@ -94,8 +94,8 @@ package_clause
   ;
 
 import_decl
-  : IMPORT import_spec { $$ = ctx.tree.add(K::ImportDecl, $1.pos, {$2}); }
-  | IMPORT LPAREN import_specs RPAREN { $$ = ctx.tree.add(K::ImportDecl, $1.pos, $3, Tok::LParen); }
+  : IMPORT import_spec { $$ = ctx.tree.add(K::ImportDecl, $1.pos, {$2}); ctx.attachDirectives($$, $1); }
+  | IMPORT LPAREN import_specs RPAREN { $$ = ctx.tree.add(K::ImportDecl, $1.pos, $3, Tok::LParen); ctx.attachDirectives($$, $1); }
   ;
 
 import_specs
@@ -105,11 +105,20 @@ import_specs
   ;
 
 import_spec
-  : STRING { $$ = ctx.tree.add(K::ImportSpec, $1.pos, {None, ctx.lit($1)}); }
-  | ident STRING { $$ = ctx.tree.add(K::ImportSpec, ctx.tree[$1].pos, {$1, ctx.lit($2)}); }
-  | PERIOD STRING {
+  : import_path { $$ = ctx.tree.add(K::ImportSpec, ctx.tree[$1].pos, {None, $1}); }
+  | ident import_path { $$ = ctx.tree.add(K::ImportSpec, ctx.tree[$1].pos, {$1, $2}); }
+  | PERIOD import_path {
       NodeId dot = ctx.tree.add(K::Ident, $1.pos, {}, Tok::EOF_, $1.text);
-      $$ = ctx.tree.add(K::ImportSpec, $1.pos, {dot, ctx.lit($2)});
+      $$ = ctx.tree.add(K::ImportSpec, $1.pos, {dot, $2});
+    }
+  ;
+
+/* gc parses any literal here and then insists on a string. */
+import_path
+  : basic_lit {
+      $$ = $1;
+      if (ctx.tree[$1].op != Tok::String)
+        ctx.diags.syntaxError(ctx.tree[$1].pos, "syntax error: import path must be a string");
     }
   ;
 
@@ -137,8 +146,8 @@ common_decl
 /*===-- declarations ------------------------------------------------------===*/
 
 var_decl
-  : VAR var_spec { $$ = ctx.tree.add(K::VarDecl, $1.pos, {$2}); }
-  | VAR LPAREN var_specs RPAREN { $$ = ctx.tree.add(K::VarDecl, $1.pos, $3, Tok::LParen); }
+  : VAR var_spec { $$ = ctx.tree.add(K::VarDecl, $1.pos, {$2}); ctx.attachDirectives($$, $1); }
+  | VAR LPAREN var_specs RPAREN { $$ = ctx.tree.add(K::VarDecl, $1.pos, $3, Tok::LParen); ctx.attachDirectives($$, $1); }
   ;
 var_specs
   : %empty { }
@@ -152,8 +161,8 @@ var_spec
   ;
 
 const_decl
-  : CONST const_spec { $$ = ctx.tree.add(K::ConstDecl, $1.pos, {$2}); }
-  | CONST LPAREN const_specs RPAREN { $$ = ctx.tree.add(K::ConstDecl, $1.pos, $3, Tok::LParen); }
+  : CONST const_spec { $$ = ctx.tree.add(K::ConstDecl, $1.pos, {$2}); ctx.attachDirectives($$, $1); }
+  | CONST LPAREN const_specs RPAREN { $$ = ctx.tree.add(K::ConstDecl, $1.pos, $3, Tok::LParen); ctx.attachDirectives($$, $1); }
   ;
 const_specs
   : %empty { }
@@ -168,8 +177,8 @@ const_spec
   ;
 
 type_decl
-  : TYPE type_spec { $$ = ctx.tree.add(K::TypeDecl, $1.pos, {$2}); }
-  | TYPE LPAREN type_specs RPAREN { $$ = ctx.tree.add(K::TypeDecl, $1.pos, $3, Tok::LParen); }
+  : TYPE type_spec { $$ = ctx.tree.add(K::TypeDecl, $1.pos, {$2}); ctx.attachDirectives($$, $1); }
+  | TYPE LPAREN type_specs RPAREN { $$ = ctx.tree.add(K::TypeDecl, $1.pos, $3, Tok::LParen); ctx.attachDirectives($$, $1); }
   ;
 type_specs
   : %empty { }
@@ -204,13 +213,13 @@ tparam_item
 
 func_decl
   : FUNC ident tparams_opt signature {
-      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$2].pos, {$2, None, $3, $4, None}); }
+      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$2].pos, {$2, None, $3, $4, None}); ctx.attachDirectives($$, $1); }
   | FUNC ident tparams_opt signature block {
-      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$2].pos, {$2, None, $3, $4, $5}); }
+      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$2].pos, {$2, None, $3, $4, $5}); ctx.attachDirectives($$, $1); }
   | FUNC params ident signature {
-      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$3].pos, {$3, $2, None, $4, None}); }
+      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$3].pos, {$3, $2, None, $4, None}); ctx.attachDirectives($$, $1); }
   | FUNC params ident signature block {
-      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$3].pos, {$3, $2, None, $4, $5}); }
+      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$3].pos, {$3, $2, None, $4, $5}); ctx.attachDirectives($$, $1); }
   ;
 
 tparams_opt
@@ -396,6 +405,8 @@ stmt
   | common_decl { $$ = ctx.tree.add(K::DeclStmt, ctx.tree[$1].pos, {$1}); }
   | GO expr { $$ = ctx.callStmt(K::GoStmt, $1, $2); }
   | DEFER expr { $$ = ctx.callStmt(K::DeferStmt, $1, $2); }
+  | GO error { $$ = ctx.callStmt(K::GoStmt, $1, ctx.tree.add(K::Bad, ctx.last.pos, {})); }
+  | DEFER error { $$ = ctx.callStmt(K::DeferStmt, $1, ctx.tree.add(K::Bad, ctx.last.pos, {})); }
   | RETURN { $$ = ctx.tree.add(K::ReturnStmt, $1.pos, {}); }
   | RETURN expr_items { $$ = ctx.tree.add(K::ReturnStmt, $1.pos, $2); }
   | BREAK { $$ = ctx.tree.add(K::BranchStmt, $1.pos, {None}, Tok::Break); }
@@ -506,12 +517,12 @@ case_clauses
   ;
 
 case_clause
-  : case_head stmt_list { $$ = ctx.clause(K::CaseClause, $1, $2); }
+  : case_head stmt_list { $$ = ctx.clause($1, $2); }
   ;
 
 case_head
-  : CASE expr_list COLON { $$ = $2; ctx.clausePos = $1.pos; ctx.colonPos = $3.pos; }
-  | DEFAULT COLON { $$ = None; ctx.clausePos = $1.pos; ctx.colonPos = $2.pos; }
+  : CASE expr_list COLON { $$ = ctx.clauseHead(K::CaseClause, $1.pos, $2, $3.pos); }
+  | DEFAULT COLON { $$ = ctx.clauseHead(K::CaseClause, $1.pos, None, $2.pos); }
   ;
 
 select_stmt
@@ -524,12 +535,12 @@ comm_clauses
   ;
 
 comm_clause
-  : comm_head stmt_list { $$ = ctx.clause(K::CommClause, $1, $2); }
+  : comm_head stmt_list { $$ = ctx.clause($1, $2); }
   ;
 
 comm_head
-  : CASE simple_stmt COLON { $$ = $2; ctx.clausePos = $1.pos; ctx.colonPos = $3.pos; }
-  | DEFAULT COLON { $$ = None; ctx.clausePos = $1.pos; ctx.colonPos = $2.pos; }
+  : CASE simple_stmt COLON { $$ = ctx.clauseHead(K::CommClause, $1.pos, $2, $3.pos); }
+  | DEFAULT COLON { $$ = ctx.clauseHead(K::CommClause, $1.pos, None, $2.pos); }
   ;
 
 /*===-- expressions --------------------------------------------------------===*/
@@ -616,12 +627,16 @@ args
   | expr_items comma_opt { $$ = std::move($1); }
   ;
 
-operand
+basic_lit
   : INT { $$ = ctx.lit($1); }
   | FLOAT { $$ = ctx.lit($1); }
   | IMAG { $$ = ctx.lit($1); }
   | CHAR { $$ = ctx.lit($1); }
   | STRING { $$ = ctx.lit($1); }
+  ;
+
+operand
+  : basic_lit
   | IDENT { $$ = ctx.ident($1); }
   | LPAREN expr RPAREN { $$ = ctx.tree.add(K::ParenExpr, $1.pos, {$2}); }
   | func_lit
@@ -630,6 +645,9 @@ operand
 
 func_lit
   : FUNC signature block { $$ = ctx.tree.add(K::FuncLit, $1.pos, {$2, $3}); }
+  | FUNC error block {
+      // A broken signature: go on with the body, as gc's parser does.
+      yyerrok; $$ = ctx.tree.add(K::Bad, $1.pos, {}); }
   ;
 
 complit_body
@@ -749,10 +767,22 @@ Parser::symbol_type yylex(ParseContext &ctx) {
   case Tok::RBrace:
     if (ctx.braceDepth > 0) --ctx.braceDepth;
     break;
+  case Tok::Var: case Tok::Const: case Tok::Type:
+    ctx.declKeyword = ctx.last.kind;
+    break;
   default:
     break;
   }
   Token t = ctx.lexer.next();
+  t.directivesBefore = uint32_t(ctx.lexer.directives().size());
+  t.directivesFrom = ctx.directivesDone;
+  switch (t.kind) {
+  case Tok::Package: case Tok::Import: case Tok::Func: case Tok::Var: case Tok::Const: case Tok::Type:
+    ctx.directivesDone = t.directivesBefore;
+    break;
+  default:
+    if (ctx.braceDepth > 0) ctx.directivesDone = t.directivesBefore;
+  }
   ctx.prev = ctx.last;
   ctx.last = t;
   switch (t.kind) {
@@ -799,7 +829,7 @@ void Parser::report_syntax_error(const context &yyctx) const {
     if (la == Tok::LBrace) return report("syntax error: unexpected semicolon or newline before {");
     return report("syntax error: non-declaration statement outside function body");
   }
-  if (E(S::S_ASSIGN) && E(S::S_STRUCT) && E(S::S_INTERFACE) && !E(S::S_SEMI))
+  if (ctx.declKeyword == Tok::Type && E(S::S_ASSIGN) && E(S::S_STRUCT) && E(S::S_INTERFACE) && !E(S::S_SEMI))
     return report(unexpected + " in type declaration");
   if (header && ctx.header == Tok::For && la == Tok::LBrace && E(S::S_SEMI) && E(S::S_IDENT) && !E(S::S_LBRACE))
     return report(unexpected + ", expecting for loop condition");
@@ -824,6 +854,8 @@ void Parser::report_syntax_error(const context &yyctx) const {
     return report(unexpected + " in argument list; possibly missing comma or )");
   if (E(S::S_COMMA) && E(S::S_RBRACE) && E(S::S_COLON))
     return report(unexpected + " in composite literal; possibly missing comma or }");
+  if (E(S::S_CASE) && E(S::S_DEFAULT) && E(S::S_RBRACE) && !E(S::S_FOR) && !E(S::S_SEMI))
+    return report(unexpected + ", expecting case or default or }");
   if (E(S::S_FOR) && E(S::S_RBRACE))
     return report(unexpected + ", expecting }");
   if (E(S::S_SEMI) && E(S::S_RBRACE) && ctx.braceDepth > 0)

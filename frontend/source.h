@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,7 +53,10 @@ public:
   uint32_t addVirtual(const std::string &name) const;
 
 private:
-  mutable std::vector<SourceFile> files_;
+  /// A deque, so that adding a file never moves another: syntax trees and
+  /// lexers point into the text of files (short ones live inside the
+  /// std::string object itself).
+  mutable std::deque<SourceFile> files_;
 };
 
 /// How diagnostics are printed.

@@ -31,6 +31,11 @@ struct Token {
   std::string_view text;
   /// True when a literal is malformed (already reported by the lexer).
   bool bad = false;
+  /// How many //go: and //line directives the lexer had seen up to this token.
+  uint32_t directivesBefore = 0;
+  /// Declaration keywords: the first of those directives that no earlier
+  /// declaration or block took (so [from, before) are this keyword's).
+  uint32_t directivesFrom = 0;
 };
 
 } // namespace origo::syntax

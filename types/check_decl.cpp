@@ -16,6 +16,23 @@ void Checker::errorAt(NodeId n, std::string msg) {
   error(syntax::startPos(*tree_, n), std::move(msg));
 }
 
+void Checker::checkFuncDirectives(const Tree &tr, NodeId d, const std::string &name) {
+  Pos pos = tr[tr.kid(d, 0)].pos;
+  if (tr.kid(d, syntax::FuncBody).valid()) {
+    if (tr.hasDirective(d, "noescape")) error(pos, "can only use //go:noescape with external func implementations");
+    return;
+  }
+  if (!cfg_.complete || name == "init" || tr.kid(d, syntax::FuncRecv).valid()) return;
+  // `//go:linkname name target` anywhere in the file supplies the body.
+  std::string prefix = "go:linkname " + name;
+  for (const auto &dir : tr.directives) {
+    const std::string &text = dir.text;
+    if (text.compare(0, prefix.size(), prefix) == 0 && (text.size() == prefix.size() || text[prefix.size()] == ' '))
+      return;
+  }
+  error(pos, "missing function body");
+}
+
 void Checker::unsupported(NodeId n, const std::string &what) {
   error(syntax::startPos(*tree_, n), what + " is not supported by origo yet");
 }
@@ -149,6 +166,7 @@ void Checker::collectObjects() {
         obj->pkg = &pkg_;
         obj->tree = t;
         obj->decl = d;
+        checkFuncDirectives(tr, d, fname);
         if (NodeId recv = tr.kid(d, syntax::FuncRecv); recv.valid()) {
           // A method: attached to its receiver's base type when that is declared.
           obj->decl = d;

@@ -58,6 +58,8 @@ public:
 
   // --- declarations (check_decl.cpp)
   void collectObjects();
+  /// The checks gc's noder makes of a function's directives and body.
+  void checkFuncDirectives(const Tree &tr, NodeId decl, const std::string &name);
   void objDecl(Object *obj);
   void constDecl(Object *obj);
   void varDecl(Object *obj);

@@ -24,6 +24,9 @@ struct CheckConfig {
   /// nullptr with a reason in err when it cannot (gc then reports
   /// `could not import PATH (REASON)`). Unset: imports are not supported.
   std::function<Package *(const std::string &path, std::string &err)> importer;
+  /// gc's -complete: the package has no non-Go parts, so every function
+  /// needs a body (or a //go:linkname naming its implementation).
+  bool complete = false;
 };
 
 /// The world of a compilation: the universe scope and all packages.

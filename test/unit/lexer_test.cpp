@@ -216,4 +216,48 @@ TEST(Lexer, PositionsAndDirectives) {
   EXPECT_TRUE(d.empty());
 }
 
+TEST(SourceManager, AddingFilesNeverMovesOldText) {
+  // Trees keep string_views into file text; a short text lives inside the
+  // std::string object, so the store must never relocate files.
+  SourceManager sm;
+  uint32_t id = sm.add("x.go", "package test\n");
+  const char *text = sm.file(id).text.data();
+  for (int i = 0; i < 100; ++i) sm.add("y" + std::to_string(i) + ".go", "package y\n");
+  EXPECT_EQ(sm.file(id).text.data(), text);
+  EXPECT_EQ(std::string_view(text, 12), "package test");
+}
+
+TEST(Parser, DirectivesBelongToTheNextTopLevelDeclaration) {
+  SourceManager sm;
+  Diagnostics d;
+  uint32_t id = sm.add("x.go", "//go:build linux\n\npackage p\n\n//go:noinline\nfunc f() {\n"
+                               "\t//go:nosplit\n\tvar x int\n\t_ = x\n}\n\n//go:noescape\n"
+                               "func g()\n\nvar v = func() {}\n");
+  auto t = parseFile(sm, id, d);
+  ASSERT_TRUE(d.empty());
+  NodeId f = t->kid(t->root, 1), g = t->kid(t->root, 2), v = t->kid(t->root, 3);
+  EXPECT_TRUE(t->hasDirective(f, "noinline"));
+  EXPECT_FALSE(t->hasDirective(f, "nosplit")); // inside the body: nobody's
+  EXPECT_FALSE(t->hasDirective(f, "build"));
+  EXPECT_TRUE(t->hasDirective(g, "noescape"));
+  EXPECT_FALSE(t->hasDirective(g, "noinline"));
+  EXPECT_FALSE(t->hasDirective(v, "noescape"));
+}
+
+TEST(Parser, CaseClausePositionsSurviveNestedSwitches) {
+  SourceManager sm;
+  Diagnostics d;
+  uint32_t id = sm.add("x.go", "package p\nfunc f() {\n\tswitch {\n\tcase true:\n"
+                               "\t\tswitch {\n\t\tcase false:\n\t\t}\n\t\tf()\n\t}\n}\n");
+  auto t = parseFile(sm, id, d);
+  ASSERT_TRUE(d.empty());
+  NodeId body = t->kid(t->kid(t->root, 1), 4);
+  NodeId sw = t->kid(body, 0);
+  NodeId clause = t->kid(sw, 2);
+  EXPECT_EQ((*t)[clause].pos.line, 4u);
+  EXPECT_EQ((*t)[clause].pos.col, 2u);
+  EXPECT_EQ((*t)[t->kid(clause, 1)].pos.line, 4u); // the body starts at the colon
+  EXPECT_EQ((*t)[t->kid(clause, 1)].pos.col, 11u);
+}
+
 } // namespace

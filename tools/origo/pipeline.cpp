@@ -133,11 +133,12 @@ struct FrontEnd {
     return found == checked.end() ? nullptr : found->second;
   }
 
-  void check(const Env &env) {
+  void check(const Env &env, bool complete = false) {
     std::vector<const syntax::Tree *> ts;
     for (auto &t : trees) ts.push_back(t.get());
     types::CheckConfig cfg;
     cfg.arch = env.goarch;
+    cfg.complete = complete;
     cfg.importer = [this, &env](const std::string &path, std::string &err) {
       // gc: "could not import PATH (open ...: no such file or directory)".
       types::Package *p = importPackage(path, env, err);
@@ -272,6 +273,7 @@ int toolCompile(const Env &env, const std::vector<std::string> &args) {
   DiagOptions opts;
   std::vector<std::string> files;
   std::string output;
+  bool complete = false;
   // gc's flags that the Go test tree uses. Flags with a value:
   static const char *valueFlags[] = {"p", "o", "d", "lang", "asmhdr", "buildid", "D", "I",
                                      "importcfg", "trimpath", "spectre", "json", "linkobj",
@@ -301,6 +303,7 @@ int toolCompile(const Env &env, const std::vector<std::string> &args) {
     } else if (isBool) {
       if (name == "e") opts.allErrors = true;
       if (name == "C") opts.columns = false;
+      if (name == "complete") complete = true;
     } else {
       return usageError("compile: flag provided but not defined: -" + name);
     }
@@ -309,7 +312,7 @@ int toolCompile(const Env &env, const std::vector<std::string> &args) {
   if (files.empty()) return usageError("compile: no go files listed");
   FrontEnd fe;
   if (int rc = fe.parse(files)) return rc;
-  if (fe.diags.empty()) fe.check(env);
+  if (fe.diags.empty()) fe.check(env, complete);
   if (!fe.diags.empty()) {
     fe.diags.print(stdout, fe.sm, opts);
     std::fflush(stdout);
