@@ -5,6 +5,8 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/parse.h"
 
+#include "frontend/branches.h"
+
 #include "frontend/parse_context.h"
 #include "parser.tab.hh"
 
@@ -295,6 +297,7 @@ std::string ParseContext::describeKind(const char *name) const {
 std::unique_ptr<Tree> parseFile(const SourceManager &sm, uint32_t file, Diagnostics &diags) {
   auto tree = std::make_unique<Tree>();
   tree->file = file;
+  size_t firstError = diags.count();
   Lexer lexer(sm, file, diags);
   ParseContext ctx(*tree, lexer, diags);
   bison::Parser parser(ctx);
@@ -302,6 +305,7 @@ std::unique_ptr<Tree> parseFile(const SourceManager &sm, uint32_t file, Diagnost
   tree->directives = std::move(lexer.directives());
   tree->directiveOwner.assign(tree->directives.size(), None);
   for (auto [i, d] : ctx.directiveOwners) tree->directiveOwner[i] = d;
+  checkBranches(*tree, sm, diags, firstError);
   return tree;
 }
 

@@ -290,10 +290,8 @@ void Checker::objDecl(Object *obj) {
   const Type *savedSig = sig_;
   Object *savedFunc = funcObj_;
   int savedIota = iota_;
-  int savedLoop = loopDepth_;
   setFile(obj->tree);
   sig_ = nullptr;
-  loopDepth_ = 0;
   switch (obj->kind) {
   case ObjKind::Const: constDecl(obj); break;
   case ObjKind::Var: varDecl(obj); break;
@@ -306,7 +304,6 @@ void Checker::objDecl(Object *obj) {
   sig_ = savedSig;
   funcObj_ = savedFunc;
   iota_ = savedIota;
-  loopDepth_ = savedLoop;
   obj->color = Object::Color::Black;
 }
 
@@ -543,16 +540,8 @@ void Checker::funcLitBody(NodeId owner, NodeId ft, NodeId recv, const Type *sig,
   curParams_ = &info_->params[owner.index];
   std::vector<Object *> savedVars = std::move(funcVars_);
   funcVars_.clear();
-  int savedLoop = loopDepth_;
-  loopDepth_ = 0;
-  auto savedLabels = std::move(labels_);
-  labels_.clear();
-  collectLabels(body);
 
   stmtList(tree_->kids(body));
-  for (auto &[name, l] : labels_)
-    if (!l.used) diags_.error(l.pos, "label " + name + " defined and not used");
-  labels_ = std::move(savedLabels);
   if (!sig->results().empty() && !isTerminating(body, ""))
     error(tree_->operator[](body).end, "missing return");
 
@@ -566,7 +555,6 @@ void Checker::funcLitBody(NodeId owner, NodeId ft, NodeId recv, const Type *sig,
 
   funcVars_ = std::move(savedVars);
   curParams_ = savedParams;
-  loopDepth_ = savedLoop;
   scope_ = saved;
   sig_ = savedSig;
 }

@@ -98,8 +98,6 @@ void Checker::stmt(NodeId s) {
     return;
   }
   case NodeKind::ForStmt: {
-    std::string label = std::move(pendingLabel_);
-    pendingLabel_.clear();
     openScope();
     if (t.kid(s, 0).valid()) stmt(t.kid(s, 0));
     NodeId cond = t.kid(s, 1);
@@ -116,47 +114,19 @@ void Checker::stmt(NodeId s) {
       else
         stmt(post);
     }
-    ++loopDepth_;
-    loopLabels_.push_back(label);
     stmt(t.kid(s, 3));
-    loopLabels_.pop_back();
-    --loopDepth_;
     closeScope();
     return;
   }
   case NodeKind::ReturnStmt:
     returnStmt(s);
     return;
-  case NodeKind::BranchStmt: {
-    Tok op = t[s].op;
-    if (NodeId l = t.kid(s, 0); l.valid()) {
-      std::string name(t[l].text);
-      auto it = labels_.find(name);
-      if (it != labels_.end()) it->second.used = true;
-      if (op == Tok::Goto) {
-        if (it == labels_.end()) errorAt(l, "label " + name + " not defined");
-        return;
-      }
-      bool found = std::find(loopLabels_.begin(), loopLabels_.end(), name) != loopLabels_.end();
-      if (!found)
-        errorAt(l, std::string("invalid ") + (op == Tok::Break ? "break" : "continue") + " label " + name);
-      return;
-    }
-    if (op == Tok::Break && loopDepth_ == 0) error(t[s].pos, "break is not in a loop, switch, or select");
-    else if (op == Tok::Continue && loopDepth_ == 0) error(t[s].pos, "continue is not in a loop");
-    else if (op == Tok::Fallthrough && !fallthroughOk_) error(t[s].pos, "fallthrough statement out of place");
+  case NodeKind::BranchStmt:
+    // Labels and branches are checked by the parser (frontend/branches.cpp), as in gc.
     return;
-  }
-  case NodeKind::LabeledStmt: {
-    NodeId inner = t.kid(s, 1);
-    NodeKind ik = inner.valid() ? t.kind(inner) : NodeKind::Bad;
-    bool breakable = ik == NodeKind::ForStmt || ik == NodeKind::RangeStmt || ik == NodeKind::SwitchStmt ||
-                     ik == NodeKind::SelectStmt;
-    pendingLabel_ = breakable ? std::string(t[t.kid(s, 0)].text) : "";
-    if (inner.valid()) stmt(inner);
-    pendingLabel_.clear();
+  case NodeKind::LabeledStmt:
+    if (NodeId inner = t.kid(s, 1); inner.valid()) stmt(inner);
     return;
-  }
   case NodeKind::RangeStmt:
     rangeStmt(s);
     return;
@@ -211,25 +181,6 @@ void Checker::stmt(NodeId s) {
   default:
     unsupported(s, "statement " + std::string(syntax::nodeKindName(t.kind(s))));
   }
-}
-
-void Checker::collectLabels(NodeId n) {
-  const Tree &t = *tree_;
-  if (!n.valid()) return;
-  NodeKind k = t.kind(n);
-  if (k == NodeKind::FuncLit) return; // function literals have their own labels
-  if (k == NodeKind::LabeledStmt) {
-    NodeId l = t.kid(n, 0);
-    std::string name(t[l].text);
-    if (labels_.count(name))
-      error(t[l].pos, "label " + name + " already defined at " +
-                          Diagnostics::formatPos(sm_, labels_[name].pos, DiagOptions{}));
-    else labels_[name] = {t[l].pos, false};
-  }
-  if (k == NodeKind::LabeledStmt || k == NodeKind::Block || k == NodeKind::IfStmt || k == NodeKind::ForStmt ||
-      k == NodeKind::RangeStmt || k == NodeKind::SwitchStmt || k == NodeKind::SelectStmt ||
-      k == NodeKind::CaseClause || k == NodeKind::CommClause)
-    for (size_t i = 0; i < t.numKids(n); ++i) collectLabels(t.kid(n, i));
 }
 
 void Checker::declStmt(NodeId d) {
@@ -649,8 +600,6 @@ namespace origo::types {
 void Checker::rangeStmt(NodeId s) {
   const Tree &t = *tree_;
   NodeId key = t.kid(s, 0), val = t.kid(s, 1), X = t.kid(s, 2), body = t.kid(s, 3);
-  std::string label = std::move(pendingLabel_);
-  pendingLabel_.clear();
   openScope();
   Operand x;
   expr(x, X);
@@ -701,18 +650,12 @@ void Checker::rangeStmt(NodeId s) {
       assignVar(lhs[i], v);
     }
   }
-  ++loopDepth_;
-  loopLabels_.push_back(label);
   stmt(body);
-  loopLabels_.pop_back();
-  --loopDepth_;
   closeScope();
 }
 
 void Checker::switchStmt(NodeId s) {
   const Tree &t = *tree_;
-  std::string label = std::move(pendingLabel_);
-  pendingLabel_.clear();
   openScope();
   if (t.kid(s, 0).valid()) stmt(t.kid(s, 0));
   NodeId tag = t.kid(s, 1);
@@ -734,8 +677,6 @@ void Checker::switchStmt(NodeId s) {
     x.type = tt_.basic(BasicKind::Bool);
     x.val = Constant::makeBool(true);
   }
-  ++loopDepth_; // break is valid in a switch
-  loopLabels_.push_back(label);
   size_t n = t.numKids(s);
   bool sawDefault = false;
   for (size_t i = 2; i < n; ++i) {
@@ -765,22 +706,9 @@ void Checker::switchStmt(NodeId s) {
       }
     }
     openScope();
-    NodeId body = t.kid(clause, 1);
-    std::vector<NodeId> stmts = t.kids(body);
-    for (size_t j = 0; j < stmts.size(); ++j) {
-      // fallthrough is allowed as the last statement of a non-final clause.
-      bool last = j + 1 == stmts.size();
-      fallthroughOk_ = last && i + 1 < n;
-      if (t.kind(stmts[j]) == NodeKind::BranchStmt && t[stmts[j]].op == Tok::Fallthrough && !fallthroughOk_)
-        error(t[stmts[j]].pos, i + 1 == n ? "cannot fallthrough final case in switch" : "fallthrough statement out of place");
-      else
-        stmt(stmts[j]);
-      fallthroughOk_ = false;
-    }
+    stmtList(t.kids(t.kid(clause, 1)));
     closeScope();
   }
-  loopLabels_.pop_back();
-  --loopDepth_;
   closeScope();
 }
 
@@ -794,8 +722,6 @@ void Checker::typeSwitch(NodeId s, NodeId guard) {
                    typeString(x.type, &pkg_) + ") is not an interface");
     x.mode = Mode::Invalid;
   }
-  ++loopDepth_;
-  loopLabels_.push_back("");
   std::vector<Object *> lhsVars;
   bool anyUsed = false;
   size_t n = t.numKids(s);
@@ -843,8 +769,6 @@ void Checker::typeSwitch(NodeId s, NodeId guard) {
     stmtList(t.kids(t.kid(clause, 1)));
     closeScope();
   }
-  loopLabels_.pop_back();
-  --loopDepth_;
   if (lhs.valid()) {
     for (Object *o : lhsVars) anyUsed |= o->used;
     if (!anyUsed && t[lhs].text != "_") error(t[lhs].pos, std::string(t[lhs].text) + " declared but not used");
@@ -853,10 +777,6 @@ void Checker::typeSwitch(NodeId s, NodeId guard) {
 
 void Checker::selectStmt(NodeId s) {
   const Tree &t = *tree_;
-  std::string label = std::move(pendingLabel_);
-  pendingLabel_.clear();
-  ++loopDepth_;
-  loopLabels_.push_back(label);
   for (NodeId clause : t.kids(s)) {
     openScope();
     NodeId comm = t.kid(clause, 0);
@@ -879,8 +799,6 @@ void Checker::selectStmt(NodeId s) {
     stmtList(t.kids(t.kid(clause, 1)));
     closeScope();
   }
-  loopLabels_.pop_back();
-  --loopDepth_;
 }
 
 } // namespace origo::types

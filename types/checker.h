@@ -137,12 +137,10 @@ public:
   void returnStmt(NodeId s);
   void declStmt(NodeId d);
   bool isTerminating(NodeId s, const std::string &label);
-  void collectLabels(NodeId n);
   void rangeStmt(NodeId s);
   void switchStmt(NodeId s);
   void typeSwitch(NodeId s, NodeId guard);
   void selectStmt(NodeId s);
-  bool fallthroughOk_ = false;
 
   // --- state
   Program &prog_;
@@ -161,13 +159,6 @@ public:
   const Type *sig_ = nullptr;  ///< signature of the function being checked
   Object *funcObj_ = nullptr;  ///< package-level object whose body/initializer is checked
   int iota_ = -1;              ///< value of iota, or -1 outside constant declarations
-  int loopDepth_ = 0;
-  /// Labels of the enclosing loops, innermost last ("" for unlabeled).
-  std::vector<std::string> loopLabels_;
-  /// The label of the statement being checked, if it is labeled.
-  std::string pendingLabel_;
-  struct LabelInfo { Pos pos; bool used = false; };
-  std::map<std::string, LabelInfo> labels_; ///< labels of the function being checked
   std::vector<Object *> objPath_; ///< objects being resolved (cycle detection)
   /// Package-level objects each package-level object refers to (init order).
   std::map<Object *, std::set<Object *>> deps_;

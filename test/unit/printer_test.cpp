@@ -119,8 +119,11 @@ L:
 M: ;
 	x++
 	goto M
-N: {
-		continue
+	for {
+	N: {
+			continue
+		}
+		goto N
 	}
 }
 )");
@@ -135,7 +138,7 @@ func f(y interface{}) {
 		_ = x
 	case nil, []int, map[string]int, func(), *T, chan<- int:
 	default:
-		fallthrough
+		break
 	}
 	switch y.(type) {}
 	switch a := g(); b := a.(type) { case <-chan int: _ = b }
