@@ -33,7 +33,10 @@ static std::string typesSummary(const std::vector<const Type *> &list, bool vari
 void Checker::call(Operand &x, NodeId e) {
   const Tree &t = *tree_;
   NodeId fun = t.kid(e, 0);
+  NodeId savedCallee = callee_;
+  callee_ = fun;
   rawExpr(x, fun);
+  callee_ = savedCallee;
   std::vector<NodeId> argNodes;
   for (size_t i = 1; i < t.numKids(e); ++i) argNodes.push_back(t.kid(e, i));
   bool dots = t[e].op == Tok::Ellipsis;
@@ -76,6 +79,21 @@ void Checker::call(Operand &x, NodeId e) {
   }
   std::vector<Operand> args;
   exprList(args, argNodes);
+  if (!sig->typeParams.empty()) {
+    // A generic function: infer the type arguments not given explicitly.
+    std::vector<const Type *> targs;
+    if (auto it = partialTargs_.find(fun.index); it != partialTargs_.end()) targs = it->second;
+    for (const Operand &a : args)
+      if (a.invalid()) { x.mode = Mode::Invalid; x.expr = e; return; }
+    targs = inferTypeArgs(e, sig, targs, args);
+    const Type *inst = targs.empty() ? nullptr : instantiateSignature(e, sig, targs, {e});
+    if (!inst) {
+      x.mode = Mode::Invalid;
+      x.expr = e;
+      return;
+    }
+    sig = inst;
+  }
   if (dots) {
     // f(xs...): xs is the variadic parameter itself.
     if (!sig->variadic) {
@@ -175,6 +193,26 @@ static bool identicalIgnoreTags(const Type *a, const Type *b) {
 
 bool Checker::convertible(const Operand &x, const Type *T) {
   if (assignableTo(x, T)) return true;
+  if (isTypeParam(x.type) || isTypeParam(T)) {
+    // Every type of one type set must convert to every type of the other.
+    auto terms = [](const Type *t, std::vector<const Type *> &out) {
+      if (!isTypeParam(t)) { out.push_back(t); return true; }
+      TypeSet ts = t->constraint ? typeSetOf(t->constraint) : TypeSet{};
+      if (ts.all || ts.terms.empty()) return false;
+      for (auto [term, tilde] : ts.terms) out.push_back(term);
+      return true;
+    };
+    std::vector<const Type *> vs, ts;
+    if (!terms(x.type, vs) || !terms(T, ts)) return false;
+    for (const Type *v : vs)
+      for (const Type *t : ts) {
+        Operand y = x;
+        y.type = v;
+        if (y.mode == Mode::Constant && isTypeParam(x.type)) y.mode = Mode::Value;
+        if (!convertible(y, t)) return false;
+      }
+    return true;
+  }
   const Type *V = x.type, *vu = under(V), *tu = under(T);
   if (identicalIgnoreTags(vu, tu)) return true;
   if (V->kind == TypeKind::Pointer && T->kind == TypeKind::Pointer &&
@@ -343,8 +381,8 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     Operand a;
     expr(a, args[0]);
     if (a.invalid()) return fail();
-    const Type *u = under(a.type);
-    if (u->kind == TypeKind::Pointer && under(u->elem)->kind == TypeKind::Array) u = under(u->elem);
+    const Type *u = coreOrUnder(a.type);
+    if (u->kind == TypeKind::Pointer && coreOrUnder(u->elem)->kind == TypeKind::Array) u = coreOrUnder(u->elem);
     bool ok = u->kind == TypeKind::Array || u->kind == TypeKind::Slice || u->kind == TypeKind::Chan ||
               (b == Builtin::Len && (isString(u) || u->kind == TypeKind::Map));
     if (!ok) {
@@ -372,12 +410,12 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     Operand s;
     expr(s, args[0]);
     if (s.invalid()) return fail();
-    if (under(s.type)->kind != TypeKind::Slice) {
+    if (coreOrUnder(s.type)->kind != TypeKind::Slice) {
       if (s.type->isBasic(BasicKind::UntypedNil)) errorAt(args[0], "first argument to append must be a typed slice; have untyped nil");
       else errorAt(args[0], "invalid argument: " + operandStr(s) + " (first argument to append must be a slice)");
       return fail();
     }
-    const Type *elem = under(s.type)->elem;
+    const Type *elem = coreOrUnder(s.type)->elem;
     if (tree_->operator[](e).op == Tok::Ellipsis) {
       if (args.size() != 2) {
         errorAt(e, "can only use ... with final argument in list");
@@ -407,7 +445,7 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     expr(d, args[0]);
     expr(s, args[1]);
     if (d.invalid() || s.invalid()) return fail();
-    if (under(d.type)->kind != TypeKind::Slice) {
+    if (coreOrUnder(d.type)->kind != TypeKind::Slice) {
       errorAt(e, "invalid argument: copy expects slice arguments; found " + operandStr(d) + " and " + operandStr(s));
       return fail();
     }
@@ -421,11 +459,11 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     expr(m, args[0]);
     expr(k, args[1]);
     if (m.invalid() || k.invalid()) return fail();
-    if (under(m.type)->kind != TypeKind::Map) {
+    if (coreOrUnder(m.type)->kind != TypeKind::Map) {
       errorAt(args[0], "invalid argument: " + operandStr(m) + " is not a map");
       return fail();
     }
-    assignment(k, under(m.type)->key, "argument to delete");
+    assignment(k, coreOrUnder(m.type)->key, "argument to delete");
     x.mode = Mode::NoValue;
     x.type = tt_.tuple({});
     return;
@@ -437,7 +475,7 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     }
     const Type *T = typExpr(args[0]);
     if (T == tt_.invalid()) return fail();
-    const Type *u = under(T);
+    const Type *u = coreOrUnder(T);
     size_t min = 1;
     if (u->kind == TypeKind::Slice) min = 2;
     else if (u->kind != TypeKind::Map && u->kind != TypeKind::Chan) {
@@ -504,11 +542,11 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     Operand c;
     expr(c, args[0]);
     if (c.invalid()) return fail();
-    if (under(c.type)->kind != TypeKind::Chan) {
+    if (coreOrUnder(c.type)->kind != TypeKind::Chan) {
       errorAt(args[0], "invalid operation: cannot close non-channel " + operandStr(c));
       return fail();
     }
-    if (under(c.type)->dir == ChanDir::Recv) {
+    if (coreOrUnder(c.type)->dir == ChanDir::Recv) {
       errorAt(args[0], "invalid operation: cannot close receive-only channel " + operandStr(c));
       return fail();
     }

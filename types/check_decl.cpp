@@ -93,6 +93,7 @@ void Checker::run(const std::vector<const Tree *> &files) {
       funcObj_ = nullptr;
     }
   }
+  verifyInstances();
   computeInitOrder();
   for (Object *pn : pkgNames_) {
     if (pn->used) continue;
@@ -176,7 +177,7 @@ void Checker::collectObjects() {
             while (tr.kind(rt) == NodeKind::ParenExpr) rt = tr.kid(rt, 0);
             if (tr.kind(rt) == NodeKind::StarExpr) { obj->ptrRecv = true; rt = tr.kid(rt, 0); }
             while (tr.kind(rt) == NodeKind::ParenExpr) rt = tr.kid(rt, 0);
-            if (tr.kind(rt) == NodeKind::IndexExpr) { unsupported(d, "method of a generic type"); break; }
+            if (tr.kind(rt) == NodeKind::IndexExpr) rt = tr.kid(rt, 0);
             if (tr.kind(rt) == NodeKind::Ident) base = std::string(tr[rt].text);
           } else {
             error(tr[recv].pos, tr.numKids(recv) == 0 ? "method has no receiver" : "method has multiple receivers");
@@ -190,10 +191,6 @@ void Checker::collectObjects() {
           info_->defs[nameId.index] = obj;
           methodsByBase_[base].push_back(obj);
           pkg_.funcs.push_back(obj);
-          break;
-        }
-        if (tr.kid(d, syntax::FuncTypeParams).valid()) {
-          unsupported(d, "generic function");
           break;
         }
         NodeId ft = tr.kid(d, syntax::FuncSig);
@@ -413,17 +410,21 @@ void Checker::varDecl(Object *obj) {
 void Checker::typeDecl(Object *obj) {
   NodeId spec = obj->decl;
   NodeId typeNode = tree_->kid(spec, syntax::TypeSpecType);
-  if (tree_->kid(spec, syntax::TypeSpecParams).valid()) {
-    unsupported(spec, "generic type");
-    obj->type = tt_.invalid();
-    return;
-  }
+  NodeId tparams = tree_->kid(spec, syntax::TypeSpecParams);
   if (tree_->operator[](spec).op == Tok::Assign) {
+    if (tparams.valid()) errorAt(spec, "generic type cannot be alias");
     obj->type = typExpr(typeNode);
     return;
   }
   Type *named = tt_.named(obj);
   obj->type = named;
+  Scope *savedScope = scope_;
+  if (tparams.valid()) {
+    // type T[P C] ...: the parameters are in scope in the type and its methods.
+    Scope *ts = prog_.newScope(scope_);
+    named->typeParams = declareTypeParams(tparams, ts);
+    scope_ = ts;
+  }
   // Methods are known (not yet resolved) before the underlying type, so
   // selectors inside it can find them.
   if (obj->tree) {
@@ -440,8 +441,14 @@ void Checker::typeDecl(Object *obj) {
     }
   }
   const Type *u = typExpr(typeNode);
+  scope_ = savedScope;
+  if (isTypeParam(u)) {
+    errorAt(typeNode, "cannot use a type parameter as RHS in type declaration");
+    u = tt_.invalid();
+  }
   named->underlying = under(u);
-  if (named->underlying == named) named->underlying = tt_.invalid();
+  if (named->underlying == named || !named->underlying) named->underlying = tt_.invalid();
+  expandPending(named);
   for (Object *m : named->methods) {
     if (m->name == "_") continue;
     const Type *ut = named->underlying;
@@ -455,14 +462,74 @@ void Checker::typeDecl(Object *obj) {
 
 void Checker::funcDecl(Object *obj) {
   NodeId ft = tree_->kid(obj->decl, syntax::FuncSig);
-  obj->type = funcType(ft, obj->decl, nullptr, nullptr);
+  NodeId tpl = tree_->kid(obj->decl, syntax::FuncTypeParams);
+  Scope *savedScope = scope_;
+  Scope *ts = nullptr;
+  std::vector<const Type *> tps;
+  if (tpl.valid()) {
+    ts = prog_.newScope(scope_);
+    tps = declareTypeParams(tpl, ts);
+    if (obj->name == "main" || obj->name == "init")
+      errorAt(tpl, "func " + obj->name + " must have no type parameters");
+  }
+  if (obj->isMethod) ts = receiverTypeParams(obj, ts);
+  if (ts) {
+    tparamScopes_[{tree_, obj->decl.index}] = ts;
+    scope_ = ts;
+  }
+  obj->type = tt_.genericSignature(funcType(ft, obj->decl, nullptr, nullptr), tps);
   if (obj->isMethod) {
     NodeId recv = tree_->kid(obj->decl, syntax::FuncRecv);
-    const Type *rt = typExpr(tree_->kid(tree_->kid(recv, 0), 1));
+    const Type *rt = receiverType(tree_->kid(tree_->kid(recv, 0), 1));
+    if (rt->kind == TypeKind::Pointer && rt->elem->origin) rt = tt_.pointer(rt->elem->origin);
+    else if (rt->origin) rt = rt->origin;
     const Type *base = rt->kind == TypeKind::Pointer ? rt->elem : rt;
     if (base != tt_.invalid() && (base->kind != TypeKind::Named || !base->obj || base->obj->pkg != &pkg_))
       errorAt(recv, "cannot define new methods on non-local type " + typeString(base, &pkg_));
   }
+  scope_ = savedScope;
+}
+
+Scope *Checker::receiverTypeParams(Object *obj, Scope *ts) {
+  // func (r *T[P, Q]) m(): P and Q name T's type parameters in the method.
+  NodeId recv = tree_->kid(obj->decl, syntax::FuncRecv);
+  if (tree_->numKids(recv) != 1) return ts;
+  NodeId rt = tree_->kid(tree_->kid(recv, 0), 1);
+  while (tree_->kind(rt) == NodeKind::ParenExpr || tree_->kind(rt) == NodeKind::StarExpr) rt = tree_->kid(rt, 0);
+  Object *base = nullptr;
+  NodeId baseId = tree_->kind(rt) == NodeKind::IndexExpr ? tree_->kid(rt, 0) : rt;
+  if (tree_->kind(baseId) == NodeKind::Ident) base = pkg_.scope->lookupLocal(std::string(tree_->operator[](baseId).text));
+  if (base && base->kind == ObjKind::TypeName && !base->type) objDecl(base);
+  const Type *bt = base && base->kind == ObjKind::TypeName ? base->type : nullptr;
+  size_t want = bt && bt->kind == TypeKind::Named ? bt->typeParams.size() : 0;
+  if (tree_->kind(rt) != NodeKind::IndexExpr) {
+    if (want > 0) errorAt(rt, "cannot use generic type " + typeString(bt, &pkg_) + " without instantiation");
+    return ts;
+  }
+  size_t have = tree_->numKids(rt) - 1;
+  if (!bt || bt->kind != TypeKind::Named) return ts;
+  if (want == 0) {
+    errorAt(rt, typeString(bt, &pkg_) + " is not a generic type");
+    return ts;
+  }
+  if (have != want) {
+    errorAt(rt, "got " + std::to_string(have) + " type parameters, but receiver base type declares " + std::to_string(want));
+    return ts;
+  }
+  if (!ts) ts = prog_.newScope(scope_);
+  for (size_t i = 0; i < have; ++i) {
+    NodeId n = tree_->kid(rt, i + 1);
+    if (tree_->kind(n) != NodeKind::Ident) {
+      errorAt(n, "receiver type parameter " + exprStr(n) + " must be an identifier");
+      continue;
+    }
+    std::string name(tree_->operator[](n).text);
+    Object *o = prog_.newObject(ObjKind::TypeName, name, tree_->operator[](n).pos, bt->typeParams[i]);
+    o->pkg = &pkg_;
+    info_->defs[n.index] = o;
+    if (name != "_" && ts->insert(o)) error(o->pos, name + " redeclared in this block");
+  }
+  return ts;
 }
 
 const Type *Checker::funcType(NodeId ft, NodeId declNode, std::vector<Object *> *paramObjs,
@@ -509,7 +576,11 @@ const Type *Checker::funcType(NodeId ft, NodeId declNode, std::vector<Object *> 
 
 void Checker::funcBody(Object *fn, const Type *sig, NodeId body) {
   NodeId decl = fn->decl;
+  Scope *saved = scope_;
+  auto it = tparamScopes_.find({tree_, decl.index});
+  if (it != tparamScopes_.end()) scope_ = it->second;
   funcLitBody(decl, tree_->kid(decl, syntax::FuncSig), tree_->kid(decl, syntax::FuncRecv), sig, body);
+  scope_ = saved;
 }
 
 void Checker::funcLitBody(NodeId owner, NodeId ft, NodeId recv, const Type *sig, NodeId body) {
@@ -522,7 +593,7 @@ void Checker::funcLitBody(NodeId owner, NodeId ft, NodeId recv, const Type *sig,
   if (recv.valid() && tree_->numKids(recv) == 1) {
     // The receiver is the first parameter object.
     NodeId f = tree_->kid(recv, 0), nameId = tree_->kid(f, 0);
-    const Type *rt = typExpr(tree_->kid(f, 1));
+    const Type *rt = receiverType(tree_->kid(f, 1));
     std::string name = nameId.valid() ? std::string(tree_->operator[](nameId).text) : "";
     Object *o = prog_.newObject(ObjKind::Var, name, nameId.valid() ? tree_->operator[](nameId).pos : tree_->operator[](f).pos, rt);
     o->isParam = true;

@@ -103,6 +103,24 @@ bool Checker::representable(Operand &x, const Type *t, bool report) {
 /// in the context of target, or an error.
 static ConvError implicitType(Checker &c, Operand &x, const Type *target, const Type *&out) {
   out = nullptr;
+  if (isTypeParam(target)) {
+    // Valid only if valid for every type of the type set; the result is
+    // no longer a constant (spec "Constants": type parameters are not
+    // constant types).
+    TypeSet ts = target->constraint ? typeSetOf(target->constraint) : TypeSet{};
+    if (ts.all || ts.terms.empty()) return ConvError::Invalid;
+    for (auto [term, tilde] : ts.terms) {
+      Operand y = x;
+      const Type *tmp;
+      if (ConvError e = implicitType(c, y, term, tmp); e != ConvError::None) return e;
+    }
+    out = target;
+    if (x.mode == Mode::Constant) {
+      x.mode = Mode::Value;
+      x.val.reset();
+    }
+    return ConvError::None;
+  }
   const Type *u = under(target);
   if (u->kind == TypeKind::Interface && !x.type->isBasic(BasicKind::UntypedNil)) {
     // Values stored in interfaces have their default (concrete) types.
@@ -239,11 +257,28 @@ bool Checker::assignableTo(const Operand &x, const Type *t) {
   if (vu->kind == TypeKind::Chan && vu->dir == ChanDir::Both && tu->kind == TypeKind::Chan &&
       vu->elem == tu->elem && !bothNamed)
     return true;
-  // nil to pointer, function, slice, map, channel, interface or unsafe.Pointer.
-  if (x.type->isBasic(BasicKind::UntypedNil))
-    return tu->kind == TypeKind::Pointer || tu->kind == TypeKind::Signature || tu->kind == TypeKind::Slice ||
-           tu->kind == TypeKind::Map || tu->kind == TypeKind::Chan || tu->kind == TypeKind::Interface ||
-           tu->isBasic(BasicKind::UnsafePointer);
+  // nil to pointer, function, slice, map, channel, interface or unsafe.Pointer
+  // (for a type parameter: to each type of its type set).
+  auto hasNil = [](const Type *u) {
+    u = under(u);
+    return u->kind == TypeKind::Pointer || u->kind == TypeKind::Signature || u->kind == TypeKind::Slice ||
+           u->kind == TypeKind::Map || u->kind == TypeKind::Chan || u->kind == TypeKind::Interface ||
+           u->isBasic(BasicKind::UnsafePointer);
+  };
+  if (x.type->isBasic(BasicKind::UntypedNil)) return isTypeParam(t) ? allTypes(t, hasNil) : hasNil(tu);
+  // A value of a type literal to a type parameter: assignable to each type
+  // of its type set; a type parameter's value to a type literal likewise.
+  auto eachTerm = [&](const Type *tp, auto &&ok) {
+    TypeSet ts = tp->constraint ? typeSetOf(tp->constraint) : TypeSet{};
+    if (ts.all || ts.terms.empty()) return false;
+    for (auto [term, tilde] : ts.terms)
+      if (!ok(term)) return false;
+    return true;
+  };
+  if (isTypeParam(t) && x.type->kind != TypeKind::Named && !isTypeParam(x.type))
+    return eachTerm(t, [&](const Type *term) { Operand y = x; return assignableTo(y, term); });
+  if (isTypeParam(x.type) && t->kind != TypeKind::Named && !isTypeParam(t))
+    return eachTerm(x.type, [&](const Type *term) { Operand y = x; y.type = term; return assignableTo(y, t); });
   return false;
 }
 
@@ -266,6 +301,11 @@ void Checker::assignment(Operand &x, const Type *t, const std::string &context) 
   }
   if (x.type->kind == TypeKind::Tuple) {
     errorAt(x.expr, "multiple-value " + operandStr(x) + " in single-value context");
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (x.type->kind == TypeKind::Signature && !x.type->typeParams.empty()) {
+    errorAt(x.expr, "cannot use generic function " + exprStr(x.expr) + " without instantiation in " + context);
     x.mode = Mode::Invalid;
     return;
   }
@@ -649,7 +689,8 @@ void Checker::matchTypes(Operand &x, Operand &y) {
     if (a.type->isBasic(BasicKind::UntypedNil) || b.type->isBasic(BasicKind::UntypedNil)) {
       return false;
     }
-    if (isConstType(a.type) != isConstType(b.type)) return false;
+    auto allBasic = [](const Type *t) { return allTypes(t, [](const Type *u) { return under(u)->kind == TypeKind::Basic; }); };
+    if (allBasic(a.type) != allBasic(b.type)) return false;
     if (isString(a.type) != isString(b.type)) return false;
     if (isBoolean(a.type) != isBoolean(b.type)) return false;
     return true;

@@ -605,7 +605,7 @@ void Checker::rangeStmt(NodeId s) {
   expr(x, X);
   const Type *kt = nullptr, *vt = nullptr;
   if (!x.invalid()) {
-    const Type *u = under(x.type);
+    const Type *u = coreOrUnder(x.type);
     if (u->kind == TypeKind::Pointer && under(u->elem)->kind == TypeKind::Array) u = under(u->elem);
     if (isString(u)) { kt = tt_.basic(BasicKind::Int); vt = tt_.basic(BasicKind::Int32); }
     else if (u->kind == TypeKind::Array || u->kind == TypeKind::Slice) { kt = tt_.basic(BasicKind::Int); vt = u->elem; }

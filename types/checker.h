@@ -11,6 +11,7 @@
 
 #include "types/types.h"
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,6 +22,9 @@ using syntax::NodeId;
 using syntax::NodeKind;
 using syntax::Tok;
 using syntax::Tree;
+
+/// Type arguments by type parameter.
+using TypeMap = std::map<const Type *, const Type *>;
 
 /// An evaluated expression (types2's operand).
 struct Operand {
@@ -40,6 +44,7 @@ struct LookupResult {
   bool indirect = false;     ///< a pointer was followed on the way
   bool interfaceMethod = false;
   bool ambiguous = false;
+  const Type *owner = nullptr; ///< the named type declaring the method
 };
 LookupResult lookupFieldOrMethod(const Type *T, const std::string &name, const Package *from);
 
@@ -65,6 +70,8 @@ public:
   void varDecl(Object *obj);
   void typeDecl(Object *obj);
   void funcDecl(Object *obj);
+  /// Declares a generic receiver's type parameter names; returns the scope.
+  Scope *receiverTypeParams(Object *obj, Scope *ts);
   void funcBody(Object *fn, const Type *sig, NodeId body);
   /// Checks a function body (declared function or literal) in a new scope.
   void funcLitBody(NodeId owner, NodeId ft, NodeId recv, const Type *sig, NodeId body);
@@ -83,6 +90,44 @@ public:
   const Type *interfaceType(NodeId e);
   static bool exported(const std::string &name);
   void selector(Operand &x, NodeId e);
+  // --- generics (generics.cpp)
+  std::vector<const Type *> declareTypeParams(NodeId list, Scope *scope);
+  const Type *constraintType(NodeId e);
+  const Type *receiverType(NodeId e);
+  /// A type, or a union of terms (A | ~B) inside a constraint.
+  const Type *termType(NodeId e);
+  const Type *subst(const Type *t, const TypeMap &m, int depth = 0);
+  static TypeMap typeMap(const std::vector<const Type *> &params, const std::vector<const Type *> &args);
+  const Type *instance(const Type *origin, const std::vector<const Type *> &args);
+  void expandInstance(Type *inst);
+  void expandPending(const Type *origin);
+  const Type *instantiateType(NodeId e, const Type *origin, const std::vector<NodeId> &argNodes);
+  bool verifyTypeArgs(const std::vector<const Type *> &params, const std::vector<const Type *> &args,
+                      const std::vector<NodeId> &nodes);
+  void verifyInstances();
+  /// Why V does not satisfy constraint T ("" if it does).
+  std::string satisfies(const Type *V, const Type *T);
+  std::vector<const Type *> inferTypeArgs(NodeId call, const Type *sig, std::vector<const Type *> targs,
+                                          const std::vector<Operand> &args);
+  const Type *instantiateSignature(NodeId call, const Type *sig, const std::vector<const Type *> &targs,
+                                   const std::vector<NodeId> &argNodes);
+  /// A method's signature as seen through its (possibly instantiated) owner.
+  const Type *methodType(const LookupResult &r);
+  std::map<const Type *, std::vector<Type *>> pendingInstances_;
+  struct PendingVerify {
+    std::vector<const Type *> params, args;
+    std::vector<NodeId> nodes;
+    Scope *scope;
+    const Tree *tree;
+  };
+  std::vector<PendingVerify> verifyLater_;
+  NodeId callee_; ///< the function expression of the call being checked
+  bool genericOk_ = false; ///< a generic type name may appear (it is being instantiated)
+  /// Type parameter scopes of generic functions and methods, by decl node.
+  std::map<std::pair<const Tree *, uint32_t>, Scope *> tparamScopes_;
+  /// Explicit (possibly partial) type arguments of generic function operands.
+  std::map<uint32_t, std::vector<const Type *>> partialTargs_;
+
   // --- composite expressions (operand.cpp)
   void funcLit(Operand &x, NodeId e);
   void indexExpr(Operand &x, NodeId e);

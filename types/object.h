@@ -103,6 +103,9 @@ struct FileInfo {
   std::map<uint32_t, Object *> implicits;
   /// FuncDecl nodes: the function's scope-level parameter/result objects.
   std::map<uint32_t, std::vector<Object *>> params;
+  /// Uses of generic functions (calls, instantiations): their type arguments,
+  /// for monomorphization.
+  std::map<uint32_t, std::vector<const Type *>> instances;
 };
 
 /// A type-checked package.

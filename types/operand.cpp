@@ -54,9 +54,46 @@ void Checker::indexExpr(Operand &x, NodeId e) {
     for (size_t i = 1; i < t.numKids(e); ++i) { Operand y; rawExpr(y, t.kid(e, i)); }
     return;
   }
-  if (x.mode == Mode::TypeExpr || (x.mode == Mode::Value && under(x.type)->kind == TypeKind::Signature && t.numKids(e) > 2)) {
-    unsupported(e, "generic instantiation");
-    x.mode = Mode::Invalid;
+  if (x.mode == Mode::TypeExpr) {
+    // T[A, B]: an instance of a generic type.
+    x.type = typExpr(e);
+    x.mode = x.type == tt_.invalid() ? Mode::Invalid : Mode::TypeExpr;
+    x.expr = e;
+    return;
+  }
+  if (x.mode == Mode::Value && x.type->kind == TypeKind::Signature && !x.type->typeParams.empty()) {
+    // f[A, B]: explicit type arguments, maybe only the first ones (the
+    // call infers the rest).
+    const Type *sig = x.type;
+    std::vector<const Type *> targs;
+    std::vector<NodeId> argNodes;
+    for (size_t i = 1; i < t.numKids(e); ++i) {
+      argNodes.push_back(t.kid(e, i));
+      targs.push_back(typExpr(t.kid(e, i)));
+      if (targs.back() == tt_.invalid()) x.mode = Mode::Invalid;
+    }
+    if (x.invalid()) return;
+    if (targs.size() > sig->typeParams.size()) {
+      errorAt(argNodes[sig->typeParams.size()], "got " + std::to_string(targs.size()) + " type arguments but " +
+                                                    exprStr(t.kid(e, 0)) + " has " +
+                                                    std::to_string(sig->typeParams.size()) + " type parameters");
+      x.mode = Mode::Invalid;
+      return;
+    }
+    if (targs.size() < sig->typeParams.size()) {
+      partialTargs_[e.index] = targs;
+      // Not called: the rest must follow from the constraints.
+      if (!callee_.valid() || callee_ != e) {
+        targs = inferTypeArgs(e, sig, targs, {});
+        const Type *inst = targs.empty() ? nullptr : instantiateSignature(e, sig, targs, argNodes);
+        if (!inst) x.mode = Mode::Invalid;
+        else x.type = inst;
+      }
+      return;
+    }
+    const Type *inst = instantiateSignature(e, sig, targs, argNodes);
+    if (!inst) x.mode = Mode::Invalid;
+    else x.type = inst;
     return;
   }
   if (t.numKids(e) != 2) {
@@ -66,11 +103,7 @@ void Checker::indexExpr(Operand &x, NodeId e) {
   }
   NodeId ix = t.kid(e, 1);
   const Type *u = under(x.type);
-  if (x.mode != Mode::TypeExpr && u->kind == TypeKind::Signature) {
-    unsupported(e, "generic function instantiation");
-    x.mode = Mode::Invalid;
-    return;
-  }
+  if (isTypeParam(x.type) && coreType(x.type)) u = coreType(x.type);
   switch (u->kind) {
   case TypeKind::Basic:
     if (isString(u)) {
@@ -139,7 +172,7 @@ void Checker::sliceExpr(Operand &x, NodeId e) {
     indices(-1);
     return;
   }
-  const Type *u = under(x.type);
+  const Type *u = coreOrUnder(x.type);
   switch (u->kind) {
   case TypeKind::Basic:
     if (isString(u)) {
@@ -168,10 +201,10 @@ void Checker::sliceExpr(Operand &x, NodeId e) {
     x.type = tt_.slice(u->elem);
     return;
   case TypeKind::Pointer:
-    if (under(u->elem)->kind == TypeKind::Array) {
-      indices(under(u->elem)->len);
+    if (coreOrUnder(u->elem)->kind == TypeKind::Array) {
+      indices(coreOrUnder(u->elem)->len);
       x.mode = Mode::Value;
-      x.type = tt_.slice(under(u->elem)->elem);
+      x.type = tt_.slice(coreOrUnder(u->elem)->elem);
       return;
     }
     break;
@@ -202,7 +235,7 @@ void Checker::starExpr(Operand &x, NodeId e) {
     x.mode = Mode::Invalid;
     return;
   }
-  const Type *u = under(x.type);
+  const Type *u = coreOrUnder(x.type);
   if (u->kind != TypeKind::Pointer) {
     Operand y = x;
     y.expr = t.kid(e, 0);
@@ -242,7 +275,7 @@ void Checker::addressOf(Operand &x, NodeId e) {
 
 void Checker::receive(Operand &x, NodeId e) {
   const Tree &t = *tree_;
-  const Type *u = under(x.type);
+  const Type *u = coreOrUnder(x.type);
   Operand y = x;
   y.expr = t.kid(e, 0);
   if (u->kind != TypeKind::Chan) {
@@ -357,7 +390,7 @@ void Checker::compositeLit(Operand &x, NodeId e, const Type *hint) {
       assignment(y, elemType, context);
     }
   };
-  const Type *u = openArray ? nullptr : under(T);
+  const Type *u = openArray ? nullptr : coreOrUnder(T);
   if (openArray || u->kind == TypeKind::Array || u->kind == TypeKind::Slice) {
     const Type *elem = openArray ? T : u->elem;
     int64_t maxIndex = -1, idx = 0;

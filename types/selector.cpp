@@ -15,6 +15,7 @@ namespace origo::types {
 /// Methods declared on a named type (not through embedding).
 static Object *declaredMethod(const Type *named, const std::string &name) {
   if (named->kind != TypeKind::Named) return nullptr;
+  if (named->origin) named = named->origin; // instances have their generic type's methods
   for (Object *m : named->methods)
     if (m->name == name) return m;
   return nullptr;
@@ -47,10 +48,11 @@ LookupResult lookupFieldOrMethod(const Type *T, const std::string &name, const P
         if (Object *m = declaredMethod(t, name); m && sameName(m->name, m->pkg)) {
           ++found;
           cand = LookupResult{m, nullptr, e.path, e.indirect, false};
+          cand.owner = t;
           continue;
         }
       }
-      const Type *u = under(t);
+      const Type *u = isTypeParam(t) && t->constraint ? under(t->constraint) : under(t);
       if (u->kind == TypeKind::Struct) {
         for (size_t i = 0; i < u->fields.size(); ++i) {
           const Field &f = u->fields[i];
@@ -99,7 +101,7 @@ bool Checker::missingMethod(const Type *V, const Type *T, std::string &missing) 
       missing = "missing method " + m->name;
       return true;
     }
-    if (r.method->type != m->type) {
+    if (methodType(r) != m->type) {
       missing = "wrong type for method " + m->name;
       return true;
     }
@@ -188,10 +190,11 @@ void Checker::selector(Operand &x, NodeId e) {
       return;
     }
     info_->uses[selId.index] = r.method;
+    const Type *mt = methodType(r);
     std::vector<const Type *> params{base.type};
-    for (const Type *p : r.method->type->params()) params.push_back(p);
+    for (const Type *p : mt->params()) params.push_back(p);
     x.mode = Mode::Value;
-    x.type = tt_.signature(params, r.method->type->results(), r.method->type->variadic);
+    x.type = tt_.signature(params, mt->results(), mt->variadic);
     return;
   }
   if (r.field) {
@@ -210,7 +213,7 @@ void Checker::selector(Operand &x, NodeId e) {
     return;
   }
   x.mode = Mode::Value;
-  x.type = r.method->type;
+  x.type = methodType(r);
 }
 
 } // namespace origo::types

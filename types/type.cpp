@@ -78,6 +78,10 @@ static std::string keyOf(const Type &t) {
     if (!m->name.empty() && !(m->name[0] >= 'A' && m->name[0] <= 'Z')) addr(m->pkg);
   }
   for (const Type *e : t.embeddeds) addr(e);
+  k += "[";
+  for (const Type *e : t.typeParams) addr(e);
+  for (bool b : t.tildes) k += b ? "~" : "-";
+  if (t.comparableIface) k += "C";
   return k;
 }
 
@@ -177,6 +181,142 @@ Type *TypeTable::named(Object *obj) {
   return t;
 }
 
+Type *TypeTable::typeParam(Object *obj, int index) {
+  store_.push_back(Type{TypeKind::TypeParam});
+  Type *t = &store_.back();
+  t->obj = obj;
+  t->index = index;
+  t->underlying = t;
+  return t;
+}
+
+const Type *TypeTable::unionType(const std::vector<const Type *> &terms, const std::vector<bool> &tildes) {
+  Type t{TypeKind::Union};
+  t.list = terms;
+  t.tildes = tildes;
+  return intern(std::move(t));
+}
+
+const Type *TypeTable::comparableInterface() {
+  Type t{TypeKind::Interface};
+  t.comparableIface = true;
+  return intern(std::move(t));
+}
+
+const Type *TypeTable::genericSignature(const Type *sig, const std::vector<const Type *> &typeParams) {
+  if (typeParams.empty()) return sig;
+  Type t = *sig;
+  t.typeParams = typeParams;
+  return intern(std::move(t));
+}
+
+Type *TypeTable::instance(const Type *origin, const std::vector<const Type *> &args, bool &created) {
+  std::vector<const Type *> key{origin};
+  key.insert(key.end(), args.begin(), args.end());
+  auto it = instances_.find(key);
+  created = it == instances_.end();
+  if (!created) return it->second;
+  store_.push_back(Type{TypeKind::Named});
+  Type *t = &store_.back();
+  t->obj = origin->obj;
+  t->origin = origin;
+  t->typeArgs = args;
+  instances_.emplace(std::move(key), t);
+  return t;
+}
+
+bool isTypeParam(const Type *t) { return t && t->kind == TypeKind::TypeParam; }
+
+const Type *coreOrUnder(const Type *t) {
+  if (!isTypeParam(t)) return under(t);
+  const Type *c = coreType(t);
+  return c ? c : t;
+}
+
+/// Intersection of two term lists (each term: type, tilde).
+static TypeSet intersect(const TypeSet &a, const TypeSet &b) {
+  TypeSet r;
+  r.comparable = a.comparable || b.comparable;
+  if (a.all) { r.all = b.all; r.terms = b.terms; return r; }
+  if (b.all) { r.all = false; r.terms = a.terms; return r; }
+  r.all = false;
+  for (auto [ta, tila] : a.terms)
+    for (auto [tb, tilb] : b.terms) {
+      if (tila && tilb) {
+        if (under(ta) == under(tb)) r.terms.push_back({ta, true});
+      } else if (tila) {
+        if (under(tb) == under(ta)) r.terms.push_back({tb, false});
+      } else if (tilb) {
+        if (under(ta) == under(tb)) r.terms.push_back({ta, false});
+      } else if (ta == tb) {
+        r.terms.push_back({ta, false});
+      }
+    }
+  return r;
+}
+
+static TypeSet typeSetDepth(const Type *iface, int depth);
+
+/// The type set of one embedded element: an interface, a union or a type.
+static TypeSet elementSet(const Type *e, int depth) {
+  TypeSet r;
+  if (depth > 50) return r;
+  if (e->kind == TypeKind::Union) {
+    r.all = false;
+    for (size_t i = 0; i < e->list.size(); ++i) {
+      const Type *term = e->list[i];
+      if (!e->tildes[i] && isInterface(term)) {
+        TypeSet s = typeSetDepth(term, depth + 1);
+        if (s.all) { r.all = true; r.terms.clear(); return r; }
+        r.terms.insert(r.terms.end(), s.terms.begin(), s.terms.end());
+      } else {
+        r.terms.push_back({term, bool(e->tildes[i])});
+      }
+    }
+    return r;
+  }
+  if (isInterface(e)) return typeSetDepth(e, depth + 1);
+  r.all = false;
+  r.terms.push_back({e, false});
+  return r;
+}
+
+static TypeSet typeSetDepth(const Type *iface, int depth) {
+  TypeSet r;
+  const Type *u = under(iface);
+  if (!u || u->kind != TypeKind::Interface || depth > 50) return r;
+  r.comparable = u->comparableIface;
+  for (const Type *e : u->embeddeds) r = intersect(r, elementSet(e, depth));
+  return r;
+}
+
+TypeSet typeSetOf(const Type *iface) { return typeSetDepth(iface, 0); }
+
+const Type *coreType(const Type *t) {
+  if (!t) return nullptr;
+  if (t->kind != TypeKind::TypeParam) return under(t);
+  if (!t->constraint) return nullptr;
+  TypeSet ts = typeSetOf(t->constraint);
+  if (ts.all || ts.terms.empty()) return nullptr;
+  const Type *u = nullptr;
+  for (auto [term, tilde] : ts.terms) {
+    const Type *tu = under(term);
+    if (!u) u = tu;
+    else if (u != tu) return nullptr;
+  }
+  return u;
+}
+
+bool allTypes(const Type *t, bool (*pred)(const Type *)) {
+  if (!isTypeParam(t)) return pred(t);
+  if (!t->constraint) return false;
+  TypeSet ts = typeSetOf(t->constraint);
+  if (ts.all || ts.terms.empty()) return false;
+  for (auto [term, tilde] : ts.terms)
+    if (!pred(term)) return false;
+  return true;
+}
+
 const Type *under(const Type *t) {
   if (!t) return nullptr;
   if (t->kind == TypeKind::Named)
@@ -194,38 +334,56 @@ bool isUntyped(const Type *t) {
 }
 bool isTyped(const Type *t) { return !isUntyped(t); }
 bool isBoolean(const Type *t) {
+  if (isTypeParam(t)) return allTypes(t, isBoolean);
   BasicKind k = bk(t);
   return k == BasicKind::Bool || k == BasicKind::UntypedBool;
 }
 bool isString(const Type *t) {
+  if (isTypeParam(t)) return allTypes(t, isString);
   BasicKind k = bk(t);
   return k == BasicKind::String || k == BasicKind::UntypedString;
 }
 bool isInteger(const Type *t) {
+  if (isTypeParam(t)) return allTypes(t, isInteger);
   BasicKind k = bk(t);
   return (k >= BasicKind::Int && k <= BasicKind::Uintptr) || k == BasicKind::UntypedInt ||
          k == BasicKind::UntypedRune;
 }
 bool isUnsigned(const Type *t) {
+  if (isTypeParam(t)) return allTypes(t, isUnsigned);
   BasicKind k = bk(t);
   return k >= BasicKind::Uint && k <= BasicKind::Uintptr;
 }
 bool isFloat(const Type *t) {
+  if (isTypeParam(t)) return allTypes(t, isFloat);
   BasicKind k = bk(t);
   return k == BasicKind::Float32 || k == BasicKind::Float64 || k == BasicKind::UntypedFloat;
 }
 bool isComplex(const Type *t) {
+  if (isTypeParam(t)) return allTypes(t, isComplex);
   BasicKind k = bk(t);
   return k == BasicKind::Complex64 || k == BasicKind::Complex128 ||
          k == BasicKind::UntypedComplex;
 }
-bool isNumeric(const Type *t) { return isInteger(t) || isFloat(t) || isComplex(t); }
+bool isNumeric(const Type *t) {
+  if (isTypeParam(t)) return allTypes(t, isNumeric);
+  return isInteger(t) || isFloat(t) || isComplex(t);
+}
 bool isConstType(const Type *t) {
+  if (isTypeParam(t)) return false; // a type parameter is never a constant type
   return isBoolean(t) || isString(t) || isNumeric(t);
 }
-bool isOrdered(const Type *t) { return isInteger(t) || isFloat(t) || isString(t); }
+bool isOrdered(const Type *t) {
+  if (isTypeParam(t)) return allTypes(t, isOrdered);
+  return isInteger(t) || isFloat(t) || isString(t);
+}
 
 bool isComparable(const Type *t) {
+  if (isTypeParam(t)) {
+    if (!t->constraint) return false;
+    TypeSet ts = typeSetOf(t->constraint);
+    return ts.comparable || allTypes(t, isComparable);
+  }
   const Type *u = under(t);
   switch (u->kind) {
   case TypeKind::Basic: return u->basic != BasicKind::UntypedNil;
@@ -285,6 +443,25 @@ static void writeSignature(std::string &s, const Type *t, const Package *from) {
   else if (res.size() > 1) { s += " "; writeTuple(s, res, false, from); }
 }
 
+/// [P, Q any, R C]: consecutive parameters with the same constraint share it.
+static std::string typeParamList(const std::vector<const Type *> &tps, const Package *from) {
+  std::string s = "[";
+  for (size_t i = 0; i < tps.size(); ++i) {
+    s += tps[i]->obj ? tps[i]->obj->name : "?";
+    if (i + 1 < tps.size() && tps[i + 1]->constraint == tps[i]->constraint) {
+      s += ", ";
+      continue;
+    }
+    // The empty interface is written any in type parameter lists (gc
+    // prints the universe's any so; the two are one type here).
+    const Type *c = tps[i]->constraint;
+    bool empty = c && c->kind == TypeKind::Interface && c->methods.empty() && c->embeddeds.empty() && !c->comparableIface;
+    s += " " + (empty ? std::string("any") : c ? typeString(c, from) : std::string("?"));
+    if (i + 1 < tps.size()) s += ", ";
+  }
+  return s + "]";
+}
+
 std::string typeString(const Type *t, const Package *from) {
   if (!t) return "<nil>";
   switch (t->kind) {
@@ -307,6 +484,7 @@ std::string typeString(const Type *t, const Package *from) {
   }
   case TypeKind::Signature: {
     std::string s = "func";
+    if (!t->typeParams.empty()) s += typeParamList(t->typeParams, from);
     writeSignature(s, t, from);
     return s;
   }
@@ -328,7 +506,19 @@ std::string typeString(const Type *t, const Package *from) {
     }
     return s + "}";
   }
+  case TypeKind::TypeParam:
+    return t->obj ? t->obj->name : "?";
+  case TypeKind::Union: {
+    std::string s;
+    for (size_t i = 0; i < t->list.size(); ++i) {
+      if (i) s += " | ";
+      if (t->tildes[i]) s += "~";
+      s += typeString(t->list[i], from);
+    }
+    return s;
+  }
   case TypeKind::Interface: {
+    if (t->comparableIface) return t->methods.empty() && t->embeddeds.empty() ? "comparable" : "interface{comparable}";
     if (t->methods.empty() && t->embeddeds.empty()) return "interface{}";
     std::string s = "interface{";
     bool first = true;
@@ -347,8 +537,16 @@ std::string typeString(const Type *t, const Package *from) {
   }
   case TypeKind::Named: {
     if (!t->obj) return "?";
-    if (t->obj->pkg && t->obj->pkg != from && from) return t->obj->pkg->name + "." + t->obj->name;
-    return t->obj->name;
+    std::string s = t->obj->name;
+    if (t->obj->pkg && t->obj->pkg != from && from) s = t->obj->pkg->name + "." + s;
+    if (t->origin) {
+      s += "[";
+      for (size_t i = 0; i < t->typeArgs.size(); ++i) s += (i ? ", " : "") + typeString(t->typeArgs[i], from);
+      s += "]";
+    } else if (!t->typeParams.empty()) {
+      s += typeParamList(t->typeParams, from);
+    }
+    return s;
   }
   }
   return "?";

@@ -26,6 +26,8 @@ enum class TypeKind : uint8_t {
   Interface,
   Named,
   Tuple,
+  TypeParam, ///< a type parameter (unique, not interned)
+  Union,     ///< a union of terms in a constraint: A | ~B
 };
 
 enum class BasicKind : uint8_t {
@@ -78,6 +80,14 @@ struct Type {
   ChanDir dir = ChanDir::Both;          ///< Chan
   mutable bool complete = false;        ///< Interface: method set computed
   mutable std::vector<Object *> allMethods; ///< Interface: full method set, sorted by name
+  /// Named (generic): its type parameters; Signature: those of a generic function.
+  std::vector<const Type *> typeParams;
+  const Type *origin = nullptr;         ///< Named instance: the generic type
+  std::vector<const Type *> typeArgs;   ///< Named instance: its type arguments
+  const Type *constraint = nullptr;     ///< TypeParam: its constraint (an interface)
+  int index = 0;                        ///< TypeParam: position in its list
+  std::vector<bool> tildes;             ///< Union: ~ on each term (terms in list)
+  bool comparableIface = false;         ///< Interface: the predeclared comparable
 
   bool isBasic(BasicKind k) const { return kind == TypeKind::Basic && basic == k; }
   /// Params and results of a Signature.
@@ -107,13 +117,45 @@ public:
                         const std::vector<const Type *> &results, bool variadic);
   /// A new defined type; its underlying type is set later (setUnderlying).
   Type *named(Object *obj);
+  /// A new type parameter; its constraint is set later.
+  Type *typeParam(Object *obj, int index);
+  const Type *unionType(const std::vector<const Type *> &terms, const std::vector<bool> &tildes);
+  /// The interface `comparable` stands for.
+  const Type *comparableInterface();
+  /// A generic function's signature.
+  const Type *genericSignature(const Type *sig, const std::vector<const Type *> &typeParams);
+  /// The instance origin[args], made once per argument list (so identical
+  /// instances are the same pointer); `created` tells whether it is new
+  /// (its underlying type is then still to be computed by the checker).
+  Type *instance(const Type *origin, const std::vector<const Type *> &args, bool &created);
 
 private:
   const Type *intern(Type t);
   std::deque<Type> store_;
   std::vector<const Type *> basics_;
   std::map<std::string, const Type *> interned_;
+  std::map<std::vector<const Type *>, Type *> instances_; ///< keyed by origin then args
 };
+
+/// A type set (spec "Interface types"): all types, or the union of terms,
+/// further restricted to comparable types by `comparable`.
+struct TypeSet {
+  bool all = true;
+  std::vector<std::pair<const Type *, bool>> terms; ///< type, tilde
+  bool comparable = false;
+};
+/// The type set of an interface (methods are interfaceMethods()).
+TypeSet typeSetOf(const Type *iface);
+/// The single underlying type of all types of t's type set (t itself for
+/// an ordinary type's underlying type), or nullptr (spec "Core types").
+const Type *coreType(const Type *t);
+/// For type parameters: whether pred holds for every type of its type set
+/// (false for an empty or unrestricted set); otherwise pred(t).
+bool allTypes(const Type *t, bool (*pred)(const Type *));
+bool isTypeParam(const Type *t);
+/// The underlying type, or for a type parameter its core type (itself
+/// when it has none): what operations like len, range or indexing use.
+const Type *coreOrUnder(const Type *t);
 
 // Classification (spec "Properties of types and values"), on underlying types.
 const Type *under(const Type *t);

@@ -20,6 +20,10 @@ const Type *Checker::typExpr(NodeId e) {
     return typExpr(t.kid(e, 0));
   case NodeKind::Ident:
   case NodeKind::SelectorExpr: {
+    // Only the name directly under an instantiation may be generic (the
+    // flag must not leak into declarations resolved on the way).
+    bool genericOk = genericOk_;
+    genericOk_ = false;
     Operand x;
     if (t.kind(e) == NodeKind::Ident) ident(x, e);
     else selector(x, e);
@@ -27,6 +31,10 @@ const Type *Checker::typExpr(NodeId e) {
     if (x.invalid()) return tt_.invalid();
     if (x.mode != Mode::TypeExpr) {
       errorAt(e, exprStr(e) + " is not a type");
+      return tt_.invalid();
+    }
+    if (x.type->kind == TypeKind::Named && !x.type->typeParams.empty() && !x.type->origin && !genericOk) {
+      errorAt(e, "cannot use generic type " + typeString(x.type, &pkg_) + " without instantiation");
       return tt_.invalid();
     }
     return x.type;
@@ -50,7 +58,10 @@ const Type *Checker::typExpr(NodeId e) {
     const Type *k = typExpr(t.kid(e, 0));
     const Type *v = typExpr(t.kid(e, 1));
     // Key comparability is checked once the key type is complete.
-    if (k != tt_.invalid() && k->kind != TypeKind::Named && !isComparable(k))
+    if (isTypeParam(k)) {
+      // Its constraint may not be known yet (later parameters of the list).
+      verifyLater_.push_back({{}, {k}, {t.kid(e, 0)}, scope_, tree_});
+    } else if (k != tt_.invalid() && k->kind != TypeKind::Named && !isComparable(k))
       errorAt(t.kid(e, 0), "invalid map key type " + typeString(k, &pkg_));
     return tt_.map(k, v);
   }
@@ -64,9 +75,21 @@ const Type *Checker::typExpr(NodeId e) {
     return structType(e);
   case NodeKind::InterfaceType:
     return interfaceType(e);
-  case NodeKind::IndexExpr:
-    unsupported(e, "generic type instantiation");
-    return tt_.invalid();
+  case NodeKind::IndexExpr: {
+    NodeId gn = t.kid(e, 0);
+    while (t.kind(gn) == NodeKind::ParenExpr) gn = t.kid(gn, 0);
+    genericOk_ = t.kind(gn) == NodeKind::Ident || t.kind(gn) == NodeKind::SelectorExpr;
+    const Type *g = typExpr(gn);
+    genericOk_ = false;
+    if (g == tt_.invalid()) return g;
+    if (g->kind != TypeKind::Named || g->typeParams.empty() || g->origin) {
+      errorAt(t.kid(e, 0), typeString(g, &pkg_) + " is not a generic type");
+      return tt_.invalid();
+    }
+    std::vector<NodeId> args;
+    for (size_t i = 1; i < t.numKids(e); ++i) args.push_back(t.kid(e, i));
+    return instantiateType(e, g, args);
+  }
   default:
     errorAt(e, exprStr(e) + " is not a type");
     return tt_.invalid();
@@ -151,15 +174,11 @@ const Type *Checker::interfaceType(NodeId e) {
       methods.push_back(m);
       continue;
     }
-    // Embedded interface; unions and ~T are constraints (generics).
-    if (t.kind(typeNode) == NodeKind::BinaryExpr || t.kind(typeNode) == NodeKind::UnaryExpr) {
-      unsupported(typeNode, "type constraint");
-      continue;
-    }
-    const Type *et = typExpr(typeNode);
+    // An embedded interface, or a type term or union (constraints only).
+    const Type *et = termType(typeNode);
     if (et == tt_.invalid()) continue;
-    if (!isInterface(et)) {
-      unsupported(typeNode, "type constraint");
+    if (isTypeParam(et)) {
+      errorAt(typeNode, "cannot embed a type parameter");
       continue;
     }
     embeddeds.push_back(et);

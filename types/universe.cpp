@@ -56,7 +56,7 @@ Program::Program() : types_(std::make_unique<TypeTable>()), universe_(std::make_
   Object *cmpObj = newObject(ObjKind::TypeName, "comparable", Pos{}, nullptr);
   Type *cmpType = types_->named(cmpObj);
   cmpObj->type = cmpType;
-  cmpType->underlying = types_->interfaceType({}, {});
+  cmpType->underlying = types_->comparableInterface();
   universe_->insert(cmpObj);
 
   Object *t = newObject(ObjKind::Const, "true", Pos{}, types_->basic(BasicKind::UntypedBool));

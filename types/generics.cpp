@@ -1,0 +1,552 @@
+//===- types/generics.cpp - type parameters, instantiation, inference -----===//
+/// \file
+/// Generics (spec "Type parameter declarations", "Instantiations", "Type
+/// inference"), after types2's decl.go, instantiate.go, subst.go, infer.go
+/// and unify.go: declaring type parameters with their constraints,
+/// substituting type arguments, instantiating generic types and functions,
+/// checking that type arguments satisfy their constraints (Go 1.19 rules:
+/// interfaces do not satisfy comparable), and inferring type arguments from
+/// function arguments and from constraints' core types.
+//===----------------------------------------------------------------------===//
+#include "types/checker.h"
+
+#include <algorithm>
+
+namespace origo::types {
+
+// --- declarations ------------------------------------------------------------
+
+std::vector<const Type *> Checker::declareTypeParams(NodeId list, Scope *scope) {
+  const Tree &t = *tree_;
+  std::vector<const Type *> tps;
+  std::vector<Type *> made;
+  // All names first: a constraint may refer to any parameter of the list.
+  for (NodeId f : t.kids(list)) {
+    NodeId nameId = t.kid(f, 0);
+    std::string name = nameId.valid() ? std::string(t[nameId].text) : "_";
+    Object *o = prog_.newObject(ObjKind::TypeName, name, nameId.valid() ? t[nameId].pos : t[f].pos, nullptr);
+    o->pkg = &pkg_;
+    Type *tp = tt_.typeParam(o, int(tps.size()));
+    o->type = tp;
+    if (nameId.valid()) info_->defs[nameId.index] = o;
+    if (name != "_" && scope->insert(o)) error(o->pos, name + " redeclared in this block");
+    tps.push_back(tp);
+    made.push_back(tp);
+  }
+  Scope *saved = scope_;
+  scope_ = scope;
+  size_t i = 0;
+  for (NodeId f : t.kids(list)) made[i++]->constraint = constraintType(t.kid(f, 1));
+  scope_ = saved;
+  return tps;
+}
+
+const Type *Checker::constraintType(NodeId e) {
+  const Type *c = termType(e);
+  if (c == tt_.invalid()) return tt_.interfaceType({}, {});
+  if (isInterface(c) && c->kind != TypeKind::Union) return c;
+  // A non-interface constraint T or ~T|U stands for interface{T}.
+  return tt_.interfaceType({}, {c});
+}
+
+const Type *Checker::termType(NodeId e) {
+  const Tree &t = *tree_;
+  if (t.kind(e) == NodeKind::ParenExpr) return termType(t.kid(e, 0));
+  bool isUnion = t.kind(e) == NodeKind::BinaryExpr && t[e].op == Tok::Or;
+  bool isTilde = t.kind(e) == NodeKind::UnaryExpr && t[e].op == Tok::Tilde;
+  if (!isUnion && !isTilde) return typExpr(e);
+  // Flatten A | ~B | C into terms.
+  std::vector<NodeId> termNodes, stack{e};
+  while (!stack.empty()) {
+    NodeId n = stack.back();
+    stack.pop_back();
+    if (t.kind(n) == NodeKind::BinaryExpr && t[n].op == Tok::Or) {
+      stack.push_back(t.kid(n, 1));
+      stack.push_back(t.kid(n, 0));
+    } else {
+      termNodes.push_back(n);
+    }
+  }
+  std::vector<const Type *> terms;
+  std::vector<bool> tildes;
+  for (NodeId n : termNodes) {
+    bool tilde = t.kind(n) == NodeKind::UnaryExpr && t[n].op == Tok::Tilde;
+    NodeId te = tilde ? t.kid(n, 0) : n;
+    const Type *T = typExpr(te);
+    if (T == tt_.invalid()) continue;
+    if (tilde && under(T) != T) {
+      errorAt(n, "invalid use of ~ (underlying type of " + typeString(T, &pkg_) + " is " +
+                     typeString(under(T), &pkg_) + ")");
+      continue;
+    }
+    if (termNodes.size() > 1 && isInterface(T) && !interfaceMethods(T).empty()) {
+      errorAt(te, "cannot use " + typeString(T, &pkg_) + " in union (" + typeString(T, &pkg_) + " contains methods)");
+      continue;
+    }
+    if (termNodes.size() > 1 && isTypeParam(T)) {
+      errorAt(te, "term cannot be a type parameter");
+      continue;
+    }
+    terms.push_back(T);
+    tildes.push_back(tilde);
+  }
+  if (terms.empty()) return tt_.invalid();
+  return tt_.unionType(terms, tildes);
+}
+
+const Type *Checker::receiverType(NodeId e) {
+  // T[P, Q] in a receiver names the generic type with its own parameters
+  // (the names, blank ones too, were declared by receiverTypeParams).
+  const Tree &t = *tree_;
+  switch (t.kind(e)) {
+  case NodeKind::ParenExpr:
+    return receiverType(t.kid(e, 0));
+  case NodeKind::StarExpr: {
+    const Type *b = receiverType(t.kid(e, 0));
+    return b == tt_.invalid() ? b : tt_.pointer(b);
+  }
+  case NodeKind::IndexExpr: {
+    genericOk_ = true;
+    const Type *g = typExpr(t.kid(e, 0));
+    genericOk_ = false;
+    if (g->kind != TypeKind::Named || g->typeParams.empty() || g->origin ||
+        g->typeParams.size() != t.numKids(e) - 1)
+      return typExpr(e);
+    return instance(g, g->typeParams);
+  }
+  default:
+    return typExpr(e);
+  }
+}
+
+// --- substitution ------------------------------------------------------------
+
+const Type *Checker::subst(const Type *t, const TypeMap &m, int depth) {
+  if (!t || m.empty() || depth > 100) return t;
+  auto S = [&](const Type *x) { return subst(x, m, depth + 1); };
+  switch (t->kind) {
+  case TypeKind::Basic:
+    return t;
+  case TypeKind::TypeParam: {
+    auto it = m.find(t);
+    return it == m.end() ? t : it->second;
+  }
+  case TypeKind::Pointer: {
+    const Type *e = S(t->elem);
+    return e == t->elem ? t : tt_.pointer(e);
+  }
+  case TypeKind::Slice: {
+    const Type *e = S(t->elem);
+    return e == t->elem ? t : tt_.slice(e);
+  }
+  case TypeKind::Array: {
+    const Type *e = S(t->elem);
+    return e == t->elem ? t : tt_.array(e, t->len);
+  }
+  case TypeKind::Map: {
+    const Type *k = S(t->key), *e = S(t->elem);
+    return k == t->key && e == t->elem ? t : tt_.map(k, e);
+  }
+  case TypeKind::Chan: {
+    const Type *e = S(t->elem);
+    return e == t->elem ? t : tt_.chan(e, t->dir);
+  }
+  case TypeKind::Tuple: {
+    std::vector<const Type *> l;
+    bool changed = false;
+    for (const Type *x : t->list) {
+      l.push_back(S(x));
+      changed |= l.back() != x;
+    }
+    return changed ? tt_.tuple(l) : t;
+  }
+  case TypeKind::Signature: {
+    std::vector<const Type *> ps, rs;
+    bool changed = false;
+    for (const Type *x : t->params()) { ps.push_back(S(x)); changed |= ps.back() != x; }
+    for (const Type *x : t->results()) { rs.push_back(S(x)); changed |= rs.back() != x; }
+    if (!changed) return t;
+    return tt_.genericSignature(tt_.signature(ps, rs, t->variadic), t->typeParams);
+  }
+  case TypeKind::Struct: {
+    std::vector<Field> fs = t->fields;
+    bool changed = false;
+    for (Field &f : fs) {
+      const Type *nt = S(f.type);
+      changed |= nt != f.type;
+      f.type = nt;
+    }
+    return changed ? tt_.structType(std::move(fs)) : t;
+  }
+  case TypeKind::Union: {
+    std::vector<const Type *> l;
+    bool changed = false;
+    for (const Type *x : t->list) { l.push_back(S(x)); changed |= l.back() != x; }
+    return changed ? tt_.unionType(l, t->tildes) : t;
+  }
+  case TypeKind::Interface: {
+    std::vector<Object *> ms;
+    std::vector<const Type *> es;
+    bool changed = false;
+    for (Object *mo : t->methods) {
+      const Type *nt = S(mo->type);
+      if (nt == mo->type) { ms.push_back(mo); continue; }
+      changed = true;
+      Object *n = prog_.newObject(ObjKind::Func, mo->name, mo->pos, nt);
+      n->pkg = mo->pkg;
+      ms.push_back(n);
+    }
+    for (const Type *e : t->embeddeds) { es.push_back(S(e)); changed |= es.back() != e; }
+    if (!changed) return t;
+    if (t->comparableIface) es.push_back(tt_.comparableInterface());
+    return tt_.interfaceType(std::move(ms), std::move(es));
+  }
+  case TypeKind::Named: {
+    if (!t->origin) return t;
+    std::vector<const Type *> args;
+    bool changed = false;
+    for (const Type *a : t->typeArgs) { args.push_back(S(a)); changed |= args.back() != a; }
+    return changed ? instance(t->origin, args) : t;
+  }
+  }
+  return t;
+}
+
+TypeMap Checker::typeMap(const std::vector<const Type *> &params, const std::vector<const Type *> &args) {
+  TypeMap m;
+  for (size_t i = 0; i < params.size() && i < args.size(); ++i)
+    if (args[i]) m[params[i]] = args[i];
+  return m;
+}
+
+// --- instantiation -------------------------------------------------------------
+
+const Type *Checker::instance(const Type *origin, const std::vector<const Type *> &args) {
+  bool created;
+  Type *inst = tt_.instance(origin, args, created);
+  if (created) {
+    if (origin->underlying) expandInstance(inst);
+    else pendingInstances_[origin].push_back(inst);
+  }
+  return inst;
+}
+
+void Checker::expandInstance(Type *inst) {
+  const Type *origin = inst->origin;
+  const Type *u = subst(under(origin), typeMap(origin->typeParams, inst->typeArgs));
+  inst->underlying = u && u->kind != TypeKind::Named ? u : tt_.invalid();
+}
+
+void Checker::expandPending(const Type *origin) {
+  auto it = pendingInstances_.find(origin);
+  if (it == pendingInstances_.end()) return;
+  std::vector<Type *> list = std::move(it->second);
+  pendingInstances_.erase(it);
+  for (Type *inst : list) expandInstance(inst);
+}
+
+const Type *Checker::instantiateType(NodeId e, const Type *origin, const std::vector<NodeId> &argNodes) {
+  std::vector<const Type *> args;
+  bool bad = false;
+  for (NodeId a : argNodes) {
+    args.push_back(typExpr(a));
+    bad |= args.back() == tt_.invalid();
+  }
+  if (bad) return tt_.invalid();
+  if (args.size() != origin->typeParams.size()) {
+    errorAt(args.size() < origin->typeParams.size() ? e : argNodes[origin->typeParams.size()],
+            std::string(args.size() < origin->typeParams.size() ? "not enough" : "too many") +
+                " type arguments for type " + origin->obj->name + ": have " + std::to_string(args.size()) +
+                ", want " + std::to_string(origin->typeParams.size()));
+    return tt_.invalid();
+  }
+  const Type *inst = instance(origin, args);
+  verifyLater_.push_back({origin->typeParams, args, argNodes, scope_, tree_});
+  return inst;
+}
+
+void Checker::verifyInstances() {
+  // Constraints may mention types declared later; they are checked once
+  // every package-level declaration is known, as types2 does.
+  for (size_t i = 0; i < verifyLater_.size(); ++i) {
+    PendingVerify v = verifyLater_[i];
+    setFile(v.tree);
+    if (v.params.empty()) {
+      // A map key type parameter: it must be comparable.
+      if (!isComparable(v.args[0])) errorAt(v.nodes[0], "invalid map key type " + typeString(v.args[0], &pkg_));
+      continue;
+    }
+    verifyTypeArgs(v.params, v.args, v.nodes);
+  }
+  verifyLater_.clear();
+}
+
+bool Checker::verifyTypeArgs(const std::vector<const Type *> &params, const std::vector<const Type *> &args,
+                             const std::vector<NodeId> &nodes) {
+  TypeMap m = typeMap(params, args);
+  for (size_t i = 0; i < params.size() && i < args.size(); ++i) {
+    if (!params[i]->constraint) continue;
+    std::string why = satisfies(args[i], subst(params[i]->constraint, m));
+    if (!why.empty()) {
+      NodeId at = i < nodes.size() ? nodes[i] : (nodes.empty() ? NodeId{} : nodes.back());
+      // An inferred argument is reported at the call's parenthesis, as gc does.
+      if (at.valid() && tree_->kind(at) == NodeKind::CallExpr) error(tree_->operator[](at).pos, why);
+      else if (at.valid()) errorAt(at, why);
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string Checker::satisfies(const Type *V, const Type *T) {
+  if (V == tt_.invalid() || T == tt_.invalid()) return "";
+  std::string vs = typeString(V, &pkg_), ts = typeString(T, &pkg_);
+  if (!isInterface(T)) return vs + " does not implement " + ts + " (" + ts + " is not an interface)";
+  TypeSet tset = typeSetOf(T);
+  if (!tset.all && tset.terms.empty()) return "cannot implement " + ts + " (empty type set)";
+  std::string why;
+  const Type *mv = isTypeParam(V) ? V->constraint : V;
+  if (isTypeParam(V)) {
+    for (Object *m : interfaceMethods(T)) {
+      bool found = false;
+      for (Object *vm : interfaceMethods(V->constraint)) found |= vm->name == m->name;
+      if (!found) return vs + " does not implement " + ts + " (missing method " + m->name + ")";
+    }
+  } else if (!interfaceMethods(T).empty() && missingMethod(mv, T, why)) {
+    return vs + " does not implement " + ts + " (" + why + ")";
+  }
+  if (tset.comparable && !isComparable(V)) return vs + " does not implement comparable";
+  if (tset.comparable && !isTypeParam(V) && isInterface(V)) return vs + " does not implement comparable";
+  if (tset.all) return "";
+  auto inSet = [&](const Type *x) {
+    for (auto [term, tilde] : tset.terms) {
+      if (tilde ? under(x) == under(term) : x == term) return true;
+    }
+    return false;
+  };
+  if (isTypeParam(V)) {
+    TypeSet vs2 = V->constraint ? typeSetOf(V->constraint) : TypeSet{};
+    if (vs2.all) return vs + " does not implement " + ts;
+    for (auto [term, tilde] : vs2.terms) {
+      bool ok = false;
+      for (auto [t2, tilde2] : tset.terms)
+        ok |= tilde2 ? under(term) == under(t2) : (!tilde && term == t2);
+      if (!ok) return vs + " does not implement " + ts;
+    }
+    return "";
+  }
+  if (isInterface(V)) return vs + " does not implement " + ts;
+  if (inSet(V)) return "";
+  for (auto [term, tilde] : tset.terms)
+    if (!tilde && under(V) == under(term) && V->kind == TypeKind::Named)
+      return vs + " does not implement " + ts + " (possibly missing ~ for " + typeString(term, &pkg_) +
+             " in constraint " + ts + ")";
+  std::string termsStr;
+  for (size_t i = 0; i < tset.terms.size(); ++i)
+    termsStr += (i ? " | " : "") + std::string(tset.terms[i].second ? "~" : "") + typeString(tset.terms[i].first, &pkg_);
+  return vs + " does not implement " + ts + " (" + vs + " missing in " + termsStr + ")";
+}
+
+// --- inference ---------------------------------------------------------------
+
+/// Whether t mentions one of the type parameters tps (only such parameter
+/// types take part in inference).
+static bool mentionsDepth(const Type *t, const std::vector<const Type *> &tps, int depth) {
+  if (!t || depth > 50) return false;
+  if (isTypeParam(t)) return std::find(tps.begin(), tps.end(), t) != tps.end();
+  switch (t->kind) {
+  case TypeKind::Pointer: case TypeKind::Slice: case TypeKind::Array: case TypeKind::Chan:
+    return mentionsDepth(t->elem, tps, depth + 1);
+  case TypeKind::Map:
+    return mentionsDepth(t->key, tps, depth + 1) || mentionsDepth(t->elem, tps, depth + 1);
+  case TypeKind::Signature: case TypeKind::Tuple: case TypeKind::Union:
+    for (const Type *x : t->list) if (mentionsDepth(x, tps, depth + 1)) return true;
+    return false;
+  case TypeKind::Struct:
+    for (const Field &f : t->fields) if (mentionsDepth(f.type, tps, depth + 1)) return true;
+    return false;
+  case TypeKind::Interface:
+    for (const Object *m : t->methods) if (mentionsDepth(m->type, tps, depth + 1)) return true;
+    for (const Type *e : t->embeddeds) if (mentionsDepth(e, tps, depth + 1)) return true;
+    return false;
+  case TypeKind::Named:
+    for (const Type *a : t->typeArgs) if (mentionsDepth(a, tps, depth + 1)) return true;
+    return false;
+  default:
+    return false;
+  }
+}
+
+static bool mentions(const Type *t, const std::vector<const Type *> &tps) { return mentionsDepth(t, tps, 0); }
+
+namespace {
+
+/// Unification of parameter types with argument types (types2's unifier,
+/// inexact mode): type parameters of `params` collect their arguments.
+struct Unifier {
+  const std::vector<const Type *> &params;
+  std::vector<const Type *> &targs;
+  int index(const Type *t) const {
+    if (!isTypeParam(t)) return -1;
+    for (size_t i = 0; i < params.size(); ++i)
+      if (params[i] == t) return int(i);
+    return -1;
+  }
+  bool unify(const Type *x, const Type *y, int depth = 0) {
+    if (depth > 100 || !x || !y) return false;
+    if (x == y) return true;
+    int i = index(x), j = index(y);
+    if (i >= 0 && j >= 0) {
+      if (!targs[i] && !targs[j]) return false;
+      if (!targs[i]) { targs[i] = targs[j]; return true; }
+      if (!targs[j]) { targs[j] = targs[i]; return true; }
+      return unify(targs[i], targs[j], depth + 1);
+    }
+    if (i >= 0) {
+      if (!targs[i]) { targs[i] = y; return true; }
+      if (targs[i] == y) return true;
+      return unify(targs[i], y, depth + 1) && (targs[i]->kind != TypeKind::Named || y->kind != TypeKind::Named
+                                                  ? true : targs[i] == y);
+    }
+    if (j >= 0) return unify(y, x, depth);
+    // Inexact: a defined type unifies with a type literal through its
+    // underlying type.
+    if (x->kind == TypeKind::Named && y->kind != TypeKind::Named && !isTypeParam(y)) return unify(under(x), y, depth + 1);
+    if (y->kind == TypeKind::Named && x->kind != TypeKind::Named && !isTypeParam(x)) return unify(x, under(y), depth + 1);
+    if (x->kind != y->kind) return false;
+    switch (x->kind) {
+    case TypeKind::Basic: return x == y;
+    case TypeKind::Pointer: case TypeKind::Slice: return unify(x->elem, y->elem, depth + 1);
+    case TypeKind::Array: return x->len == y->len && unify(x->elem, y->elem, depth + 1);
+    case TypeKind::Chan: return (x->dir == y->dir || y->dir == ChanDir::Both) && unify(x->elem, y->elem, depth + 1);
+    case TypeKind::Map: return unify(x->key, y->key, depth + 1) && unify(x->elem, y->elem, depth + 1);
+    case TypeKind::Signature:
+      if (x->list.size() != y->list.size() || x->numParams != y->numParams || x->variadic != y->variadic) return false;
+      for (size_t k = 0; k < x->list.size(); ++k)
+        if (!unify(x->list[k], y->list[k], depth + 1)) return false;
+      return true;
+    case TypeKind::Tuple:
+      if (x->list.size() != y->list.size()) return false;
+      for (size_t k = 0; k < x->list.size(); ++k)
+        if (!unify(x->list[k], y->list[k], depth + 1)) return false;
+      return true;
+    case TypeKind::Struct:
+      if (x->fields.size() != y->fields.size()) return false;
+      for (size_t k = 0; k < x->fields.size(); ++k)
+        if (x->fields[k].name != y->fields[k].name || x->fields[k].embedded != y->fields[k].embedded ||
+            !unify(x->fields[k].type, y->fields[k].type, depth + 1))
+          return false;
+      return true;
+    case TypeKind::Named:
+      if (x->origin && x->origin == y->origin) {
+        for (size_t k = 0; k < x->typeArgs.size(); ++k)
+          if (!unify(x->typeArgs[k], y->typeArgs[k], depth + 1)) return false;
+        return true;
+      }
+      return false;
+    default:
+      return false;
+    }
+  }
+};
+
+} // namespace
+
+std::vector<const Type *> Checker::inferTypeArgs(NodeId call, const Type *sig, std::vector<const Type *> targs,
+                                                 const std::vector<Operand> &args) {
+  const std::vector<const Type *> &tps = sig->typeParams;
+  targs.resize(tps.size(), nullptr);
+  Unifier u{tps, targs};
+  auto params = sig->params();
+  auto paramFor = [&](size_t i) -> const Type * {
+    if (sig->variadic && i + 1 >= params.size()) return params.empty() ? nullptr : params.back()->elem;
+    return i < params.size() ? params[i] : nullptr;
+  };
+  bool dots = tree_->kind(call) == NodeKind::CallExpr && tree_->operator[](call).op == Tok::Ellipsis;
+  bool failed = false;
+  auto complete = [&] {
+    for (const Type *t : targs) if (!t) return false;
+    return true;
+  };
+  // 1. Typed arguments.
+  for (size_t i = 0; i < args.size(); ++i) {
+    const Type *p = dots && i + 1 == args.size() && sig->variadic ? params.back() : paramFor(i);
+    if (!p || args[i].invalid() || isUntyped(args[i].type)) continue;
+    if (!mentions(p, tps)) continue;
+    if (!u.unify(p, args[i].type)) {
+      std::vector<const Type *> inferredSoFar = targs;
+      const Type *ps = subst(p, typeMap(tps, inferredSoFar));
+      errorAt(args[i].expr, "type " + typeString(args[i].type, &pkg_) + " of " + exprStr(args[i].expr) +
+                                " does not match " + (ps != p && !isTypeParam(ps) ? "inferred type " + typeString(ps, &pkg_) + " for " : "") +
+                                typeString(p, &pkg_));
+      return {};
+    }
+  }
+  // 2. Constraint type inference, then untyped constants' default types.
+  auto constraintInference = [&] {
+    for (int round = 0; round < 4; ++round) {
+      if (failed) return;
+      for (size_t i = 0; i < tps.size(); ++i) {
+        const Type *core = nullptr;
+        bool tilde = false;
+        if (tps[i]->constraint) {
+          TypeSet ts = typeSetOf(tps[i]->constraint);
+          if (!ts.all && ts.terms.size() == 1) { core = ts.terms[0].first; tilde = ts.terms[0].second; }
+        }
+        if (!core) continue;
+        if (targs[i] && !u.unify(core, tilde ? under(targs[i]) : targs[i])) {
+          error(tree_->operator[](call).pos, tps[i]->obj->name + " does not match " + (tilde ? "~" : "") +
+                                                 typeString(core, &pkg_));
+          failed = true;
+          return;
+        }
+        if (!targs[i] && !tilde) targs[i] = core;
+      }
+    }
+  };
+  constraintInference();
+  if (failed) return {};
+  for (size_t i = 0; i < args.size() && !complete(); ++i) {
+    const Type *p = paramFor(i);
+    int k = u.index(p);
+    if (k < 0 || targs[k] || args[i].invalid() || !isUntyped(args[i].type)) continue;
+    if (args[i].type->isBasic(BasicKind::UntypedNil)) continue;
+    targs[k] = defaultType(tt_, args[i].type);
+  }
+  constraintInference();
+  if (failed) return {};
+  // Inferred arguments may mention other type parameters: resolve them.
+  for (int round = 0; round < 4; ++round) {
+    TypeMap m = typeMap(tps, targs);
+    for (const Type *&t : targs)
+      if (t) t = subst(t, m);
+  }
+  for (size_t i = 0; i < targs.size(); ++i) {
+    if (targs[i]) continue;
+    error(tree_->operator[](call).pos, "cannot infer " + tps[i]->obj->name + " (" +
+                      Diagnostics::formatPos(sm_, tps[i]->obj->pos, DiagOptions{}) + ")");
+    return {};
+  }
+  return targs;
+}
+
+const Type *Checker::instantiateSignature(NodeId call, const Type *sig, const std::vector<const Type *> &targs,
+                                          const std::vector<NodeId> &argNodes) {
+  TypeMap m = typeMap(sig->typeParams, targs);
+  const Type *plain = tt_.signature(sig->params(), sig->results(), sig->variadic);
+  const Type *inst = subst(plain, m);
+  std::vector<NodeId> at = argNodes;
+  while (at.size() < targs.size()) at.push_back(call);
+  if (!verifyTypeArgs(sig->typeParams, targs, at)) return nullptr;
+  info_->instances[call.index] = targs;
+  return inst;
+}
+
+const Type *Checker::methodType(const LookupResult &r) {
+  if (!r.method) return nullptr;
+  const Type *owner = r.owner;
+  if (owner && owner->origin) return subst(r.method->type, typeMap(owner->origin->typeParams, owner->typeArgs));
+  return r.method->type;
+}
+
+} // namespace origo::types
