@@ -22,7 +22,11 @@ Object *Scope::insert(Object *obj) {
 
 std::string Object::linkName() const {
   std::string p = pkg ? pkg->path : "";
-  return p.empty() ? name : p + "." + name;
+  std::string n = name;
+  // Methods as gc's linker names them: pkg.T.m and pkg.(*T).m.
+  if (isMethod && recvType && recvType->obj)
+    n = (ptrRecv ? "(*" + recvType->obj->name + ")" : recvType->obj->name) + "." + name;
+  return p.empty() ? n : p + "." + n;
 }
 
 const FileInfo &Package::infoFor(const syntax::Tree *t) const {

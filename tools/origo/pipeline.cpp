@@ -14,6 +14,7 @@
 #include "ssa/ssa.h"
 #include "types/types.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -149,6 +150,52 @@ struct FrontEnd {
   }
 };
 
+bool isGoFile(const std::string &f) { return f.size() >= 4 && f.compare(f.size() - 3, 3, ".go") == 0; }
+
+/// `origo build IMPORTPATH...`: standard-library packages, parsed or type
+/// checked with their dependencies (as `go build` does, the result of a
+/// package that is not main is discarded).
+int buildImportPaths(const Env &env, const BuildRequest &req) {
+  if (req.stopAfter != "parse" && req.stopAfter != "types")
+    return usageError("building packages by import path needs -stop-after=parse or -stop-after=types "
+                      "(code generation handles single main packages for now)");
+  FrontEnd fe;
+  int status = 0;
+  for (const std::string &path : req.files) {
+    std::string err;
+    if (req.stopAfter == "parse") {
+      if (!fe.loader) {
+        BuildContext ctx;
+        ctx.goarch = env.goarch;
+        ctx.goroot = env.goroot;
+        fe.loader = std::make_unique<Loader>(fe.sm, fe.depDiags, ctx);
+      }
+      const PackageSource *src = fe.loader->load(path, err);
+      if (!src) {
+        std::fprintf(stderr, "%s\n", err.c_str());
+        status = 1;
+        continue;
+      }
+      for (auto &t : src->files) std::fputs(syntax::dumpTree(*t).c_str(), stdout);
+    } else {
+      types::Package *p = fe.importPackage(path, env, err);
+      if (!p) {
+        std::fprintf(stderr, "%s\n", err.c_str());
+        status = 1;
+        continue;
+      }
+      if (fe.depDiags.empty()) std::fputs(types::dumpTypes(*p, fe.sm).c_str(), stdout);
+    }
+    if (!fe.depDiags.empty()) {
+      std::fprintf(stderr, "# %s\n", path.c_str());
+      fe.depDiags.print(stderr, fe.sm, DiagOptions{});
+      fe.depDiags.clear();
+      status = 1;
+    }
+  }
+  return status;
+}
+
 /// Checks the file arguments as `go build` does.
 int checkFileArgs(const std::vector<std::string> &files) {
   std::string dir;
@@ -174,6 +221,16 @@ void printBuildErrors(const FrontEnd &fe) {
 } // namespace
 
 int build(const Env &env, const BuildRequest &req, std::string &built) {
+  // Like go build: no .go file among the arguments means import paths.
+  if (!req.files.empty() && std::none_of(req.files.begin(), req.files.end(), isGoFile)) {
+    for (const std::string &a : req.files) {
+      std::error_code ec;
+      if (std::filesystem::is_regular_file(a, ec)) return usageError("named files must be .go files: " + a);
+      if (a[0] == '/' || a[0] == '.')
+        return usageError("package directories are not supported yet (name the .go files instead): " + a);
+    }
+    return buildImportPaths(env, req);
+  }
   if (int rc = checkFileArgs(req.files)) return rc;
   FrontEnd fe;
   if (int rc = fe.parse(req.files)) return rc;
