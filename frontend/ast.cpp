@@ -48,7 +48,7 @@ std::vector<NodeId> Tree::kids(NodeId id) const {
 
 bool Tree::hasDirective(NodeId d, std::string_view name) const {
   for (size_t i = 0; i < directives.size(); ++i) {
-    if (directiveOwner[i] != d) continue;
+    if (directiveUses[i].owner != d) continue;
     std::string_view text = directives[i].text;
     if (text.size() < 3 + name.size() || text.substr(0, 3) != "go:" || text.substr(3, name.size()) != name) continue;
     if (text.size() == 3 + name.size() || text[3 + name.size()] == ' ' || text[3 + name.size()] == '\t') return true;

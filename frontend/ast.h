@@ -71,8 +71,15 @@ public:
   NodeId root;                        ///< the File node
   uint32_t file = 0;                  ///< SourceManager id
   std::vector<Directive> directives;  ///< //go: and //line comments
-  /// Per directive: the top-level declaration it precedes, or None.
-  std::vector<NodeId> directiveOwner;
+  /// What each directive applies to, as gc's parser attaches pragmas: the
+  /// declaration (FuncDecl, TypeSpec, ValueSpec) it precedes, or nothing.
+  struct DirectiveUse {
+    NodeId owner;        ///< None: misplaced (or a file-level one)
+    bool file = false;   ///< before the package clause
+    bool isVar = false;  ///< owner is a ValueSpec of a var declaration
+    bool inFunc = false; ///< owner is declared inside a function
+  };
+  std::vector<DirectiveUse> directiveUses;
   /// Whether declaration d is preceded by the directive `//go:name`.
   bool hasDirective(NodeId d, std::string_view name) const;
 

@@ -17,6 +17,7 @@ namespace origo::syntax {
 struct Directive {
   Pos pos;
   std::string text; ///< the comment without the leading "//"
+  bool ownLine = true; ///< nothing but blanks before it on its line
 };
 
 class Lexer {

@@ -198,7 +198,11 @@ Token Lexer::scan() {
       "//" [^\n\x00]* {
         std::string_view body(start + 2, size_t(cur_ - start - 2));
         if (!body.empty() && body.back() == '\r') body.remove_suffix(1);
-        if (body.rfind("go:", 0) == 0) directives_.push_back({posAt(start), std::string(body)});
+        if (body.rfind("go:", 0) == 0) {
+          bool ownLine = true;
+          for (const char *q = lineStart_; q < start; ++q) ownLine &= *q == ' ' || *q == '\t';
+          directives_.push_back({posAt(start), std::string(body), ownLine});
+        }
         // //line directives must start the line; they apply from the next.
         if (body.rfind("line ", 0) == 0 && start == lineStart_)
           lineDirective(body.substr(5), line_ + 1, 1, start + 7);

@@ -6,6 +6,7 @@
 #include "frontend/parse.h"
 
 #include "frontend/branches.h"
+#include "frontend/directives.h"
 
 #include "frontend/parse_context.h"
 #include "parser.tab.hh"
@@ -303,8 +304,10 @@ std::unique_ptr<Tree> parseFile(const SourceManager &sm, uint32_t file, Diagnost
   bison::Parser parser(ctx);
   parser.parse();
   tree->directives = std::move(lexer.directives());
-  tree->directiveOwner.assign(tree->directives.size(), None);
-  for (auto [i, d] : ctx.directiveOwners) tree->directiveOwner[i] = d;
+  tree->directiveUses.assign(tree->directives.size(), {});
+  for (uint32_t i = 0; i < ctx.fileDirectivesEnd && i < tree->directives.size(); ++i) tree->directiveUses[i].file = true;
+  for (const auto &o : ctx.directiveOwners) tree->directiveUses[o.index] = {o.node, false, o.isVar, o.inFunc};
+  checkDirectives(*tree, diags);
   checkBranches(*tree, sm, diags, firstError);
   return tree;
 }

@@ -9,6 +9,7 @@
 #include "frontend/ast.h"
 #include "frontend/lexer.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,16 +28,25 @@ struct ParseContext {
   int headerSemis = 0;    ///< semicolons seen in that header
   int braceDepth = 0;
   Tok declKeyword = Tok::EOF_; ///< the most recent var, const or type keyword
-  /// Directives before this index belong to an earlier declaration or lie
-  /// inside braces (or before the package clause): no later one takes them.
-  uint32_t directivesDone = 0;
-  std::vector<std::pair<uint32_t, NodeId>> directiveOwners;
-  /// Gives a top-level declaration starting with keyword kw the directives
-  /// written since the previous one (gc's pragmas of a declaration).
-  void attachDirectives(NodeId decl, const Token &kw) {
-    for (uint32_t i = kw.directivesFrom; i < kw.directivesBefore; ++i) directiveOwners.push_back({i, decl});
+  /// Directives are handed out token by token: those before a token are
+  /// the token's, and the declaration that starts with it takes them.
+  uint32_t directivesConsumed = 0;
+  uint32_t fileDirectivesEnd = 0; ///< those before `package` are the file's
+  std::map<Pos, std::pair<uint32_t, uint32_t>> directivesAt;
+  struct Owner { uint32_t index; NodeId node; bool isVar; bool inFunc; };
+  std::vector<Owner> directiveOwners;
+  /// Gives node (a FuncDecl, a TypeSpec or ValueSpec, or a grouped
+  /// declaration, which takes none) the directives written before the token
+  /// at `start`.
+  void attachDirectives(NodeId node, Pos start, bool isVar = false) {
+    auto it = directivesAt.find(start);
+    if (it == directivesAt.end()) return;
+    for (uint32_t i = it->second.first; i < it->second.second; ++i)
+      directiveOwners.push_back({i, node, isVar, braceDepth > 0});
+    directivesAt.erase(it);
   }
   bool sawSyntaxError = false;
+  bool importPathError = false; ///< to report at the next token
   NodeId missingCondition(Pos pos, NodeId init, Pos at, NodeId then, NodeId els);
   /// go/defer statements: the expression must be a call (gc checks it while parsing).
   NodeId callStmt(NodeKind k, const Token &kw, NodeId x);

@@ -94,8 +94,8 @@ package_clause
   ;
 
 import_decl
-  : IMPORT import_spec { $$ = ctx.tree.add(K::ImportDecl, $1.pos, {$2}); ctx.attachDirectives($$, $1); }
-  | IMPORT LPAREN import_specs RPAREN { $$ = ctx.tree.add(K::ImportDecl, $1.pos, $3, Tok::LParen); ctx.attachDirectives($$, $1); }
+  : IMPORT import_spec { $$ = ctx.tree.add(K::ImportDecl, $1.pos, {$2}); }
+  | IMPORT LPAREN import_specs RPAREN { $$ = ctx.tree.add(K::ImportDecl, $1.pos, $3, Tok::LParen); }
   ;
 
 import_specs
@@ -117,8 +117,12 @@ import_spec
 import_path
   : basic_lit {
       $$ = $1;
-      if (ctx.tree[$1].op != Tok::String)
-        ctx.diags.syntaxError(ctx.tree[$1].pos, "syntax error: import path must be a string");
+      // gc reports it at the token after the literal, which the parser
+      // may not have read yet: yylex reports it then.
+      if (ctx.tree[$1].op != Tok::String) {
+        if (ctx.last.pos == ctx.tree[$1].pos) ctx.importPathError = true;
+        else ctx.diags.syntaxError(ctx.last.pos, "syntax error: import path must be a string");
+      }
     }
   ;
 
@@ -146,8 +150,11 @@ common_decl
 /*===-- declarations ------------------------------------------------------===*/
 
 var_decl
-  : VAR var_spec { $$ = ctx.tree.add(K::VarDecl, $1.pos, {$2}); ctx.attachDirectives($$, $1); }
-  | VAR LPAREN var_specs RPAREN { $$ = ctx.tree.add(K::VarDecl, $1.pos, $3, Tok::LParen); ctx.attachDirectives($$, $1); }
+  : VAR var_spec { $$ = ctx.tree.add(K::VarDecl, $1.pos, {$2}); ctx.attachDirectives($2, $1.pos, true); }
+  | VAR LPAREN var_specs RPAREN {
+      $$ = ctx.tree.add(K::VarDecl, $1.pos, $3, Tok::LParen);
+      ctx.attachDirectives($$, $1.pos); // a group takes none (gc: misplaced)
+      for (NodeId spec : $3) ctx.attachDirectives(spec, ctx.tree[spec].pos, true); }
   ;
 var_specs
   : %empty { }
@@ -161,8 +168,11 @@ var_spec
   ;
 
 const_decl
-  : CONST const_spec { $$ = ctx.tree.add(K::ConstDecl, $1.pos, {$2}); ctx.attachDirectives($$, $1); }
-  | CONST LPAREN const_specs RPAREN { $$ = ctx.tree.add(K::ConstDecl, $1.pos, $3, Tok::LParen); ctx.attachDirectives($$, $1); }
+  : CONST const_spec { $$ = ctx.tree.add(K::ConstDecl, $1.pos, {$2}); ctx.attachDirectives($2, $1.pos); }
+  | CONST LPAREN const_specs RPAREN {
+      $$ = ctx.tree.add(K::ConstDecl, $1.pos, $3, Tok::LParen);
+      ctx.attachDirectives($$, $1.pos);
+      for (NodeId spec : $3) ctx.attachDirectives(spec, ctx.tree[spec].pos); }
   ;
 const_specs
   : %empty { }
@@ -177,8 +187,11 @@ const_spec
   ;
 
 type_decl
-  : TYPE type_spec { $$ = ctx.tree.add(K::TypeDecl, $1.pos, {$2}); ctx.attachDirectives($$, $1); }
-  | TYPE LPAREN type_specs RPAREN { $$ = ctx.tree.add(K::TypeDecl, $1.pos, $3, Tok::LParen); ctx.attachDirectives($$, $1); }
+  : TYPE type_spec { $$ = ctx.tree.add(K::TypeDecl, $1.pos, {$2}); ctx.attachDirectives($2, $1.pos); }
+  | TYPE LPAREN type_specs RPAREN {
+      $$ = ctx.tree.add(K::TypeDecl, $1.pos, $3, Tok::LParen);
+      ctx.attachDirectives($$, $1.pos);
+      for (NodeId spec : $3) ctx.attachDirectives(spec, ctx.tree[spec].pos); }
   ;
 type_specs
   : %empty { }
@@ -213,13 +226,13 @@ tparam_item
 
 func_decl
   : FUNC ident tparams_opt signature {
-      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$2].pos, {$2, None, $3, $4, None}); ctx.attachDirectives($$, $1); }
+      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$2].pos, {$2, None, $3, $4, None}); ctx.attachDirectives($$, $1.pos); }
   | FUNC ident tparams_opt signature block {
-      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$2].pos, {$2, None, $3, $4, $5}); ctx.attachDirectives($$, $1); }
+      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$2].pos, {$2, None, $3, $4, $5}); ctx.attachDirectives($$, $1.pos); }
   | FUNC params ident signature {
-      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$3].pos, {$3, $2, None, $4, None}); ctx.attachDirectives($$, $1); }
+      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$3].pos, {$3, $2, None, $4, None}); ctx.attachDirectives($$, $1.pos); }
   | FUNC params ident signature block {
-      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$3].pos, {$3, $2, None, $4, $5}); ctx.attachDirectives($$, $1); }
+      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$3].pos, {$3, $2, None, $4, $5}); ctx.attachDirectives($$, $1.pos); }
   ;
 
 tparams_opt
@@ -774,14 +787,19 @@ Parser::symbol_type yylex(ParseContext &ctx) {
     break;
   }
   Token t = ctx.lexer.next();
+  if (ctx.importPathError) {
+    ctx.diags.syntaxError(t.pos, "syntax error: import path must be a string");
+    ctx.importPathError = false;
+  }
   t.directivesBefore = uint32_t(ctx.lexer.directives().size());
-  t.directivesFrom = ctx.directivesDone;
-  switch (t.kind) {
-  case Tok::Package: case Tok::Import: case Tok::Func: case Tok::Var: case Tok::Const: case Tok::Type:
-    ctx.directivesDone = t.directivesBefore;
-    break;
-  default:
-    if (ctx.braceDepth > 0) ctx.directivesDone = t.directivesBefore;
+  // The directives since the previous token belong to this one; a
+  // declaration starting here takes them (attachDirectives), anything else
+  // leaves them misplaced, as gc's parser does.
+  t.directivesFrom = ctx.directivesConsumed;
+  ctx.directivesConsumed = t.directivesBefore;
+  if (t.directivesFrom < t.directivesBefore) {
+    if (t.kind == Tok::Package) ctx.fileDirectivesEnd = t.directivesBefore;
+    else ctx.directivesAt[t.pos] = {t.directivesFrom, t.directivesBefore};
   }
   ctx.prev = ctx.last;
   ctx.last = t;

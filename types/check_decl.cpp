@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstdio>
+#include <string>
 
 namespace origo::types {
 
@@ -97,9 +99,45 @@ void Checker::run(const std::vector<const Tree *> &files) {
   computeInitOrder();
   for (Object *pn : pkgNames_) {
     if (pn->used) continue;
-    if (pn->renamed) error(pn->pos, "\"" + pn->importPath + "\" imported as " + pn->name + " and not used");
-    else error(pn->pos, "\"" + pn->importPath + "\" imported but not used");
+    // gc names the package only when it differs from the path's last element.
+    std::string elem = pn->importPath.substr(pn->importPath.rfind('/') + 1);
+    if (pn->name != elem) error(pn->pos, "imported and not used: \"" + pn->importPath + "\" as " + pn->name);
+    else error(pn->pos, "imported and not used: \"" + pn->importPath + "\"");
   }
+  // A dot import is used when its file refers to one of its objects.
+  for (const DotImport &d : dotImports_) {
+    const FileInfo &fi = pkg_.infoFor(d.tree);
+    bool used = std::any_of(fi.uses.begin(), fi.uses.end(), [&](const Object *o) { return o && o->pkg == d.pkg; });
+    if (!used) error(d.pos, "imported and not used: \"" + d.path + "\"");
+  }
+}
+
+/// Why an import path is not valid (types2's validatedImportPath), or "".
+static std::string invalidImportPath(const std::string &path) {
+  if (path.empty()) return "empty string";
+  static const char32_t illegal[] = U"!\"#$%&'()*,:;<=>?[\\]^{|}`\uFFFD";
+  for (size_t i = 0; i < path.size();) {
+    size_t n;
+    char32_t r = syntax::decodeUTF8(path.data() + i, path.size() - i, n);
+    i += n;
+    bool graphic = r >= 0x80 ? r != 0x85 && r != 0xA0 && !(r >= 0x2000 && r <= 0x200A) && r != 0x3000 &&
+                                   !(r >= 0x80 && r < 0xA0)
+                             : r > 0x20 && r < 0x7F;
+    bool bad = !graphic || std::char_traits<char32_t>::find(illegal, std::char_traits<char32_t>::length(illegal), r);
+    if (!bad) continue;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "U+%04X", unsigned(r));
+    std::string s = std::string("invalid character ") + buf;
+    // Go's %#U adds the character itself when it is printable.
+    bool printable = r >= 0x80 ? graphic : r >= 0x20 && r < 0x7F;
+    if (printable) {
+      s += " '";
+      syntax::appendUTF8(s, r);
+      s += "'";
+    }
+    return s;
+  }
+  return "";
 }
 
 /// Declares one package-level object, reporting redeclarations.
@@ -131,9 +169,15 @@ void Checker::collectObjects() {
         for (NodeId spec : tr.kids(d)) {
           NodeId nameId = tr.kid(spec, 0), path = tr.kid(spec, 1);
           std::string p = syntax::unquote(tr[path].text);
+          if (std::string why = invalidImportPath(p); !why.empty()) {
+            error(tr[path].pos, "invalid import path (" + why + ")");
+            continue;
+          }
           Package *imp = nullptr;
           std::string err = "the standard library is not supported by origo yet";
-          if (p == "unsafe") imp = prog_.unsafePackage();
+          if (p[0] == '/') err = "import path cannot be absolute path";
+          else if (p == "main") err = "cannot import \"main\"";
+          else if (p == "unsafe") imp = prog_.unsafePackage();
           else if (cfg_.importer) imp = cfg_.importer(p, err);
           if (!imp) {
             error(tr[path].pos, "could not import " + p + " (" + err + ")");
@@ -145,6 +189,7 @@ void Checker::collectObjects() {
             // Dot imports: every exported object joins the file scope.
             for (Object *o : imp->scope->objects())
               if (exported(o->name)) scope_->insert(o);
+            dotImports_.push_back({nameId.valid() ? tr[nameId].pos : tr[path].pos, p, t, imp});
             continue;
           }
           Object *pn = prog_.newObject(ObjKind::PkgName, local, nameId.valid() ? tr[nameId].pos : tr[path].pos, nullptr);
@@ -153,8 +198,9 @@ void Checker::collectObjects() {
           pn->importPath = p;
           pn->renamed = nameId.valid();
           if (nameId.valid()) info_->defs[nameId.index] = pn;
-          if (scope_->insert(pn))
-            error(pn->pos, local + " redeclared in this block");
+          if (Object *prev = scope_->insert(pn))
+            error(pn->pos, local + " redeclared in this block\n\t" + Diagnostics::formatPos(sm_, prev->pos, DiagOptions{}) +
+                               ": other declaration of " + local);
           else if (pkg_.scope->lookupLocal(local))
             error(pn->pos, local + " already declared through import of package");
           pkgNames_.push_back(pn);

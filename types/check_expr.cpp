@@ -395,6 +395,10 @@ void Checker::ident(Operand &x, NodeId e) {
     x.builtin = obj->builtin;
     break;
   case ObjKind::Nil: x.mode = Mode::Value; break;
+  case ObjKind::PkgName:
+    errorAt(e, "use of package " + name + " not in selector");
+    x.mode = Mode::Invalid;
+    return;
   default:
     errorAt(e, "use of " + name + " not supported");
     x.mode = Mode::Invalid;

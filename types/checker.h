@@ -197,6 +197,8 @@ public:
   /// Methods by receiver base type name, attached when the type is declared.
   std::map<std::string, std::vector<Object *>> methodsByBase_;
   std::vector<Object *> pkgNames_; ///< import names, for the unused-import check
+  struct DotImport { Pos pos; std::string path; const Tree *tree; const Package *pkg; };
+  std::vector<DotImport> dotImports_;
   const Tree *tree_ = nullptr; ///< file being checked
   FileInfo *info_ = nullptr;
   Scope *scope_ = nullptr;

@@ -227,21 +227,26 @@ TEST(SourceManager, AddingFilesNeverMovesOldText) {
   EXPECT_EQ(std::string_view(text, 12), "package test");
 }
 
-TEST(Parser, DirectivesBelongToTheNextTopLevelDeclaration) {
+TEST(Parser, DirectivesBelongToTheNextDeclaration) {
   SourceManager sm;
   Diagnostics d;
   uint32_t id = sm.add("x.go", "//go:build linux\n\npackage p\n\n//go:noinline\nfunc f() {\n"
-                               "\t//go:nosplit\n\tvar x int\n\t_ = x\n}\n\n//go:noescape\n"
-                               "func g()\n\nvar v = func() {}\n");
+                               "\t//go:nosplit\n\tvar x int\n\t_ = x\n\t//go:notinheap\n\ttype L int\n}\n\n"
+                               "//go:noescape\n\nfunc g()\n\nvar v = func() {} //go:noinline\n"
+                               "//go:notinheap\ntype (\n\t//go:notinheap\n\tT int\n)\n");
   auto t = parseFile(sm, id, d);
-  ASSERT_TRUE(d.empty());
   NodeId f = t->kid(t->root, 1), g = t->kid(t->root, 2), v = t->kid(t->root, 3);
   EXPECT_TRUE(t->hasDirective(f, "noinline"));
-  EXPECT_FALSE(t->hasDirective(f, "nosplit")); // inside the body: nobody's
-  EXPECT_FALSE(t->hasDirective(f, "build"));
-  EXPECT_TRUE(t->hasDirective(g, "noescape"));
+  EXPECT_FALSE(t->hasDirective(f, "nosplit")); // it precedes a var inside the body
+  EXPECT_FALSE(t->hasDirective(f, "build"));   // the file's
+  EXPECT_TRUE(t->hasDirective(g, "noescape")); // blank lines do not matter
   EXPECT_FALSE(t->hasDirective(g, "noinline"));
-  EXPECT_FALSE(t->hasDirective(v, "noescape"));
+  EXPECT_FALSE(t->hasDirective(v, "noinline"));
+  // Misplaced: before a var, after code on its line, before a group.
+  std::vector<std::string> got;
+  for (const Diagnostic &e : d.all()) got.push_back(std::to_string(e.pos.line) + ":" + std::to_string(e.pos.col) + " " + e.msg);
+  EXPECT_EQ(got, (std::vector<std::string>{"7:4 misplaced compiler directive", "18:21 misplaced compiler directive",
+                                           "19:3 misplaced compiler directive"}));
 }
 
 TEST(Parser, CaseClausePositionsSurviveNestedSwitches) {
