@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/directives.h"
 
+#include <algorithm>
 #include <string>
 
 namespace origo::syntax {
@@ -43,8 +44,11 @@ bool importsEmbed(const Tree &t) {
 
 } // namespace
 
-void checkDirectives(const Tree &t, Diagnostics &diags) {
+void checkDirectives(const Tree &t, const SourceManager &sm, Diagnostics &diags, const ParseOptions &opts) {
   if (!t.root.valid()) return;
+  std::string base = sm.file(t.file).name;
+  base = base.substr(base.rfind('/') + 1);
+  bool cgoGenerated = base.rfind("_cgo_", 0) == 0;
   for (size_t i = 0; i < t.directives.size(); ++i) {
     const Directive &d = t.directives[i];
     const Tree::DirectiveUse &use = t.directiveUses[i];
@@ -58,6 +62,26 @@ void checkDirectives(const Tree &t, Diagnostics &diags) {
       diags.error(at, "misplaced compiler directive");
       continue;
     }
+    // Who may use which directive (gc's noder.pragma).
+    std::string slashed = "//" + std::string(verb.size() ? "go:" : "") + std::string(verb);
+    if (verb.rfind("cgo_", 0) == 0 && !(verb == "cgo_import_dynamic" && text.find(' ') != std::string_view::npos)) {
+      if (!cgoGenerated && !opts.std) diags.error(at, "//" + std::string(text) + " only allowed in cgo-generated code");
+      if (verb == "cgo_ldflag") {
+        std::string_view arg = text.substr(std::min(text.size(), verb.size() + 3));
+        while (!arg.empty() && (arg.front() == ' ' || arg.front() == '\t')) arg.remove_prefix(1);
+        while (!arg.empty() && (arg.back() == ' ' || arg.back() == '\t')) arg.remove_suffix(1);
+        bool quoted = arg.size() >= 2 && arg.front() == '"' && arg.back() == '"' &&
+                      arg.find_first_of(" \t") == std::string_view::npos;
+        if (!quoted) diags.error(at, "usage: //go:cgo_ldflag \"arg\"");
+      }
+    }
+    if (!opts.runtime && (verb == "systemstack" || verb == "nowritebarrier" || verb == "nowritebarrierrec" ||
+                          verb == "yeswritebarrierrec"))
+      diags.error(at, slashed + " only allowed in runtime");
+    if (!opts.std && verb == "uintptrkeepalive") diags.error(at, slashed + " is only allowed in the standard library");
+    if (opts.std && appliesTo(verb) == Applies::None && verb != "linkname" && verb != "embed" && verb != "generate" &&
+        verb.rfind("cgo_", 0) != 0)
+      diags.error(at, slashed + " is not allowed in the standard library");
     if (verb == "embed") {
       NodeId o = use.owner;
       if (!o.valid() || !use.isVar || t.kind(o) != NodeKind::ValueSpec) {
@@ -86,6 +110,16 @@ void checkDirectives(const Tree &t, Diagnostics &diags) {
     case Applies::None: break;
     }
     if (!ok) diags.error(at, "misplaced compiler directive");
+  }
+  // Combinations gc's noder rejects on function declarations.
+  for (size_t i = 1; i < t.numKids(t.root); ++i) {
+    NodeId f = t.kid(t.root, i);
+    if (t.kind(f) != NodeKind::FuncDecl) continue;
+    Pos at = t[t.kid(f, 0)].pos;
+    bool nosplit = t.hasDirective(f, "nosplit");
+    if (t.hasDirective(f, "systemstack") && nosplit) diags.error(at, "go:nosplit and go:systemstack cannot be combined");
+    if (t.hasDirective(f, "uintptrkeepalive") && !t.hasDirective(f, "uintptrescapes") && !nosplit)
+      diags.error(at, "go:uintptrkeepalive requires go:nosplit");
   }
 }
 

@@ -7,7 +7,9 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/lexer.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <cstring>
 
 namespace origo::syntax {
@@ -147,6 +149,20 @@ Token Lexer::next() {
   return t;
 }
 
+namespace {
+struct CodeRange { uint32_t lo, hi; };
+#include "frontend/unicode_tables.inc"
+
+bool inRanges(const CodeRange *begin, const CodeRange *end, uint32_t r) {
+  const CodeRange *it = std::upper_bound(begin, end, r, [](uint32_t v, const CodeRange &c) { return v < c.lo; });
+  return it != begin && r <= (it - 1)->hi;
+}
+} // namespace
+
+/// Unicode letters and decimal digits beyond ASCII (spec "Letters and digits").
+static bool isUnicodeLetter(uint32_t r) { return inRanges(std::begin(kLetterRanges), std::end(kLetterRanges), r); }
+static bool isUnicodeDigit(uint32_t r) { return inRanges(std::begin(kDigitRanges), std::end(kDigitRanges), r); }
+
 static std::string quoteChar(uint32_t r) {
   // gc's %#U: U+0040 '@'
   char buf[32];
@@ -262,7 +278,9 @@ Token Lexer::scan() {
 
       letter (letter | digit)* {
         Token t = make(Tok::Ident, start);
-        // Non-ASCII bytes must form valid UTF-8.
+        // Non-ASCII bytes must form valid UTF-8, and letters or (not
+        // first) digits; any other character still continues the name
+        // (gc's scanner.atIdentChar).
         for (const char *p = start; p < cur_;) {
           if ((unsigned char)*p < 0x80) { ++p; continue; }
           size_t n;
@@ -273,6 +291,10 @@ Token Lexer::scan() {
           } else if (r == 0xFEFF) {
             error(p, "invalid BOM in the middle of the file");
             t.bad = true;
+          } else if (isUnicodeDigit(r)) {
+            if (p == start) error(p, "identifier cannot begin with digit " + quoteChar(r));
+          } else if (!isUnicodeLetter(r)) {
+            error(p, "invalid character " + quoteChar(r) + " in identifier");
           }
           p += n;
         }

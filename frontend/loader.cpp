@@ -224,7 +224,8 @@ const PackageSource *Loader::load(const std::string &importPath, std::string &er
   for (GoFile &f : files) {
     uint32_t id = sm_.add(pkg->dir + "/" + f.name, std::move(f.text));
     Diagnostics fileDiags;
-    std::unique_ptr<syntax::Tree> tree = syntax::parseFile(sm_, id, fileDiags);
+    std::unique_ptr<syntax::Tree> tree =
+        syntax::parseFile(sm_, id, fileDiags, syntax::ParseOptions::forStd(importPath));
     for (const Diagnostic &d : fileDiags.all()) {
       pkg->syntaxErrors.push_back(d);
       diags_.syntaxError(d.pos, d.msg);

@@ -295,7 +295,14 @@ std::string ParseContext::describeKind(const char *name) const {
   return name;
 }
 
-std::unique_ptr<Tree> parseFile(const SourceManager &sm, uint32_t file, Diagnostics &diags) {
+ParseOptions ParseOptions::forStd(const std::string &importPath) {
+  ParseOptions o;
+  o.std = true;
+  o.runtime = importPath == "runtime" || importPath.rfind("runtime/internal/", 0) == 0;
+  return o;
+}
+
+std::unique_ptr<Tree> parseFile(const SourceManager &sm, uint32_t file, Diagnostics &diags, const ParseOptions &opts) {
   auto tree = std::make_unique<Tree>();
   tree->file = file;
   size_t firstError = diags.count();
@@ -307,7 +314,7 @@ std::unique_ptr<Tree> parseFile(const SourceManager &sm, uint32_t file, Diagnost
   tree->directiveUses.assign(tree->directives.size(), {});
   for (uint32_t i = 0; i < ctx.fileDirectivesEnd && i < tree->directives.size(); ++i) tree->directiveUses[i].file = true;
   for (const auto &o : ctx.directiveOwners) tree->directiveUses[o.index] = {o.node, false, o.isVar, o.inFunc};
-  checkDirectives(*tree, diags);
+  checkDirectives(*tree, sm, diags, opts);
   checkBranches(*tree, sm, diags, firstError);
   return tree;
 }

@@ -83,12 +83,12 @@ struct FrontEnd {
   types::Package *pkg = nullptr;
 
   /// Loads and parses; returns 2 on unreadable files.
-  int parse(const std::vector<std::string> &files) {
+  int parse(const std::vector<std::string> &files, const syntax::ParseOptions &opts = {}) {
     for (const std::string &f : files) {
       uint32_t id;
       std::string err;
       if (!sm.load(f, id, err)) return usageError(err);
-      trees.push_back(syntax::parseFile(sm, id, diags));
+      trees.push_back(syntax::parseFile(sm, id, diags, opts));
     }
     return 0;
   }
@@ -331,6 +331,7 @@ int toolCompile(const Env &env, const std::vector<std::string> &args) {
   std::vector<std::string> files;
   std::string output;
   bool complete = false;
+  syntax::ParseOptions popts;
   // gc's flags that the Go test tree uses. Flags with a value:
   static const char *valueFlags[] = {"p", "o", "d", "lang", "asmhdr", "buildid", "D", "I",
                                      "importcfg", "trimpath", "spectre", "json", "linkobj",
@@ -361,6 +362,8 @@ int toolCompile(const Env &env, const std::vector<std::string> &args) {
       if (name == "e") opts.allErrors = true;
       if (name == "C") opts.columns = false;
       if (name == "complete") complete = true;
+      if (name == "std") popts.std = true;
+      if (name == "+") popts.runtime = true;
     } else {
       return usageError("compile: flag provided but not defined: -" + name);
     }
@@ -368,7 +371,7 @@ int toolCompile(const Env &env, const std::vector<std::string> &args) {
   for (; i < args.size(); ++i) files.push_back(args[i]);
   if (files.empty()) return usageError("compile: no go files listed");
   FrontEnd fe;
-  if (int rc = fe.parse(files)) return rc;
+  if (int rc = fe.parse(files, popts)) return rc;
   if (fe.diags.empty()) fe.check(env, complete);
   if (!fe.diags.empty()) {
     fe.diags.print(stdout, fe.sm, opts);

@@ -69,6 +69,14 @@ std::string firstError(const SourceManager &sm, const Diagnostics &diags) {
 }
 
 /// Default mode: parse each file, print the first error of each that has any.
+/// The options go build compiles a standard-library file with: its package
+/// is the directory below src/.
+syntax::ParseOptions stdOptions(const std::string &path) {
+  size_t at = path.rfind("/src/");
+  std::string dir = path.substr(0, path.rfind('/'));
+  return syntax::ParseOptions::forStd(at == std::string::npos ? dir : dir.substr(std::min(dir.size(), at + 5)));
+}
+
 int check(const std::vector<std::string> &files) {
   size_t lines = 0, bad = 0;
   for (const std::string &path : files) {
@@ -82,7 +90,7 @@ int check(const std::vector<std::string> &files) {
     }
     lines += countLines(sm.file(id).text);
     Diagnostics diags;
-    auto tree = syntax::parseFile(sm, id, diags);
+    auto tree = syntax::parseFile(sm, id, diags, stdOptions(path));
     if (!diags.empty()) {
       std::printf("%s\n", firstError(sm, diags).c_str());
       ++bad;
@@ -130,7 +138,7 @@ int bench(const std::vector<std::string> &files) {
     size_t n = countLines(sm.file(id).text);
     lines += n;
     Diagnostics diags;
-    syntax::parseFile(sm, id, diags);
+    syntax::parseFile(sm, id, diags, stdOptions(path));
     if (diags.empty()) {
       clean.push_back(id);
       cleanLines += n;
@@ -161,14 +169,14 @@ int roundtrip(const std::vector<std::string> &files) {
       continue;
     }
     Diagnostics diags;
-    auto first = syntax::parseFile(sm, id, diags);
+    auto first = syntax::parseFile(sm, id, diags, stdOptions(path));
     if (!diags.empty()) {
       ++skipped;
       continue;
     }
     ++compared;
     uint32_t printed = sm.add(path + " (printed)", syntax::printFile(*first));
-    auto second = syntax::parseFile(sm, printed, diags);
+    auto second = syntax::parseFile(sm, printed, diags, stdOptions(path));
     if (!diags.empty()) {
       std::printf("%s: printed source does not parse: %s\n", path.c_str(),
                   firstError(sm, diags).c_str());
