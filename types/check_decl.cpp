@@ -68,6 +68,7 @@ void Checker::run(const std::vector<const Tree *> &files) {
     fileScopes_.push_back({t, prog_.newScope(pkg_.scope)});
   }
   collectObjects();
+  importConflicts();
 
   // Resolve every package-level object, then check bodies (which may
   // refer to any of them).
@@ -140,15 +141,58 @@ static std::string invalidImportPath(const std::string &path) {
   return "";
 }
 
+/// Lexically clean form of an import path (Go's path.Clean), to reject
+/// non-canonical spellings like "unicode//utf8".
+static std::string cleanPath(const std::string &p) {
+  std::vector<std::string> parts;
+  size_t i = 0;
+  while (i <= p.size()) {
+    size_t j = p.find('/', i);
+    if (j == std::string::npos) j = p.size();
+    std::string part = p.substr(i, j - i);
+    if (part == "..") {
+      if (!parts.empty() && parts.back() != "..") parts.pop_back();
+      else if (p[0] != '/') parts.push_back(part);
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    i = j + 1;
+  }
+  std::string out = p[0] == '/' ? "/" : "";
+  for (size_t k = 0; k < parts.size(); ++k) out += (k ? "/" : "") + parts[k];
+  return out.empty() ? "." : out;
+}
+
 /// Declares one package-level object, reporting redeclarations.
 static void declare(Checker &c, Scope *s, Object *obj, FileInfo &fi, NodeId ident) {
   c.pkgObjects_.push_back(obj);
   if (ident.valid()) fi.defs[ident.index] = obj;
   if (obj->name == "_") return;
+  // spec: init (in any package) and main (in package main) are functions.
+  if (obj->kind != ObjKind::Func && (obj->name == "init" || (obj->name == "main" && c.pkg_.name == "main"))) {
+    c.error(obj->pos, "cannot declare " + obj->name + " - must be func");
+    return;
+  }
   if (Object *prev = s->insert(obj)) {
     c.error(obj->pos, obj->name + " redeclared in this block");
     (void)prev;
   }
+}
+
+void Checker::importConflicts() {
+  // A package-level name may not also be a file's import name (types2
+  // reports it at the package-level object).
+  auto other = [&](const Object *o) { return "\n\t" + Diagnostics::formatPos(sm_, o->pos, DiagOptions{}) + ": other declaration of " + o->name; };
+  for (Object *pn : pkgNames_)
+    if (Object *o = pkg_.scope->lookupLocal(pn->name))
+      error(o->pos, o->name + " already declared through import of package " + pn->imported->name + " (\"" +
+                        pn->importPath + "\")" + other(pn));
+  for (const DotImport &d : dotImports_)
+    for (Object *io : d.pkg->scope->objects())
+      if (exported(io->name))
+        if (Object *o = pkg_.scope->lookupLocal(io->name))
+          error(o->pos, o->name + " already declared through dot-import of package " + d.pkg->name + " (\"" + d.path +
+                            "\")" + other(io));
 }
 
 void Checker::collectObjects() {
@@ -176,6 +220,7 @@ void Checker::collectObjects() {
           Package *imp = nullptr;
           std::string err = "the standard library is not supported by origo yet";
           if (p[0] == '/') err = "import path cannot be absolute path";
+          else if (cleanPath(p) != p) err = "non-canonical import path \"" + p + "\" (should be \"" + cleanPath(p) + "\")";
           else if (p == "main") err = "cannot import \"main\"";
           else if (p == "unsafe") imp = prog_.unsafePackage();
           else if (cfg_.importer) imp = cfg_.importer(p, err);
@@ -185,6 +230,10 @@ void Checker::collectObjects() {
           }
           std::string local = nameId.valid() ? std::string(tr[nameId].text) : imp->name;
           if (local == "_") continue;
+          if (local == "init") {
+            error(tr[nameId.valid() ? nameId : path].pos, "cannot import package as init - init must be a func");
+            continue;
+          }
           if (local == ".") {
             // Dot imports: every exported object joins the file scope.
             for (Object *o : imp->scope->objects())
@@ -201,8 +250,6 @@ void Checker::collectObjects() {
           if (Object *prev = scope_->insert(pn))
             error(pn->pos, local + " redeclared in this block\n\t" + Diagnostics::formatPos(sm_, prev->pos, DiagOptions{}) +
                                ": other declaration of " + local);
-          else if (pkg_.scope->lookupLocal(local))
-            error(pn->pos, local + " already declared through import of package");
           pkgNames_.push_back(pn);
         }
         break;

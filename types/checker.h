@@ -63,6 +63,8 @@ public:
 
   // --- declarations (check_decl.cpp)
   void collectObjects();
+  /// Package-level names that are also import names of a file.
+  void importConflicts();
   /// The checks gc's noder makes of a function's directives and body.
   void checkFuncDirectives(const Tree &tr, NodeId decl, const std::string &name);
   void objDecl(Object *obj);
@@ -114,7 +116,9 @@ public:
   /// A method's signature as seen through its (possibly instantiated) owner.
   const Type *methodType(const LookupResult &r);
   std::map<const Type *, std::vector<Type *>> pendingInstances_;
+  /// Checks that need complete types, made after all declarations.
   struct PendingVerify {
+    enum Kind { TypeArgs, MapKey, EmbeddedField } kind = TypeArgs;
     std::vector<const Type *> params, args;
     std::vector<NodeId> nodes;
     Scope *scope;

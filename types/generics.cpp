@@ -261,7 +261,7 @@ const Type *Checker::instantiateType(NodeId e, const Type *origin, const std::ve
     return tt_.invalid();
   }
   const Type *inst = instance(origin, args);
-  verifyLater_.push_back({origin->typeParams, args, argNodes, scope_, tree_});
+  verifyLater_.push_back({PendingVerify::TypeArgs, origin->typeParams, args, argNodes, scope_, tree_});
   return inst;
 }
 
@@ -271,12 +271,26 @@ void Checker::verifyInstances() {
   for (size_t i = 0; i < verifyLater_.size(); ++i) {
     PendingVerify v = verifyLater_[i];
     setFile(v.tree);
-    if (v.params.empty()) {
-      // A map key type parameter: it must be comparable.
-      if (!isComparable(v.args[0])) errorAt(v.nodes[0], "invalid map key type " + typeString(v.args[0], &pkg_));
-      continue;
+    switch (v.kind) {
+    case PendingVerify::MapKey:
+      if (v.args[0] != tt_.invalid() && !isComparable(v.args[0]))
+        errorAt(v.nodes[0], "invalid map key type " + typeString(v.args[0], &pkg_));
+      break;
+    case PendingVerify::EmbeddedField: {
+      // spec: an embedded field is a type name T or a pointer to a
+      // non-interface type name *T, and T itself may not be a pointer.
+      const Type *u = under(v.args[0]);
+      if (u->kind == TypeKind::Pointer || u->isBasic(BasicKind::UnsafePointer))
+        errorAt(v.nodes[0], u->kind == TypeKind::Pointer ? "embedded field type cannot be a pointer"
+                                                         : "embedded field type cannot be unsafe.Pointer");
+      else if (v.args.size() > 1 && isInterface(v.args[0]))
+        errorAt(v.nodes[0], "embedded field type cannot be a pointer to an interface");
+      break;
     }
-    verifyTypeArgs(v.params, v.args, v.nodes);
+    case PendingVerify::TypeArgs:
+      verifyTypeArgs(v.params, v.args, v.nodes);
+      break;
+    }
   }
   verifyLater_.clear();
 }

@@ -58,10 +58,11 @@ const Type *Checker::typExpr(NodeId e) {
     const Type *k = typExpr(t.kid(e, 0));
     const Type *v = typExpr(t.kid(e, 1));
     // Key comparability is checked once the key type is complete.
-    if (isTypeParam(k)) {
-      // Its constraint may not be known yet (later parameters of the list).
-      verifyLater_.push_back({{}, {k}, {t.kid(e, 0)}, scope_, tree_});
-    } else if (k != tt_.invalid() && k->kind != TypeKind::Named && !isComparable(k))
+    if (isTypeParam(k) || k->kind == TypeKind::Named) {
+      // A named key or a type parameter may not be complete yet (recursive
+      // types, later parameters of the list): checked at the end.
+      verifyLater_.push_back({PendingVerify::MapKey, {}, {k}, {t.kid(e, 0)}, scope_, tree_});
+    } else if (k != tt_.invalid() && !isComparable(k))
       errorAt(t.kid(e, 0), "invalid map key type " + typeString(k, &pkg_));
     return tt_.map(k, v);
   }
@@ -143,11 +144,14 @@ const Type *Checker::structType(NodeId e) {
       if (t.kind(n) == NodeKind::SelectorExpr) n = t.kid(n, 1);
       fd.name = t.kind(n) == NodeKind::Ident ? std::string(t[n].text) : "?";
       pos = t[n].pos;
+      // Whether the named type is a pointer (or an interface behind *) is
+      // known only once it is complete.
       const Type *u = fd.type;
-      if (u->kind == TypeKind::Pointer) u = u->elem;
-      if (u->kind == TypeKind::Pointer || (u->kind != TypeKind::Named && u->kind == TypeKind::Basic &&
-                                           u->basic == BasicKind::UnsafePointer))
-        errorAt(typeNode, "embedded field type cannot be a pointer");
+      bool star = u->kind == TypeKind::Pointer;
+      if (star) u = u->elem;
+      if (u != tt_.invalid())
+        verifyLater_.push_back({PendingVerify::EmbeddedField, {}, star ? std::vector<const Type *>{u, u} : std::vector<const Type *>{u},
+                                {typeNode}, scope_, tree_});
     }
     Object *o = prog_.newObject(ObjKind::Var, fd.name, pos, fd.type);
     o->pkg = &pkg_;
