@@ -650,6 +650,7 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     return;
   }
   case Builtin::Add: {
+    if (!allowVersion(17, syntax::startPos(*tree_, tree_->kid(e, 0)), "unsafe.Add")) return fail();
     if (!nargs(2, 2)) return fail();
     Operand p, n;
     expr(p, args[0]);
@@ -664,6 +665,7 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     return;
   }
   case Builtin::Slice: {
+    if (!allowVersion(17, syntax::startPos(*tree_, tree_->kid(e, 0)), "unsafe.Slice")) return fail();
     if (!nargs(2, 2)) return fail();
     Operand p, n;
     expr(p, args[0]);

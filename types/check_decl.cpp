@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 namespace origo::types {
@@ -33,6 +34,15 @@ void Checker::checkFuncDirectives(const Tree &tr, NodeId d, const std::string &n
       return;
   }
   error(pos, "missing function body");
+}
+
+bool Checker::allowVersion(int minor, Pos pos, const std::string &what, bool namesLang) {
+  int have = 19;
+  if (cfg_.lang.rfind("go1.", 0) == 0) have = std::atoi(cfg_.lang.c_str() + 4);
+  if (have >= minor) return true;
+  error(pos, what + " requires go1." + std::to_string(minor) + " or later" +
+                 (namesLang ? " (-lang was set to " + cfg_.lang + "; check go.mod)" : ""));
+  return false;
 }
 
 void Checker::unsupported(NodeId n, const std::string &what) {

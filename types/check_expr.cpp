@@ -406,6 +406,23 @@ void Checker::ident(Operand &x, NodeId e) {
   if (x.type == tt_.invalid() && x.mode != Mode::Builtin) x.mode = Mode::Invalid;
 }
 
+void Checker::numericLiteralVersion(NodeId e) {
+  // Go 1.13's literal forms (types2's langCompat).
+  const syntax::Node &n = (*tree_)[e];
+  std::string_view s = n.text;
+  if (s.size() <= 2) return;
+  Pos pos = n.pos;
+  if (s.find('_') != std::string_view::npos) {
+    allowVersion(13, pos, "underscores in numeric literals");
+    return;
+  }
+  if (s[0] != '0') return;
+  char radix = s[1];
+  if (radix == 'b' || radix == 'B') allowVersion(13, pos, "binary literals");
+  else if (radix == 'o' || radix == 'O') allowVersion(13, pos, "0o/0O-style octal literals");
+  else if ((radix == 'x' || radix == 'X') && n.op != Tok::Int) allowVersion(13, pos, "hexadecimal floating-point literals");
+}
+
 void Checker::rawExpr(Operand &x, NodeId e, const Type *hint) {
   (void)hint;
   const Tree &t = *tree_;
@@ -420,6 +437,7 @@ void Checker::rawExpr(Operand &x, NodeId e, const Type *hint) {
     switch (n.op) {
     case Tok::Int:
     case Tok::Float: {
+      numericLiteralVersion(e);
       auto v = Constant::fromLiteral(n.op, n.text);
       if (!v) {
         if (!n.text.empty() && n.op == Tok::Float) errorAt(e, "malformed constant: " + std::string(n.text));
@@ -442,6 +460,7 @@ void Checker::rawExpr(Operand &x, NodeId e, const Type *hint) {
       x.val = Constant::makeString(syntax::unquote(n.text));
       break;
     case Tok::Imag: {
+      numericLiteralVersion(e);
       auto v = Constant::fromLiteral(n.op, n.text);
       if (!v) {
         errorAt(e, "malformed constant: " + std::string(n.text));
@@ -773,6 +792,10 @@ void Checker::shift(Operand &x, Operand &y, NodeId e, Tok op) {
     }
   } else if (!isInteger(y.type)) {
     errorAt(y.expr, "invalid operation: shift count " + operandStr(y) + " must be integer");
+    x.mode = Mode::Invalid;
+    return;
+  } else if (!isUnsigned(y.type) &&
+             !allowVersion(13, syntax::startPos(*tree_, y.expr), "invalid operation: signed shift count " + operandStr(y), false)) {
     x.mode = Mode::Invalid;
     return;
   }

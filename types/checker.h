@@ -56,6 +56,8 @@ public:
 
   // --- errors (check_decl.cpp)
   void error(Pos pos, std::string msg) { diags_.error(pos, std::move(msg)); }
+  /// Whether -lang allows go1.minor features; if not, reports what needs them.
+  bool allowVersion(int minor, Pos pos, const std::string &what, bool namesLang = true);
   void errorAt(NodeId n, std::string msg);
   void unsupported(NodeId n, const std::string &what);
   std::string exprStr(NodeId n) const;
@@ -148,6 +150,7 @@ public:
 
   // --- expressions (check_expr.cpp)
   void rawExpr(Operand &x, NodeId e, const Type *hint = nullptr);
+  void numericLiteralVersion(NodeId e);
   void expr(Operand &x, NodeId e);                     ///< single value required
   void exprWithHint(Operand &x, NodeId e, const Type *hint);
   /// f() may yield several values; with commaOk, so may m[k], <-ch, x.(T).

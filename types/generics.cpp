@@ -20,6 +20,7 @@ std::vector<const Type *> Checker::declareTypeParams(NodeId list, Scope *scope) 
   const Tree &t = *tree_;
   std::vector<const Type *> tps;
   std::vector<Type *> made;
+  if (t.numKids(list) > 0) allowVersion(18, syntax::startPos(t, t.kid(list, 0)), "type parameter");
   // All names first: a constraint may refer to any parameter of the list.
   for (NodeId f : t.kids(list)) {
     NodeId nameId = t.kid(f, 0);

@@ -27,6 +27,9 @@ struct CheckConfig {
   /// gc's -complete: the package has no non-Go parts, so every function
   /// needs a body (or a //go:linkname naming its implementation).
   bool complete = false;
+  /// gc's -lang: the language version the package is written in ("go1.N");
+  /// newer features are errors.
+  std::string lang = "go1.19";
 };
 
 /// The world of a compilation: the universe scope and all packages.

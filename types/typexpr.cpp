@@ -185,6 +185,9 @@ const Type *Checker::interfaceType(NodeId e) {
       errorAt(typeNode, "cannot embed a type parameter");
       continue;
     }
+    if (!isInterface(et) && et->kind != TypeKind::Union &&
+        !allowVersion(18, syntax::startPos(t, typeNode), "embedding non-interface type " + typeString(et, &pkg_)))
+      continue;
     embeddeds.push_back(et);
   }
   return tt_.interfaceType(std::move(methods), std::move(embeddeds));

@@ -134,12 +134,13 @@ struct FrontEnd {
     return found == checked.end() ? nullptr : found->second;
   }
 
-  void check(const Env &env, bool complete = false) {
+  void check(const Env &env, bool complete = false, const std::string &lang = "") {
     std::vector<const syntax::Tree *> ts;
     for (auto &t : trees) ts.push_back(t.get());
     types::CheckConfig cfg;
     cfg.arch = env.goarch;
     cfg.complete = complete;
+    if (!lang.empty()) cfg.lang = lang;
     cfg.importer = [this, &env](const std::string &path, std::string &err) {
       // gc: "could not import PATH (open ...: no such file or directory)".
       types::Package *p = importPackage(path, env, err);
@@ -331,6 +332,7 @@ int toolCompile(const Env &env, const std::vector<std::string> &args) {
   std::vector<std::string> files;
   std::string output;
   bool complete = false;
+  std::string lang;
   syntax::ParseOptions popts;
   // gc's flags that the Go test tree uses. Flags with a value:
   static const char *valueFlags[] = {"p", "o", "d", "lang", "asmhdr", "buildid", "D", "I",
@@ -358,6 +360,7 @@ int toolCompile(const Env &env, const std::vector<std::string> &args) {
         value = args[++i];
       }
       if (name == "o") output = value;
+      if (name == "lang") lang = value;
     } else if (isBool) {
       if (name == "e") opts.allErrors = true;
       if (name == "C") opts.columns = false;
@@ -372,7 +375,10 @@ int toolCompile(const Env &env, const std::vector<std::string> &args) {
   if (files.empty()) return usageError("compile: no go files listed");
   FrontEnd fe;
   if (int rc = fe.parse(files, popts)) return rc;
-  if (fe.diags.empty()) fe.check(env, complete);
+  if (!lang.empty() && (lang.rfind("go1.", 0) != 0 || lang.size() < 5 ||
+                        lang.find_first_not_of("0123456789", 4) != std::string::npos))
+    return usageError("compile: invalid value \"" + lang + "\" for flag -lang: should be something like \"go1.12\"");
+  if (fe.diags.empty()) fe.check(env, complete, lang);
   if (!fe.diags.empty()) {
     fe.diags.print(stdout, fe.sm, opts);
     std::fflush(stdout);
