@@ -70,6 +70,12 @@ void Checker::call(Operand &x, NodeId e) {
     break;
   }
   const Type *sig = under(x.type);
+  if (x.type == tt_.invalid()) { // already reported
+    for (NodeId a : argNodes) { Operand y; rawExpr(y, a); }
+    x.mode = Mode::Invalid;
+    x.expr = e;
+    return;
+  }
   if (sig->kind != TypeKind::Signature) {
     errorAt(e, "invalid operation: cannot call non-function " + operandStr(x));
     for (NodeId a : argNodes) { Operand y; rawExpr(y, a); }

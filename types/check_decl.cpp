@@ -465,7 +465,7 @@ void Checker::varDecl(Object *obj) {
   std::vector<Object *> lhs;
   for (NodeId id : tree_->kids(tree_->kid(spec, 0)))
     lhs.push_back(info_->defs[id.index]);
-  const Type *t = typeNode.valid() ? typExpr(typeNode) : nullptr;
+  const Type *t = typeNode.valid() ? varType(typeNode) : nullptr;
   for (Object *o : lhs) {
     o->type = t;
     o->color = Object::Color::Grey;
@@ -645,7 +645,7 @@ const Type *Checker::funcType(NodeId ft, NodeId declNode, std::vector<Object *> 
     for (size_t i = 0; i < fields.size(); ++i) {
       NodeId f = fields[i];
       NodeId nameId = tree_->kid(f, 0);
-      const Type *t = typExpr(tree_->kid(f, 1));
+      const Type *t = varType(tree_->kid(f, 1));
       if (tree_->operator[](f).op == Tok::Ellipsis) {
         if (part == 0 && i + 1 == fields.size()) {
           variadic = true;
@@ -682,7 +682,9 @@ void Checker::funcBody(Object *fn, const Type *sig, NodeId body) {
   Scope *saved = scope_;
   auto it = tparamScopes_.find({tree_, decl.index});
   if (it != tparamScopes_.end()) scope_ = it->second;
+  inGenericFunc_ = it != tparamScopes_.end();
   funcLitBody(decl, tree_->kid(decl, syntax::FuncSig), tree_->kid(decl, syntax::FuncRecv), sig, body);
+  inGenericFunc_ = false;
   scope_ = saved;
 }
 

@@ -248,10 +248,11 @@ bool Checker::assignableTo(const Operand &x, const Type *t) {
   bool bothNamed = x.type->kind == TypeKind::Named && t->kind == TypeKind::Named;
   // Identical underlying types and at least one is not a named type.
   if (identical(vu, tu) && !bothNamed) return true;
-  // An interface type that x implements.
-  if (tu->kind == TypeKind::Interface) {
+  // An interface type that x implements (its type set too, for the
+  // constraint interfaces that reach here only after an error).
+  if (tu->kind == TypeKind::Interface && !isTypeParam(t)) {
     std::string why;
-    if (!missingMethod(x.type, t, why)) return true;
+    if (!missingMethod(x.type, t, why) && (typeSetOf(t).all || satisfies(x.type, t).empty())) return true;
   }
   // A bidirectional channel to a channel type with the same element.
   if (vu->kind == TypeKind::Chan && vu->dir == ChanDir::Both && tu->kind == TypeKind::Chan &&
@@ -336,9 +337,15 @@ void Checker::assignment(Operand &x, const Type *t, const std::string &context) 
   if (!t) return;
   if (!assignableTo(x, t)) {
     std::string why;
-    if (isInterface(t) && missingMethod(x.type, t, why)) {
+    if (isInterface(t) && !isTypeParam(t) && missingMethod(x.type, t, why)) {
       errorAt(x.expr, "cannot use " + operandStr(x) + " as type " + typeString(t, &pkg_) + " in " + context +
                           ":\n\t" + typeString(x.type, &pkg_) + " does not implement " + typeString(t, &pkg_) + " (" + why + ")");
+      x.mode = Mode::Invalid;
+      return;
+    }
+    if (isInterface(t) && !isTypeParam(t) && !typeSetOf(t).all) {
+      errorAt(x.expr, "cannot use " + operandStr(x) + " as type " + typeString(t, &pkg_) + " in " + context + ":\n\t" +
+                          satisfies(x.type, t));
       x.mode = Mode::Invalid;
       return;
     }

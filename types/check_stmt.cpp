@@ -195,7 +195,7 @@ void Checker::declStmt(NodeId d) {
         o->pkg = &pkg_;
         lhs.push_back(o);
       }
-      const Type *T = typeNode.valid() ? typExpr(typeNode) : nullptr;
+      const Type *T = typeNode.valid() ? varType(typeNode) : nullptr;
       for (Object *o : lhs) o->type = T;
       if (values.valid()) {
         std::vector<Operand> xs;
@@ -240,6 +240,11 @@ void Checker::declStmt(NodeId d) {
   case NodeKind::TypeDecl:
     for (NodeId spec : t.kids(d)) {
       NodeId id = t.kid(spec, 0);
+      if (inGenericFunc_) {
+        // gc 1.19 cannot compile them (types2 reports it too).
+        error(t[d].pos, "type declarations inside generic functions are not currently supported");
+        continue;
+      }
       Object *obj = prog_.newObject(ObjKind::TypeName, std::string(t[id].text), t[id].pos, nullptr);
       obj->pkg = &pkg_;
       info_->defs[id.index] = obj;

@@ -98,6 +98,9 @@ public:
   std::vector<const Type *> declareTypeParams(NodeId list, Scope *scope);
   const Type *constraintType(NodeId e);
   const Type *receiverType(NodeId e);
+  /// A type for variables, fields, parameters and elements: constraint
+  /// interfaces are not allowed there (checked once types are complete).
+  const Type *varType(NodeId e);
   /// A type, or a union of terms (A | ~B) inside a constraint.
   const Type *termType(NodeId e);
   const Type *subst(const Type *t, const TypeMap &m, int depth = 0);
@@ -120,7 +123,7 @@ public:
   std::map<const Type *, std::vector<Type *>> pendingInstances_;
   /// Checks that need complete types, made after all declarations.
   struct PendingVerify {
-    enum Kind { TypeArgs, MapKey, EmbeddedField } kind = TypeArgs;
+    enum Kind { TypeArgs, MapKey, EmbeddedField, VarType } kind = TypeArgs;
     std::vector<const Type *> params, args;
     std::vector<NodeId> nodes;
     Scope *scope;
@@ -128,7 +131,8 @@ public:
   };
   std::vector<PendingVerify> verifyLater_;
   NodeId callee_; ///< the function expression of the call being checked
-  bool genericOk_ = false; ///< a generic type name may appear (it is being instantiated)
+  bool genericOk_ = false;
+  bool inGenericFunc_ = false; ///< checking the body of a generic function or method ///< a generic type name may appear (it is being instantiated)
   /// Type parameter scopes of generic functions and methods, by decl node.
   std::map<std::pair<const Tree *, uint32_t>, Scope *> tparamScopes_;
   /// Explicit (possibly partial) type arguments of generic function operands.

@@ -120,6 +120,13 @@ const Type *Checker::receiverType(NodeId e) {
   }
 }
 
+const Type *Checker::varType(NodeId e) {
+  const Type *t = typExpr(e);
+  if (t != tt_.invalid() && !isTypeParam(t) && (t->kind == TypeKind::Named || t->kind == TypeKind::Interface))
+    verifyLater_.push_back({PendingVerify::VarType, {}, {t}, {e}, scope_, tree_});
+  return t;
+}
+
 // --- substitution ------------------------------------------------------------
 
 const Type *Checker::subst(const Type *t, const TypeMap &m, int depth) {
@@ -255,10 +262,9 @@ const Type *Checker::instantiateType(NodeId e, const Type *origin, const std::ve
   }
   if (bad) return tt_.invalid();
   if (args.size() != origin->typeParams.size()) {
-    errorAt(args.size() < origin->typeParams.size() ? e : argNodes[origin->typeParams.size()],
-            std::string(args.size() < origin->typeParams.size() ? "not enough" : "too many") +
-                " type arguments for type " + origin->obj->name + ": have " + std::to_string(args.size()) +
-                ", want " + std::to_string(origin->typeParams.size()));
+    // gc 1.19's wording (types2's validateTArgLen), at the instance.
+    errorAt(e, "got " + std::to_string(args.size()) + " arguments but " + std::to_string(origin->typeParams.size()) +
+                   " type parameters");
     return tt_.invalid();
   }
   const Type *inst = instance(origin, args);
@@ -291,6 +297,18 @@ void Checker::verifyInstances() {
     case PendingVerify::TypeArgs:
       verifyTypeArgs(v.params, v.args, v.nodes);
       break;
+    case PendingVerify::VarType: {
+      const Type *T = v.args[0];
+      if (!isInterface(T) || isTypeParam(T)) break;
+      TypeSet ts = typeSetOf(T);
+      if (!ts.all)
+        errorAt(v.nodes[0], "cannot use type " + typeString(T, &pkg_) +
+                                " outside a type constraint: interface contains type constraints");
+      else if (ts.comparable)
+        errorAt(v.nodes[0], "cannot use type " + typeString(T, &pkg_) +
+                                " outside a type constraint: interface is (or embeds) comparable");
+      break;
+    }
     }
   }
   verifyLater_.clear();

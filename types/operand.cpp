@@ -370,7 +370,13 @@ void Checker::compositeLit(Operand &x, NodeId e, const Type *hint) {
     return;
   }
   if (T == tt_.invalid()) {
-    for (size_t i = 1; i < t.numKids(e); ++i) { Operand y; rawExpr(y, t.kid(e, i)); }
+    // Only the values: keys may be field names of the unknown type.
+    for (size_t i = 1; i < t.numKids(e); ++i) {
+      NodeId el = t.kid(e, i);
+      if (t.kind(el) == NodeKind::KeyValueExpr) el = t.kid(el, 1);
+      Operand y;
+      rawExpr(y, el);
+    }
     x.mode = Mode::Invalid;
     return;
   }

@@ -40,9 +40,9 @@ const Type *Checker::typExpr(NodeId e) {
     return x.type;
   }
   case NodeKind::StarExpr:
-    return tt_.pointer(typExpr(t.kid(e, 0)));
+    return tt_.pointer(varType(t.kid(e, 0)));
   case NodeKind::SliceType:
-    return tt_.slice(typExpr(t.kid(e, 0)));
+    return tt_.slice(varType(t.kid(e, 0)));
   case NodeKind::ArrayType: {
     if (!t.kid(e, 0).valid()) {
       errorAt(e, "invalid use of [...] array (outside a composite literal)");
@@ -50,13 +50,13 @@ const Type *Checker::typExpr(NodeId e) {
       return tt_.invalid();
     }
     int64_t n = arrayLength(t.kid(e, 0));
-    const Type *elem = typExpr(t.kid(e, 1));
+    const Type *elem = varType(t.kid(e, 1));
     if (n < 0) return tt_.invalid();
     return tt_.array(elem, n);
   }
   case NodeKind::MapType: {
-    const Type *k = typExpr(t.kid(e, 0));
-    const Type *v = typExpr(t.kid(e, 1));
+    const Type *k = varType(t.kid(e, 0));
+    const Type *v = varType(t.kid(e, 1));
     // Key comparability is checked once the key type is complete.
     if (isTypeParam(k) || k->kind == TypeKind::Named) {
       // A named key or a type parameter may not be complete yet (recursive
@@ -68,7 +68,7 @@ const Type *Checker::typExpr(NodeId e) {
   }
   case NodeKind::ChanType: {
     ChanDir d = t[e].op == Tok::Arrow ? ChanDir::Recv : t[e].op == Tok::Assign ? ChanDir::Send : ChanDir::Both;
-    return tt_.chan(typExpr(t.kid(e, 0)), d);
+    return tt_.chan(varType(t.kid(e, 0)), d);
   }
   case NodeKind::FuncType:
     return funcType(e, syntax::None, nullptr, nullptr);
@@ -128,7 +128,7 @@ const Type *Checker::structType(NodeId e) {
   for (NodeId f : t.kids(e)) {
     NodeId nameId = t.kid(f, 0), typeNode = t.kid(f, 1), tagNode = t.numKids(f) > 2 ? t.kid(f, 2) : syntax::None;
     Field fd;
-    fd.type = typExpr(typeNode);
+    fd.type = varType(typeNode);
     fd.pkg = &pkg_;
     if (tagNode.valid()) fd.tag = syntax::unquote(t[tagNode].text);
     Pos pos;
