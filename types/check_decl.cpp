@@ -74,6 +74,8 @@ void Checker::run(const std::vector<const Tree *> &files) {
     objDecl(obj);
   for (Object *fn : pkg_.funcs)
     objDecl(fn);
+  for (const Type *t : pendingValidTypes_)
+    validType(t);
   for (auto &[base, ms] : methodsByBase_) {
     Object *tn = pkg_.scope->lookupLocal(base);
     if (!tn || tn->kind != ObjKind::TypeName)
@@ -269,18 +271,27 @@ void Checker::collectObjects() {
 void Checker::objDecl(Object *obj) {
   if (obj->color == Object::Color::Black) return;
   if (obj->color == Object::Color::Grey) {
-    // A cycle through declarations: only types may refer to themselves
-    // (through pointers etc.), which origo does not support yet.
-    if (obj->kind == ObjKind::Const || obj->kind == ObjKind::Var || obj->kind == ObjKind::TypeName) {
-      if (!obj->type) {
-        error(obj->pos, obj->kind == ObjKind::TypeName ? "invalid recursive type " + obj->name
-                                                       : "initialization cycle or invalid recursive reference to " + obj->name);
-        obj->type = tt_.invalid();
-      }
+    // A reference back to an object being declared. Cycles of values only
+    // are reported by the initialization order; cycles through a type
+    // definition are fine here (validType rejects the infinite ones).
+    auto it = std::find(objPath_.begin(), objPath_.end(), obj);
+    bool valid = it == objPath_.end() || validCycle(size_t(it - objPath_.begin()));
+    switch (obj->kind) {
+    case ObjKind::Const:
+    case ObjKind::Var:
+      if (!valid || !obj->type) obj->type = tt_.invalid();
+      break;
+    case ObjKind::TypeName:
+      if (!valid || !obj->type) obj->type = tt_.invalid();
+      break;
+    default:
+      // A function keeps its (empty) type: the cycle was reported.
+      break;
     }
     return;
   }
   obj->color = Object::Color::Grey;
+  objPath_.push_back(obj);
   // Save the context: resolution may start from inside a function body.
   const Tree *savedTree = tree_;
   Scope *savedScope = scope_;
@@ -289,6 +300,8 @@ void Checker::objDecl(Object *obj) {
   int savedIota = iota_;
   setFile(obj->tree);
   sig_ = nullptr;
+  // References made while declaring obj are obj's dependencies.
+  funcObj_ = obj;
   switch (obj->kind) {
   case ObjKind::Const: constDecl(obj); break;
   case ObjKind::Var: varDecl(obj); break;
@@ -301,7 +314,12 @@ void Checker::objDecl(Object *obj) {
   sig_ = savedSig;
   funcObj_ = savedFunc;
   iota_ = savedIota;
+  objPath_.pop_back();
   obj->color = Object::Color::Black;
+}
+
+void Checker::addDeclDep(Object *obj) {
+  if (funcObj_ && obj->pkg == &pkg_ && obj->tree) deps_[funcObj_].insert(obj);
 }
 
 /// Finds the index of obj's name in a ValueSpec.
@@ -448,6 +466,12 @@ void Checker::typeDecl(Object *obj) {
   }
   named->underlying = under(u);
   if (named->underlying == named || !named->underlying) named->underlying = tt_.invalid();
+  fromRHS_[named] = u;
+  // Whether the type contains itself is known once the types it refers to
+  // are complete: after all package-level declarations (a local type can
+  // only refer to complete ones and itself).
+  if (obj->tree) pendingValidTypes_.push_back(named);
+  else validType(named);
   expandPending(named);
   for (Object *m : named->methods) {
     if (m->name == "_") continue;
@@ -477,6 +501,10 @@ void Checker::funcDecl(Object *obj) {
     tparamScopes_[{tree_, obj->decl.index}] = ts;
     scope_ = ts;
   }
+  // The signature may mention the function (`func f(x f)`): that is no
+  // declaration cycle (as in types2), only a use of a non-type.
+  obj->color = Object::Color::Black;
+  obj->type = tt_.signature({}, {}, false);
   obj->type = tt_.genericSignature(funcType(ft, obj->decl, nullptr, nullptr), tps);
   if (obj->isMethod) {
     NodeId recv = tree_->kid(obj->decl, syntax::FuncRecv);
@@ -487,6 +515,7 @@ void Checker::funcDecl(Object *obj) {
     if (base != tt_.invalid() && (base->kind != TypeKind::Named || !base->obj || base->obj->pkg != &pkg_))
       errorAt(recv, "cannot define new methods on non-local type " + typeString(base, &pkg_));
   }
+  obj->color = Object::Color::Grey;
   scope_ = savedScope;
 }
 
@@ -628,57 +657,6 @@ void Checker::funcLitBody(NodeId owner, NodeId ft, NodeId recv, const Type *sig,
   curParams_ = savedParams;
   scope_ = saved;
   sig_ = savedSig;
-}
-
-void Checker::computeInitOrder() {
-  // Transitive dependencies of each global variable on other globals,
-  // through the functions it refers to.
-  std::map<Object *, std::set<Object *>> varDeps;
-  for (Object *v : pkg_.globals) {
-    std::set<Object *> seen, out;
-    std::vector<Object *> work(deps_[v].begin(), deps_[v].end());
-    while (!work.empty()) {
-      Object *o = work.back();
-      work.pop_back();
-      if (!seen.insert(o).second) continue;
-      if (o->kind == ObjKind::Var) out.insert(o);
-      if (o->kind == ObjKind::Func || (o->kind == ObjKind::Var && o != v))
-        for (Object *d : deps_[o]) work.push_back(d);
-    }
-    varDeps[v] = out;
-  }
-  std::set<Object *> done;
-  std::vector<Object *> pending = pkg_.globals;
-  while (!pending.empty()) {
-    bool progress = false;
-    for (size_t i = 0; i < pending.size(); ++i) {
-      Object *v = pending[i];
-      bool ready = true;
-      for (Object *d : varDeps[v])
-        if (d != v && !done.count(d)) ready = false;
-      if (varDeps[v].count(v)) {
-        error(v->pos, "initialization cycle: " + v->name + " refers to itself");
-        ready = true;
-      }
-      if (!ready) continue;
-      // The whole spec is initialized together.
-      std::vector<Object *> lhs;
-      for (Object *o : pkg_.globals)
-        if (o->decl == v->decl && o->tree == v->tree) lhs.push_back(o);
-      for (Object *o : lhs) done.insert(o);
-      pending.erase(std::remove_if(pending.begin(), pending.end(),
-                                   [&](Object *o) { return done.count(o) > 0; }),
-                    pending.end());
-      NodeId values = v->tree->kid(v->decl, 2);
-      if (values.valid()) pkg_.initOrder.push_back({lhs, v->tree, values});
-      progress = true;
-      break;
-    }
-    if (!progress) {
-      error(pending.front()->pos, "initialization cycle or initialization loop");
-      break;
-    }
-  }
 }
 
 Package *checkPackage(Program &prog, const std::string &path,

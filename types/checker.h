@@ -82,6 +82,28 @@ public:
   void usage(Scope *scope);
   void unusedImports();
   void computeInitOrder();
+  /// Reports an initialization cycle given as {x, ..., first step of x}.
+  void reportInitCycle(const std::vector<Object *> &cycle);
+  /// Records that the object being declared or checked refers to obj
+  /// (types2's addDeclDep), for the initialization order.
+  void addDeclDep(Object *obj);
+
+  // --- declaration cycles (cycles.cpp)
+  /// Whether the cycle objPath_[start:] closed by a reference to its first
+  /// object is allowed; reports it if not (types2's validCycle).
+  bool validCycle(size_t start);
+  /// Reports an invalid cycle, starting with the object first in source.
+  void cycleError(const std::vector<Object *> &cycle);
+  /// Reports a defined type that contains itself (types2's validType).
+  void validType(const Type *named);
+  bool validType0(const Type *t, std::vector<const Type *> &path);
+  /// Named types checked by validType and found valid.
+  std::set<const Type *> validTypes_;
+  /// Package-level defined types, checked by validType once all are declared.
+  std::vector<const Type *> pendingValidTypes_;
+  /// Named types: the type their declaration names (another named type
+  /// or a type literal), the path validType follows.
+  std::map<const Type *, const Type *> fromRHS_;
 
   // --- types (typexpr.cpp)
   const Type *typExpr(NodeId e);
