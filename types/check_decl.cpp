@@ -70,12 +70,20 @@ void Checker::run(const std::vector<const Tree *> &files) {
   // Resolve every package-level object, then check bodies (which may
   // refer to any of them).
   // Every package-level object, including blank ones that no scope holds.
+  // As types2: defined types first, then aliases, then everything else
+  // (the order decides where a cycle is found first).
+  auto isType = [](Object *o, bool alias) {
+    return o->kind == ObjKind::TypeName && ((*o->tree)[o->decl].op == Tok::Assign) == alias;
+  };
+  for (Object *obj : pkgObjects_)
+    if (isType(obj, false)) objDecl(obj);
+  for (Object *obj : pkgObjects_)
+    if (isType(obj, true)) objDecl(obj);
   for (Object *obj : pkgObjects_)
     objDecl(obj);
   for (Object *fn : pkg_.funcs)
     objDecl(fn);
-  for (const Type *t : pendingValidTypes_)
-    validType(t);
+  checkPendingValidTypes();
   for (auto &[base, ms] : methodsByBase_) {
     Object *tn = pkg_.scope->lookupLocal(base);
     if (!tn || tn->kind != ObjKind::TypeName)
@@ -316,6 +324,18 @@ void Checker::objDecl(Object *obj) {
   iota_ = savedIota;
   objPath_.pop_back();
   obj->color = Object::Color::Black;
+  // Once no type is being declared, the finished ones are complete: check
+  // them now, before variables or functions use types that contain
+  // themselves.
+  if (obj->kind == ObjKind::TypeName &&
+      std::none_of(objPath_.begin(), objPath_.end(), [](Object *o) { return o->kind == ObjKind::TypeName; }))
+    checkPendingValidTypes();
+}
+
+void Checker::checkPendingValidTypes() {
+  std::vector<const Type *> pending = std::move(pendingValidTypes_);
+  pendingValidTypes_.clear();
+  for (const Type *t : pending) validType(t);
 }
 
 void Checker::addDeclDep(Object *obj) {
@@ -376,10 +396,20 @@ void Checker::varDecl(Object *obj) {
   NodeId spec = obj->decl;
   NodeId typeNode = tree_->kid(spec, 1);
   NodeId values = tree_->kid(spec, 2);
-  // Every variable of the spec is resolved together.
+  // The variables of a spec are resolved together, except in
+  // `var a, b = x, y` where each has its own initializer (and may refer to
+  // the ones before it).
   std::vector<Object *> lhs;
   for (NodeId id : tree_->kids(tree_->kid(spec, 0)))
     lhs.push_back(info_->defs[id.index]);
+  std::vector<NodeId> es;
+  if (values.valid()) es = tree_->kids(values);
+  bool own = es.size() > 1 && es.size() == lhs.size();
+  if (own) {
+    size_t i = size_t(std::find(lhs.begin(), lhs.end(), obj) - lhs.begin());
+    lhs = {obj};
+    es = {es[i < es.size() ? i : 0]};
+  }
   const Type *t = typeNode.valid() ? typExpr(typeNode) : nullptr;
   for (Object *o : lhs) {
     o->type = t;
@@ -387,11 +417,18 @@ void Checker::varDecl(Object *obj) {
   }
   if (values.valid()) {
     std::vector<Operand> xs;
-    std::vector<NodeId> es = tree_->kids(values);
-    if (es.size() == 1 && lhs.size() > 1)
+    if (own) {
+      Operand x;
+      expr(x, es[0]);
+      xs.push_back(x);
+    } else if (es.size() == 1 && lhs.size() > 1) {
       multiExpr(xs, es[0], lhs.size() == 2);
-    else
+      // a, b = f(): the variables share their initializer's dependencies.
+      for (Object *o : lhs)
+        if (o != obj) deps_[o] = deps_[obj];
+    } else {
       exprList(xs, es);
+    }
     if (xs.size() != lhs.size()) {
       bool bad = std::any_of(xs.begin(), xs.end(), [](const Operand &x) { return x.invalid(); });
       if (!bad) {
@@ -460,6 +497,16 @@ void Checker::typeDecl(Object *obj) {
   }
   const Type *u = typExpr(typeNode);
   scope_ = savedScope;
+  if (u->kind == TypeKind::Named && !u->underlying && !u->origin) {
+    // type T U where U is still being declared: the names refer to each
+    // other without ever reaching a type literal (type T T, or
+    // type A B; type B A).
+    std::vector<Object *> cycle{obj};
+    auto it = std::find(objPath_.begin(), objPath_.end(), u->obj);
+    if (it != objPath_.end()) cycle.assign(it, objPath_.end());
+    cycleError(cycle);
+    u = tt_.invalid();
+  }
   if (isTypeParam(u)) {
     errorAt(typeNode, "cannot use a type parameter as RHS in type declaration");
     u = tt_.invalid();

@@ -101,6 +101,7 @@ public:
   std::set<const Type *> validTypes_;
   /// Package-level defined types, checked by validType once all are declared.
   std::vector<const Type *> pendingValidTypes_;
+  void checkPendingValidTypes();
   /// Named types: the type their declaration names (another named type
   /// or a type literal), the path validType follows.
   std::map<const Type *, const Type *> fromRHS_;

@@ -147,12 +147,20 @@ void Checker::computeInitOrder() {
     Object *v = n.obj;
     if (v->kind != ObjKind::Var || !v->tree) continue;
     NodeId values = v->tree->kid(v->decl, 2);
-    if (!values.valid() || !emitted.insert({v->tree, v->decl.index}).second) continue;
-    // a, b = f(): the spec is initialized once, for all its variables.
+    if (!values.valid()) continue;
     std::vector<Object *> lhs;
     for (Object *o : pkg_.globals)
       if (o->decl == v->decl && o->tree == v->tree) lhs.push_back(o);
-    pkg_.initOrder.push_back({lhs, v->tree, values});
+    size_t nvals = v->tree->numKids(values);
+    if (nvals > 1 && nvals == lhs.size()) {
+      // a, b = x, y: each variable by itself.
+      int k = int(std::find(lhs.begin(), lhs.end(), v) - lhs.begin());
+      pkg_.initOrder.push_back({{v}, v->tree, values, k});
+      continue;
+    }
+    // a, b = f(): the spec is initialized once, for all its variables.
+    if (!emitted.insert({v->tree, v->decl.index}).second) continue;
+    pkg_.initOrder.push_back({lhs, v->tree, values, -1});
   }
 }
 

@@ -28,6 +28,15 @@ const Type *Checker::typExpr(NodeId e) {
     if (t.kind(e) == NodeKind::Ident) ident(x, e);
     else selector(x, e);
     record(x);
+    if (t.kind(e) == NodeKind::Ident) {
+      // A local alias naming itself (type T = T); package-level ones are
+      // found on the object path.
+      Object *o = info_->uses[e.index];
+      if (o && o->kind == ObjKind::TypeName && !o->type && !o->tree && o->color == Object::Color::Grey) {
+        cycleError({o});
+        o->type = tt_.invalid();
+      }
+    }
     if (x.invalid()) return tt_.invalid();
     if (x.mode != Mode::TypeExpr) {
       errorAt(e, exprStr(e) + " is not a type");
