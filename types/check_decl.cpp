@@ -336,6 +336,21 @@ void Checker::checkPendingValidTypes() {
   std::vector<const Type *> pending = std::move(pendingValidTypes_);
   pendingValidTypes_.clear();
   for (const Type *t : pending) validType(t);
+  // Then map keys (a type containing itself is invalid, not incomparable).
+  std::vector<LaterKey> keys = std::move(mapKeysLater_);
+  mapKeysLater_.clear();
+  for (const LaterKey &k : keys) checkMapKey(k);
+}
+
+bool Checker::declaringType() const {
+  return localTypeDecls_ > 0 ||
+         std::any_of(objPath_.begin(), objPath_.end(), [](Object *o) { return o->kind == ObjKind::TypeName; });
+}
+
+void Checker::checkMapKey(const LaterKey &k) {
+  const Type *u = under(k.key);
+  if (!u || u == tt_.invalid() || isComparable(k.key)) return;
+  error(syntax::startPos(*k.tree, k.node), "invalid map key type " + typeString(k.key, &pkg_));
 }
 
 void Checker::addDeclDep(Object *obj) {
@@ -473,6 +488,7 @@ void Checker::typeDecl(Object *obj) {
   }
   Type *named = tt_.named(obj);
   obj->type = named;
+  if (!obj->tree) ++localTypeDecls_;
   Scope *savedScope = scope_;
   if (tparams.valid()) {
     // type T[P C] ...: the parameters are in scope in the type and its methods.
@@ -517,8 +533,12 @@ void Checker::typeDecl(Object *obj) {
   // Whether the type contains itself is known once the types it refers to
   // are complete: after all package-level declarations (a local type can
   // only refer to complete ones and itself).
-  if (obj->tree) pendingValidTypes_.push_back(named);
-  else validType(named);
+  if (obj->tree) {
+    pendingValidTypes_.push_back(named);
+  } else {
+    pendingValidTypes_.push_back(named);
+    if (--localTypeDecls_ == 0) checkPendingValidTypes();
+  }
   expandPending(named);
   for (Object *m : named->methods) {
     if (m->name == "_") continue;

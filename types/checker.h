@@ -102,6 +102,18 @@ public:
   /// Package-level defined types, checked by validType once all are declared.
   std::vector<const Type *> pendingValidTypes_;
   void checkPendingValidTypes();
+  /// Whether some defined type is being declared (its underlying type,
+  /// or one it refers to, may still be unknown).
+  bool declaringType() const;
+  int localTypeDecls_ = 0; ///< local type declarations in progress
+  /// Map key types checked for comparability once complete.
+  struct LaterKey {
+    const Tree *tree;
+    NodeId node;
+    const Type *key;
+  };
+  std::vector<LaterKey> mapKeysLater_;
+  void checkMapKey(const LaterKey &k);
   /// Named types: the type their declaration names (another named type
   /// or a type literal), the path validType follows.
   std::map<const Type *, const Type *> fromRHS_;

@@ -70,7 +70,12 @@ const Type *Checker::typExpr(NodeId e) {
     if (isTypeParam(k)) {
       // Its constraint may not be known yet (later parameters of the list).
       verifyLater_.push_back({{}, {k}, {t.kid(e, 0)}, scope_, tree_});
-    } else if (k != tt_.invalid() && k->kind != TypeKind::Named && !isComparable(k))
+    } else if (k->kind == TypeKind::Named) {
+      // A defined key type may still be incomplete.
+      LaterKey later{tree_, t.kid(e, 0), k};
+      if (declaringType()) mapKeysLater_.push_back(later);
+      else checkMapKey(later);
+    } else if (k != tt_.invalid() && !isComparable(k))
       errorAt(t.kid(e, 0), "invalid map key type " + typeString(k, &pkg_));
     return tt_.map(k, v);
   }
