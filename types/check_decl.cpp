@@ -37,6 +37,11 @@ void Checker::unsupported(NodeId n, const std::string &what) {
   error(syntax::startPos(*tree_, n), what + " is not supported by origo yet");
 }
 
+void Checker::redeclared(Pos pos, const std::string &name, Pos prev) {
+  error(pos, name + " redeclared in this block\n\t" + Diagnostics::formatPos(sm_, prev, DiagOptions{}) +
+                 ": other declaration of " + name);
+}
+
 std::string Checker::exprStr(NodeId n) const { return syntax::exprString(*tree_, n); }
 
 FileInfo &Checker::infoOf(const Tree *t) {
@@ -85,7 +90,8 @@ void Checker::run(const std::vector<const Tree *> &files) {
     objDecl(fn);
   checkPendingValidTypes();
   for (auto &[base, ms] : methodsByBase_) {
-    Object *tn = pkg_.scope->lookupLocal(base);
+    // (A predeclared type is reported by funcDecl: a non-local type.)
+    Object *tn = pkg_.scope->lookup(base);
     if (!tn || tn->kind != ObjKind::TypeName)
       for (Object *m : ms) {
         setFile(m->tree);
@@ -117,10 +123,7 @@ static void declare(Checker &c, Scope *s, Object *obj, FileInfo &fi, NodeId iden
   c.pkgObjects_.push_back(obj);
   if (ident.valid()) fi.defs[ident.index] = obj;
   if (obj->name == "_") return;
-  if (Object *prev = s->insert(obj)) {
-    c.error(obj->pos, obj->name + " redeclared in this block");
-    (void)prev;
-  }
+  if (Object *prev = s->insert(obj)) c.redeclared(obj->pos, obj->name, prev->pos);
 }
 
 void Checker::collectObjects() {
@@ -194,7 +197,8 @@ void Checker::collectObjects() {
             break;
           }
           if (base.empty()) {
-            errorAt(recv, "invalid receiver type");
+            NodeId field = tr.kid(recv, 0);
+            errorAt(field, "invalid receiver type " + exprStr(tr.kid(field, 1)));
             break;
           }
           obj->isMethod = true;
@@ -306,6 +310,8 @@ void Checker::objDecl(Object *obj) {
   const Type *savedSig = sig_;
   Object *savedFunc = funcObj_;
   int savedIota = iota_;
+  bool savedInTParamList = inTParamList_;
+  inTParamList_ = false;
   setFile(obj->tree);
   sig_ = nullptr;
   // References made while declaring obj are obj's dependencies.
@@ -322,6 +328,7 @@ void Checker::objDecl(Object *obj) {
   sig_ = savedSig;
   funcObj_ = savedFunc;
   iota_ = savedIota;
+  inTParamList_ = savedInTParamList;
   objPath_.pop_back();
   obj->color = Object::Color::Black;
   // Once no type is being declared, the finished ones are complete: check
@@ -493,22 +500,24 @@ void Checker::typeDecl(Object *obj) {
   if (tparams.valid()) {
     // type T[P C] ...: the parameters are in scope in the type and its methods.
     Scope *ts = prog_.newScope(scope_);
+    bool saved = inTParamList_;
+    inTParamList_ = true;
     named->typeParams = declareTypeParams(tparams, ts);
+    inTParamList_ = saved;
     scope_ = ts;
   }
   // Methods are known (not yet resolved) before the underlying type, so
   // selectors inside it can find them.
   if (obj->tree) {
-    auto it = methodsByBase_.find(obj->name);
-    if (it != methodsByBase_.end()) {
-      for (Object *m : it->second) {
-        for (Object *prev : named->methods)
-          if (prev->name == m->name && m->name != "_")
-            error(m->pos, "method " + obj->name + "." + m->name + " already declared at " +
-                              Diagnostics::formatPos(sm_, prev->pos, DiagOptions{}));
-        named->methods.push_back(m);
-        m->recvType = named;
-      }
+    for (Object *m : methodsOf(obj)) {
+      for (Object *prev : named->methods)
+        if (prev->name == m->name && m->name != "_") {
+          error(m->pos, obj->name + "." + m->name + " redeclared in this block\n\t" +
+                            Diagnostics::formatPos(sm_, prev->pos, DiagOptions{}) + ": other declaration of " + m->name);
+          break;
+        }
+      named->methods.push_back(m);
+      m->recvType = named;
     }
   }
   const Type *u = typExpr(typeNode);
@@ -551,6 +560,27 @@ void Checker::typeDecl(Object *obj) {
   }
 }
 
+/// The type name an alias declaration names directly (type A = T), if any.
+static Object *aliasTarget(const Scope *pkgScope, const Object *obj) {
+  if (obj->kind != ObjKind::TypeName || !obj->tree || (*obj->tree)[obj->decl].op != Tok::Assign) return nullptr;
+  NodeId rhs = obj->tree->kid(obj->decl, syntax::TypeSpecType);
+  while (obj->tree->kind(rhs) == NodeKind::ParenExpr) rhs = obj->tree->kid(rhs, 0);
+  if (obj->tree->kind(rhs) != NodeKind::Ident) return nullptr;
+  return pkgScope->lookupLocal(std::string((*obj->tree)[rhs].text));
+}
+
+std::vector<Object *> Checker::methodsOf(Object *typeName) {
+  // Receivers may name the type through aliases (type A = T; func (A) m()).
+  std::vector<Object *> ms;
+  for (auto &[base, list] : methodsByBase_) {
+    Object *o = pkg_.scope->lookupLocal(base);
+    for (int steps = 0; o && o != typeName && steps < 100; ++steps) o = aliasTarget(pkg_.scope, o);
+    if (o == typeName) ms.insert(ms.end(), list.begin(), list.end());
+  }
+  std::stable_sort(ms.begin(), ms.end(), [](Object *a, Object *b) { return a->pos < b->pos; });
+  return ms;
+}
+
 void Checker::funcDecl(Object *obj) {
   NodeId ft = tree_->kid(obj->decl, syntax::FuncSig);
   NodeId tpl = tree_->kid(obj->decl, syntax::FuncTypeParams);
@@ -559,7 +589,10 @@ void Checker::funcDecl(Object *obj) {
   std::vector<const Type *> tps;
   if (tpl.valid()) {
     ts = prog_.newScope(scope_);
+    bool saved = inTParamList_;
+    inTParamList_ = true;
     tps = declareTypeParams(tpl, ts);
+    inTParamList_ = saved;
     if (obj->name == "main" || obj->name == "init")
       errorAt(tpl, "func " + obj->name + " must have no type parameters");
   }
@@ -579,8 +612,14 @@ void Checker::funcDecl(Object *obj) {
     if (rt->kind == TypeKind::Pointer && rt->elem->origin) rt = tt_.pointer(rt->elem->origin);
     else if (rt->origin) rt = rt->origin;
     const Type *base = rt->kind == TypeKind::Pointer ? rt->elem : rt;
-    if (base != tt_.invalid() && (base->kind != TypeKind::Named || !base->obj || base->obj->pkg != &pkg_))
-      errorAt(recv, "cannot define new methods on non-local type " + typeString(base, &pkg_));
+    if (base == tt_.invalid() || (base->kind == TypeKind::Named && base->obj && base->obj->pkg == &pkg_)) {
+      // a local defined type: fine
+    } else if (base->kind == TypeKind::Named || base->kind == TypeKind::Basic) {
+      errorAt(tree_->kid(recv, 0), "cannot define new methods on non-local type " + typeString(base, &pkg_));
+    } else {
+      // A type literal, named through an alias.
+      errorAt(tree_->kid(recv, 0), "invalid receiver type " + typeString(base, &pkg_));
+    }
   }
   obj->color = Object::Color::Grey;
   scope_ = savedScope;
@@ -623,7 +662,8 @@ Scope *Checker::receiverTypeParams(Object *obj, Scope *ts) {
     Object *o = prog_.newObject(ObjKind::TypeName, name, tree_->operator[](n).pos, bt->typeParams[i]);
     o->pkg = &pkg_;
     info_->defs[n.index] = o;
-    if (name != "_" && ts->insert(o)) error(o->pos, name + " redeclared in this block");
+    if (name != "_")
+      if (Object *prev = ts->insert(o)) redeclared(o->pos, o->name, prev->pos);
   }
   return ts;
 }
@@ -632,12 +672,22 @@ const Type *Checker::funcType(NodeId ft, NodeId declNode, std::vector<Object *> 
                               Scope *scope) {
   std::vector<const Type *> params, results;
   bool variadic = false;
+  // Parameter and result names (and the receiver's, already in scope)
+  // share one block.
+  std::map<std::string, Pos> names;
+  if (scope)
+    for (Object *o : scope->objects()) names.emplace(o->name, o->pos);
   for (int part = 0; part < 2; ++part) {
     NodeId list = tree_->kid(ft, size_t(part));
     std::vector<NodeId> fields = tree_->kids(list);
     for (size_t i = 0; i < fields.size(); ++i) {
       NodeId f = fields[i];
       NodeId nameId = tree_->kid(f, 0);
+      if (nameId.valid()) {
+        std::string name(tree_->operator[](nameId).text);
+        Pos pos = tree_->operator[](nameId).pos;
+        if (name != "_" && !names.emplace(name, pos).second) redeclared(pos, name, names[name]);
+      }
       const Type *t = typExpr(tree_->kid(f, 1));
       if (tree_->operator[](f).op == Tok::Ellipsis) {
         if (part == 0 && i + 1 == fields.size()) {
@@ -664,8 +714,7 @@ const Type *Checker::funcType(NodeId ft, NodeId declNode, std::vector<Object *> 
   }
   if (paramObjs && scope)
     for (Object *o : *paramObjs)
-      if (!o->name.empty() && o->name != "_" && scope->insert(o))
-        error(o->pos, o->name + " redeclared in this block");
+      if (!o->name.empty() && o->name != "_") scope->insert(o); // duplicates are reported below
   (void)declNode;
   return tt_.signature(params, results, variadic);
 }

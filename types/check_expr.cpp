@@ -300,6 +300,7 @@ void Checker::assignment(Operand &x, const Type *t, const std::string &context) 
     return;
   default: break;
   }
+  if (t && under(t) == tt_.invalid()) return; // the type's error was reported
   if (x.type->kind == TypeKind::Tuple) {
     errorAt(x.expr, "multiple-value " + operandStr(x) + " in single-value context");
     x.mode = Mode::Invalid;

@@ -57,6 +57,8 @@ public:
   // --- errors (check_decl.cpp)
   void error(Pos pos, std::string msg) { diags_.error(pos, std::move(msg)); }
   void errorAt(NodeId n, std::string msg);
+  /// "x redeclared in this block", pointing at the other declaration.
+  void redeclared(Pos pos, const std::string &name, Pos prev);
   void unsupported(NodeId n, const std::string &what);
   std::string exprStr(NodeId n) const;
   std::string operandStr(const Operand &x) const;
@@ -70,6 +72,8 @@ public:
   void varDecl(Object *obj);
   void typeDecl(Object *obj);
   void funcDecl(Object *obj);
+  /// Methods declared with typeName as their receiver's base type.
+  std::vector<Object *> methodsOf(Object *typeName);
   /// Declares a generic receiver's type parameter names; returns the scope.
   Scope *receiverTypeParams(Object *obj, Scope *ts);
   void funcBody(Object *fn, const Type *sig, NodeId body);
@@ -92,6 +96,7 @@ public:
   /// Whether the cycle objPath_[start:] closed by a reference to its first
   /// object is allowed; reports it if not (types2's validCycle).
   bool validCycle(size_t start);
+  bool inTParamList_ = false; ///< checking a type parameter list
   /// Reports an invalid cycle, starting with the object first in source.
   void cycleError(const std::vector<Object *> &cycle);
   /// Reports a defined type that contains itself (types2's validType).

@@ -19,15 +19,23 @@ static bool isAliasDecl(const Object *obj) {
   return obj->tree && obj->decl.valid() && (*obj->tree)[obj->decl].op == Tok::Assign;
 }
 
+/// Whether a package-level type name is declared with type parameters.
+static bool isGenericDecl(const Object *obj) {
+  return obj->tree && obj->decl.valid() && obj->tree->kind(obj->decl) == NodeKind::TypeSpec &&
+         obj->tree->kid(obj->decl, syntax::TypeSpecParams).valid();
+}
+
 bool Checker::validCycle(size_t start) {
   size_t nval = 0, ndef = 0, n = objPath_.size() - start;
-  for (size_t i = start; i < objPath_.size(); ++i) {
+  bool tparCycle = false; // through a generic type's own type parameter list
+  for (size_t i = start; i < objPath_.size() && !tparCycle; ++i) {
     Object *o = objPath_[i];
     if (o->kind == ObjKind::Const || o->kind == ObjKind::Var) ++nval;
+    else if (o->kind == ObjKind::TypeName && inTParamList_ && isGenericDecl(o)) tparCycle = true;
     else if (o->kind == ObjKind::TypeName && !isAliasDecl(o)) ++ndef;
   }
-  if (nval == n) return true;
-  if (nval == 0 && ndef > 0) return true;
+  if (!tparCycle && nval == n) return true;
+  if (!tparCycle && nval == 0 && ndef > 0) return true;
   cycleError(std::vector<Object *>(objPath_.begin() + long(start), objPath_.end()));
   return false;
 }

@@ -29,7 +29,8 @@ std::vector<const Type *> Checker::declareTypeParams(NodeId list, Scope *scope) 
     Type *tp = tt_.typeParam(o, int(tps.size()));
     o->type = tp;
     if (nameId.valid()) info_->defs[nameId.index] = o;
-    if (name != "_" && scope->insert(o)) error(o->pos, name + " redeclared in this block");
+    if (name != "_")
+      if (Object *prev = scope->insert(o)) redeclared(o->pos, o->name, prev->pos);
     tps.push_back(tp);
     made.push_back(tp);
   }
