@@ -347,6 +347,9 @@ void Checker::checkPendingValidTypes() {
   std::vector<LaterKey> keys = std::move(mapKeysLater_);
   mapKeysLater_.clear();
   for (const LaterKey &k : keys) checkMapKey(k);
+  std::vector<LaterIface> ifaces = std::move(ifacesLater_);
+  ifacesLater_.clear();
+  for (const LaterIface &li : ifaces) checkEmbeddedMethods(li);
 }
 
 bool Checker::declaringType() const {

@@ -119,6 +119,16 @@ public:
   };
   std::vector<LaterKey> mapKeysLater_;
   void checkMapKey(const LaterKey &k);
+  /// Interface literals with embedded elements, checked for clashing
+  /// methods once complete.
+  struct LaterIface {
+    const Tree *tree;
+    std::vector<std::pair<NodeId, const Type *>> embedded;
+    std::vector<Object *> declared; ///< its own methods
+  };
+  std::vector<LaterIface> ifacesLater_;
+  void checkEmbeddedMethods(const LaterIface &li);
+  void duplicateMethod(Pos pos, const std::string &name, Pos prev);
   /// Named types: the type their declaration names (another named type
   /// or a type literal), the path validType follows.
   std::map<const Type *, const Type *> fromRHS_;

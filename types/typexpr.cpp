@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "types/checker.h"
 
+#include <algorithm>
+
 namespace origo::types {
 
 static bool isExported(const std::string &name) {
@@ -110,23 +112,56 @@ const Type *Checker::typExpr(NodeId e) {
   }
 }
 
+void Checker::duplicateMethod(Pos pos, const std::string &name, Pos prev) {
+  error(pos, "duplicate method " + name + "\n\t" + Diagnostics::formatPos(sm_, prev, DiagOptions{}) +
+                 ": other declaration of " + name);
+}
+
+void Checker::checkEmbeddedMethods(const LaterIface &li) {
+  // Explicit methods first, then each embedded interface's at the position
+  // of the embedding (as types2 collects them).
+  std::map<std::string, std::pair<Object *, Pos>> seen;
+  for (Object *m : li.declared) seen.emplace(m->name, std::make_pair(m, m->pos));
+  for (auto &[node, et] : li.embedded) {
+    if (!isInterface(et)) continue;
+    Pos pos = syntax::startPos(*li.tree, node);
+    for (Object *m : interfaceMethods(et)) {
+      auto [it, fresh] = seen.emplace(m->name, std::make_pair(m, pos));
+      if (!fresh && !identical(m->type, it->second.first->type)) duplicateMethod(pos, m->name, it->second.second);
+    }
+  }
+}
+
 int64_t Checker::arrayLength(NodeId e) {
+  // A lone name may be a generic type declaration missing its constraint
+  // (type T[P] ...): say it is about an array length.
+  if (tree_->kind(e) == NodeKind::Ident) {
+    std::string name(tree_->operator[](e).text);
+    Object *obj = scope_ ? scope_->lookup(name) : prog_.universe().lookup(name);
+    if (!obj) {
+      errorAt(e, "undeclared name " + name + " for array length");
+      return -1;
+    }
+    if (obj->kind != ObjKind::Const) {
+      errorAt(e, "invalid array length " + name);
+      return -1;
+    }
+  }
   Operand x;
   expr(x, e);
   if (x.invalid()) return -1;
   if (x.mode != Mode::Constant) {
-    errorAt(e, "array length " + exprStr(e) + " (" + (x.mode == Mode::Variable ? "variable" : "value") +
-                   " of type " + typeString(x.type, &pkg_) + ") must be constant");
+    errorAt(e, "array length " + operandStr(x) + " must be constant");
     return -1;
   }
   if (isUntyped(x.type) || isInteger(x.type)) {
     auto iv = x.val->toInt();
-    if (iv && iv->fitsInt64() && iv->int64Val() >= 0) {
-      if (isUntyped(x.type)) updateExprType(e, tt_.basic(BasicKind::Int), true);
-      return iv->int64Val();
-    }
-    if (iv && iv->sign() < 0) {
-      errorAt(e, "invalid array length " + exprStr(e) + " (untyped int constant " + x.val->str() + ")");
+    if (iv && iv->fitsInt64()) {
+      if (iv->int64Val() >= 0) {
+        if (isUntyped(x.type)) updateExprType(e, tt_.basic(BasicKind::Int), true);
+        return iv->int64Val();
+      }
+      errorAt(e, "invalid array length " + operandStr(x));
       return -1;
     }
   }
@@ -178,6 +213,7 @@ const Type *Checker::interfaceType(NodeId e) {
   const Tree &t = *tree_;
   std::vector<Object *> methods;
   std::vector<const Type *> embeddeds;
+  LaterIface later{tree_, {}, {}};
   for (NodeId f : t.kids(e)) {
     NodeId nameId = t.kid(f, 0), typeNode = t.kid(f, 1);
     if (nameId.valid()) {
@@ -185,6 +221,11 @@ const Type *Checker::interfaceType(NodeId e) {
       Object *m = prog_.newObject(ObjKind::Func, name, t[nameId].pos, funcType(typeNode, syntax::None, nullptr, nullptr));
       m->pkg = &pkg_;
       info_->defs[nameId.index] = m;
+      auto prev = std::find_if(methods.begin(), methods.end(), [&](Object *o) { return o->name == name; });
+      if (name != "_" && prev != methods.end()) {
+        duplicateMethod(m->pos, name, (*prev)->pos);
+        continue;
+      }
       methods.push_back(m);
       continue;
     }
@@ -196,6 +237,14 @@ const Type *Checker::interfaceType(NodeId e) {
       continue;
     }
     embeddeds.push_back(et);
+    later.embedded.push_back({typeNode, et});
+  }
+  later.declared = methods;
+  if (!later.embedded.empty()) {
+    // Methods of embedded interfaces may clash (with different signatures)
+    // once those interfaces are complete.
+    if (declaringType()) ifacesLater_.push_back(std::move(later));
+    else checkEmbeddedMethods(later);
   }
   return tt_.interfaceType(std::move(methods), std::move(embeddeds));
 }
