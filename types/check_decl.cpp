@@ -12,6 +12,16 @@
 
 namespace origo::types {
 
+void Checker::error(Pos pos, std::string msg) {
+  // As types2: once something was reported, messages mentioning an invalid
+  // operand or type (not at their start) are follow-on errors.
+  if (reported_ && (msg.find("invalid operand", 1) != std::string::npos ||
+                    msg.find("invalid type", 1) != std::string::npos))
+    return;
+  reported_ = true;
+  diags_.error(pos, std::move(msg));
+}
+
 void Checker::errorAt(NodeId n, std::string msg) {
   error(syntax::startPos(*tree_, n), std::move(msg));
 }
@@ -154,6 +164,10 @@ void Checker::collectObjects() {
           }
           std::string local = nameId.valid() ? std::string(tr[nameId].text) : imp->name;
           if (local == "_") continue;
+          if (local == "init") {
+            error(nameId.valid() ? tr[nameId].pos : tr[path].pos, "cannot import package as init - init must be a func");
+            continue;
+          }
           if (local == ".") {
             // Dot imports: every exported object joins the file scope.
             for (Object *o : imp->scope->objects())

@@ -55,7 +55,8 @@ public:
   void run(const std::vector<const Tree *> &files);
 
   // --- errors (check_decl.cpp)
-  void error(Pos pos, std::string msg) { diags_.error(pos, std::move(msg)); }
+  void error(Pos pos, std::string msg);
+  bool reported_ = false; ///< an error was reported (follow-on errors are dropped)
   void errorAt(NodeId n, std::string msg);
   /// "x redeclared in this block", pointing at the other declaration.
   void redeclared(Pos pos, const std::string &name, Pos prev);
