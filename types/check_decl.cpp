@@ -123,8 +123,17 @@ void Checker::run(const std::vector<const Tree *> &files) {
   computeInitOrder();
   for (Object *pn : pkgNames_) {
     if (pn->used) continue;
-    if (pn->renamed) error(pn->pos, "\"" + pn->importPath + "\" imported as " + pn->name + " and not used");
-    else error(pn->pos, "\"" + pn->importPath + "\" imported but not used");
+    // The name is shown when it is not the path's last element.
+    std::string elem = pn->importPath.substr(pn->importPath.rfind('/') + 1);
+    std::string msg = "imported and not used: \"" + pn->importPath + "\"";
+    if (pn->name != elem) msg += " as " + pn->name;
+    error(pn->pos, msg);
+  }
+  // A dot import is used when the file uses one of the package's objects.
+  for (const DotImport &di : dotImports_) {
+    const FileInfo &fi = infoOf(di.tree);
+    if (std::none_of(fi.uses.begin(), fi.uses.end(), [&](Object *o) { return o && o->pkg == di.pkg; }))
+      error(di.pos, "imported and not used: \"" + di.path + "\"");
   }
 }
 
@@ -143,6 +152,7 @@ void Checker::collectObjects() {
     const Tree &tr = *t;
     NodeId pkgName = tr.kid(tr.root, 0);
     std::string name(tr[pkgName].text);
+    if (name == "_") error(tr[pkgName].pos, "invalid package name _");
     if (pkg_.name.empty()) pkg_.name = name;
     else if (pkg_.name != name)
       error(tr[pkgName].pos, "package " + name + "; expected " + pkg_.name);
@@ -172,6 +182,7 @@ void Checker::collectObjects() {
             // Dot imports: every exported object joins the file scope.
             for (Object *o : imp->scope->objects())
               if (exported(o->name)) scope_->insert(o);
+            dotImports_.push_back({t, imp, nameId.valid() ? tr[nameId].pos : tr[path].pos, p});
             continue;
           }
           Object *pn = prog_.newObject(ObjKind::PkgName, local, nameId.valid() ? tr[nameId].pos : tr[path].pos, nullptr);
@@ -180,8 +191,8 @@ void Checker::collectObjects() {
           pn->importPath = p;
           pn->renamed = nameId.valid();
           if (nameId.valid()) info_->defs[nameId.index] = pn;
-          if (scope_->insert(pn))
-            error(pn->pos, local + " redeclared in this block");
+          if (Object *prev = scope_->insert(pn))
+            redeclared(pn->pos, local, prev->pos);
           else if (pkg_.scope->lookupLocal(local))
             error(pn->pos, local + " already declared through import of package");
           pkgNames_.push_back(pn);

@@ -248,6 +248,13 @@ public:
   /// Methods by receiver base type name, attached when the type is declared.
   std::map<std::string, std::vector<Object *>> methodsByBase_;
   std::vector<Object *> pkgNames_; ///< import names, for the unused-import check
+  struct DotImport {
+    const Tree *tree;
+    Package *pkg;
+    Pos pos;
+    std::string path;
+  };
+  std::vector<DotImport> dotImports_; ///< import . "path", for the unused-import check
   const Tree *tree_ = nullptr; ///< file being checked
   FileInfo *info_ = nullptr;
   Scope *scope_ = nullptr;

@@ -172,7 +172,7 @@ int64_t Checker::arrayLength(NodeId e) {
 const Type *Checker::structType(NodeId e) {
   const Tree &t = *tree_;
   std::vector<Field> fields;
-  std::set<std::string> seen;
+  std::map<std::string, Pos> seen;
   for (NodeId f : t.kids(e)) {
     NodeId nameId = t.kid(f, 0), typeNode = t.kid(f, 1), tagNode = t.numKids(f) > 2 ? t.kid(f, 2) : syntax::None;
     Field fd;
@@ -203,7 +203,12 @@ const Type *Checker::structType(NodeId e) {
     o->isField = true;
     if (nameId.valid()) info_->defs[nameId.index] = o;
     fd.obj = o;
-    if (fd.name != "_" && !seen.insert(fd.name).second) error(pos, fd.name + " redeclared");
+    if (fd.name != "_" && !seen.emplace(fd.name, pos).second) {
+      // Not a field (as in types2): selectors find the first one only.
+      error(pos, fd.name + " redeclared\n\t" + Diagnostics::formatPos(sm_, seen[fd.name], DiagOptions{}) +
+                     ": other declaration of " + fd.name);
+      continue;
+    }
     fields.push_back(std::move(fd));
   }
   return tt_.structType(std::move(fields));
