@@ -193,8 +193,6 @@ void Checker::collectObjects() {
           if (nameId.valid()) info_->defs[nameId.index] = pn;
           if (Object *prev = scope_->insert(pn))
             redeclared(pn->pos, local, prev->pos);
-          else if (pkg_.scope->lookupLocal(local))
-            error(pn->pos, local + " already declared through import of package");
           pkgNames_.push_back(pn);
         }
         break;
@@ -303,6 +301,20 @@ void Checker::collectObjects() {
       }
     }
   }
+  // Names imported into a file may not be declared in the package too.
+  for (auto &[t, fs] : fileScopes_) {
+    for (Object *o : fs->objects()) {
+      Object *alt = pkg_.scope->lookupLocal(o->name);
+      if (!alt) continue;
+      if (o->kind == ObjKind::PkgName)
+        error(alt->pos, alt->name + " already declared through import of package " + o->imported->name + " (\"" +
+                            o->imported->path + "\")\n\t" + Diagnostics::formatPos(sm_, o->pos, DiagOptions{}) +
+                            ": other declaration of " + alt->name);
+      else if (o->pkg)
+        error(alt->pos, alt->name + " already declared through dot-import of package " + o->pkg->name + " (\"" +
+                            o->pkg->path + "\")");
+    }
+  }
 }
 
 void Checker::objDecl(Object *obj) {
@@ -375,6 +387,9 @@ void Checker::checkPendingValidTypes() {
   std::vector<LaterIface> ifaces = std::move(ifacesLater_);
   ifacesLater_.clear();
   for (const LaterIface &li : ifaces) checkEmbeddedMethods(li);
+  std::vector<LaterKey> embedded = std::move(embeddedLater_);
+  embeddedLater_.clear();
+  for (const LaterKey &k : embedded) checkEmbeddedField(k);
 }
 
 bool Checker::declaringType() const {

@@ -128,6 +128,9 @@ public:
     std::vector<Object *> declared; ///< its own methods
   };
   std::vector<LaterIface> ifacesLater_;
+  /// Embedded struct fields (type in LaterKey::key), checked once complete.
+  std::vector<LaterKey> embeddedLater_;
+  void checkEmbeddedField(const LaterKey &k);
   void checkEmbeddedMethods(const LaterIface &li);
   void duplicateMethod(Pos pos, const std::string &name, Pos prev);
   /// Named types: the type their declaration names (another named type

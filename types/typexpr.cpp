@@ -112,6 +112,23 @@ const Type *Checker::typExpr(NodeId e) {
   }
 }
 
+void Checker::checkEmbeddedField(const LaterKey &k) {
+  const Type *t = k.key;
+  bool isPtr = t->kind == TypeKind::Pointer;
+  if (isPtr) t = t->elem;
+  const Type *u = under(t);
+  if (!u || u == tt_.invalid()) return;
+  Pos pos = syntax::startPos(*k.tree, k.node);
+  if (u->isBasic(BasicKind::UnsafePointer))
+    error(pos, "embedded field type cannot be unsafe.Pointer");
+  else if (u->kind == TypeKind::Pointer)
+    error(pos, "embedded field type cannot be a pointer");
+  else if (isTypeParam(t))
+    error(pos, "embedded field type cannot be a (pointer to a) type parameter");
+  else if (u->kind == TypeKind::Interface && isPtr)
+    error(pos, "embedded field type cannot be a pointer to an interface");
+}
+
 void Checker::duplicateMethod(Pos pos, const std::string &name, Pos prev) {
   error(pos, "duplicate method " + name + "\n\t" + Diagnostics::formatPos(sm_, prev, DiagOptions{}) +
                  ": other declaration of " + name);
@@ -192,11 +209,10 @@ const Type *Checker::structType(NodeId e) {
       if (t.kind(n) == NodeKind::SelectorExpr) n = t.kid(n, 1);
       fd.name = t.kind(n) == NodeKind::Ident ? std::string(t[n].text) : "?";
       pos = t[n].pos;
-      const Type *u = fd.type;
-      if (u->kind == TypeKind::Pointer) u = u->elem;
-      if (u->kind == TypeKind::Pointer || (u->kind != TypeKind::Named && u->kind == TypeKind::Basic &&
-                                           u->basic == BasicKind::UnsafePointer))
-        errorAt(typeNode, "embedded field type cannot be a pointer");
+      // The embedded type may still be incomplete.
+      LaterKey later{tree_, typeNode, fd.type};
+      if (declaringType()) embeddedLater_.push_back(later);
+      else checkEmbeddedField(later);
     }
     Object *o = prog_.newObject(ObjKind::Var, fd.name, pos, fd.type);
     o->pkg = &pkg_;
