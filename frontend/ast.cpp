@@ -181,7 +181,7 @@ static void writeExpr(const Tree &t, NodeId n, std::string &out) {
     writeExpr(t, kid(0), out);
     return;
   case NodeKind::StructType:
-    out += "struct{...}";
+    out += x.kidCount == 0 ? "struct{}" : "struct{...}";
     return;
   case NodeKind::InterfaceType:
     out += x.kidCount == 0 ? "interface{}" : "interface{...}";
@@ -191,7 +191,7 @@ static void writeExpr(const Tree &t, NodeId n, std::string &out) {
     return;
   case NodeKind::CompositeLit:
     writeExpr(t, kid(0), out);
-    out += "{…}";
+    out += x.kidCount > 1 ? "{…}" : "{}"; // gc elides elements only
     return;
   case NodeKind::KeyValueExpr:
     writeExpr(t, kid(0), out);

@@ -256,7 +256,9 @@ std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
     if (f_->file.empty()) f_->file = sm_.file(tree_->file).absPath;
     std::vector<NodeId> rhs = tree_->kids(init.rhs);
     std::vector<Value *> vals;
-    if (rhs.size() == 1 && init.lhs.size() > 1) {
+    if (init.index >= 0) {
+      vals.push_back(expr(rhs[size_t(init.index)]));
+    } else if (rhs.size() == 1 && init.lhs.size() > 1) {
       call(rhs[0], &vals);
     } else {
       for (NodeId e : rhs) vals.push_back(expr(e));

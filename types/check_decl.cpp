@@ -15,6 +15,16 @@
 
 namespace origo::types {
 
+void Checker::error(Pos pos, std::string msg) {
+  // As types2: once something was reported, messages mentioning an invalid
+  // operand or type (not at their start) are follow-on errors.
+  if (reported_ && (msg.find("invalid operand", 1) != std::string::npos ||
+                    msg.find("invalid type", 1) != std::string::npos))
+    return;
+  reported_ = true;
+  diags_.error(pos, std::move(msg));
+}
+
 void Checker::errorAt(NodeId n, std::string msg) {
   error(syntax::startPos(*tree_, n), std::move(msg));
 }
@@ -49,6 +59,11 @@ void Checker::unsupported(NodeId n, const std::string &what) {
   error(syntax::startPos(*tree_, n), what + " is not supported by origo yet");
 }
 
+void Checker::redeclared(Pos pos, const std::string &name, Pos prev) {
+  error(pos, name + " redeclared in this block\n\t" + Diagnostics::formatPos(sm_, prev, DiagOptions{}) +
+                 ": other declaration of " + name);
+}
+
 std::string Checker::exprStr(NodeId n) const { return syntax::exprString(*tree_, n); }
 
 FileInfo &Checker::infoOf(const Tree *t) {
@@ -78,17 +93,27 @@ void Checker::run(const std::vector<const Tree *> &files) {
     fileScopes_.push_back({t, prog_.newScope(pkg_.scope)});
   }
   collectObjects();
-  importConflicts();
 
   // Resolve every package-level object, then check bodies (which may
   // refer to any of them).
   // Every package-level object, including blank ones that no scope holds.
+  // As types2: defined types first, then aliases, then everything else
+  // (the order decides where a cycle is found first).
+  auto isType = [](Object *o, bool alias) {
+    return o->kind == ObjKind::TypeName && ((*o->tree)[o->decl].op == Tok::Assign) == alias;
+  };
+  for (Object *obj : pkgObjects_)
+    if (isType(obj, false)) objDecl(obj);
+  for (Object *obj : pkgObjects_)
+    if (isType(obj, true)) objDecl(obj);
   for (Object *obj : pkgObjects_)
     objDecl(obj);
   for (Object *fn : pkg_.funcs)
     objDecl(fn);
+  checkPendingValidTypes();
   for (auto &[base, ms] : methodsByBase_) {
-    Object *tn = pkg_.scope->lookupLocal(base);
+    // (A predeclared type is reported by funcDecl: a non-local type.)
+    Object *tn = pkg_.scope->lookup(base);
     if (!tn || tn->kind != ObjKind::TypeName)
       for (Object *m : ms) {
         setFile(m->tree);
@@ -110,16 +135,17 @@ void Checker::run(const std::vector<const Tree *> &files) {
   computeInitOrder();
   for (Object *pn : pkgNames_) {
     if (pn->used) continue;
-    // gc names the package only when it differs from the path's last element.
+    // The name is shown when it is not the path's last element.
     std::string elem = pn->importPath.substr(pn->importPath.rfind('/') + 1);
-    if (pn->name != elem) error(pn->pos, "imported and not used: \"" + pn->importPath + "\" as " + pn->name);
-    else error(pn->pos, "imported and not used: \"" + pn->importPath + "\"");
+    std::string msg = "imported and not used: \"" + pn->importPath + "\"";
+    if (pn->name != elem) msg += " as " + pn->name;
+    error(pn->pos, msg);
   }
-  // A dot import is used when its file refers to one of its objects.
-  for (const DotImport &d : dotImports_) {
-    const FileInfo &fi = pkg_.infoFor(d.tree);
-    bool used = std::any_of(fi.uses.begin(), fi.uses.end(), [&](const Object *o) { return o && o->pkg == d.pkg; });
-    if (!used) error(d.pos, "imported and not used: \"" + d.path + "\"");
+  // A dot import is used when the file uses one of the package's objects.
+  for (const DotImport &di : dotImports_) {
+    const FileInfo &fi = infoOf(di.tree);
+    if (std::none_of(fi.uses.begin(), fi.uses.end(), [&](Object *o) { return o && o->pkg == di.pkg; }))
+      error(di.pos, "imported and not used: \"" + di.path + "\"");
   }
 }
 
@@ -183,26 +209,7 @@ static void declare(Checker &c, Scope *s, Object *obj, FileInfo &fi, NodeId iden
     c.error(obj->pos, "cannot declare " + obj->name + " - must be func");
     return;
   }
-  if (Object *prev = s->insert(obj)) {
-    c.error(obj->pos, obj->name + " redeclared in this block");
-    (void)prev;
-  }
-}
-
-void Checker::importConflicts() {
-  // A package-level name may not also be a file's import name (types2
-  // reports it at the package-level object).
-  auto other = [&](const Object *o) { return "\n\t" + Diagnostics::formatPos(sm_, o->pos, DiagOptions{}) + ": other declaration of " + o->name; };
-  for (Object *pn : pkgNames_)
-    if (Object *o = pkg_.scope->lookupLocal(pn->name))
-      error(o->pos, o->name + " already declared through import of package " + pn->imported->name + " (\"" +
-                        pn->importPath + "\")" + other(pn));
-  for (const DotImport &d : dotImports_)
-    for (Object *io : d.pkg->scope->objects())
-      if (exported(io->name))
-        if (Object *o = pkg_.scope->lookupLocal(io->name))
-          error(o->pos, o->name + " already declared through dot-import of package " + d.pkg->name + " (\"" + d.path +
-                            "\")" + other(io));
+  if (Object *prev = s->insert(obj)) c.redeclared(obj->pos, obj->name, prev->pos);
 }
 
 void Checker::collectObjects() {
@@ -212,6 +219,7 @@ void Checker::collectObjects() {
     const Tree &tr = *t;
     NodeId pkgName = tr.kid(tr.root, 0);
     std::string name(tr[pkgName].text);
+    if (name == "_") error(tr[pkgName].pos, "invalid package name _");
     if (pkg_.name.empty()) pkg_.name = name;
     else if (pkg_.name != name)
       error(tr[pkgName].pos, "package " + name + "; expected " + pkg_.name);
@@ -241,14 +249,14 @@ void Checker::collectObjects() {
           std::string local = nameId.valid() ? std::string(tr[nameId].text) : imp->name;
           if (local == "_") continue;
           if (local == "init") {
-            error(tr[nameId.valid() ? nameId : path].pos, "cannot import package as init - init must be a func");
+            error(nameId.valid() ? tr[nameId].pos : tr[path].pos, "cannot import package as init - init must be a func");
             continue;
           }
           if (local == ".") {
             // Dot imports: every exported object joins the file scope.
             for (Object *o : imp->scope->objects())
               if (exported(o->name)) scope_->insert(o);
-            dotImports_.push_back({nameId.valid() ? tr[nameId].pos : tr[path].pos, p, t, imp});
+            dotImports_.push_back({t, imp, nameId.valid() ? tr[nameId].pos : tr[path].pos, p});
             continue;
           }
           Object *pn = prog_.newObject(ObjKind::PkgName, local, nameId.valid() ? tr[nameId].pos : tr[path].pos, nullptr);
@@ -258,8 +266,7 @@ void Checker::collectObjects() {
           pn->renamed = nameId.valid();
           if (nameId.valid()) info_->defs[nameId.index] = pn;
           if (Object *prev = scope_->insert(pn))
-            error(pn->pos, local + " redeclared in this block\n\t" + Diagnostics::formatPos(sm_, prev->pos, DiagOptions{}) +
-                               ": other declaration of " + local);
+            redeclared(pn->pos, local, prev->pos);
           pkgNames_.push_back(pn);
         }
         break;
@@ -287,7 +294,8 @@ void Checker::collectObjects() {
             break;
           }
           if (base.empty()) {
-            errorAt(recv, "invalid receiver type");
+            NodeId field = tr.kid(recv, 0);
+            errorAt(field, "invalid receiver type " + exprStr(tr.kid(field, 1)));
             break;
           }
           obj->isMethod = true;
@@ -367,31 +375,58 @@ void Checker::collectObjects() {
       }
     }
   }
+  // Names imported into a file may not be declared in the package too.
+  for (auto &[t, fs] : fileScopes_) {
+    for (Object *o : fs->objects()) {
+      Object *alt = pkg_.scope->lookupLocal(o->name);
+      if (!alt) continue;
+      if (o->kind == ObjKind::PkgName)
+        error(alt->pos, alt->name + " already declared through import of package " + o->imported->name + " (\"" +
+                            o->imported->path + "\")\n\t" + Diagnostics::formatPos(sm_, o->pos, DiagOptions{}) +
+                            ": other declaration of " + alt->name);
+      else if (o->pkg)
+        error(alt->pos, alt->name + " already declared through dot-import of package " + o->pkg->name + " (\"" +
+                            o->pkg->path + "\")");
+    }
+  }
 }
 
 void Checker::objDecl(Object *obj) {
   if (obj->color == Object::Color::Black) return;
   if (obj->color == Object::Color::Grey) {
-    // A cycle through declarations: only types may refer to themselves
-    // (through pointers etc.), which origo does not support yet.
-    if (obj->kind == ObjKind::Const || obj->kind == ObjKind::Var || obj->kind == ObjKind::TypeName) {
-      if (!obj->type) {
-        error(obj->pos, obj->kind == ObjKind::TypeName ? "invalid recursive type " + obj->name
-                                                       : "initialization cycle or invalid recursive reference to " + obj->name);
-        obj->type = tt_.invalid();
-      }
+    // A reference back to an object being declared. Cycles of values only
+    // are reported by the initialization order; cycles through a type
+    // definition are fine here (validType rejects the infinite ones).
+    auto it = std::find(objPath_.begin(), objPath_.end(), obj);
+    bool valid = it == objPath_.end() || validCycle(size_t(it - objPath_.begin()));
+    switch (obj->kind) {
+    case ObjKind::Const:
+    case ObjKind::Var:
+      if (!valid || !obj->type) obj->type = tt_.invalid();
+      break;
+    case ObjKind::TypeName:
+      if (!valid || !obj->type) obj->type = tt_.invalid();
+      break;
+    default:
+      // A function keeps its (empty) type: the cycle was reported.
+      break;
     }
     return;
   }
   obj->color = Object::Color::Grey;
+  objPath_.push_back(obj);
   // Save the context: resolution may start from inside a function body.
   const Tree *savedTree = tree_;
   Scope *savedScope = scope_;
   const Type *savedSig = sig_;
   Object *savedFunc = funcObj_;
   int savedIota = iota_;
+  bool savedInTParamList = inTParamList_;
+  inTParamList_ = false;
   setFile(obj->tree);
   sig_ = nullptr;
+  // References made while declaring obj are obj's dependencies.
+  funcObj_ = obj;
   switch (obj->kind) {
   case ObjKind::Const: constDecl(obj); break;
   case ObjKind::Var: varDecl(obj); break;
@@ -404,7 +439,46 @@ void Checker::objDecl(Object *obj) {
   sig_ = savedSig;
   funcObj_ = savedFunc;
   iota_ = savedIota;
+  inTParamList_ = savedInTParamList;
+  objPath_.pop_back();
   obj->color = Object::Color::Black;
+  // Once no type is being declared, the finished ones are complete: check
+  // them now, before variables or functions use types that contain
+  // themselves.
+  if (obj->kind == ObjKind::TypeName &&
+      std::none_of(objPath_.begin(), objPath_.end(), [](Object *o) { return o->kind == ObjKind::TypeName; }))
+    checkPendingValidTypes();
+}
+
+void Checker::checkPendingValidTypes() {
+  std::vector<const Type *> pending = std::move(pendingValidTypes_);
+  pendingValidTypes_.clear();
+  for (const Type *t : pending) validType(t);
+  // Then map keys (a type containing itself is invalid, not incomparable).
+  std::vector<LaterKey> keys = std::move(mapKeysLater_);
+  mapKeysLater_.clear();
+  for (const LaterKey &k : keys) checkMapKey(k);
+  std::vector<LaterIface> ifaces = std::move(ifacesLater_);
+  ifacesLater_.clear();
+  for (const LaterIface &li : ifaces) checkEmbeddedMethods(li);
+  std::vector<LaterKey> embedded = std::move(embeddedLater_);
+  embeddedLater_.clear();
+  for (const LaterKey &k : embedded) checkEmbeddedField(k);
+}
+
+bool Checker::declaringType() const {
+  return localTypeDecls_ > 0 ||
+         std::any_of(objPath_.begin(), objPath_.end(), [](Object *o) { return o->kind == ObjKind::TypeName; });
+}
+
+void Checker::checkMapKey(const LaterKey &k) {
+  const Type *u = under(k.key);
+  if (!u || u == tt_.invalid() || isComparable(k.key)) return;
+  error(syntax::startPos(*k.tree, k.node), "invalid map key type " + typeString(k.key, &pkg_));
+}
+
+void Checker::addDeclDep(Object *obj) {
+  if (funcObj_ && obj->pkg == &pkg_ && obj->tree) deps_[funcObj_].insert(obj);
 }
 
 /// Finds the index of obj's name in a ValueSpec.
@@ -461,10 +535,20 @@ void Checker::varDecl(Object *obj) {
   NodeId spec = obj->decl;
   NodeId typeNode = tree_->kid(spec, 1);
   NodeId values = tree_->kid(spec, 2);
-  // Every variable of the spec is resolved together.
+  // The variables of a spec are resolved together, except in
+  // `var a, b = x, y` where each has its own initializer (and may refer to
+  // the ones before it).
   std::vector<Object *> lhs;
   for (NodeId id : tree_->kids(tree_->kid(spec, 0)))
     lhs.push_back(info_->defs[id.index]);
+  std::vector<NodeId> es;
+  if (values.valid()) es = tree_->kids(values);
+  bool own = es.size() > 1 && es.size() == lhs.size();
+  if (own) {
+    size_t i = size_t(std::find(lhs.begin(), lhs.end(), obj) - lhs.begin());
+    lhs = {obj};
+    es = {es[i < es.size() ? i : 0]};
+  }
   const Type *t = typeNode.valid() ? varType(typeNode) : nullptr;
   for (Object *o : lhs) {
     o->type = t;
@@ -472,11 +556,18 @@ void Checker::varDecl(Object *obj) {
   }
   if (values.valid()) {
     std::vector<Operand> xs;
-    std::vector<NodeId> es = tree_->kids(values);
-    if (es.size() == 1 && lhs.size() > 1)
+    if (own) {
+      Operand x;
+      expr(x, es[0]);
+      xs.push_back(x);
+    } else if (es.size() == 1 && lhs.size() > 1) {
       multiExpr(xs, es[0], lhs.size() == 2);
-    else
+      // a, b = f(): the variables share their initializer's dependencies.
+      for (Object *o : lhs)
+        if (o != obj) deps_[o] = deps_[obj];
+    } else {
       exprList(xs, es);
+    }
     if (xs.size() != lhs.size()) {
       bool bad = std::any_of(xs.begin(), xs.end(), [](const Operand &x) { return x.invalid(); });
       if (!bad) {
@@ -521,36 +612,59 @@ void Checker::typeDecl(Object *obj) {
   }
   Type *named = tt_.named(obj);
   obj->type = named;
+  if (!obj->tree) ++localTypeDecls_;
   Scope *savedScope = scope_;
   if (tparams.valid()) {
     // type T[P C] ...: the parameters are in scope in the type and its methods.
     Scope *ts = prog_.newScope(scope_);
+    bool saved = inTParamList_;
+    inTParamList_ = true;
     named->typeParams = declareTypeParams(tparams, ts);
+    inTParamList_ = saved;
     scope_ = ts;
   }
   // Methods are known (not yet resolved) before the underlying type, so
   // selectors inside it can find them.
   if (obj->tree) {
-    auto it = methodsByBase_.find(obj->name);
-    if (it != methodsByBase_.end()) {
-      for (Object *m : it->second) {
-        for (Object *prev : named->methods)
-          if (prev->name == m->name && m->name != "_")
-            error(m->pos, "method " + obj->name + "." + m->name + " already declared at " +
-                              Diagnostics::formatPos(sm_, prev->pos, DiagOptions{}));
-        named->methods.push_back(m);
-        m->recvType = named;
-      }
+    for (Object *m : methodsOf(obj)) {
+      for (Object *prev : named->methods)
+        if (prev->name == m->name && m->name != "_") {
+          error(m->pos, obj->name + "." + m->name + " redeclared in this block\n\t" +
+                            Diagnostics::formatPos(sm_, prev->pos, DiagOptions{}) + ": other declaration of " + m->name);
+          break;
+        }
+      named->methods.push_back(m);
+      m->recvType = named;
     }
   }
   const Type *u = typExpr(typeNode);
   scope_ = savedScope;
+  if (u->kind == TypeKind::Named && !u->underlying && !u->origin) {
+    // type T U where U is still being declared: the names refer to each
+    // other without ever reaching a type literal (type T T, or
+    // type A B; type B A).
+    std::vector<Object *> cycle{obj};
+    auto it = std::find(objPath_.begin(), objPath_.end(), u->obj);
+    if (it != objPath_.end()) cycle.assign(it, objPath_.end());
+    cycleError(cycle);
+    u = tt_.invalid();
+  }
   if (isTypeParam(u)) {
     errorAt(typeNode, "cannot use a type parameter as RHS in type declaration");
     u = tt_.invalid();
   }
   named->underlying = under(u);
   if (named->underlying == named || !named->underlying) named->underlying = tt_.invalid();
+  fromRHS_[named] = u;
+  // Whether the type contains itself is known once the types it refers to
+  // are complete: after all package-level declarations (a local type can
+  // only refer to complete ones and itself).
+  if (obj->tree) {
+    pendingValidTypes_.push_back(named);
+  } else {
+    pendingValidTypes_.push_back(named);
+    if (--localTypeDecls_ == 0) checkPendingValidTypes();
+  }
   expandPending(named);
   for (Object *m : named->methods) {
     if (m->name == "_") continue;
@@ -563,6 +677,27 @@ void Checker::typeDecl(Object *obj) {
   }
 }
 
+/// The type name an alias declaration names directly (type A = T), if any.
+static Object *aliasTarget(const Scope *pkgScope, const Object *obj) {
+  if (obj->kind != ObjKind::TypeName || !obj->tree || (*obj->tree)[obj->decl].op != Tok::Assign) return nullptr;
+  NodeId rhs = obj->tree->kid(obj->decl, syntax::TypeSpecType);
+  while (obj->tree->kind(rhs) == NodeKind::ParenExpr) rhs = obj->tree->kid(rhs, 0);
+  if (obj->tree->kind(rhs) != NodeKind::Ident) return nullptr;
+  return pkgScope->lookupLocal(std::string((*obj->tree)[rhs].text));
+}
+
+std::vector<Object *> Checker::methodsOf(Object *typeName) {
+  // Receivers may name the type through aliases (type A = T; func (A) m()).
+  std::vector<Object *> ms;
+  for (auto &[base, list] : methodsByBase_) {
+    Object *o = pkg_.scope->lookupLocal(base);
+    for (int steps = 0; o && o != typeName && steps < 100; ++steps) o = aliasTarget(pkg_.scope, o);
+    if (o == typeName) ms.insert(ms.end(), list.begin(), list.end());
+  }
+  std::stable_sort(ms.begin(), ms.end(), [](Object *a, Object *b) { return a->pos < b->pos; });
+  return ms;
+}
+
 void Checker::funcDecl(Object *obj) {
   NodeId ft = tree_->kid(obj->decl, syntax::FuncSig);
   NodeId tpl = tree_->kid(obj->decl, syntax::FuncTypeParams);
@@ -571,7 +706,10 @@ void Checker::funcDecl(Object *obj) {
   std::vector<const Type *> tps;
   if (tpl.valid()) {
     ts = prog_.newScope(scope_);
+    bool saved = inTParamList_;
+    inTParamList_ = true;
     tps = declareTypeParams(tpl, ts);
+    inTParamList_ = saved;
     if (obj->name == "main" || obj->name == "init")
       errorAt(tpl, "func " + obj->name + " must have no type parameters");
   }
@@ -580,6 +718,10 @@ void Checker::funcDecl(Object *obj) {
     tparamScopes_[{tree_, obj->decl.index}] = ts;
     scope_ = ts;
   }
+  // The signature may mention the function (`func f(x f)`): that is no
+  // declaration cycle (as in types2), only a use of a non-type.
+  obj->color = Object::Color::Black;
+  obj->type = tt_.signature({}, {}, false);
   obj->type = tt_.genericSignature(funcType(ft, obj->decl, nullptr, nullptr), tps);
   if (obj->isMethod) {
     NodeId recv = tree_->kid(obj->decl, syntax::FuncRecv);
@@ -587,9 +729,16 @@ void Checker::funcDecl(Object *obj) {
     if (rt->kind == TypeKind::Pointer && rt->elem->origin) rt = tt_.pointer(rt->elem->origin);
     else if (rt->origin) rt = rt->origin;
     const Type *base = rt->kind == TypeKind::Pointer ? rt->elem : rt;
-    if (base != tt_.invalid() && (base->kind != TypeKind::Named || !base->obj || base->obj->pkg != &pkg_))
-      errorAt(recv, "cannot define new methods on non-local type " + typeString(base, &pkg_));
+    if (base == tt_.invalid() || (base->kind == TypeKind::Named && base->obj && base->obj->pkg == &pkg_)) {
+      // a local defined type: fine
+    } else if (base->kind == TypeKind::Named || base->kind == TypeKind::Basic) {
+      errorAt(tree_->kid(recv, 0), "cannot define new methods on non-local type " + typeString(base, &pkg_));
+    } else {
+      // A type literal, named through an alias.
+      errorAt(tree_->kid(recv, 0), "invalid receiver type " + typeString(base, &pkg_));
+    }
   }
+  obj->color = Object::Color::Grey;
   scope_ = savedScope;
 }
 
@@ -630,7 +779,8 @@ Scope *Checker::receiverTypeParams(Object *obj, Scope *ts) {
     Object *o = prog_.newObject(ObjKind::TypeName, name, tree_->operator[](n).pos, bt->typeParams[i]);
     o->pkg = &pkg_;
     info_->defs[n.index] = o;
-    if (name != "_" && ts->insert(o)) error(o->pos, name + " redeclared in this block");
+    if (name != "_")
+      if (Object *prev = ts->insert(o)) redeclared(o->pos, o->name, prev->pos);
   }
   return ts;
 }
@@ -639,12 +789,22 @@ const Type *Checker::funcType(NodeId ft, NodeId declNode, std::vector<Object *> 
                               Scope *scope) {
   std::vector<const Type *> params, results;
   bool variadic = false;
+  // Parameter and result names (and the receiver's, already in scope)
+  // share one block.
+  std::map<std::string, Pos> names;
+  if (scope)
+    for (Object *o : scope->objects()) names.emplace(o->name, o->pos);
   for (int part = 0; part < 2; ++part) {
     NodeId list = tree_->kid(ft, size_t(part));
     std::vector<NodeId> fields = tree_->kids(list);
     for (size_t i = 0; i < fields.size(); ++i) {
       NodeId f = fields[i];
       NodeId nameId = tree_->kid(f, 0);
+      if (nameId.valid()) {
+        std::string name(tree_->operator[](nameId).text);
+        Pos pos = tree_->operator[](nameId).pos;
+        if (name != "_" && !names.emplace(name, pos).second) redeclared(pos, name, names[name]);
+      }
       const Type *t = varType(tree_->kid(f, 1));
       if (tree_->operator[](f).op == Tok::Ellipsis) {
         if (part == 0 && i + 1 == fields.size()) {
@@ -671,8 +831,7 @@ const Type *Checker::funcType(NodeId ft, NodeId declNode, std::vector<Object *> 
   }
   if (paramObjs && scope)
     for (Object *o : *paramObjs)
-      if (!o->name.empty() && o->name != "_" && scope->insert(o))
-        error(o->pos, o->name + " redeclared in this block");
+      if (!o->name.empty() && o->name != "_") scope->insert(o); // duplicates are reported below
   (void)declNode;
   return tt_.signature(params, results, variadic);
 }
@@ -733,57 +892,6 @@ void Checker::funcLitBody(NodeId owner, NodeId ft, NodeId recv, const Type *sig,
   curParams_ = savedParams;
   scope_ = saved;
   sig_ = savedSig;
-}
-
-void Checker::computeInitOrder() {
-  // Transitive dependencies of each global variable on other globals,
-  // through the functions it refers to.
-  std::map<Object *, std::set<Object *>> varDeps;
-  for (Object *v : pkg_.globals) {
-    std::set<Object *> seen, out;
-    std::vector<Object *> work(deps_[v].begin(), deps_[v].end());
-    while (!work.empty()) {
-      Object *o = work.back();
-      work.pop_back();
-      if (!seen.insert(o).second) continue;
-      if (o->kind == ObjKind::Var) out.insert(o);
-      if (o->kind == ObjKind::Func || (o->kind == ObjKind::Var && o != v))
-        for (Object *d : deps_[o]) work.push_back(d);
-    }
-    varDeps[v] = out;
-  }
-  std::set<Object *> done;
-  std::vector<Object *> pending = pkg_.globals;
-  while (!pending.empty()) {
-    bool progress = false;
-    for (size_t i = 0; i < pending.size(); ++i) {
-      Object *v = pending[i];
-      bool ready = true;
-      for (Object *d : varDeps[v])
-        if (d != v && !done.count(d)) ready = false;
-      if (varDeps[v].count(v)) {
-        error(v->pos, "initialization cycle: " + v->name + " refers to itself");
-        ready = true;
-      }
-      if (!ready) continue;
-      // The whole spec is initialized together.
-      std::vector<Object *> lhs;
-      for (Object *o : pkg_.globals)
-        if (o->decl == v->decl && o->tree == v->tree) lhs.push_back(o);
-      for (Object *o : lhs) done.insert(o);
-      pending.erase(std::remove_if(pending.begin(), pending.end(),
-                                   [&](Object *o) { return done.count(o) > 0; }),
-                    pending.end());
-      NodeId values = v->tree->kid(v->decl, 2);
-      if (values.valid()) pkg_.initOrder.push_back({lhs, v->tree, values});
-      progress = true;
-      break;
-    }
-    if (!progress) {
-      error(pending.front()->pos, "initialization cycle or initialization loop");
-      break;
-    }
-  }
 }
 
 Package *checkPackage(Program &prog, const std::string &path,

@@ -245,6 +245,7 @@ bool Checker::assignableTo(const Operand &x, const Type *t) {
   if (identical(x.type, t)) return true;
   if (x.type == tt_.invalid() || t == tt_.invalid()) return true; // already reported
   const Type *vu = under(x.type), *tu = under(t);
+  if (vu == tt_.invalid() || tu == tt_.invalid()) return true; // a type that contains itself
   bool bothNamed = x.type->kind == TypeKind::Named && t->kind == TypeKind::Named;
   // Identical underlying types and at least one is not a named type.
   if (identical(vu, tu) && !bothNamed) return true;
@@ -300,6 +301,7 @@ void Checker::assignment(Operand &x, const Type *t, const std::string &context) 
     return;
   default: break;
   }
+  if (t && under(t) == tt_.invalid()) return; // the type's error was reported
   if (x.type->kind == TypeKind::Tuple) {
     errorAt(x.expr, "multiple-value " + operandStr(x) + " in single-value context");
     x.mode = Mode::Invalid;

@@ -22,7 +22,7 @@ static void declareLocal(Checker &c, Object *obj, NodeId ident) {
   if (ident.valid()) c.info_->defs[ident.index] = obj;
   if (obj->kind == ObjKind::Var) c.funcVars_.push_back(obj);
   if (obj->name == "_") return;
-  if (c.scope_->insert(obj)) c.error(obj->pos, obj->name + " redeclared in this block");
+  if (Object *prev = c.scope_->insert(obj)) c.redeclared(obj->pos, obj->name, prev->pos);
 }
 
 void Checker::stmt(NodeId s) {
@@ -249,7 +249,8 @@ void Checker::declStmt(NodeId d) {
       obj->pkg = &pkg_;
       info_->defs[id.index] = obj;
       // The scope of a local type begins at its name (it may refer to itself).
-      if (obj->name != "_" && scope_->insert(obj)) error(obj->pos, obj->name + " redeclared in this block");
+      if (obj->name != "_")
+        if (Object *prev = scope_->insert(obj)) redeclared(obj->pos, obj->name, prev->pos);
       obj->decl = spec;
       obj->color = Object::Color::Grey;
       typeDecl(obj);

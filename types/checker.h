@@ -55,18 +55,19 @@ public:
   void run(const std::vector<const Tree *> &files);
 
   // --- errors (check_decl.cpp)
-  void error(Pos pos, std::string msg) { diags_.error(pos, std::move(msg)); }
+  void error(Pos pos, std::string msg);
+  bool reported_ = false; ///< an error was reported (follow-on errors are dropped)
   /// Whether -lang allows go1.minor features; if not, reports what needs them.
   bool allowVersion(int minor, Pos pos, const std::string &what, bool namesLang = true);
   void errorAt(NodeId n, std::string msg);
+  /// "x redeclared in this block", pointing at the other declaration.
+  void redeclared(Pos pos, const std::string &name, Pos prev);
   void unsupported(NodeId n, const std::string &what);
   std::string exprStr(NodeId n) const;
   std::string operandStr(const Operand &x) const;
 
   // --- declarations (check_decl.cpp)
   void collectObjects();
-  /// Package-level names that are also import names of a file.
-  void importConflicts();
   /// The checks gc's noder makes of a function's directives and body.
   void checkFuncDirectives(const Tree &tr, NodeId decl, const std::string &name);
   void objDecl(Object *obj);
@@ -74,6 +75,8 @@ public:
   void varDecl(Object *obj);
   void typeDecl(Object *obj);
   void funcDecl(Object *obj);
+  /// Methods declared with typeName as their receiver's base type.
+  std::vector<Object *> methodsOf(Object *typeName);
   /// Declares a generic receiver's type parameter names; returns the scope.
   Scope *receiverTypeParams(Object *obj, Scope *ts);
   void funcBody(Object *fn, const Type *sig, NodeId body);
@@ -86,6 +89,55 @@ public:
   void usage(Scope *scope);
   void unusedImports();
   void computeInitOrder();
+  /// Reports an initialization cycle given as {x, ..., first step of x}.
+  void reportInitCycle(const std::vector<Object *> &cycle);
+  /// Records that the object being declared or checked refers to obj
+  /// (types2's addDeclDep), for the initialization order.
+  void addDeclDep(Object *obj);
+
+  // --- declaration cycles (cycles.cpp)
+  /// Whether the cycle objPath_[start:] closed by a reference to its first
+  /// object is allowed; reports it if not (types2's validCycle).
+  bool validCycle(size_t start);
+  bool inTParamList_ = false; ///< checking a type parameter list
+  /// Reports an invalid cycle, starting with the object first in source.
+  void cycleError(const std::vector<Object *> &cycle);
+  /// Reports a defined type that contains itself (types2's validType).
+  void validType(const Type *named);
+  bool validType0(const Type *t, std::vector<const Type *> &path);
+  /// Named types checked by validType and found valid.
+  std::set<const Type *> validTypes_;
+  /// Package-level defined types, checked by validType once all are declared.
+  std::vector<const Type *> pendingValidTypes_;
+  void checkPendingValidTypes();
+  /// Whether some defined type is being declared (its underlying type,
+  /// or one it refers to, may still be unknown).
+  bool declaringType() const;
+  int localTypeDecls_ = 0; ///< local type declarations in progress
+  /// Map key types checked for comparability once complete.
+  struct LaterKey {
+    const Tree *tree;
+    NodeId node;
+    const Type *key;
+  };
+  std::vector<LaterKey> mapKeysLater_;
+  void checkMapKey(const LaterKey &k);
+  /// Interface literals with embedded elements, checked for clashing
+  /// methods once complete.
+  struct LaterIface {
+    const Tree *tree;
+    std::vector<std::pair<NodeId, const Type *>> embedded;
+    std::vector<Object *> declared; ///< its own methods
+  };
+  std::vector<LaterIface> ifacesLater_;
+  /// Embedded struct fields (type in LaterKey::key), checked once complete.
+  std::vector<LaterKey> embeddedLater_;
+  void checkEmbeddedField(const LaterKey &k);
+  void checkEmbeddedMethods(const LaterIface &li);
+  void duplicateMethod(Pos pos, const std::string &name, Pos prev);
+  /// Named types: the type their declaration names (another named type
+  /// or a type literal), the path validType follows.
+  std::map<const Type *, const Type *> fromRHS_;
 
   // --- types (typexpr.cpp)
   const Type *typExpr(NodeId e);
@@ -123,7 +175,7 @@ public:
   std::map<const Type *, std::vector<Type *>> pendingInstances_;
   /// Checks that need complete types, made after all declarations.
   struct PendingVerify {
-    enum Kind { TypeArgs, MapKey, EmbeddedField, VarType } kind = TypeArgs;
+    enum Kind { TypeArgs, MapKey, VarType } kind = TypeArgs;
     std::vector<const Type *> params, args;
     std::vector<NodeId> nodes;
     Scope *scope;
@@ -208,8 +260,13 @@ public:
   /// Methods by receiver base type name, attached when the type is declared.
   std::map<std::string, std::vector<Object *>> methodsByBase_;
   std::vector<Object *> pkgNames_; ///< import names, for the unused-import check
-  struct DotImport { Pos pos; std::string path; const Tree *tree; const Package *pkg; };
-  std::vector<DotImport> dotImports_;
+  struct DotImport {
+    const Tree *tree;
+    Package *pkg;
+    Pos pos;
+    std::string path;
+  };
+  std::vector<DotImport> dotImports_; ///< import . "path", for the unused-import check
   const Tree *tree_ = nullptr; ///< file being checked
   FileInfo *info_ = nullptr;
   Scope *scope_ = nullptr;

@@ -30,7 +30,8 @@ std::vector<const Type *> Checker::declareTypeParams(NodeId list, Scope *scope) 
     Type *tp = tt_.typeParam(o, int(tps.size()));
     o->type = tp;
     if (nameId.valid()) info_->defs[nameId.index] = o;
-    if (name != "_" && scope->insert(o)) error(o->pos, name + " redeclared in this block");
+    if (name != "_")
+      if (Object *prev = scope->insert(o)) redeclared(o->pos, o->name, prev->pos);
     tps.push_back(tp);
     made.push_back(tp);
   }
@@ -283,17 +284,6 @@ void Checker::verifyInstances() {
       if (v.args[0] != tt_.invalid() && !isComparable(v.args[0]))
         errorAt(v.nodes[0], "invalid map key type " + typeString(v.args[0], &pkg_));
       break;
-    case PendingVerify::EmbeddedField: {
-      // spec: an embedded field is a type name T or a pointer to a
-      // non-interface type name *T, and T itself may not be a pointer.
-      const Type *u = under(v.args[0]);
-      if (u->kind == TypeKind::Pointer || u->isBasic(BasicKind::UnsafePointer))
-        errorAt(v.nodes[0], u->kind == TypeKind::Pointer ? "embedded field type cannot be a pointer"
-                                                         : "embedded field type cannot be unsafe.Pointer");
-      else if (v.args.size() > 1 && isInterface(v.args[0]))
-        errorAt(v.nodes[0], "embedded field type cannot be a pointer to an interface");
-      break;
-    }
     case PendingVerify::TypeArgs:
       verifyTypeArgs(v.params, v.args, v.nodes);
       break;

@@ -119,11 +119,13 @@ struct Package {
   std::vector<Object *> globals;  ///< package-level variables in source order
   /// Package-level variables in initialization order, each with the
   /// ValueSpec that initializes it (one entry per spec for multi-value
-  /// specs, whose lhs are listed together).
+  /// specs `a, b = f()`, whose lhs are listed together; one entry per
+  /// variable for `a, b = x, y`, which are initialized separately).
   struct Init {
     std::vector<Object *> lhs;
     const syntax::Tree *tree;
     syntax::NodeId rhs; ///< ExprList
+    int index = -1;     ///< >= 0: lhs[0] is initialized by rhs's index-th value only
   };
   std::vector<Init> initOrder;
 

@@ -476,7 +476,8 @@ void Checker::compositeLit(Operand &x, NodeId e, const Type *hint) {
       value(t.kid(el, 1), u->elem, "map literal");
     }
   } else {
-    errorAt(e, "invalid composite literal type " + typeString(T, &pkg_));
+    if (u != tt_.invalid()) // else reported where the type is declared
+      errorAt(e, "invalid composite literal type " + typeString(T, &pkg_));
     x.mode = Mode::Invalid;
     return;
   }

@@ -162,6 +162,8 @@ void Checker::selector(Operand &x, NodeId e) {
   LookupResult r = lookupFieldOrMethod(base.type, sel, &pkg_);
   // Methods are resolved on first use (their declaration may come later).
   if (r.method && !r.method->type && r.method->tree) objDecl(r.method);
+  // A method value or expression depends on the method's body.
+  if (r.method && !r.interfaceMethod) addDeclDep(r.method);
   if (r.method && !r.method->type) {
     x.mode = Mode::Invalid;
     return;

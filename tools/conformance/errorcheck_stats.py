@@ -33,6 +33,9 @@ def main():
     ap.add_argument('--root', default='/usr/share/go-1.19/test')
     ap.add_argument('--arch', default='amd64', choices=['amd64', 'arm64'])
     ap.add_argument('-v', action='store_true', help='list failing type-error tests')
+    ap.add_argument('--syntax', action='store_true',
+                    help='instead: the tests whose expected errors include syntax errors '
+                         '(ERROR patterns naming "syntax error", "unexpected" or "expecting")')
     args = ap.parse_args()
 
     expected_file = os.path.join(REPO, 'test', 'conformance', 'expected-%s.txt' % args.arch)
@@ -44,17 +47,24 @@ def main():
                 failing[body.strip()] = reason.strip()
     gc_fails = gotest.gc_expected_failures(args.root)
 
-    counts = {'type': [0, 0], 'backend': [0, 0]}
+    counts = {'type': [0, 0], 'backend': [0, 0]} if not args.syntax else {'syntax': [0, 0]}
     failed_type = []
     for path in gotest.go_files(args.root):
         with open(os.path.join(args.root, path), encoding='utf-8', errors='replace') as f:
-            r = gotest.parse_recipe(f.read(), args.arch)
+            src = f.read()
+        r = gotest.parse_recipe(src, args.arch)
         if r.error or r.constraint or r.action != 'errorcheck' or path in gc_fails:
             continue
-        kind = 'backend' if backend_flags(r.flags) else 'type'
+        if args.syntax:
+            patterns = ' '.join(m.group(1) for m in gotest._ERR_RX.finditer(src))
+            if not any(w in patterns for w in ('syntax error', 'unexpected', 'expecting')):
+                continue
+            kind = 'syntax'
+        else:
+            kind = 'backend' if backend_flags(r.flags) else 'type'
         ok = path not in failing
         counts[kind][0 if ok else 1] += 1
-        if kind == 'type' and not ok:
+        if kind != 'backend' and not ok:
             failed_type.append((path, failing[path]))
     for kind, (p, f) in counts.items():
         total = p + f
