@@ -191,7 +191,7 @@ static void writeExpr(const Tree &t, NodeId n, std::string &out) {
     return;
   case NodeKind::CompositeLit:
     writeExpr(t, kid(0), out);
-    out += "{…}";
+    out += x.kidCount > 1 ? "{…}" : "{}"; // kid 0 is the (maybe absent) type
     return;
   case NodeKind::KeyValueExpr:
     writeExpr(t, kid(0), out);

@@ -338,7 +338,7 @@ void Checker::assignment(Operand &x, const Type *t, const std::string &context) 
     std::string why;
     if (isInterface(t) && missingMethod(x.type, t, why)) {
       errorAt(x.expr, "cannot use " + operandStr(x) + " as type " + typeString(t, &pkg_) + " in " + context +
-                          ":\n\t" + typeString(x.type, &pkg_) + " does not implement " + typeString(t, &pkg_) + " (" + why + ")");
+                          ":\n\t" + typeString(x.type, &pkg_) + " does not implement " + typeString(t, &pkg_) + " " + why);
       x.mode = Mode::Invalid;
       return;
     }

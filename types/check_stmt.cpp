@@ -654,6 +654,15 @@ void Checker::rangeStmt(NodeId s) {
   closeScope();
 }
 
+void Checker::multipleDefaults(NodeId clause, NodeId &first) {
+  if (!first.valid()) {
+    first = clause;
+    return;
+  }
+  error((*tree_)[clause].pos, "multiple defaults (first at " +
+                                   Diagnostics::formatPos(sm_, (*tree_)[first].pos, DiagOptions{}) + ")");
+}
+
 void Checker::switchStmt(NodeId s) {
   const Tree &t = *tree_;
   openScope();
@@ -678,13 +687,29 @@ void Checker::switchStmt(NodeId s) {
     x.val = Constant::makeBool(true);
   }
   size_t n = t.numKids(s);
-  bool sawDefault = false;
+  NodeId firstDefault;
+  // Constant case values seen so far, by value, with their types and
+  // positions: a value may repeat only with a different type (possible
+  // when the tag is an interface).
+  std::map<std::string, std::vector<std::pair<const Type *, Pos>>> seen;
+  auto checkDuplicate = [&](const Operand &v, NodeId c) {
+    // Like types2, only numbers and strings (not booleans) count.
+    if (v.mode != Mode::Constant || !v.val || isBoolean(v.type)) return;
+    auto &prev = seen[v.val->str()];
+    for (auto &[type, pos] : prev) {
+      if (identical(type, v.type)) {
+        errorAt(c, "duplicate case " + operandStr(v) + " in expression switch\n\t" +
+                       Diagnostics::formatPos(sm_, pos, DiagOptions{}) + ": previous case");
+        return;
+      }
+    }
+    prev.push_back({v.type, t[c].pos});
+  };
   for (size_t i = 2; i < n; ++i) {
     NodeId clause = t.kid(s, i);
     NodeId cases = t.kid(clause, 0);
     if (!cases.valid()) {
-      if (sawDefault) error(t[clause].pos, "multiple defaults in switch");
-      sawDefault = true;
+      multipleDefaults(clause, firstDefault);
     } else {
       for (NodeId c : t.kids(cases)) {
         Operand y;
@@ -694,15 +719,26 @@ void Checker::switchStmt(NodeId s) {
         xx.expr = tag.valid() ? tag : c;
         if (!tag.valid()) {
           // switch { case cond: } compares with true.
-          if (!isBoolean(y.type)) errorAt(c, "invalid case " + exprStr(c) + " in switch (mismatched types " + typeString(y.type, &pkg_) + " and bool)");
+          if (!isBoolean(y.type)) {
+            errorAt(c, "invalid case " + exprStr(c) + " in switch (mismatched types " + typeString(y.type, &pkg_) +
+                           " and bool)");
+            continue;
+          }
           continue;
         }
         matchTypes(yy, xx);
         if (yy.invalid()) continue;
-        if (!assignableTo(yy, xx.type) && !assignableTo(xx, yy.type))
+        if (!assignableTo(yy, xx.type) && !assignableTo(xx, yy.type)) {
           errorAt(c, "invalid case " + exprStr(c) + " in switch on " + exprStr(tag) + " (mismatched types " +
                          typeString(yy.type, &pkg_) + " and " + typeString(xx.type, &pkg_) + ")");
-        else if (isUntyped(yy.type)) updateExprType(c, defaultType(tt_, xx.type), true);
+          continue;
+        }
+        if (isUntyped(yy.type)) {
+          yy.type = isInterface(xx.type) ? defaultType(tt_, yy.type) : xx.type;
+          updateExprType(c, yy.type, true);
+        }
+        yy.expr = c;
+        checkDuplicate(yy, c);
       }
     }
     openScope();
@@ -725,15 +761,27 @@ void Checker::typeSwitch(NodeId s, NodeId guard) {
   std::vector<Object *> lhsVars;
   bool anyUsed = false;
   size_t n = t.numKids(s);
-  bool sawDefault = false;
+  NodeId firstDefault;
+  // Types of the cases so far (nullptr for nil), for duplicates.
+  std::vector<std::pair<const Type *, NodeId>> seen;
+  auto duplicate = [&](const Type *T, NodeId c) {
+    for (auto &[prev, at] : seen) {
+      if (prev == T || (prev && T && identical(prev, T))) {
+        errorAt(c, "duplicate case " + (T ? typeString(T, &pkg_) : std::string("nil")) + " in type switch\n\t" +
+                       Diagnostics::formatPos(sm_, t[at].pos, DiagOptions{}) + ": previous case");
+        return true;
+      }
+    }
+    seen.push_back({T, c});
+    return false;
+  };
   for (size_t i = 2; i < n; ++i) {
     NodeId clause = t.kid(s, i);
     NodeId cases = t.kid(clause, 0);
     const Type *single = nullptr;
     int count = 0;
     if (!cases.valid()) {
-      if (sawDefault) error(t[clause].pos, "multiple defaults in switch");
-      sawDefault = true;
+      multipleDefaults(clause, firstDefault);
     } else {
       for (NodeId c : t.kids(cases)) {
         ++count;
@@ -743,16 +791,18 @@ void Checker::typeSwitch(NodeId s, NodeId guard) {
           ident(y, c);
           record(y);
           single = nullptr;
+          duplicate(nullptr, c);
           continue;
         }
         const Type *T = typExpr(c);
         single = T;
-        if (T == tt_.invalid() || x.invalid()) continue;
+        if (T == tt_.invalid()) continue;
+        if (duplicate(T, c) || x.invalid()) continue;
         if (!isInterface(T)) {
           std::string why;
           if (missingMethod(T, x.type, why))
-            errorAt(c, "impossible type switch case: " + exprStr(X) + " (" + operandStr(x).substr(exprStr(X).size() + 2) +
-                           " cannot have dynamic type " + typeString(T, &pkg_) + " (" + why + ")");
+            errorAt(c, "impossible type switch case: " + exprStr(c) + "\n\t" + operandStr(x) +
+                           " cannot have dynamic type " + typeString(T, &pkg_) + " " + why);
         }
       }
     }
@@ -777,9 +827,11 @@ void Checker::typeSwitch(NodeId s, NodeId guard) {
 
 void Checker::selectStmt(NodeId s) {
   const Tree &t = *tree_;
+  NodeId firstDefault;
   for (NodeId clause : t.kids(s)) {
     openScope();
     NodeId comm = t.kid(clause, 0);
+    if (!comm.valid()) multipleDefaults(clause, firstDefault);
     if (comm.valid()) {
       // send, receive expression, or assignment from a receive
       bool valid = false;

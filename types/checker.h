@@ -186,6 +186,8 @@ public:
   void switchStmt(NodeId s);
   void typeSwitch(NodeId s, NodeId guard);
   void selectStmt(NodeId s);
+  /// Reports a second default clause; first is the first one seen.
+  void multipleDefaults(NodeId clause, NodeId &first);
 
   // --- state
   Program &prog_;

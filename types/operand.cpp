@@ -192,7 +192,7 @@ void Checker::sliceExpr(Operand &x, NodeId e) {
     if (x.mode != Mode::Variable) {
       Operand y = x;
       y.expr = base;
-      errorAt(e, "invalid operation: " + exprStr(base) + " (slice of unaddressable value)");
+      errorAt(base, "invalid operation: " + operandStr(y) + " (slice of unaddressable value)");
       x.mode = Mode::Invalid;
       return;
     }
@@ -217,7 +217,7 @@ void Checker::sliceExpr(Operand &x, NodeId e) {
   }
   Operand y = x;
   y.expr = base;
-  errorAt(base, "cannot slice " + operandStr(y));
+  errorAt(base, "invalid operation: cannot slice " + operandStr(y));
   x.mode = Mode::Invalid;
 }
 
@@ -339,8 +339,8 @@ void Checker::typeAssert(Operand &x, NodeId e) {
   if (!isInterface(T)) {
     std::string why;
     if (missingMethod(T, x.type, why))
-      errorAt(typeNode, "impossible type assertion: " + exprStr(e) + "\n\t" + typeString(T, &pkg_) +
-                            " does not implement " + typeString(x.type, &pkg_) + " (" + why + ")");
+      errorAt(e, "impossible type assertion: " + exprStr(e) + "\n\t" + typeString(T, &pkg_) +
+                            " does not implement " + typeString(x.type, &pkg_) + " " + why);
   }
   x.mode = Mode::CommaOk;
   x.type = T;
@@ -365,7 +365,7 @@ void Checker::compositeLit(Operand &x, NodeId e, const Type *hint) {
     // &T elided: {...} for a *T element.
     if (under(T)->kind == TypeKind::Pointer) T = under(T)->elem;
   } else {
-    errorAt(e, "invalid composite literal type: missing type");
+    errorAt(e, "missing type in composite literal");
     x.mode = Mode::Invalid;
     return;
   }
@@ -376,10 +376,12 @@ void Checker::compositeLit(Operand &x, NodeId e, const Type *hint) {
   }
   std::vector<NodeId> elems;
   for (size_t i = 1; i < t.numKids(e); ++i) elems.push_back(t.kid(e, i));
+  // Element types may be elided in array, slice and map literals only.
   auto value = [&](NodeId v, const Type *elemType, const char *context) {
     Operand y;
-    if (t.kind(v) == NodeKind::CompositeLit && !t.kid(v, 0).valid()) compositeLit(y, v, elemType);
-    else rawExpr(y, v, elemType);
+    const Type *hint = std::string_view(context) == "struct literal" ? nullptr : elemType;
+    if (t.kind(v) == NodeKind::CompositeLit && !t.kid(v, 0).valid()) compositeLit(y, v, hint);
+    else rawExpr(y, v, hint);
     if (y.mode == Mode::CommaOk) y.mode = Mode::Value;
     record(y);
     if (!y.invalid()) {
@@ -426,17 +428,20 @@ void Checker::compositeLit(Operand &x, NodeId e, const Type *hint) {
         }
         NodeId key = t.kid(el, 0);
         if (t.kind(key) != NodeKind::Ident) {
-          errorAt(key, "invalid field name " + exprStr(key) + " in struct literal");
+          errorAt(el, "invalid field name " + exprStr(key) + " in struct literal");
+          Operand y;
+          rawExpr(y, t.kid(el, 1));
           continue;
         }
         std::string name(t[key].text);
         const Field *f = nullptr;
+        // Another package's unexported fields cannot be named.
         for (const Field &fd : u->fields)
-          if (fd.name == name) f = &fd;
+          if (fd.name == name && (exported(name) || !fd.pkg || fd.pkg == &pkg_)) f = &fd;
         if (!f) {
-          errorAt(key, "unknown field " + name + " in struct literal");
           Operand y;
           rawExpr(y, t.kid(el, 1));
+          errorAt(key, "unknown field '" + name + "' in struct literal of type " + typeString(T, &pkg_));
           continue;
         }
         info_->uses[key.index] = f->obj;
@@ -451,14 +456,23 @@ void Checker::compositeLit(Operand &x, NodeId e, const Type *hint) {
           continue;
         }
         if (i >= u->fields.size()) {
-          errorAt(el, "too many values in " + exprStr(e));
+          Operand y;
+          rawExpr(y, el);
+          errorAt(el, "too many values in " + typeString(T, &pkg_) + "{…}");
           break;
         }
-        value(el, u->fields[i].type, "struct literal");
-        ++i;
+        const Field &fd = u->fields[i++];
+        if (!exported(fd.name) && fd.pkg && fd.pkg != &pkg_) {
+          Operand y;
+          rawExpr(y, el);
+          errorAt(el, "implicit assignment to unexported field " + fd.name + " in " + typeString(T, &pkg_) +
+                          " literal");
+          continue;
+        }
+        value(el, fd.type, "struct literal");
       }
       if (!elems.empty() && i < u->fields.size())
-        error(t[e].end.valid() ? t[e].end : t[e].pos, "too few values in " + exprStr(e));
+        error(t[e].end.valid() ? t[e].end : t[e].pos, "too few values in " + typeString(T, &pkg_) + "{…}");
     }
   } else if (u->kind == TypeKind::Map) {
     for (NodeId el : elems) {

@@ -94,20 +94,33 @@ LookupResult lookupFieldOrMethod(const Type *T, const std::string &name, const P
 }
 
 bool Checker::missingMethod(const Type *V, const Type *T, std::string &missing) {
+  // The reasons read as types2's missingMethodReason with compiler error
+  // messages: "(missing M method)", "(M method has pointer receiver)".
+  auto isInterfacePtr = [](const Type *t) {
+    return under(t)->kind == TypeKind::Pointer && isInterface(under(t)->elem);
+  };
+  auto funcString = [&](const std::string &name, const Type *sig) {
+    std::string s = typeString(sig, &pkg_);
+    return name + (s.rfind("func", 0) == 0 ? s.substr(4) : s);
+  };
   for (Object *m : interfaceMethods(T)) {
     LookupResult r = lookupFieldOrMethod(V, m->name, m->pkg);
     if (r.method && !r.method->type && r.method->tree) objDecl(r.method);
     if (!r.method) {
-      missing = "missing method " + m->name;
+      if (isInterfacePtr(V) || isInterfacePtr(T))
+        missing = "(type " + typeString(isInterfacePtr(V) ? V : T, &pkg_) + " is pointer to interface, not interface)";
+      else
+        missing = "(missing " + m->name + " method)";
       return true;
     }
     if (methodType(r) != m->type) {
-      missing = "wrong type for method " + m->name;
+      missing = "(wrong type for " + m->name + " method)\n\t\thave " + funcString(m->name, methodType(r)) +
+                "\n\t\twant " + funcString(m->name, m->type);
       return true;
     }
     // Pointer-receiver methods are not in the method set of a value.
     if (!r.interfaceMethod && r.method->ptrRecv && V->kind != TypeKind::Pointer && !r.indirect) {
-      missing = "method " + m->name + " has pointer receiver";
+      missing = "(" + m->name + " method has pointer receiver)";
       return true;
     }
   }
