@@ -123,7 +123,10 @@ static ConvError implicitType(Checker &c, Operand &x, const Type *target, const 
   }
   const Type *u = under(target);
   if (u->kind == TypeKind::Interface && !x.type->isBasic(BasicKind::UntypedNil)) {
-    // Values stored in interfaces have their default (concrete) types.
+    // Values stored in interfaces have their default (concrete) types; an
+    // interface with methods or type terms takes no untyped value (an
+    // assignment converts to the default type before it gets here).
+    if (!interfaceMethods(target).empty() || !typeSetOf(target).all) return ConvError::Invalid;
     out = defaultType(c.tt_, x.type);
     if (x.mode == Mode::Constant && isNumeric(x.type)) {
       Operand y = x;
@@ -353,7 +356,7 @@ void Checker::ident(Operand &x, NodeId e) {
   x.expr = e;
   std::string name(tree_->operator[](e).text);
   if (name == "_") {
-    errorAt(e, "cannot use _ as value");
+    errorAt(e, "cannot use _ as value or type");
     x.mode = Mode::Invalid;
     return;
   }
@@ -682,51 +685,115 @@ void Checker::unary(Operand &x, NodeId e) {
   x.mode = Mode::Value;
 }
 
+bool hasNil(const Type *t) {
+  const Type *u = under(t);
+  return u->kind == TypeKind::Pointer || u->kind == TypeKind::Signature || u->kind == TypeKind::Slice ||
+         u->kind == TypeKind::Map || u->kind == TypeKind::Chan || u->kind == TypeKind::Interface ||
+         u->isBasic(BasicKind::UnsafePointer);
+}
+
 void Checker::matchTypes(Operand &x, Operand &y) {
-  // Only operands of compatible kinds are converted (types2's mayConvert).
-  auto mayConvert = [](const Operand &a, const Operand &b) {
-    if (isTyped(a.type) && isTyped(b.type)) return false;
-    if (a.type->isBasic(BasicKind::UntypedNil) || b.type->isBasic(BasicKind::UntypedNil)) {
-      return false;
-    }
-    auto allBasic = [](const Type *t) { return allTypes(t, [](const Type *u) { return under(u)->kind == TypeKind::Basic; }); };
-    if (allBasic(a.type) != allBasic(b.type)) return false;
-    if (isString(a.type) != isString(b.type)) return false;
-    if (isBoolean(a.type) != isBoolean(b.type)) return false;
+  // Which operand pairs convert their untyped side to the other's type
+  // (go1.19 types2's canMix): an interface on either side takes the
+  // other's default type; booleans, strings and nil only mix with their
+  // own kind.
+  auto nonTypeParamInterface = [](const Type *t) { return !isTypeParam(t) && isInterface(t); };
+  auto canMix = [&](const Operand &a, const Operand &b) {
+    if (nonTypeParamInterface(a.type) || nonTypeParamInterface(b.type)) return true;
+    if (allTypes(a.type, isBoolean) != allTypes(b.type, isBoolean)) return false;
+    if (allTypes(a.type, isString) != allTypes(b.type, isString)) return false;
+    // nil stays untyped (types2 keeps it so even where it mixes).
+    if (a.type->isBasic(BasicKind::UntypedNil) || b.type->isBasic(BasicKind::UntypedNil)) return false;
     return true;
   };
-  if (mayConvert(x, y)) {
+  if (canMix(x, y)) {
     convertUntyped(x, y.type);
     if (x.invalid()) return;
     convertUntyped(y, x.type);
   }
 }
 
-void Checker::comparison(Operand &x, Operand &y, Tok op, NodeId e) {
+/// The kind of a type as comparison errors name it (types2's kindString).
+static std::string kindString(const Type *t, const Package *pkg) {
+  switch (under(t)->kind) {
+  case TypeKind::Array: return "array";
+  case TypeKind::Slice: return "slice";
+  case TypeKind::Struct: return "struct";
+  case TypeKind::Pointer: return "pointer";
+  case TypeKind::Signature: return "func";
+  case TypeKind::Interface: return isTypeParam(t) ? "type parameter " + typeString(t, pkg) : "interface";
+  case TypeKind::Map: return "map";
+  case TypeKind::Chan: return "chan";
+  default: return typeString(t, pkg);
+  }
+}
+
+/// Why values of type t cannot be compared, when there is more to say
+/// than "operator == not defined" (types2's incomparableCause).
+static std::string incomparableCause(const Type *t, const Package *pkg) {
+  const Type *u = under(t);
+  switch (u->kind) {
+  case TypeKind::Slice: case TypeKind::Signature: case TypeKind::Map:
+    return kindString(t, pkg) + " can only be compared to nil";
+  case TypeKind::Struct:
+    for (const Field &f : u->fields)
+      if (!isComparable(f.type)) return "struct containing " + typeString(f.type, pkg) + " cannot be compared";
+    return "";
+  case TypeKind::Array:
+    return isTypeParam(t) ? "" : typeString(u, pkg) + " cannot be compared";
+  default:
+    return "";
+  }
+}
+
+void Checker::comparison(Operand &x, Operand &y, Tok op, NodeId e, bool switchCase) {
+  if (switchCase) op = Tok::Eql;
   std::string cause;
   Operand *errOp = &x;
-  bool ok = assignableTo(x, y.type) || assignableTo(y, x.type);
-  if (!ok) {
-    cause = "mismatched types " + typeString(x.type) + " and " + typeString(y.type);
+  bool bad = false;
+  std::string opName(syntax::tokSpelling(op));
+  bool xnil = x.type->isBasic(BasicKind::UntypedNil), ynil = y.type->isBasic(BasicKind::UntypedNil);
+  if (!assignableTo(x, y.type) && !assignableTo(y, x.type)) {
+    // Reported at the second operand: only there is the mismatch known.
+    errOp = &y;
+    cause = "mismatched types " + typeString(x.type, &pkg_) + " and " + typeString(y.type, &pkg_);
+    bad = true;
   } else if (op == Tok::Eql || op == Tok::Neq) {
-    bool xnil = x.type->isBasic(BasicKind::UntypedNil), ynil = y.type->isBasic(BasicKind::UntypedNil);
-    if (xnil && ynil)
-      cause = "operator " + std::string(syntax::tokSpelling(op)) + " not defined on nil";
-    else if (!xnil && !ynil && !isComparable(x.type)) {
-      const Type *u = under(x.type);
-      const char *what = u->kind == TypeKind::Slice ? "slice" : u->kind == TypeKind::Map ? "map"
-                       : u->kind == TypeKind::Signature ? "func" : nullptr;
-      if (what) cause = std::string(what) + " can only be compared to nil";
-      else cause = "operator " + std::string(syntax::tokSpelling(op)) + " not defined on " + typeString(x.type, &pkg_);
+    if (xnil && ynil) {
+      errOp = &y;
+      cause = "operator " + opName + " not defined on untyped nil";
+      bad = true;
+    } else if (xnil || ynil) {
+      bad = !hasNil(xnil ? y.type : x.type) && !isTypeParam(xnil ? y.type : x.type);
+      errOp = &y;
+    } else if (!isComparable(x.type)) {
+      cause = incomparableCause(x.type, &pkg_);
+      bad = true;
+    } else if (!isComparable(y.type)) {
+      errOp = &y;
+      cause = incomparableCause(y.type, &pkg_);
+      bad = true;
     }
   } else if (!isOrdered(x.type)) {
-    cause = "operator " + std::string(syntax::tokSpelling(op)) + " not defined on " + typeString(x.type);
+    bad = true;
   } else if (!isOrdered(y.type)) {
     errOp = &y;
-    cause = "operator " + std::string(syntax::tokSpelling(op)) + " not defined on " + typeString(y.type);
+    bad = true;
   }
-  if (!cause.empty()) {
-    errorAt(errOp->expr, "invalid operation: " + exprStr(e) + " (" + cause + ")");
+  if (bad) {
+    if (cause.empty()) {
+      if (isTypeParam(x.type) || isTypeParam(y.type)) {
+        if (!isTypeParam(x.type)) errOp = &y;
+        cause = "type parameter " + typeString(errOp->type, &pkg_) + " is not comparable with " + opName;
+      } else {
+        cause = "operator " + opName + " not defined on " + kindString(errOp->type, &pkg_);
+      }
+    }
+    if (switchCase)
+      errorAt(x.expr, "invalid case " + exprStr(x.expr) + " in switch on " + exprStr(y.expr) + " (" + cause + ")");
+    else
+      errorAt(errOp->expr, "invalid operation: " + exprStr(x.expr) + " " + opName + " " + exprStr(y.expr) + " (" +
+                               cause + ")");
     x.mode = Mode::Invalid;
     return;
   }

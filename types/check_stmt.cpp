@@ -677,8 +677,9 @@ void Checker::switchStmt(NodeId s) {
   if (tag.valid()) {
     expr(x, tag);
     if (!x.invalid()) assignment(x, nullptr, "switch expression");
-    if (!x.invalid() && !isComparable(x.type) && !x.type->isBasic(BasicKind::UntypedNil)) {
-      errorAt(tag, "cannot switch on " + operandStr(x));
+    // Slices, maps and functions may still be compared with nil cases.
+    if (!x.invalid() && !isComparable(x.type) && !hasNil(x.type)) {
+      errorAt(tag, "cannot switch on " + operandStr(x) + " (" + typeString(x.type, &pkg_) + " is not comparable)");
       x.mode = Mode::Invalid;
     }
   } else {
@@ -726,17 +727,12 @@ void Checker::switchStmt(NodeId s) {
           }
           continue;
         }
-        matchTypes(yy, xx);
+        if (!yy.type->isBasic(BasicKind::UntypedNil)) convertUntyped(yy, xx.type);
         if (yy.invalid()) continue;
-        if (!assignableTo(yy, xx.type) && !assignableTo(xx, yy.type)) {
-          errorAt(c, "invalid case " + exprStr(c) + " in switch on " + exprStr(tag) + " (mismatched types " +
-                         typeString(yy.type, &pkg_) + " and " + typeString(xx.type, &pkg_) + ")");
-          continue;
-        }
-        if (isUntyped(yy.type)) {
-          yy.type = isInterface(xx.type) ? defaultType(tt_, yy.type) : xx.type;
-          updateExprType(c, yy.type, true);
-        }
+        // Compared as yy == xx, so that errors are at the case value.
+        Operand res = yy;
+        comparison(res, xx, Tok::Eql, c, true);
+        if (res.invalid()) continue;
         yy.expr = c;
         checkDuplicate(yy, c);
       }

@@ -46,6 +46,9 @@ struct LookupResult {
   bool ambiguous = false;
   const Type *owner = nullptr; ///< the named type declaring the method
 };
+/// Whether nil is a value of t (pointer, func, slice, map, chan, interface,
+/// unsafe.Pointer).
+bool hasNil(const Type *t);
 LookupResult lookupFieldOrMethod(const Type *T, const std::string &name, const Package *from);
 
 class Checker {
@@ -159,7 +162,9 @@ public:
   void unary(Operand &x, NodeId e);
   void binary(Operand &x, NodeId e, NodeId lhs, NodeId rhs, Tok op);
   void shift(Operand &x, Operand &y, NodeId e, Tok op);
-  void comparison(Operand &x, Operand &y, Tok op, NodeId e);
+  /// x op y for a comparison operator; with switchCase, x is a case value
+  /// compared with the switch tag y.
+  void comparison(Operand &x, Operand &y, Tok op, NodeId e, bool switchCase = false);
   void matchTypes(Operand &x, Operand &y);
   void ident(Operand &x, NodeId e);
   void call(Operand &x, NodeId e);

@@ -390,8 +390,8 @@ bool isComparable(const Type *t) {
   case TypeKind::Pointer: case TypeKind::Chan: case TypeKind::Interface: return true;
   case TypeKind::Array: return isComparable(u->elem);
   case TypeKind::Struct:
-    for (const Type *f : u->list)
-      if (!isComparable(f)) return false;
+    for (const Field &f : u->fields)
+      if (!isComparable(f.type)) return false;
     return true;
   default: return false;
   }
