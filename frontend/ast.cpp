@@ -226,7 +226,7 @@ Pos startPos(const Tree &t, NodeId n) {
     case NodeKind::CallExpr:
     case NodeKind::SelectorExpr:
     case NodeKind::IndexExpr:
-    case NodeKind::SliceExpr:
+    // Not SliceExpr: gc's syntax.StartPos leaves it at its '[' too.
     case NodeKind::ExprList:
     case NodeKind::TypeAssertExpr:
     case NodeKind::KeyValueExpr:

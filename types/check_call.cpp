@@ -358,14 +358,22 @@ static void sizeAlign(const Type *t, int64_t &size, int64_t &align) {
 
 void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<NodeId> &args, const std::string &name) {
   auto nargs = [&](size_t min, size_t max) {
-    if (args.size() < min) {
-      errorAt(e, "not enough arguments for " + exprStr(e) + " (expected " + std::to_string(min) + ", found " +
-                     std::to_string(args.size()) + ")");
-      return false;
+    size_t found = args.size();
+    // A lone call f() passing too few arguments may yet stand for several
+    // values; count them for the message.
+    if (found == 1 && found < min && tree_->kind(args[0]) == NodeKind::CallExpr) {
+      std::vector<Operand> xs;
+      multiExpr(xs, args[0]);
+      found = xs.size();
+      if (found >= min && found <= max) {
+        unsupported(args[0], "multiple-value call as arguments to a built-in");
+        return false;
+      }
     }
-    if (args.size() > max) {
-      errorAt(args[max], "too many arguments for " + exprStr(e) + " (expected " + std::to_string(max) + ", found " +
-                             std::to_string(args.size()) + ")");
+    if (found < min || found > max) {
+      errorAt(e, "invalid operation: " + std::string(found < min ? "not enough" : "too many") + " arguments for " +
+                     exprStr(e) + " (expected " + std::to_string(found < min ? min : max) + ", found " +
+                     std::to_string(found) + ")");
       return false;
     }
     return true;
@@ -404,7 +412,7 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
   }
   case Builtin::Append: {
     if (args.empty()) {
-      errorAt(e, "not enough arguments for " + exprStr(e) + " (expected 1, found 0)");
+      errorAt(e, "invalid operation: not enough arguments for " + exprStr(e) + " (expected 1, found 0)");
       return fail();
     }
     Operand s;
@@ -445,8 +453,19 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     expr(d, args[0]);
     expr(s, args[1]);
     if (d.invalid() || s.invalid()) return fail();
-    if (coreOrUnder(d.type)->kind != TypeKind::Slice) {
-      errorAt(e, "invalid argument: copy expects slice arguments; found " + operandStr(d) + " and " + operandStr(s));
+    const Type *du = coreOrUnder(d.type), *su = coreOrUnder(s.type);
+    const Type *dstElem = du->kind == TypeKind::Slice ? du->elem : nullptr;
+    // A string source copies its bytes.
+    const Type *srcElem = su->kind == TypeKind::Slice ? su->elem : isString(su) ? tt_.basic(BasicKind::Uint8) : nullptr;
+    if (!dstElem || !srcElem) {
+      errorAt(args[0], "invalid argument: copy expects slice arguments; found " + operandStr(d) + " and " +
+                           operandStr(s));
+      return fail();
+    }
+    if (!identical(dstElem, srcElem)) {
+      errorAt(args[0], "invalid argument: arguments to copy " + operandStr(d) + " and " + operandStr(s) +
+                           " have different element types " + typeString(dstElem, &pkg_) + " and " +
+                           (isString(su) ? std::string("byte") : typeString(srcElem, &pkg_)));
       return fail();
     }
     x.mode = Mode::Value;
@@ -470,7 +489,7 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
   }
   case Builtin::Make: {
     if (args.empty()) {
-      errorAt(e, "not enough arguments for " + exprStr(e) + " (expected 1, found 0)");
+      errorAt(e, "invalid operation: not enough arguments for " + exprStr(e) + " (expected 1, found 0)");
       return fail();
     }
     const Type *T = typExpr(args[0]);
@@ -491,21 +510,7 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
       return fail();
     }
     int64_t sizes[2] = {-1, -1};
-    for (size_t i = 1; i < args.size(); ++i) {
-      Operand n;
-      expr(n, args[i]);
-      if (n.invalid()) continue;
-      if (!isInteger(n.type) && !(n.mode == Mode::Constant && isNumeric(n.type) && n.val->toInt())) {
-        errorAt(args[i], "cannot convert " + operandStr(n) + " to type int");
-        continue;
-      }
-      if (n.mode == Mode::Constant) {
-        auto iv = n.val->toInt();
-        if (iv && iv->sign() < 0) errorAt(args[i], "invalid argument: index " + operandStr(n) + " must not be negative");
-        else if (iv && iv->fitsInt64()) sizes[i - 1] = iv->int64Val();
-        if (isUntyped(n.type)) updateExprType(args[i], tt_.basic(BasicKind::Int), true);
-      }
-    }
+    for (size_t i = 1; i < args.size(); ++i) sizes[i - 1] = index(args[i], -1);
     if (sizes[0] >= 0 && sizes[1] >= 0 && sizes[0] > sizes[1])
       errorAt(args[1], "invalid argument: length and capacity swapped");
     x.mode = Mode::Value;
@@ -560,31 +565,45 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     expr(re, args[0]);
     expr(im, args[1]);
     if (re.invalid() || im.invalid()) return fail();
-    matchTypes(re, im);
-    if (re.invalid() || im.invalid()) return fail();
-    if (isUntyped(re.type) && isUntyped(im.type)) {
-      x.mode = re.mode == Mode::Constant && im.mode == Mode::Constant ? Mode::Constant : Mode::Value;
-      x.type = tt_.basic(BasicKind::UntypedComplex);
-      if (x.mode == Mode::Constant) {
-        // Complex constants are represented by their parts once the
-        // constant package supports them; the value is not tracked here.
-        x.mode = Mode::Value;
-        x.type = tt_.basic(BasicKind::Complex128);
+    // An untyped side takes the other's type; two untyped constants
+    // become untyped floats when they have no imaginary part.
+    bool ure = isUntyped(re.type), uim = isUntyped(im.type);
+    if (ure && !uim) {
+      convertUntyped(re, im.type);
+    } else if (!ure && uim) {
+      convertUntyped(im, re.type);
+    } else if (ure && uim) {
+      if (re.mode == Mode::Constant && im.mode == Mode::Constant) {
+        for (Operand *o : {&re, &im})
+          if (isNumeric(o->type) && o->val->imag().sign() == 0) o->type = tt_.basic(BasicKind::UntypedFloat);
+      } else {
+        convertUntyped(re, tt_.basic(BasicKind::Float64));
+        convertUntyped(im, tt_.basic(BasicKind::Float64));
       }
-      return;
     }
-    if (re.type != im.type) {
-      errorAt(e, "invalid operation: " + exprStr(e) + " (mismatched types " + typeString(re.type, &pkg_) + " and " +
-                     typeString(im.type, &pkg_) + ")");
+    if (re.invalid() || im.invalid()) return fail();
+    if (!identical(re.type, im.type)) {
+      errorAt(args[0], "invalid operation: " + exprStr(e) + " (mismatched types " + typeString(re.type, &pkg_) +
+                           " and " + typeString(im.type, &pkg_) + ")");
       return fail();
     }
     const Type *u = under(re.type);
-    if (!isFloat(u)) {
-      errorAt(args[0], "invalid argument: arguments have type " + typeString(re.type, &pkg_) + ", expected floating-point");
+    BasicKind res = u->isBasic(BasicKind::Float32)        ? BasicKind::Complex64
+                    : u->isBasic(BasicKind::Float64)      ? BasicKind::Complex128
+                    : u->isBasic(BasicKind::UntypedFloat) ? BasicKind::UntypedComplex
+                                                          : BasicKind::Invalid;
+    if (res == BasicKind::Invalid) {
+      errorAt(args[0], "invalid argument: arguments have type " + typeString(re.type, &pkg_) +
+                           ", expected floating-point");
       return fail();
     }
-    x.mode = Mode::Value;
-    x.type = tt_.basic(u->basic == BasicKind::Float32 ? BasicKind::Complex64 : BasicKind::Complex128);
+    if (re.mode == Mode::Constant && im.mode == Mode::Constant) {
+      x.mode = Mode::Constant;
+      x.val = Constant::makeComplex(re.val->toFloat(), im.val->toFloat());
+    } else {
+      x.mode = Mode::Value;
+    }
+    x.type = tt_.basic(res);
     return;
   }
   case Builtin::Real:
@@ -593,13 +612,31 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     Operand c;
     expr(c, args[0]);
     if (c.invalid()) return fail();
+    if (isUntyped(c.type)) {
+      // An untyped constant number is a complex constant too.
+      if (c.mode == Mode::Constant) {
+        if (isNumeric(c.type)) c.type = tt_.basic(BasicKind::UntypedComplex);
+      } else {
+        convertUntyped(c, tt_.basic(BasicKind::Complex128));
+        if (c.invalid()) return fail();
+      }
+    }
     const Type *u = under(c.type);
-    if (!isComplex(u) && !(isUntyped(u) && isNumeric(u))) {
-      errorAt(args[0], "invalid argument: " + operandStr(c) + " must be of complex type");
+    BasicKind res = u->isBasic(BasicKind::Complex64)        ? BasicKind::Float32
+                    : u->isBasic(BasicKind::Complex128)     ? BasicKind::Float64
+                    : u->isBasic(BasicKind::UntypedComplex) ? BasicKind::UntypedFloat
+                                                            : BasicKind::Invalid;
+    if (res == BasicKind::Invalid) {
+      errorAt(args[0], "invalid argument: argument has type " + typeString(c.type, &pkg_) + ", expected complex type");
       return fail();
     }
-    x.mode = Mode::Value;
-    x.type = tt_.basic(u->basic == BasicKind::Complex64 ? BasicKind::Float32 : BasicKind::Float64);
+    if (c.mode == Mode::Constant) {
+      x.mode = Mode::Constant;
+      x.val = b == Builtin::Real ? c.val->real() : c.val->imag();
+    } else {
+      x.mode = Mode::Value;
+    }
+    x.type = tt_.basic(res);
     return;
   }
   case Builtin::Sizeof:

@@ -25,6 +25,7 @@ static const char *modeString(Mode m) {
 }
 
 std::string Checker::operandStr(const Operand &x) const {
+  if (x.mode == Mode::Value && x.type && x.type->isBasic(BasicKind::UntypedNil)) return "nil";
   std::string expr = x.expr.valid() ? exprStr(x.expr) : "";
   std::string s;
   if (!expr.empty()) s = expr + " (";
@@ -248,7 +249,12 @@ bool Checker::assignableTo(const Operand &x, const Type *t) {
   if (identical(x.type, t)) return true;
   if (x.type == tt_.invalid() || t == tt_.invalid()) return true; // already reported
   const Type *vu = under(x.type), *tu = under(t);
-  bool bothNamed = x.type->kind == TypeKind::Named && t->kind == TypeKind::Named;
+  // Predeclared types have names too: complex64 is not assignable to a
+  // defined type Complex64 (types2's hasName).
+  auto hasName = [](const Type *t) {
+    return t->kind == TypeKind::Named || t->kind == TypeKind::Basic || t->kind == TypeKind::TypeParam;
+  };
+  bool bothNamed = hasName(x.type) && hasName(t);
   // Identical underlying types and at least one is not a named type.
   if (identical(vu, tu) && !bothNamed) return true;
   // An interface type that x implements.

@@ -324,6 +324,12 @@ bool Checker::assignVar(NodeId lhs, Operand &x) {
   if (local) local->used = wasUsed;
   if (z.invalid()) return false;
   if (z.mode != Mode::Variable && z.mode != Mode::MapIndex) {
+    NodeId bare = lhs;
+    while (t.kind(bare) == NodeKind::ParenExpr) bare = t.kid(bare, 0);
+    if (t.kind(bare) == NodeKind::SelectorExpr && info_->types[t.kid(bare, 0).index].mode == Mode::MapIndex) {
+      errorAt(lhs, "cannot assign to struct field " + exprStr(bare) + " in map");
+      return false;
+    }
     errorAt(lhs, "cannot assign to " + operandStr(z));
     return false;
   }

@@ -142,6 +142,9 @@ public:
   void receive(Operand &x, NodeId e);
   /// An index checked against length (-1: unknown); returns the constant value or -1.
   int64_t index(NodeId e, int64_t length);
+  /// Checks x as an index or size (what): an integer, and if constant,
+  /// non-negative and representable as int (types2's isValidIndex).
+  bool validIndex(Operand &x, const std::string &what);
   /// Whether V lacks a method of interface T; sets the reason.
   bool missingMethod(const Type *V, const Type *T, std::string &missing);
 

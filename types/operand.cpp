@@ -12,35 +12,39 @@
 
 namespace origo::types {
 
+bool Checker::validIndex(Operand &x, const std::string &what) {
+  // An untyped constant index is given type int first, so that 0.5 is
+  // "truncated to int" and -1 reads as a constant of type int.
+  convertUntyped(x, tt_.basic(BasicKind::Int));
+  if (x.invalid()) return false;
+  if (!allTypes(x.type, isInteger)) {
+    errorAt(x.expr, "invalid argument: " + what + " " + operandStr(x) + " must be integer");
+    return false;
+  }
+  if (x.mode == Mode::Constant) {
+    auto iv = x.val->toInt();
+    if (iv && iv->sign() < 0) {
+      errorAt(x.expr, "invalid argument: " + what + " " + operandStr(x) + " must not be negative");
+      return false;
+    }
+    Operand y = x;
+    if (!representable(y, tt_.basic(BasicKind::Int), false)) {
+      errorAt(x.expr, "invalid argument: " + what + " " + operandStr(x) + " overflows int");
+      return false;
+    }
+  }
+  return true;
+}
+
 int64_t Checker::index(NodeId e, int64_t length) {
   Operand x;
   expr(x, e);
-  if (x.invalid()) return -1;
-  if (!isInteger(x.type) && !(x.mode == Mode::Constant && isNumeric(x.type) && x.val->toInt())) {
-    errorAt(e, "invalid argument: index " + operandStr(x) + " must be integer");
-    return -1;
-  }
-  if (x.mode != Mode::Constant) {
-    if (isUntyped(x.type)) updateExprType(e, tt_.basic(BasicKind::Int), true);
-    return -1;
-  }
+  if (x.invalid() || !validIndex(x, "index") || x.mode != Mode::Constant) return -1;
   auto iv = x.val->toInt();
-  if (!iv) return -1;
-  if (iv->sign() < 0) {
-    errorAt(e, "invalid argument: index " + operandStr(x) + " must not be negative");
-    return -1;
-  }
-  if (isUntyped(x.type)) {
-    Operand y = x;
-    if (!representable(y, tt_.basic(BasicKind::Int), false)) {
-      errorAt(e, "invalid argument: index " + operandStr(x) + " overflows int");
-      return -1;
-    }
-    updateExprType(e, tt_.basic(BasicKind::Int), true);
-  }
-  int64_t v = iv->fitsInt64() ? iv->int64Val() : INT64_MAX;
+  if (!iv || !iv->fitsInt64()) return -1;
+  int64_t v = iv->int64Val();
   if (length >= 0 && v >= length) {
-    errorAt(e, "invalid argument: index " + exprStr(e) + " out of bounds [0:" + std::to_string(length) + "]");
+    errorAt(e, "invalid argument: index " + x.val->str() + " out of bounds [0:" + std::to_string(length) + "]");
     return -1;
   }
   return v;
