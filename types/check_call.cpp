@@ -249,9 +249,9 @@ void Checker::conversion(Operand &x, const Type *T, NodeId e) {
       ok = true;
     } else {
       Operand y = x;
-      ok = representable(y, T, false) || (isNumeric(x.type) && isFloat(tu));
+      ok = representable(y, T, false);
       if (ok) {
-        Constant v = *x.val;
+        Constant v = *y.val; // rounded to T
         if (isFloat(tu) && v.kind() == Constant::Kind::Int) v = v.toFloat();
         if (isInteger(tu)) {
           auto iv = v.toInt();
@@ -356,6 +356,32 @@ static void sizeAlign(const Type *t, int64_t &size, int64_t &align) {
   }
 }
 
+/// Whether expression e contains a function call or a channel receive
+/// (spec "Length and capacity": len and cap of such an array expression
+/// are not constant). Conversions and constant built-in calls do not
+/// count; function literal bodies are not looked into.
+static bool hasCallOrRecv(const Tree &t, const FileInfo &info, NodeId e) {
+  if (!e.valid()) return false;
+  switch (t.kind(e)) {
+  case NodeKind::FuncLit:
+    return false;
+  case NodeKind::CallExpr: {
+    NodeId fun = t.kid(e, 0);
+    bool conversion = fun.valid() && info.types[fun.index].mode == Mode::TypeExpr;
+    if (!conversion && info.types[e.index].mode != Mode::Constant) return true;
+    break;
+  }
+  case NodeKind::UnaryExpr:
+    if (t[e].op == Tok::Arrow) return true;
+    break;
+  default:
+    break;
+  }
+  for (size_t i = 0; i < t.numKids(e); ++i)
+    if (hasCallOrRecv(t, info, t.kid(e, i))) return true;
+  return false;
+}
+
 void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<NodeId> &args, const std::string &name) {
   auto nargs = [&](size_t min, size_t max) {
     size_t found = args.size();
@@ -398,7 +424,7 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
       return fail();
     }
     x.type = tt_.basic(BasicKind::Int);
-    if (u->kind == TypeKind::Array) {
+    if (u->kind == TypeKind::Array && !hasCallOrRecv(*tree_, *info_, args[0])) {
       x.mode = Mode::Constant;
       x.val = Constant::makeInt64(u->len);
     } else if (isString(u) && a.mode == Mode::Constant) {

@@ -929,6 +929,17 @@ void Checker::binary(Operand &x, NodeId e, NodeId lhs, NodeId rhs, Tok op) {
     x.mode = Mode::Invalid;
     return;
   }
+  // A complex divisor whose squared parts underflow to zero divides by
+  // zero too (go/constant's complex division uses re*re + im*im).
+  if ((op == Tok::Quo || op == Tok::Rem) && x.mode == Mode::Constant && y.mode == Mode::Constant &&
+      isComplex(x.type)) {
+    Constant re = y.val->real(), im = y.val->imag();
+    if (Constant::binary(Tok::Mul, re, re, false).sign() == 0 && Constant::binary(Tok::Mul, im, im, false).sign() == 0) {
+      errorAt(y.expr, "invalid operation: division by zero");
+      x.mode = Mode::Invalid;
+      return;
+    }
+  }
   if (x.mode == Mode::Constant && y.mode == Mode::Constant) {
     bool intDiv = isInteger(x.type);
     Constant v = Constant::binary(op, *x.val, *y.val, intDiv);
