@@ -390,6 +390,7 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     if (found == 1 && found < min && tree_->kind(args[0]) == NodeKind::CallExpr) {
       std::vector<Operand> xs;
       multiExpr(xs, args[0]);
+      if (xs.empty() || xs[0].invalid()) return false; // reported
       found = xs.size();
       if (found >= min && found <= max) {
         unsupported(args[0], "multiple-value call as arguments to a built-in");

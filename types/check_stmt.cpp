@@ -25,6 +25,22 @@ static void declareLocal(Checker &c, Object *obj, NodeId ident) {
   if (c.scope_->insert(obj)) c.error(obj->pos, obj->name + " redeclared in this block");
 }
 
+/// The built-in a call's function expression names (f or unsafe.F), if any.
+static Object *calledBuiltin(const Checker &c, NodeId fun) {
+  const Tree &t = *c.tree_;
+  while (t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
+  if (t.kind(fun) == NodeKind::SelectorExpr) fun = t.kid(fun, 1);
+  Object *o = t.kind(fun) == NodeKind::Ident ? c.info_->uses[fun.index] : nullptr;
+  return o && o->kind == ObjKind::Builtin ? o : nullptr;
+}
+
+/// Whether a call of built-in b may stand as a statement (spec "Expression
+/// statements": not the ones that only compute a value).
+static bool statementBuiltin(Builtin b) {
+  return b == Builtin::Copy || b == Builtin::Recover || b == Builtin::Panic || b == Builtin::Print ||
+         b == Builtin::Println || b == Builtin::Close || b == Builtin::Delete;
+}
+
 void Checker::stmt(NodeId s) {
   const Tree &t = *tree_;
   switch (t.kind(s)) {
@@ -44,13 +60,8 @@ void Checker::stmt(NodeId s) {
       const TypeAndValue &fun = info_->types[t.kid(inner, 0).index];
       if (fun.mode != Mode::TypeExpr) {
         // A call: only some built-ins may not appear as statements.
-        Object *o = t.kind(t.kid(inner, 0)) == NodeKind::Ident ? info_->uses[t.kid(inner, 0).index] : nullptr;
-        bool valueBuiltin = o && o->kind == ObjKind::Builtin &&
-                            (o->builtin == Builtin::Len || o->builtin == Builtin::Cap ||
-                             o->builtin == Builtin::Append || o->builtin == Builtin::Make ||
-                             o->builtin == Builtin::New || o->builtin == Builtin::Complex ||
-                             o->builtin == Builtin::Real || o->builtin == Builtin::Imag);
-        if (!valueBuiltin) return;
+        Object *o = calledBuiltin(*this, t.kid(inner, 0));
+        if (!o || statementBuiltin(o->builtin)) return;
       }
     }
     if (x.mode == Mode::Builtin) msg = "must be called";
@@ -145,20 +156,14 @@ void Checker::stmt(NodeId s) {
     Operand x;
     rawExpr(x, call);
     if (t.kind(inner) != NodeKind::CallExpr) return; // reported by the parser
-    NodeId fun = t.kid(inner, 0);
-    while (t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
-    Object *bo = t.kind(fun) == NodeKind::Ident ? info_->uses[fun.index] : nullptr;
-    // The built-ins not permitted in statement context (spec "Expression
-    // statements"); copy and recover are allowed.
-    bool valueBuiltin = bo && bo->kind == ObjKind::Builtin && bo->builtin != Builtin::Copy &&
-                        bo->builtin != Builtin::Recover;
-    if (valueBuiltin && x.mode != Mode::Invalid && x.mode != Mode::NoValue) {
-      // Built-ins with results cannot be deferred or started (gc's wording).
-      errorAt(call, std::string(kw) + " discards result of " + exprStr(inner));
+    Object *bo = calledBuiltin(*this, t.kid(inner, 0));
+    if (bo && !statementBuiltin(bo->builtin) && x.mode != Mode::Invalid && x.mode != Mode::NoValue) {
+      // Built-ins with results cannot be deferred or started.
+      errorAt(call, std::string(kw) + " discards result of " + operandStr(x));
       return;
     }
     if (x.mode == Mode::TypeExpr || info_->types[t.kid(inner, 0).index].mode == Mode::TypeExpr)
-      errorAt(call, std::string(kw) + " requires function call, not conversion");
+      errorAt(call, std::string(kw) + " requires function call, not conversion " + operandStr(x));
     return;
   }
   case NodeKind::SendStmt: {

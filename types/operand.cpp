@@ -157,7 +157,7 @@ void Checker::indexExpr(Operand &x, NodeId e) {
 
 void Checker::sliceExpr(Operand &x, NodeId e) {
   const Tree &t = *tree_;
-  rawExpr(x, t.kid(e, 0));
+  expr(x, t.kid(e, 0));
   NodeId base = t.kid(e, 0);
   bool three = t[e].op == Tok::Colon;
   x.expr = e;

@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "types/checker.h"
 
+#include <cctype>
+
 #include <map>
 
 namespace origo::types {
@@ -189,9 +191,19 @@ void Checker::selector(Operand &x, NodeId e) {
     if (base.type->kind == TypeKind::Pointer && isInterface(base.type->elem))
       errorAt(selId, exprStr(e) + " undefined (type " + typeString(base.type, &pkg_) +
                          " is pointer to interface, not interface)");
-    else
-      errorAt(selId, exprStr(e) + " undefined (type " + typeString(base.type, &pkg_) +
-                         " has no field or method " + sel + ")");
+    else {
+      // Point out a field or method that differs only in the case of its
+      // first letter (types2 does, with compiler messages).
+      std::string why = "type " + typeString(base.type, &pkg_) + " has no field or method " + sel;
+      std::string other = sel;
+      if (!other.empty() && std::isalpha(static_cast<unsigned char>(other[0]))) {
+        other[0] = std::isupper(static_cast<unsigned char>(other[0])) ? char(std::tolower(other[0]))
+                                                                      : char(std::toupper(other[0]));
+        LookupResult alt = lookupFieldOrMethod(base.type, other, &pkg_);
+        if (alt.field || alt.method) why += ", but does have " + other;
+      }
+      errorAt(selId, exprStr(e) + " undefined (" + why + ")");
+    }
     x.mode = Mode::Invalid;
     return;
   }

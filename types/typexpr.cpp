@@ -30,7 +30,7 @@ const Type *Checker::typExpr(NodeId e) {
     record(x);
     if (x.invalid()) return tt_.invalid();
     if (x.mode != Mode::TypeExpr) {
-      errorAt(e, exprStr(e) + " is not a type");
+      errorAt(e, operandStr(x) + (x.mode == Mode::NoValue ? " used as type" : " is not a type"));
       return tt_.invalid();
     }
     if (x.type->kind == TypeKind::Named && !x.type->typeParams.empty() && !x.type->origin && !genericOk) {
