@@ -268,7 +268,8 @@ void Checker::conversion(Operand &x, const Type *T, NodeId e) {
     if (ok) x.mode = Mode::Value;
   }
   if (!ok) {
-    errorAt(x.expr, "cannot convert " + operandStr(x) + " to type " + typeString(T));
+    std::string why = constArg && isConstType(T) ? "" : assignCause(x, T);
+    errorAt(x.expr, "cannot convert " + operandStr(x) + " to type " + typeString(T) + (why.empty() ? "" : ":\n\t" + why));
     x.mode = Mode::Invalid;
     return;
   }

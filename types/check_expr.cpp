@@ -245,6 +245,26 @@ void Checker::convertUntyped(Operand &x, const Type *target) {
   updateExprType(x.expr, t, true);
 }
 
+std::string Checker::assignCause(const Operand &x, const Type *t) {
+  // The reasons types2's assignableTo gives: a missing method of a target
+  // interface (or a pointer to one), or an interface value that would need
+  // a type assertion to become a type implementing it.
+  auto isInterfacePtr = [](const Type *u) {
+    return under(u)->kind == TypeKind::Pointer && isInterface(under(u)->elem);
+  };
+  std::string why;
+  if (isInterfacePtr(t))
+    return typeString(x.type, &pkg_) + " does not implement " + typeString(t, &pkg_) + " (type " +
+           typeString(t, &pkg_) + " is pointer to interface, not interface)";
+  if (isInterface(t) && !isTypeParam(t)) {
+    if (missingMethod(x.type, t, why))
+      return typeString(x.type, &pkg_) + " does not implement " + typeString(t, &pkg_) + " " + why;
+    return "";
+  }
+  if (isInterface(x.type) && !isTypeParam(x.type) && !missingMethod(t, x.type, why)) return "need type assertion";
+  return "";
+}
+
 bool Checker::assignableTo(const Operand &x, const Type *t) {
   if (identical(x.type, t)) return true;
   if (x.type == tt_.invalid() || t == tt_.invalid()) return true; // already reported
@@ -344,14 +364,9 @@ void Checker::assignment(Operand &x, const Type *t, const std::string &context) 
   }
   if (!t) return;
   if (!assignableTo(x, t)) {
-    std::string why;
-    if (isInterface(t) && missingMethod(x.type, t, why)) {
-      errorAt(x.expr, "cannot use " + operandStr(x) + " as type " + typeString(t, &pkg_) + " in " + context +
-                          ":\n\t" + typeString(x.type, &pkg_) + " does not implement " + typeString(t, &pkg_) + " " + why);
-      x.mode = Mode::Invalid;
-      return;
-    }
-    errorAt(x.expr, "cannot use " + operandStr(x) + " as type " + typeString(t, &pkg_) + " in " + context);
+    std::string why = assignCause(x, t);
+    errorAt(x.expr, "cannot use " + operandStr(x) + " as type " + typeString(t, &pkg_) + " in " + context +
+                        (why.empty() ? "" : ":\n\t" + why));
     x.mode = Mode::Invalid;
   }
 }

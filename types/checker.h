@@ -162,6 +162,8 @@ public:
   bool representable(Operand &x, const Type *t, bool report);
   void assignment(Operand &x, const Type *t, const std::string &context);
   bool assignableTo(const Operand &x, const Type *t);
+  /// Why x is not assignable to t, when types2 says more ("" otherwise).
+  std::string assignCause(const Operand &x, const Type *t);
   void unary(Operand &x, NodeId e);
   void binary(Operand &x, NodeId e, NodeId lhs, NodeId rhs, Tok op);
   void shift(Operand &x, Operand &y, NodeId e, Tok op);

@@ -109,8 +109,19 @@ bool Checker::missingMethod(const Type *V, const Type *T, std::string &missing) 
     LookupResult r = lookupFieldOrMethod(V, m->name, m->pkg);
     if (r.method && !r.method->type && r.method->tree) objDecl(r.method);
     if (!r.method) {
+      // A method whose name differs only in the case of its first letter
+      // is shown (types2 looks up names case-insensitively for this).
+      std::string other = m->name;
+      if (!other.empty() && std::isalpha(static_cast<unsigned char>(other[0])))
+        other[0] = std::isupper(static_cast<unsigned char>(other[0])) ? char(std::tolower(other[0]))
+                                                                      : char(std::toupper(other[0]));
+      LookupResult alt = other != m->name ? lookupFieldOrMethod(V, other, m->pkg) : LookupResult{};
+      if (alt.method && !alt.method->type && alt.method->tree) objDecl(alt.method);
       if (isInterfacePtr(V) || isInterfacePtr(T))
         missing = "(type " + typeString(isInterfacePtr(V) ? V : T, &pkg_) + " is pointer to interface, not interface)";
+      else if (alt.method && alt.method->type)
+        missing = "(missing " + m->name + " method)\n\t\thave " + funcString(other, methodType(alt)) +
+                  "\n\t\twant " + funcString(m->name, m->type);
       else
         missing = "(missing " + m->name + " method)";
       return true;

@@ -168,6 +168,11 @@ const Type *Checker::interfaceType(NodeId e) {
     NodeId nameId = t.kid(f, 0), typeNode = t.kid(f, 1);
     if (nameId.valid()) {
       std::string name(t[nameId].text);
+      if (name == "_") {
+        error(t[nameId].pos, "methods must have a unique non-blank name");
+        funcType(typeNode, syntax::None, nullptr, nullptr);
+        continue;
+      }
       Object *m = prog_.newObject(ObjKind::Func, name, t[nameId].pos, funcType(typeNode, syntax::None, nullptr, nullptr));
       m->pkg = &pkg_;
       info_->defs[nameId.index] = m;
