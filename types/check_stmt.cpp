@@ -648,8 +648,16 @@ void Checker::rangeStmt(NodeId s) {
       vars.push_back(o);
     }
     for (Object *o : vars) {
+      if (o->name != "_") {
+        if (Object *prev = scope_->insert(o)) {
+          // Not declared, so not reported as unused either.
+          error(o->pos, o->name + " redeclared in this block\n\t" +
+                            Diagnostics::formatPos(sm_, prev->pos, DiagOptions{}) + ": other declaration of " +
+                            o->name);
+          continue;
+        }
+      }
       funcVars_.push_back(o);
-      if (o->name != "_") scope_->insert(o);
     }
   } else if (t[s].op == Tok::Assign) {
     for (int i = 0; i < 2; ++i) {
@@ -758,6 +766,11 @@ void Checker::switchStmt(NodeId s) {
 void Checker::typeSwitch(NodeId s, NodeId guard) {
   const Tree &t = *tree_;
   NodeId lhs = t.kid(guard, 0), X = t.kid(guard, 1);
+  if (lhs.valid() && t[lhs].text == "_") {
+    // _ := x.(type) declares nothing.
+    error(t[lhs].pos, "no new variable on left side of :=");
+    lhs = syntax::None;
+  }
   Operand x;
   expr(x, X);
   if (!x.invalid() && !isInterface(x.type)) {

@@ -225,6 +225,12 @@ void Checker::selector(Operand &x, NodeId e) {
       x.mode = Mode::Invalid;
       return;
     }
+    // Pointer-receiver methods are not in the method set of T.
+    if (!r.interfaceMethod && r.method->ptrRecv && base.type->kind != TypeKind::Pointer && !r.indirect) {
+      errorAt(selId, "cannot call pointer method " + sel + " on " + typeString(base.type, &pkg_));
+      x.mode = Mode::Invalid;
+      return;
+    }
     info_->uses[selId.index] = r.method;
     const Type *mt = methodType(r);
     std::vector<const Type *> params{base.type};
@@ -244,7 +250,7 @@ void Checker::selector(Operand &x, NodeId e) {
   info_->uses[selId.index] = r.method;
   if (!r.interfaceMethod && r.method->ptrRecv && base.type->kind != TypeKind::Pointer && !r.indirect &&
       base.mode != Mode::Variable) {
-    errorAt(e, "cannot call pointer method " + sel + " on " + typeString(base.type, &pkg_));
+    errorAt(selId, "cannot call pointer method " + sel + " on " + typeString(base.type, &pkg_));
     x.mode = Mode::Invalid;
     return;
   }
