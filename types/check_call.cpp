@@ -51,7 +51,7 @@ void Checker::call(Operand &x, NodeId e) {
     x.expr = e;
     if (argNodes.size() != 1 || dots) {
       if (argNodes.empty()) errorAt(e, "missing argument in conversion to " + typeString(T));
-      else if (dots) errorAt(argNodes[0], "invalid use of ... in conversion to " + typeString(T));
+      else if (dots) errorAt(argNodes[0], "invalid use of ... in type conversion to " + typeString(T));
       else errorAt(argNodes[1], "too many arguments in conversion to " + typeString(T));
       for (NodeId a : argNodes) { Operand y; rawExpr(y, a); }
       x.mode = Mode::Invalid;
@@ -97,7 +97,6 @@ void Checker::call(Operand &x, NodeId e) {
   if (dots) {
     // f(xs...): xs is the variadic parameter itself.
     if (!sig->variadic) {
-      errorAt(e, "have (...) but function is not variadic: " + exprStr(tree_->kid(e, 0)));
       errorAt(e, "cannot use ... in call to non-variadic " + exprStr(tree_->kid(e, 0)));
       x.mode = Mode::Invalid;
       return;
@@ -105,6 +104,12 @@ void Checker::call(Operand &x, NodeId e) {
     auto params = sig->params();
     bool bad = false;
     for (const Operand &a : args) bad |= a.invalid();
+    // f()... where f() yields several values.
+    if (!bad && argNodes.size() == 1 && args.size() > 1) {
+      errorAt(e, "cannot use ... with " + std::to_string(args.size()) + "-valued " + exprStr(argNodes[0]));
+      x.mode = Mode::Invalid;
+      return;
+    }
     if (!bad && args.size() != params.size()) {
       errorAt(e, std::string(args.size() < params.size() ? "not enough" : "too many") + " arguments in call to " +
                      exprStr(tree_->kid(e, 0)));
@@ -287,7 +292,14 @@ void Checker::builtinCall(Operand &x, NodeId e, Builtin b) {
   for (size_t i = 1; i < t.numKids(e); ++i) argNodes.push_back(t.kid(e, i));
   std::string name = exprStr(t.kid(e, 0));
   if (t[e].op == Tok::Ellipsis && b != Builtin::Append) {
-    errorAt(e, "invalid operation: invalid use of ... with built-in " + name);
+    // Named without its package (unsafe.Sizeof is "Sizeof"); the
+    // arguments still count as used.
+    std::string bare = name.substr(name.rfind('.') == std::string::npos ? 0 : name.rfind('.') + 1);
+    errorAt(e, "invalid operation: invalid use of ... with built-in " + bare);
+    for (NodeId a : argNodes) {
+      Operand y;
+      rawExpr(y, a);
+    }
     x.mode = Mode::Invalid;
     return;
   }
@@ -454,7 +466,19 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     const Type *elem = coreOrUnder(s.type)->elem;
     if (tree_->operator[](e).op == Tok::Ellipsis) {
       if (args.size() != 2) {
-        errorAt(e, "can only use ... with final argument in list");
+        // As any call of func(s []T, x ...T) []T with a final ...
+        // argument: exactly two arguments.
+        std::vector<const Type *> have{s.type};
+        for (size_t i = 1; i < args.size(); ++i) {
+          Operand y;
+          expr(y, args[i]);
+          if (y.invalid()) return fail();
+          have.push_back(y.type);
+        }
+        errorAt(args.size() > 2 ? args[2] : args.back(),
+                std::string(args.size() > 2 ? "too many" : "not enough") + " arguments in call to " + name +
+                    "\n\thave " + typesSummary(have, false) + "\n\twant " +
+                    typesSummary({s.type, tt_.slice(elem)}, true));
         return fail();
       }
       Operand y;

@@ -374,7 +374,15 @@ void Checker::compositeLit(Operand &x, NodeId e, const Type *hint) {
     return;
   }
   if (T == tt_.invalid()) {
-    for (size_t i = 1; i < t.numKids(e); ++i) { Operand y; rawExpr(y, t.kid(e, i)); }
+    // Check the elements for their own errors only: elided types in
+    // nested literals stay unknown without a complaint.
+    for (size_t i = 1; i < t.numKids(e); ++i) {
+      NodeId el = t.kid(e, i);
+      Operand y;
+      if (t.kind(el) == NodeKind::KeyValueExpr) el = t.kid(el, 1);
+      if (t.kind(el) == NodeKind::CompositeLit && !t.kid(el, 0).valid()) compositeLit(y, el, tt_.invalid());
+      else rawExpr(y, el);
+    }
     x.mode = Mode::Invalid;
     return;
   }
