@@ -192,8 +192,28 @@ static bool identicalIgnoreTags(const Type *a, const Type *b) {
     }
     return true;
   }
-  if (a->kind == TypeKind::Pointer) return identicalIgnoreTags(a->elem, b->elem);
-  return false;
+  auto lists = [](const std::vector<const Type *> &x, const std::vector<const Type *> &y) {
+    if (x.size() != y.size()) return false;
+    for (size_t i = 0; i < x.size(); ++i)
+      if (!identicalIgnoreTags(x[i], y[i])) return false;
+    return true;
+  };
+  switch (a->kind) {
+  case TypeKind::Pointer:
+  case TypeKind::Slice:
+    return identicalIgnoreTags(a->elem, b->elem);
+  case TypeKind::Array:
+    return a->len == b->len && identicalIgnoreTags(a->elem, b->elem);
+  case TypeKind::Chan:
+    return a->dir == b->dir && identicalIgnoreTags(a->elem, b->elem);
+  case TypeKind::Map:
+    return identicalIgnoreTags(a->key, b->key) && identicalIgnoreTags(a->elem, b->elem);
+  case TypeKind::Signature:
+    return a->variadic == b->variadic && a->typeParams.empty() && b->typeParams.empty() &&
+           lists(a->params(), b->params()) && lists(a->results(), b->results());
+  default:
+    return false;
+  }
 }
 
 bool Checker::convertible(const Operand &x, const Type *T) {
@@ -456,7 +476,16 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
       return fail();
     }
     Operand s;
-    expr(s, args[0]);
+    // append(f()) spreads a multi-value f() over the parameters.
+    std::vector<Operand> spread;
+    bool dots = tree_->operator[](e).op == Tok::Ellipsis;
+    if (args.size() == 1 && !dots && tree_->kind(args[0]) == NodeKind::CallExpr) {
+      multiExpr(spread, args[0]);
+      if (spread.empty()) return fail();
+      s = spread[0];
+    } else {
+      expr(s, args[0]);
+    }
     if (s.invalid()) return fail();
     if (coreOrUnder(s.type)->kind != TypeKind::Slice) {
       if (s.type->isBasic(BasicKind::UntypedNil)) errorAt(args[0], "first argument to append must be a typed slice; have untyped nil");
@@ -488,6 +517,7 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
         if (!(elem->isBasic(BasicKind::Uint8) && isString(y.type))) assignment(y, s.type, "argument to append");
       }
     } else {
+      for (size_t i = 1; i < spread.size(); ++i) assignment(spread[i], elem, "argument to append");
       for (size_t i = 1; i < args.size(); ++i) {
         Operand y;
         rawExpr(y, args[i], elem);
