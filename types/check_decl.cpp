@@ -97,8 +97,14 @@ void Checker::run(const std::vector<const Tree *> &files) {
   computeInitOrder();
   for (Object *pn : pkgNames_) {
     if (pn->used) continue;
-    if (pn->renamed) error(pn->pos, "\"" + pn->importPath + "\" imported as " + pn->name + " and not used");
-    else error(pn->pos, "\"" + pn->importPath + "\" imported but not used");
+    // gc names the package as its path; a name other than the path's last
+    // element is added.
+    std::string elem = pn->importPath.substr(pn->importPath.rfind('/') == std::string::npos
+                                                 ? 0
+                                                 : pn->importPath.rfind('/') + 1);
+    std::string msg = "imported and not used: \"" + pn->importPath + "\"";
+    if (pn->name != "." && pn->name != elem) msg += " as " + pn->name;
+    error(pn->pos, msg);
   }
 }
 
@@ -142,9 +148,15 @@ void Checker::collectObjects() {
           std::string local = nameId.valid() ? std::string(tr[nameId].text) : imp->name;
           if (local == "_") continue;
           if (local == ".") {
-            // Dot imports: every exported object joins the file scope.
+            // Dot imports: every exported object joins the file scope; a
+            // use of any of them uses the import.
+            Object *pn = prog_.newObject(ObjKind::PkgName, ".", tr[nameId].pos, nullptr);
+            pn->imported = imp;
+            pn->pkg = &pkg_;
+            pn->importPath = p;
             for (Object *o : imp->scope->objects())
-              if (exported(o->name)) scope_->insert(o);
+              if (exported(o->name) && !scope_->insert(o)) dotImports_[{t, o}] = pn;
+            pkgNames_.push_back(pn);
             continue;
           }
           Object *pn = prog_.newObject(ObjKind::PkgName, local, nameId.valid() ? tr[nameId].pos : tr[path].pos, nullptr);
@@ -153,8 +165,9 @@ void Checker::collectObjects() {
           pn->importPath = p;
           pn->renamed = nameId.valid();
           if (nameId.valid()) info_->defs[nameId.index] = pn;
-          if (scope_->insert(pn))
-            error(pn->pos, local + " redeclared in this block");
+          if (Object *prev = scope_->insert(pn))
+            error(pn->pos, local + " redeclared in this block\n\t" +
+                               Diagnostics::formatPos(sm_, prev->pos, DiagOptions{}) + ": other declaration of " + local);
           else if (pkg_.scope->lookupLocal(local))
             error(pn->pos, local + " already declared through import of package");
           pkgNames_.push_back(pn);

@@ -388,6 +388,10 @@ void Checker::ident(Operand &x, NodeId e) {
     return;
   }
   info_->uses[e.index] = obj;
+  if (obj->pkg != &pkg_ && !dotImports_.empty()) {
+    auto it = dotImports_.find({tree_, obj});
+    if (it != dotImports_.end()) it->second->used = true;
+  }
   if (obj->pkg && !obj->isParam && obj->tree && obj->kind != ObjKind::Var) objDecl(obj);
   if (obj->kind == ObjKind::Var && obj->isGlobal) objDecl(obj);
   if (funcObj_ && obj->pkg == &pkg_ && (obj->isGlobal || obj->kind == ObjKind::Func ||
@@ -419,6 +423,10 @@ void Checker::ident(Operand &x, NodeId e) {
     x.builtin = obj->builtin;
     break;
   case ObjKind::Nil: x.mode = Mode::Value; break;
+  case ObjKind::PkgName:
+    errorAt(e, "use of package " + name + " not in selector");
+    x.mode = Mode::Invalid;
+    return;
   default:
     errorAt(e, "use of " + name + " not supported");
     x.mode = Mode::Invalid;

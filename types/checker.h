@@ -209,6 +209,8 @@ public:
   /// Methods by receiver base type name, attached when the type is declared.
   std::map<std::string, std::vector<Object *>> methodsByBase_;
   std::vector<Object *> pkgNames_; ///< import names, for the unused-import check
+  /// Objects a file has by a dot import, with that import's PkgName.
+  std::map<std::pair<const Tree *, const Object *>, Object *> dotImports_;
   const Tree *tree_ = nullptr; ///< file being checked
   FileInfo *info_ = nullptr;
   Scope *scope_ = nullptr;
