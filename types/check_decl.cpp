@@ -147,6 +147,10 @@ void Checker::collectObjects() {
           }
           std::string local = nameId.valid() ? std::string(tr[nameId].text) : imp->name;
           if (local == "_") continue;
+          if (local == "init") {
+            error(nameId.valid() ? tr[nameId].pos : tr[path].pos, "cannot import package as init - init must be a func");
+            continue;
+          }
           if (local == ".") {
             // Dot imports: every exported object joins the file scope; a
             // use of any of them uses the import.

@@ -10,6 +10,7 @@ import . "strings"
 import . "errors"
 import "bufio"
 import bufio "bytes"
+import init "sort"
 
 var _ = New("used through the dot import")
 
@@ -23,4 +24,5 @@ func f() {
 // CHECK-NOT: "errors"
 // CHECK: imports.go:12:8: bufio redeclared in this block
 // CHECK-NEXT: imports.go:11:8: other declaration of bufio
-// CHECK: imports.go:17:6: use of package bufio not in selector
+// CHECK: imports.go:13:8: cannot import package as init - init must be a func
+// CHECK: imports.go:18:6: use of package bufio not in selector
