@@ -161,7 +161,9 @@ static void writeExpr(const Tree &t, NodeId n, std::string &out) {
     writeExpr(t, kid(0), out);
     return;
   case NodeKind::FuncLit:
-    out += "func literal";
+    // As gc's short form: the type, then {…} or {} for an empty body.
+    writeExpr(t, kid(0), out);
+    out += kid(1).valid() && t.numKids(kid(1)) > 0 ? " {…}" : " {}";
     return;
   case NodeKind::ArrayType:
     out += '[';
@@ -186,12 +188,14 @@ static void writeExpr(const Tree &t, NodeId n, std::string &out) {
   case NodeKind::InterfaceType:
     out += x.kidCount == 0 ? "interface{}" : "interface{...}";
     return;
-  case NodeKind::FuncType:
-    out += "func(...)";
+  case NodeKind::FuncType: {
+    auto empty = [&](NodeId l) { return !l.valid() || t.numKids(l) == 0; };
+    out += empty(kid(0)) && empty(kid(1)) ? "func()" : "func(...)";
     return;
+  }
   case NodeKind::CompositeLit:
     writeExpr(t, kid(0), out);
-    out += x.kidCount > 1 ? "{…}" : "{}"; // gc elides elements only
+    out += x.kidCount > 1 ? "{…}" : "{}"; // kid 0 is the (maybe absent) type
     return;
   case NodeKind::KeyValueExpr:
     writeExpr(t, kid(0), out);
@@ -226,7 +230,7 @@ Pos startPos(const Tree &t, NodeId n) {
     case NodeKind::CallExpr:
     case NodeKind::SelectorExpr:
     case NodeKind::IndexExpr:
-    case NodeKind::SliceExpr:
+    // Not SliceExpr: gc's syntax.StartPos leaves it at its '[' too.
     case NodeKind::ExprList:
     case NodeKind::TypeAssertExpr:
     case NodeKind::KeyValueExpr:

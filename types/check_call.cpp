@@ -51,7 +51,7 @@ void Checker::call(Operand &x, NodeId e) {
     x.expr = e;
     if (argNodes.size() != 1 || dots) {
       if (argNodes.empty()) errorAt(e, "missing argument in conversion to " + typeString(T));
-      else if (dots) errorAt(argNodes[0], "invalid use of ... in conversion to " + typeString(T));
+      else if (dots) errorAt(argNodes[0], "invalid use of ... in type conversion to " + typeString(T));
       else errorAt(argNodes[1], "too many arguments in conversion to " + typeString(T));
       for (NodeId a : argNodes) { Operand y; rawExpr(y, a); }
       x.mode = Mode::Invalid;
@@ -103,7 +103,6 @@ void Checker::call(Operand &x, NodeId e) {
   if (dots) {
     // f(xs...): xs is the variadic parameter itself.
     if (!sig->variadic) {
-      errorAt(e, "have (...) but function is not variadic: " + exprStr(tree_->kid(e, 0)));
       errorAt(e, "cannot use ... in call to non-variadic " + exprStr(tree_->kid(e, 0)));
       x.mode = Mode::Invalid;
       return;
@@ -111,6 +110,12 @@ void Checker::call(Operand &x, NodeId e) {
     auto params = sig->params();
     bool bad = false;
     for (const Operand &a : args) bad |= a.invalid();
+    // f()... where f() yields several values.
+    if (!bad && argNodes.size() == 1 && args.size() > 1) {
+      errorAt(e, "cannot use ... with " + std::to_string(args.size()) + "-valued " + exprStr(argNodes[0]));
+      x.mode = Mode::Invalid;
+      return;
+    }
     if (!bad && args.size() != params.size()) {
       errorAt(e, std::string(args.size() < params.size() ? "not enough" : "too many") + " arguments in call to " +
                      exprStr(tree_->kid(e, 0)));
@@ -193,8 +198,28 @@ static bool identicalIgnoreTags(const Type *a, const Type *b) {
     }
     return true;
   }
-  if (a->kind == TypeKind::Pointer) return identicalIgnoreTags(a->elem, b->elem);
-  return false;
+  auto lists = [](const std::vector<const Type *> &x, const std::vector<const Type *> &y) {
+    if (x.size() != y.size()) return false;
+    for (size_t i = 0; i < x.size(); ++i)
+      if (!identicalIgnoreTags(x[i], y[i])) return false;
+    return true;
+  };
+  switch (a->kind) {
+  case TypeKind::Pointer:
+  case TypeKind::Slice:
+    return identicalIgnoreTags(a->elem, b->elem);
+  case TypeKind::Array:
+    return a->len == b->len && identicalIgnoreTags(a->elem, b->elem);
+  case TypeKind::Chan:
+    return a->dir == b->dir && identicalIgnoreTags(a->elem, b->elem);
+  case TypeKind::Map:
+    return identicalIgnoreTags(a->key, b->key) && identicalIgnoreTags(a->elem, b->elem);
+  case TypeKind::Signature:
+    return a->variadic == b->variadic && a->typeParams.empty() && b->typeParams.empty() &&
+           lists(a->params(), b->params()) && lists(a->results(), b->results());
+  default:
+    return false;
+  }
 }
 
 bool Checker::convertible(const Operand &x, const Type *T) {
@@ -255,9 +280,9 @@ void Checker::conversion(Operand &x, const Type *T, NodeId e) {
       ok = true;
     } else {
       Operand y = x;
-      ok = representable(y, T, false) || (isNumeric(x.type) && isFloat(tu));
+      ok = representable(y, T, false);
       if (ok) {
-        Constant v = *x.val;
+        Constant v = *y.val; // rounded to T
         if (isFloat(tu) && v.kind() == Constant::Kind::Int) v = v.toFloat();
         if (isInteger(tu)) {
           auto iv = v.toInt();
@@ -274,7 +299,8 @@ void Checker::conversion(Operand &x, const Type *T, NodeId e) {
     if (ok) x.mode = Mode::Value;
   }
   if (!ok) {
-    errorAt(x.expr, "cannot convert " + operandStr(x) + " to type " + typeString(T));
+    std::string why = constArg && isConstType(T) ? "" : assignCause(x, T);
+    errorAt(x.expr, "cannot convert " + operandStr(x) + " to type " + typeString(T) + (why.empty() ? "" : ":\n\t" + why));
     x.mode = Mode::Invalid;
     return;
   }
@@ -292,7 +318,14 @@ void Checker::builtinCall(Operand &x, NodeId e, Builtin b) {
   for (size_t i = 1; i < t.numKids(e); ++i) argNodes.push_back(t.kid(e, i));
   std::string name = exprStr(t.kid(e, 0));
   if (t[e].op == Tok::Ellipsis && b != Builtin::Append) {
-    errorAt(e, "invalid operation: invalid use of ... with built-in " + name);
+    // Named without its package (unsafe.Sizeof is "Sizeof"); the
+    // arguments still count as used.
+    std::string bare = name.substr(name.rfind('.') == std::string::npos ? 0 : name.rfind('.') + 1);
+    errorAt(e, "invalid operation: invalid use of ... with built-in " + bare);
+    for (NodeId a : argNodes) {
+      Operand y;
+      rawExpr(y, a);
+    }
     x.mode = Mode::Invalid;
     return;
   }
@@ -362,16 +395,51 @@ static void sizeAlign(const Type *t, int64_t &size, int64_t &align) {
   }
 }
 
+/// Whether expression e contains a function call or a channel receive
+/// (spec "Length and capacity": len and cap of such an array expression
+/// are not constant). Conversions and constant built-in calls do not
+/// count; function literal bodies are not looked into.
+static bool hasCallOrRecv(const Tree &t, const FileInfo &info, NodeId e) {
+  if (!e.valid()) return false;
+  switch (t.kind(e)) {
+  case NodeKind::FuncLit:
+    return false;
+  case NodeKind::CallExpr: {
+    NodeId fun = t.kid(e, 0);
+    bool conversion = fun.valid() && info.types[fun.index].mode == Mode::TypeExpr;
+    if (!conversion && info.types[e.index].mode != Mode::Constant) return true;
+    break;
+  }
+  case NodeKind::UnaryExpr:
+    if (t[e].op == Tok::Arrow) return true;
+    break;
+  default:
+    break;
+  }
+  for (size_t i = 0; i < t.numKids(e); ++i)
+    if (hasCallOrRecv(t, info, t.kid(e, i))) return true;
+  return false;
+}
+
 void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<NodeId> &args, const std::string &name) {
   auto nargs = [&](size_t min, size_t max) {
-    if (args.size() < min) {
-      errorAt(e, "not enough arguments for " + exprStr(e) + " (expected " + std::to_string(min) + ", found " +
-                     std::to_string(args.size()) + ")");
-      return false;
+    size_t found = args.size();
+    // A lone call f() passing too few arguments may yet stand for several
+    // values; count them for the message.
+    if (found == 1 && found < min && tree_->kind(args[0]) == NodeKind::CallExpr) {
+      std::vector<Operand> xs;
+      multiExpr(xs, args[0]);
+      if (xs.empty() || xs[0].invalid()) return false; // reported
+      found = xs.size();
+      if (found >= min && found <= max) {
+        unsupported(args[0], "multiple-value call as arguments to a built-in");
+        return false;
+      }
     }
-    if (args.size() > max) {
-      errorAt(args[max], "too many arguments for " + exprStr(e) + " (expected " + std::to_string(max) + ", found " +
-                             std::to_string(args.size()) + ")");
+    if (found < min || found > max) {
+      errorAt(e, "invalid operation: " + std::string(found < min ? "not enough" : "too many") + " arguments for " +
+                     exprStr(e) + " (expected " + std::to_string(found < min ? min : max) + ", found " +
+                     std::to_string(found) + ")");
       return false;
     }
     return true;
@@ -396,7 +464,7 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
       return fail();
     }
     x.type = tt_.basic(BasicKind::Int);
-    if (u->kind == TypeKind::Array) {
+    if (u->kind == TypeKind::Array && !hasCallOrRecv(*tree_, *info_, args[0])) {
       x.mode = Mode::Constant;
       x.val = Constant::makeInt64(u->len);
     } else if (isString(u) && a.mode == Mode::Constant) {
@@ -410,11 +478,20 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
   }
   case Builtin::Append: {
     if (args.empty()) {
-      errorAt(e, "not enough arguments for " + exprStr(e) + " (expected 1, found 0)");
+      errorAt(e, "invalid operation: not enough arguments for " + exprStr(e) + " (expected 1, found 0)");
       return fail();
     }
     Operand s;
-    expr(s, args[0]);
+    // append(f()) spreads a multi-value f() over the parameters.
+    std::vector<Operand> spread;
+    bool dots = tree_->operator[](e).op == Tok::Ellipsis;
+    if (args.size() == 1 && !dots && tree_->kind(args[0]) == NodeKind::CallExpr) {
+      multiExpr(spread, args[0]);
+      if (spread.empty()) return fail();
+      s = spread[0];
+    } else {
+      expr(s, args[0]);
+    }
     if (s.invalid()) return fail();
     if (coreOrUnder(s.type)->kind != TypeKind::Slice) {
       if (s.type->isBasic(BasicKind::UntypedNil)) errorAt(args[0], "first argument to append must be a typed slice; have untyped nil");
@@ -424,7 +501,19 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     const Type *elem = coreOrUnder(s.type)->elem;
     if (tree_->operator[](e).op == Tok::Ellipsis) {
       if (args.size() != 2) {
-        errorAt(e, "can only use ... with final argument in list");
+        // As any call of func(s []T, x ...T) []T with a final ...
+        // argument: exactly two arguments.
+        std::vector<const Type *> have{s.type};
+        for (size_t i = 1; i < args.size(); ++i) {
+          Operand y;
+          expr(y, args[i]);
+          if (y.invalid()) return fail();
+          have.push_back(y.type);
+        }
+        errorAt(args.size() > 2 ? args[2] : args.back(),
+                std::string(args.size() > 2 ? "too many" : "not enough") + " arguments in call to " + name +
+                    "\n\thave " + typesSummary(have, false) + "\n\twant " +
+                    typesSummary({s.type, tt_.slice(elem)}, true));
         return fail();
       }
       Operand y;
@@ -434,6 +523,7 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
         if (!(elem->isBasic(BasicKind::Uint8) && isString(y.type))) assignment(y, s.type, "argument to append");
       }
     } else {
+      for (size_t i = 1; i < spread.size(); ++i) assignment(spread[i], elem, "argument to append");
       for (size_t i = 1; i < args.size(); ++i) {
         Operand y;
         rawExpr(y, args[i], elem);
@@ -451,8 +541,19 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     expr(d, args[0]);
     expr(s, args[1]);
     if (d.invalid() || s.invalid()) return fail();
-    if (coreOrUnder(d.type)->kind != TypeKind::Slice) {
-      errorAt(e, "invalid argument: copy expects slice arguments; found " + operandStr(d) + " and " + operandStr(s));
+    const Type *du = coreOrUnder(d.type), *su = coreOrUnder(s.type);
+    const Type *dstElem = du->kind == TypeKind::Slice ? du->elem : nullptr;
+    // A string source copies its bytes.
+    const Type *srcElem = su->kind == TypeKind::Slice ? su->elem : isString(su) ? tt_.basic(BasicKind::Uint8) : nullptr;
+    if (!dstElem || !srcElem) {
+      errorAt(args[0], "invalid argument: copy expects slice arguments; found " + operandStr(d) + " and " +
+                           operandStr(s));
+      return fail();
+    }
+    if (!identical(dstElem, srcElem)) {
+      errorAt(args[0], "invalid argument: arguments to copy " + operandStr(d) + " and " + operandStr(s) +
+                           " have different element types " + typeString(dstElem, &pkg_) + " and " +
+                           (isString(su) ? std::string("byte") : typeString(srcElem, &pkg_)));
       return fail();
     }
     x.mode = Mode::Value;
@@ -476,7 +577,7 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
   }
   case Builtin::Make: {
     if (args.empty()) {
-      errorAt(e, "not enough arguments for " + exprStr(e) + " (expected 1, found 0)");
+      errorAt(e, "invalid operation: not enough arguments for " + exprStr(e) + " (expected 1, found 0)");
       return fail();
     }
     const Type *T = typExpr(args[0]);
@@ -497,21 +598,7 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
       return fail();
     }
     int64_t sizes[2] = {-1, -1};
-    for (size_t i = 1; i < args.size(); ++i) {
-      Operand n;
-      expr(n, args[i]);
-      if (n.invalid()) continue;
-      if (!isInteger(n.type) && !(n.mode == Mode::Constant && isNumeric(n.type) && n.val->toInt())) {
-        errorAt(args[i], "cannot convert " + operandStr(n) + " to type int");
-        continue;
-      }
-      if (n.mode == Mode::Constant) {
-        auto iv = n.val->toInt();
-        if (iv && iv->sign() < 0) errorAt(args[i], "invalid argument: index " + operandStr(n) + " must not be negative");
-        else if (iv && iv->fitsInt64()) sizes[i - 1] = iv->int64Val();
-        if (isUntyped(n.type)) updateExprType(args[i], tt_.basic(BasicKind::Int), true);
-      }
-    }
+    for (size_t i = 1; i < args.size(); ++i) sizes[i - 1] = index(args[i], -1);
     if (sizes[0] >= 0 && sizes[1] >= 0 && sizes[0] > sizes[1])
       errorAt(args[1], "invalid argument: length and capacity swapped");
     x.mode = Mode::Value;
@@ -566,31 +653,45 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     expr(re, args[0]);
     expr(im, args[1]);
     if (re.invalid() || im.invalid()) return fail();
-    matchTypes(re, im);
-    if (re.invalid() || im.invalid()) return fail();
-    if (isUntyped(re.type) && isUntyped(im.type)) {
-      x.mode = re.mode == Mode::Constant && im.mode == Mode::Constant ? Mode::Constant : Mode::Value;
-      x.type = tt_.basic(BasicKind::UntypedComplex);
-      if (x.mode == Mode::Constant) {
-        // Complex constants are represented by their parts once the
-        // constant package supports them; the value is not tracked here.
-        x.mode = Mode::Value;
-        x.type = tt_.basic(BasicKind::Complex128);
+    // An untyped side takes the other's type; two untyped constants
+    // become untyped floats when they have no imaginary part.
+    bool ure = isUntyped(re.type), uim = isUntyped(im.type);
+    if (ure && !uim) {
+      convertUntyped(re, im.type);
+    } else if (!ure && uim) {
+      convertUntyped(im, re.type);
+    } else if (ure && uim) {
+      if (re.mode == Mode::Constant && im.mode == Mode::Constant) {
+        for (Operand *o : {&re, &im})
+          if (isNumeric(o->type) && o->val->imag().sign() == 0) o->type = tt_.basic(BasicKind::UntypedFloat);
+      } else {
+        convertUntyped(re, tt_.basic(BasicKind::Float64));
+        convertUntyped(im, tt_.basic(BasicKind::Float64));
       }
-      return;
     }
-    if (re.type != im.type) {
-      errorAt(e, "invalid operation: " + exprStr(e) + " (mismatched types " + typeString(re.type, &pkg_) + " and " +
-                     typeString(im.type, &pkg_) + ")");
+    if (re.invalid() || im.invalid()) return fail();
+    if (!identical(re.type, im.type)) {
+      errorAt(args[0], "invalid operation: " + exprStr(e) + " (mismatched types " + typeString(re.type, &pkg_) +
+                           " and " + typeString(im.type, &pkg_) + ")");
       return fail();
     }
     const Type *u = under(re.type);
-    if (!isFloat(u)) {
-      errorAt(args[0], "invalid argument: arguments have type " + typeString(re.type, &pkg_) + ", expected floating-point");
+    BasicKind res = u->isBasic(BasicKind::Float32)        ? BasicKind::Complex64
+                    : u->isBasic(BasicKind::Float64)      ? BasicKind::Complex128
+                    : u->isBasic(BasicKind::UntypedFloat) ? BasicKind::UntypedComplex
+                                                          : BasicKind::Invalid;
+    if (res == BasicKind::Invalid) {
+      errorAt(args[0], "invalid argument: arguments have type " + typeString(re.type, &pkg_) +
+                           ", expected floating-point");
       return fail();
     }
-    x.mode = Mode::Value;
-    x.type = tt_.basic(u->basic == BasicKind::Float32 ? BasicKind::Complex64 : BasicKind::Complex128);
+    if (re.mode == Mode::Constant && im.mode == Mode::Constant) {
+      x.mode = Mode::Constant;
+      x.val = Constant::makeComplex(re.val->toFloat(), im.val->toFloat());
+    } else {
+      x.mode = Mode::Value;
+    }
+    x.type = tt_.basic(res);
     return;
   }
   case Builtin::Real:
@@ -599,13 +700,31 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     Operand c;
     expr(c, args[0]);
     if (c.invalid()) return fail();
+    if (isUntyped(c.type)) {
+      // An untyped constant number is a complex constant too.
+      if (c.mode == Mode::Constant) {
+        if (isNumeric(c.type)) c.type = tt_.basic(BasicKind::UntypedComplex);
+      } else {
+        convertUntyped(c, tt_.basic(BasicKind::Complex128));
+        if (c.invalid()) return fail();
+      }
+    }
     const Type *u = under(c.type);
-    if (!isComplex(u) && !(isUntyped(u) && isNumeric(u))) {
-      errorAt(args[0], "invalid argument: " + operandStr(c) + " must be of complex type");
+    BasicKind res = u->isBasic(BasicKind::Complex64)        ? BasicKind::Float32
+                    : u->isBasic(BasicKind::Complex128)     ? BasicKind::Float64
+                    : u->isBasic(BasicKind::UntypedComplex) ? BasicKind::UntypedFloat
+                                                            : BasicKind::Invalid;
+    if (res == BasicKind::Invalid) {
+      errorAt(args[0], "invalid argument: argument has type " + typeString(c.type, &pkg_) + ", expected complex type");
       return fail();
     }
-    x.mode = Mode::Value;
-    x.type = tt_.basic(u->basic == BasicKind::Complex64 ? BasicKind::Float32 : BasicKind::Float64);
+    if (c.mode == Mode::Constant) {
+      x.mode = Mode::Constant;
+      x.val = b == Builtin::Real ? c.val->real() : c.val->imag();
+    } else {
+      x.mode = Mode::Value;
+    }
+    x.type = tt_.basic(res);
     return;
   }
   case Builtin::Sizeof:

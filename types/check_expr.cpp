@@ -25,6 +25,7 @@ static const char *modeString(Mode m) {
 }
 
 std::string Checker::operandStr(const Operand &x) const {
+  if (x.mode == Mode::Value && x.type && x.type->isBasic(BasicKind::UntypedNil)) return "nil";
   std::string expr = x.expr.valid() ? exprStr(x.expr) : "";
   std::string s;
   if (!expr.empty()) s = expr + " (";
@@ -123,7 +124,10 @@ static ConvError implicitType(Checker &c, Operand &x, const Type *target, const 
   }
   const Type *u = under(target);
   if (u->kind == TypeKind::Interface && !x.type->isBasic(BasicKind::UntypedNil)) {
-    // Values stored in interfaces have their default (concrete) types.
+    // Values stored in interfaces have their default (concrete) types; an
+    // interface with methods or type terms takes no untyped value (an
+    // assignment converts to the default type before it gets here).
+    if (!interfaceMethods(target).empty() || !typeSetOf(target).all) return ConvError::Invalid;
     out = defaultType(c.tt_, x.type);
     if (x.mode == Mode::Constant && isNumeric(x.type)) {
       Operand y = x;
@@ -241,12 +245,37 @@ void Checker::convertUntyped(Operand &x, const Type *target) {
   updateExprType(x.expr, t, true);
 }
 
+std::string Checker::assignCause(const Operand &x, const Type *t) {
+  // The reasons types2's assignableTo gives: a missing method of a target
+  // interface (or a pointer to one), or an interface value that would need
+  // a type assertion to become a type implementing it.
+  auto isInterfacePtr = [](const Type *u) {
+    return under(u)->kind == TypeKind::Pointer && isInterface(under(u)->elem);
+  };
+  std::string why;
+  if (isInterfacePtr(t))
+    return typeString(x.type, &pkg_) + " does not implement " + typeString(t, &pkg_) + " (type " +
+           typeString(t, &pkg_) + " is pointer to interface, not interface)";
+  if (isInterface(t) && !isTypeParam(t)) {
+    if (missingMethod(x.type, t, why))
+      return typeString(x.type, &pkg_) + " does not implement " + typeString(t, &pkg_) + " " + why;
+    return "";
+  }
+  if (isInterface(x.type) && !isTypeParam(x.type) && !missingMethod(t, x.type, why)) return "need type assertion";
+  return "";
+}
+
 bool Checker::assignableTo(const Operand &x, const Type *t) {
   if (identical(x.type, t)) return true;
   if (x.type == tt_.invalid() || t == tt_.invalid()) return true; // already reported
   const Type *vu = under(x.type), *tu = under(t);
   if (vu == tt_.invalid() || tu == tt_.invalid()) return true; // a type that contains itself
-  bool bothNamed = x.type->kind == TypeKind::Named && t->kind == TypeKind::Named;
+  // Predeclared types have names too: complex64 is not assignable to a
+  // defined type Complex64 (types2's hasName).
+  auto hasName = [](const Type *t) {
+    return t->kind == TypeKind::Named || t->kind == TypeKind::Basic || t->kind == TypeKind::TypeParam;
+  };
+  bool bothNamed = hasName(x.type) && hasName(t);
   // Identical underlying types and at least one is not a named type.
   if (identical(vu, tu) && !bothNamed) return true;
   // An interface type that x implements (its type set too, for the
@@ -338,20 +367,10 @@ void Checker::assignment(Operand &x, const Type *t, const std::string &context) 
   }
   if (!t) return;
   if (!assignableTo(x, t)) {
-    std::string why;
-    if (isInterface(t) && !isTypeParam(t) && missingMethod(x.type, t, why)) {
-      errorAt(x.expr, "cannot use " + operandStr(x) + " as type " + typeString(t, &pkg_) + " in " + context +
-                          ":\n\t" + typeString(x.type, &pkg_) + " does not implement " + typeString(t, &pkg_) + " (" + why + ")");
-      x.mode = Mode::Invalid;
-      return;
-    }
-    if (isInterface(t) && !isTypeParam(t) && !typeSetOf(t).all) {
-      errorAt(x.expr, "cannot use " + operandStr(x) + " as type " + typeString(t, &pkg_) + " in " + context + ":\n\t" +
-                          satisfies(x.type, t));
-      x.mode = Mode::Invalid;
-      return;
-    }
-    errorAt(x.expr, "cannot use " + operandStr(x) + " as type " + typeString(t, &pkg_) + " in " + context);
+    std::string why = assignCause(x, t);
+    if (why.empty() && isInterface(t) && !isTypeParam(t) && !typeSetOf(t).all) why = satisfies(x.type, t);
+    errorAt(x.expr, "cannot use " + operandStr(x) + " as type " + typeString(t, &pkg_) + " in " + context +
+                        (why.empty() ? "" : ":\n\t" + why));
     x.mode = Mode::Invalid;
   }
 }
@@ -362,7 +381,7 @@ void Checker::ident(Operand &x, NodeId e) {
   x.expr = e;
   std::string name(tree_->operator[](e).text);
   if (name == "_") {
-    errorAt(e, "cannot use _ as value");
+    errorAt(e, "cannot use _ as value or type");
     x.mode = Mode::Invalid;
     return;
   }
@@ -714,51 +733,115 @@ void Checker::unary(Operand &x, NodeId e) {
   x.mode = Mode::Value;
 }
 
+bool hasNil(const Type *t) {
+  const Type *u = under(t);
+  return u->kind == TypeKind::Pointer || u->kind == TypeKind::Signature || u->kind == TypeKind::Slice ||
+         u->kind == TypeKind::Map || u->kind == TypeKind::Chan || u->kind == TypeKind::Interface ||
+         u->isBasic(BasicKind::UnsafePointer);
+}
+
 void Checker::matchTypes(Operand &x, Operand &y) {
-  // Only operands of compatible kinds are converted (types2's mayConvert).
-  auto mayConvert = [](const Operand &a, const Operand &b) {
-    if (isTyped(a.type) && isTyped(b.type)) return false;
-    if (a.type->isBasic(BasicKind::UntypedNil) || b.type->isBasic(BasicKind::UntypedNil)) {
-      return false;
-    }
-    auto allBasic = [](const Type *t) { return allTypes(t, [](const Type *u) { return under(u)->kind == TypeKind::Basic; }); };
-    if (allBasic(a.type) != allBasic(b.type)) return false;
-    if (isString(a.type) != isString(b.type)) return false;
-    if (isBoolean(a.type) != isBoolean(b.type)) return false;
+  // Which operand pairs convert their untyped side to the other's type
+  // (go1.19 types2's canMix): an interface on either side takes the
+  // other's default type; booleans, strings and nil only mix with their
+  // own kind.
+  auto nonTypeParamInterface = [](const Type *t) { return !isTypeParam(t) && isInterface(t); };
+  auto canMix = [&](const Operand &a, const Operand &b) {
+    if (nonTypeParamInterface(a.type) || nonTypeParamInterface(b.type)) return true;
+    if (allTypes(a.type, isBoolean) != allTypes(b.type, isBoolean)) return false;
+    if (allTypes(a.type, isString) != allTypes(b.type, isString)) return false;
+    // nil stays untyped (types2 keeps it so even where it mixes).
+    if (a.type->isBasic(BasicKind::UntypedNil) || b.type->isBasic(BasicKind::UntypedNil)) return false;
     return true;
   };
-  if (mayConvert(x, y)) {
+  if (canMix(x, y)) {
     convertUntyped(x, y.type);
     if (x.invalid()) return;
     convertUntyped(y, x.type);
   }
 }
 
-void Checker::comparison(Operand &x, Operand &y, Tok op, NodeId e) {
+/// The kind of a type as comparison errors name it (types2's kindString).
+static std::string kindString(const Type *t, const Package *pkg) {
+  switch (under(t)->kind) {
+  case TypeKind::Array: return "array";
+  case TypeKind::Slice: return "slice";
+  case TypeKind::Struct: return "struct";
+  case TypeKind::Pointer: return "pointer";
+  case TypeKind::Signature: return "func";
+  case TypeKind::Interface: return isTypeParam(t) ? "type parameter " + typeString(t, pkg) : "interface";
+  case TypeKind::Map: return "map";
+  case TypeKind::Chan: return "chan";
+  default: return typeString(t, pkg);
+  }
+}
+
+/// Why values of type t cannot be compared, when there is more to say
+/// than "operator == not defined" (types2's incomparableCause).
+static std::string incomparableCause(const Type *t, const Package *pkg) {
+  const Type *u = under(t);
+  switch (u->kind) {
+  case TypeKind::Slice: case TypeKind::Signature: case TypeKind::Map:
+    return kindString(t, pkg) + " can only be compared to nil";
+  case TypeKind::Struct:
+    for (const Field &f : u->fields)
+      if (!isComparable(f.type)) return "struct containing " + typeString(f.type, pkg) + " cannot be compared";
+    return "";
+  case TypeKind::Array:
+    return isTypeParam(t) ? "" : typeString(u, pkg) + " cannot be compared";
+  default:
+    return "";
+  }
+}
+
+void Checker::comparison(Operand &x, Operand &y, Tok op, NodeId e, bool switchCase) {
+  if (switchCase) op = Tok::Eql;
   std::string cause;
   Operand *errOp = &x;
-  bool ok = assignableTo(x, y.type) || assignableTo(y, x.type);
-  if (!ok) {
-    cause = "mismatched types " + typeString(x.type) + " and " + typeString(y.type);
+  bool bad = false;
+  std::string opName(syntax::tokSpelling(op));
+  bool xnil = x.type->isBasic(BasicKind::UntypedNil), ynil = y.type->isBasic(BasicKind::UntypedNil);
+  if (!assignableTo(x, y.type) && !assignableTo(y, x.type)) {
+    // Reported at the second operand: only there is the mismatch known.
+    errOp = &y;
+    cause = "mismatched types " + typeString(x.type, &pkg_) + " and " + typeString(y.type, &pkg_);
+    bad = true;
   } else if (op == Tok::Eql || op == Tok::Neq) {
-    bool xnil = x.type->isBasic(BasicKind::UntypedNil), ynil = y.type->isBasic(BasicKind::UntypedNil);
-    if (xnil && ynil)
-      cause = "operator " + std::string(syntax::tokSpelling(op)) + " not defined on nil";
-    else if (!xnil && !ynil && !isComparable(x.type)) {
-      const Type *u = under(x.type);
-      const char *what = u->kind == TypeKind::Slice ? "slice" : u->kind == TypeKind::Map ? "map"
-                       : u->kind == TypeKind::Signature ? "func" : nullptr;
-      if (what) cause = std::string(what) + " can only be compared to nil";
-      else cause = "operator " + std::string(syntax::tokSpelling(op)) + " not defined on " + typeString(x.type, &pkg_);
+    if (xnil && ynil) {
+      errOp = &y;
+      cause = "operator " + opName + " not defined on untyped nil";
+      bad = true;
+    } else if (xnil || ynil) {
+      bad = !hasNil(xnil ? y.type : x.type) && !isTypeParam(xnil ? y.type : x.type);
+      errOp = &y;
+    } else if (!isComparable(x.type)) {
+      cause = incomparableCause(x.type, &pkg_);
+      bad = true;
+    } else if (!isComparable(y.type)) {
+      errOp = &y;
+      cause = incomparableCause(y.type, &pkg_);
+      bad = true;
     }
   } else if (!isOrdered(x.type)) {
-    cause = "operator " + std::string(syntax::tokSpelling(op)) + " not defined on " + typeString(x.type);
+    bad = true;
   } else if (!isOrdered(y.type)) {
     errOp = &y;
-    cause = "operator " + std::string(syntax::tokSpelling(op)) + " not defined on " + typeString(y.type);
+    bad = true;
   }
-  if (!cause.empty()) {
-    errorAt(errOp->expr, "invalid operation: " + exprStr(e) + " (" + cause + ")");
+  if (bad) {
+    if (cause.empty()) {
+      if (isTypeParam(x.type) || isTypeParam(y.type)) {
+        if (!isTypeParam(x.type)) errOp = &y;
+        cause = "type parameter " + typeString(errOp->type, &pkg_) + " is not comparable with " + opName;
+      } else {
+        cause = "operator " + opName + " not defined on " + kindString(errOp->type, &pkg_);
+      }
+    }
+    if (switchCase)
+      errorAt(x.expr, "invalid case " + exprStr(x.expr) + " in switch on " + exprStr(y.expr) + " (" + cause + ")");
+    else
+      errorAt(errOp->expr, "invalid operation: " + exprStr(x.expr) + " " + opName + " " + exprStr(y.expr) + " (" +
+                               cause + ")");
     x.mode = Mode::Invalid;
     return;
   }
@@ -891,6 +974,17 @@ void Checker::binary(Operand &x, NodeId e, NodeId lhs, NodeId rhs, Tok op) {
     errorAt(y.expr, "invalid operation: division by zero");
     x.mode = Mode::Invalid;
     return;
+  }
+  // A complex divisor whose squared parts underflow to zero divides by
+  // zero too (go/constant's complex division uses re*re + im*im).
+  if ((op == Tok::Quo || op == Tok::Rem) && x.mode == Mode::Constant && y.mode == Mode::Constant &&
+      isComplex(x.type)) {
+    Constant re = y.val->real(), im = y.val->imag();
+    if (Constant::binary(Tok::Mul, re, re, false).sign() == 0 && Constant::binary(Tok::Mul, im, im, false).sign() == 0) {
+      errorAt(y.expr, "invalid operation: division by zero");
+      x.mode = Mode::Invalid;
+      return;
+    }
   }
   if (x.mode == Mode::Constant && y.mode == Mode::Constant) {
     bool intDiv = isInteger(x.type);

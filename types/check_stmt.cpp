@@ -25,6 +25,22 @@ static void declareLocal(Checker &c, Object *obj, NodeId ident) {
   if (Object *prev = c.scope_->insert(obj)) c.redeclared(obj->pos, obj->name, prev->pos);
 }
 
+/// The built-in a call's function expression names (f or unsafe.F), if any.
+static Object *calledBuiltin(const Checker &c, NodeId fun) {
+  const Tree &t = *c.tree_;
+  while (t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
+  if (t.kind(fun) == NodeKind::SelectorExpr) fun = t.kid(fun, 1);
+  Object *o = t.kind(fun) == NodeKind::Ident ? c.info_->uses[fun.index] : nullptr;
+  return o && o->kind == ObjKind::Builtin ? o : nullptr;
+}
+
+/// Whether a call of built-in b may stand as a statement (spec "Expression
+/// statements": not the ones that only compute a value).
+static bool statementBuiltin(Builtin b) {
+  return b == Builtin::Copy || b == Builtin::Recover || b == Builtin::Panic || b == Builtin::Print ||
+         b == Builtin::Println || b == Builtin::Close || b == Builtin::Delete;
+}
+
 void Checker::stmt(NodeId s) {
   const Tree &t = *tree_;
   switch (t.kind(s)) {
@@ -44,13 +60,8 @@ void Checker::stmt(NodeId s) {
       const TypeAndValue &fun = info_->types[t.kid(inner, 0).index];
       if (fun.mode != Mode::TypeExpr) {
         // A call: only some built-ins may not appear as statements.
-        Object *o = t.kind(t.kid(inner, 0)) == NodeKind::Ident ? info_->uses[t.kid(inner, 0).index] : nullptr;
-        bool valueBuiltin = o && o->kind == ObjKind::Builtin &&
-                            (o->builtin == Builtin::Len || o->builtin == Builtin::Cap ||
-                             o->builtin == Builtin::Append || o->builtin == Builtin::Make ||
-                             o->builtin == Builtin::New || o->builtin == Builtin::Complex ||
-                             o->builtin == Builtin::Real || o->builtin == Builtin::Imag);
-        if (!valueBuiltin) return;
+        Object *o = calledBuiltin(*this, t.kid(inner, 0));
+        if (!o || statementBuiltin(o->builtin)) return;
       }
     }
     if (x.mode == Mode::Builtin) msg = "must be called";
@@ -145,20 +156,14 @@ void Checker::stmt(NodeId s) {
     Operand x;
     rawExpr(x, call);
     if (t.kind(inner) != NodeKind::CallExpr) return; // reported by the parser
-    NodeId fun = t.kid(inner, 0);
-    while (t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
-    Object *bo = t.kind(fun) == NodeKind::Ident ? info_->uses[fun.index] : nullptr;
-    // The built-ins not permitted in statement context (spec "Expression
-    // statements"); copy and recover are allowed.
-    bool valueBuiltin = bo && bo->kind == ObjKind::Builtin && bo->builtin != Builtin::Copy &&
-                        bo->builtin != Builtin::Recover;
-    if (valueBuiltin && x.mode != Mode::Invalid && x.mode != Mode::NoValue) {
-      // Built-ins with results cannot be deferred or started (gc's wording).
-      errorAt(call, std::string(kw) + " discards result of " + exprStr(inner));
+    Object *bo = calledBuiltin(*this, t.kid(inner, 0));
+    if (bo && !statementBuiltin(bo->builtin) && x.mode != Mode::Invalid && x.mode != Mode::NoValue) {
+      // Built-ins with results cannot be deferred or started.
+      errorAt(call, std::string(kw) + " discards result of " + operandStr(x));
       return;
     }
     if (x.mode == Mode::TypeExpr || info_->types[t.kid(inner, 0).index].mode == Mode::TypeExpr)
-      errorAt(call, std::string(kw) + " requires function call, not conversion");
+      errorAt(call, std::string(kw) + " requires function call, not conversion " + operandStr(x));
     return;
   }
   case NodeKind::SendStmt: {
@@ -330,6 +335,12 @@ bool Checker::assignVar(NodeId lhs, Operand &x) {
   if (local) local->used = wasUsed;
   if (z.invalid()) return false;
   if (z.mode != Mode::Variable && z.mode != Mode::MapIndex) {
+    NodeId bare = lhs;
+    while (t.kind(bare) == NodeKind::ParenExpr) bare = t.kid(bare, 0);
+    if (t.kind(bare) == NodeKind::SelectorExpr && info_->types[t.kid(bare, 0).index].mode == Mode::MapIndex) {
+      errorAt(lhs, "cannot assign to struct field " + exprStr(bare) + " in map");
+      return false;
+    }
     errorAt(lhs, "cannot assign to " + operandStr(z));
     return false;
   }
@@ -643,8 +654,16 @@ void Checker::rangeStmt(NodeId s) {
       vars.push_back(o);
     }
     for (Object *o : vars) {
+      if (o->name != "_") {
+        if (Object *prev = scope_->insert(o)) {
+          // Not declared, so not reported as unused either.
+          error(o->pos, o->name + " redeclared in this block\n\t" +
+                            Diagnostics::formatPos(sm_, prev->pos, DiagOptions{}) + ": other declaration of " +
+                            o->name);
+          continue;
+        }
+      }
       funcVars_.push_back(o);
-      if (o->name != "_") scope_->insert(o);
     }
   } else if (t[s].op == Tok::Assign) {
     for (int i = 0; i < 2; ++i) {
@@ -658,6 +677,15 @@ void Checker::rangeStmt(NodeId s) {
   }
   stmt(body);
   closeScope();
+}
+
+void Checker::multipleDefaults(NodeId clause, NodeId &first) {
+  if (!first.valid()) {
+    first = clause;
+    return;
+  }
+  error((*tree_)[clause].pos, "multiple defaults (first at " +
+                                   Diagnostics::formatPos(sm_, (*tree_)[first].pos, DiagOptions{}) + ")");
 }
 
 void Checker::switchStmt(NodeId s) {
@@ -674,8 +702,9 @@ void Checker::switchStmt(NodeId s) {
   if (tag.valid()) {
     expr(x, tag);
     if (!x.invalid()) assignment(x, nullptr, "switch expression");
-    if (!x.invalid() && !isComparable(x.type) && !x.type->isBasic(BasicKind::UntypedNil)) {
-      errorAt(tag, "cannot switch on " + operandStr(x));
+    // Slices, maps and functions may still be compared with nil cases.
+    if (!x.invalid() && !isComparable(x.type) && !hasNil(x.type)) {
+      errorAt(tag, "cannot switch on " + operandStr(x) + " (" + typeString(x.type, &pkg_) + " is not comparable)");
       x.mode = Mode::Invalid;
     }
   } else {
@@ -684,13 +713,29 @@ void Checker::switchStmt(NodeId s) {
     x.val = Constant::makeBool(true);
   }
   size_t n = t.numKids(s);
-  bool sawDefault = false;
+  NodeId firstDefault;
+  // Constant case values seen so far, by value, with their types and
+  // positions: a value may repeat only with a different type (possible
+  // when the tag is an interface).
+  std::map<std::string, std::vector<std::pair<const Type *, Pos>>> seen;
+  auto checkDuplicate = [&](const Operand &v, NodeId c) {
+    // Like types2, only numbers and strings (not booleans) count.
+    if (v.mode != Mode::Constant || !v.val || isBoolean(v.type)) return;
+    auto &prev = seen[v.val->str()];
+    for (auto &[type, pos] : prev) {
+      if (identical(type, v.type)) {
+        errorAt(c, "duplicate case " + operandStr(v) + " in expression switch\n\t" +
+                       Diagnostics::formatPos(sm_, pos, DiagOptions{}) + ": previous case");
+        return;
+      }
+    }
+    prev.push_back({v.type, t[c].pos});
+  };
   for (size_t i = 2; i < n; ++i) {
     NodeId clause = t.kid(s, i);
     NodeId cases = t.kid(clause, 0);
     if (!cases.valid()) {
-      if (sawDefault) error(t[clause].pos, "multiple defaults in switch");
-      sawDefault = true;
+      multipleDefaults(clause, firstDefault);
     } else {
       for (NodeId c : t.kids(cases)) {
         Operand y;
@@ -700,15 +745,21 @@ void Checker::switchStmt(NodeId s) {
         xx.expr = tag.valid() ? tag : c;
         if (!tag.valid()) {
           // switch { case cond: } compares with true.
-          if (!isBoolean(y.type)) errorAt(c, "invalid case " + exprStr(c) + " in switch (mismatched types " + typeString(y.type, &pkg_) + " and bool)");
+          if (!isBoolean(y.type)) {
+            errorAt(c, "invalid case " + exprStr(c) + " in switch (mismatched types " + typeString(y.type, &pkg_) +
+                           " and bool)");
+            continue;
+          }
           continue;
         }
-        matchTypes(yy, xx);
+        if (!yy.type->isBasic(BasicKind::UntypedNil)) convertUntyped(yy, xx.type);
         if (yy.invalid()) continue;
-        if (!assignableTo(yy, xx.type) && !assignableTo(xx, yy.type))
-          errorAt(c, "invalid case " + exprStr(c) + " in switch on " + exprStr(tag) + " (mismatched types " +
-                         typeString(yy.type, &pkg_) + " and " + typeString(xx.type, &pkg_) + ")");
-        else if (isUntyped(yy.type)) updateExprType(c, defaultType(tt_, xx.type), true);
+        // Compared as yy == xx, so that errors are at the case value.
+        Operand res = yy;
+        comparison(res, xx, Tok::Eql, c, true);
+        if (res.invalid()) continue;
+        yy.expr = c;
+        checkDuplicate(yy, c);
       }
     }
     openScope();
@@ -721,6 +772,11 @@ void Checker::switchStmt(NodeId s) {
 void Checker::typeSwitch(NodeId s, NodeId guard) {
   const Tree &t = *tree_;
   NodeId lhs = t.kid(guard, 0), X = t.kid(guard, 1);
+  if (lhs.valid() && t[lhs].text == "_") {
+    // _ := x.(type) declares nothing.
+    error(t[lhs].pos, "no new variable on left side of :=");
+    lhs = syntax::None;
+  }
   Operand x;
   expr(x, X);
   if (!x.invalid() && !isInterface(x.type)) {
@@ -731,15 +787,27 @@ void Checker::typeSwitch(NodeId s, NodeId guard) {
   std::vector<Object *> lhsVars;
   bool anyUsed = false;
   size_t n = t.numKids(s);
-  bool sawDefault = false;
+  NodeId firstDefault;
+  // Types of the cases so far (nullptr for nil), for duplicates.
+  std::vector<std::pair<const Type *, NodeId>> seen;
+  auto duplicate = [&](const Type *T, NodeId c) {
+    for (auto &[prev, at] : seen) {
+      if (prev == T || (prev && T && identical(prev, T))) {
+        errorAt(c, "duplicate case " + (T ? typeString(T, &pkg_) : std::string("nil")) + " in type switch\n\t" +
+                       Diagnostics::formatPos(sm_, t[at].pos, DiagOptions{}) + ": previous case");
+        return true;
+      }
+    }
+    seen.push_back({T, c});
+    return false;
+  };
   for (size_t i = 2; i < n; ++i) {
     NodeId clause = t.kid(s, i);
     NodeId cases = t.kid(clause, 0);
     const Type *single = nullptr;
     int count = 0;
     if (!cases.valid()) {
-      if (sawDefault) error(t[clause].pos, "multiple defaults in switch");
-      sawDefault = true;
+      multipleDefaults(clause, firstDefault);
     } else {
       for (NodeId c : t.kids(cases)) {
         ++count;
@@ -749,16 +817,18 @@ void Checker::typeSwitch(NodeId s, NodeId guard) {
           ident(y, c);
           record(y);
           single = nullptr;
+          duplicate(nullptr, c);
           continue;
         }
         const Type *T = typExpr(c);
         single = T;
-        if (T == tt_.invalid() || x.invalid()) continue;
+        if (T == tt_.invalid()) continue;
+        if (duplicate(T, c) || x.invalid()) continue;
         if (!isInterface(T)) {
           std::string why;
           if (missingMethod(T, x.type, why))
-            errorAt(c, "impossible type switch case: " + exprStr(X) + " (" + operandStr(x).substr(exprStr(X).size() + 2) +
-                           " cannot have dynamic type " + typeString(T, &pkg_) + " (" + why + ")");
+            errorAt(c, "impossible type switch case: " + exprStr(c) + "\n\t" + operandStr(x) +
+                           " cannot have dynamic type " + typeString(T, &pkg_) + " " + why);
         }
       }
     }
@@ -783,9 +853,11 @@ void Checker::typeSwitch(NodeId s, NodeId guard) {
 
 void Checker::selectStmt(NodeId s) {
   const Tree &t = *tree_;
+  NodeId firstDefault;
   for (NodeId clause : t.kids(s)) {
     openScope();
     NodeId comm = t.kid(clause, 0);
+    if (!comm.valid()) multipleDefaults(clause, firstDefault);
     if (comm.valid()) {
       // send, receive expression, or assignment from a receive
       bool valid = false;

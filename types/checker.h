@@ -46,6 +46,9 @@ struct LookupResult {
   bool ambiguous = false;
   const Type *owner = nullptr; ///< the named type declaring the method
 };
+/// Whether nil is a value of t (pointer, func, slice, map, chan, interface,
+/// unsafe.Pointer).
+bool hasNil(const Type *t);
 LookupResult lookupFieldOrMethod(const Type *T, const std::string &name, const Package *from);
 
 class Checker {
@@ -201,6 +204,9 @@ public:
   void receive(Operand &x, NodeId e);
   /// An index checked against length (-1: unknown); returns the constant value or -1.
   int64_t index(NodeId e, int64_t length);
+  /// Checks x as an index or size (what): an integer, and if constant,
+  /// non-negative and representable as int (types2's isValidIndex).
+  bool validIndex(Operand &x, const std::string &what);
   /// Whether V lacks a method of interface T; sets the reason.
   bool missingMethod(const Type *V, const Type *T, std::string &missing);
 
@@ -219,10 +225,14 @@ public:
   bool representable(Operand &x, const Type *t, bool report);
   void assignment(Operand &x, const Type *t, const std::string &context);
   bool assignableTo(const Operand &x, const Type *t);
+  /// Why x is not assignable to t, when types2 says more ("" otherwise).
+  std::string assignCause(const Operand &x, const Type *t);
   void unary(Operand &x, NodeId e);
   void binary(Operand &x, NodeId e, NodeId lhs, NodeId rhs, Tok op);
   void shift(Operand &x, Operand &y, NodeId e, Tok op);
-  void comparison(Operand &x, Operand &y, Tok op, NodeId e);
+  /// x op y for a comparison operator; with switchCase, x is a case value
+  /// compared with the switch tag y.
+  void comparison(Operand &x, Operand &y, Tok op, NodeId e, bool switchCase = false);
   void matchTypes(Operand &x, Operand &y);
   void ident(Operand &x, NodeId e);
   void call(Operand &x, NodeId e);
@@ -249,6 +259,8 @@ public:
   void switchStmt(NodeId s);
   void typeSwitch(NodeId s, NodeId guard);
   void selectStmt(NodeId s);
+  /// Reports a second default clause; first is the first one seen.
+  void multipleDefaults(NodeId clause, NodeId &first);
 
   // --- state
   Program &prog_;

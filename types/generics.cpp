@@ -333,10 +333,10 @@ std::string Checker::satisfies(const Type *V, const Type *T) {
     for (Object *m : interfaceMethods(T)) {
       bool found = false;
       for (Object *vm : interfaceMethods(V->constraint)) found |= vm->name == m->name;
-      if (!found) return vs + " does not implement " + ts + " (missing method " + m->name + ")";
+      if (!found) return vs + " does not implement " + ts + " (missing " + m->name + " method)";
     }
   } else if (!interfaceMethods(T).empty() && missingMethod(mv, T, why)) {
-    return vs + " does not implement " + ts + " (" + why + ")";
+    return vs + " does not implement " + ts + " " + why;
   }
   if (tset.comparable && !isComparable(V)) return vs + " does not implement comparable";
   if (tset.comparable && !isTypeParam(V) && isInterface(V)) return vs + " does not implement comparable";

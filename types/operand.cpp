@@ -12,35 +12,39 @@
 
 namespace origo::types {
 
+bool Checker::validIndex(Operand &x, const std::string &what) {
+  // An untyped constant index is given type int first, so that 0.5 is
+  // "truncated to int" and -1 reads as a constant of type int.
+  convertUntyped(x, tt_.basic(BasicKind::Int));
+  if (x.invalid()) return false;
+  if (!allTypes(x.type, isInteger)) {
+    errorAt(x.expr, "invalid argument: " + what + " " + operandStr(x) + " must be integer");
+    return false;
+  }
+  if (x.mode == Mode::Constant) {
+    auto iv = x.val->toInt();
+    if (iv && iv->sign() < 0) {
+      errorAt(x.expr, "invalid argument: " + what + " " + operandStr(x) + " must not be negative");
+      return false;
+    }
+    Operand y = x;
+    if (!representable(y, tt_.basic(BasicKind::Int), false)) {
+      errorAt(x.expr, "invalid argument: " + what + " " + operandStr(x) + " overflows int");
+      return false;
+    }
+  }
+  return true;
+}
+
 int64_t Checker::index(NodeId e, int64_t length) {
   Operand x;
   expr(x, e);
-  if (x.invalid()) return -1;
-  if (!isInteger(x.type) && !(x.mode == Mode::Constant && isNumeric(x.type) && x.val->toInt())) {
-    errorAt(e, "invalid argument: index " + operandStr(x) + " must be integer");
-    return -1;
-  }
-  if (x.mode != Mode::Constant) {
-    if (isUntyped(x.type)) updateExprType(e, tt_.basic(BasicKind::Int), true);
-    return -1;
-  }
+  if (x.invalid() || !validIndex(x, "index") || x.mode != Mode::Constant) return -1;
   auto iv = x.val->toInt();
-  if (!iv) return -1;
-  if (iv->sign() < 0) {
-    errorAt(e, "invalid argument: index " + operandStr(x) + " must not be negative");
-    return -1;
-  }
-  if (isUntyped(x.type)) {
-    Operand y = x;
-    if (!representable(y, tt_.basic(BasicKind::Int), false)) {
-      errorAt(e, "invalid argument: index " + operandStr(x) + " overflows int");
-      return -1;
-    }
-    updateExprType(e, tt_.basic(BasicKind::Int), true);
-  }
-  int64_t v = iv->fitsInt64() ? iv->int64Val() : INT64_MAX;
+  if (!iv || !iv->fitsInt64()) return -1;
+  int64_t v = iv->int64Val();
   if (length >= 0 && v >= length) {
-    errorAt(e, "invalid argument: index " + exprStr(e) + " out of bounds [0:" + std::to_string(length) + "]");
+    errorAt(e, "invalid argument: index " + x.val->str() + " out of bounds [0:" + std::to_string(length) + "]");
     return -1;
   }
   return v;
@@ -153,7 +157,7 @@ void Checker::indexExpr(Operand &x, NodeId e) {
 
 void Checker::sliceExpr(Operand &x, NodeId e) {
   const Tree &t = *tree_;
-  rawExpr(x, t.kid(e, 0));
+  expr(x, t.kid(e, 0));
   NodeId base = t.kid(e, 0);
   bool three = t[e].op == Tok::Colon;
   x.expr = e;
@@ -192,7 +196,7 @@ void Checker::sliceExpr(Operand &x, NodeId e) {
     if (x.mode != Mode::Variable) {
       Operand y = x;
       y.expr = base;
-      errorAt(e, "invalid operation: " + exprStr(base) + " (slice of unaddressable value)");
+      errorAt(base, "invalid operation: " + operandStr(y) + " (slice of unaddressable value)");
       x.mode = Mode::Invalid;
       return;
     }
@@ -217,7 +221,7 @@ void Checker::sliceExpr(Operand &x, NodeId e) {
   }
   Operand y = x;
   y.expr = base;
-  errorAt(base, "cannot slice " + operandStr(y));
+  errorAt(base, "invalid operation: cannot slice " + operandStr(y));
   x.mode = Mode::Invalid;
 }
 
@@ -339,8 +343,8 @@ void Checker::typeAssert(Operand &x, NodeId e) {
   if (!isInterface(T)) {
     std::string why;
     if (missingMethod(T, x.type, why))
-      errorAt(typeNode, "impossible type assertion: " + exprStr(e) + "\n\t" + typeString(T, &pkg_) +
-                            " does not implement " + typeString(x.type, &pkg_) + " (" + why + ")");
+      errorAt(e, "impossible type assertion: " + exprStr(e) + "\n\t" + typeString(T, &pkg_) +
+                            " does not implement " + typeString(x.type, &pkg_) + " " + why);
   }
   x.mode = Mode::CommaOk;
   x.type = T;
@@ -365,27 +369,31 @@ void Checker::compositeLit(Operand &x, NodeId e, const Type *hint) {
     // &T elided: {...} for a *T element.
     if (under(T)->kind == TypeKind::Pointer) T = under(T)->elem;
   } else {
-    errorAt(e, "invalid composite literal type: missing type");
+    errorAt(e, "missing type in composite literal");
     x.mode = Mode::Invalid;
     return;
   }
   if (T == tt_.invalid()) {
-    // Only the values: keys may be field names of the unknown type.
+    // Check the elements for their own errors only: elided types in
+    // nested literals stay unknown without a complaint.
     for (size_t i = 1; i < t.numKids(e); ++i) {
       NodeId el = t.kid(e, i);
-      if (t.kind(el) == NodeKind::KeyValueExpr) el = t.kid(el, 1);
       Operand y;
-      rawExpr(y, el);
+      if (t.kind(el) == NodeKind::KeyValueExpr) el = t.kid(el, 1);
+      if (t.kind(el) == NodeKind::CompositeLit && !t.kid(el, 0).valid()) compositeLit(y, el, tt_.invalid());
+      else rawExpr(y, el);
     }
     x.mode = Mode::Invalid;
     return;
   }
   std::vector<NodeId> elems;
   for (size_t i = 1; i < t.numKids(e); ++i) elems.push_back(t.kid(e, i));
+  // Element types may be elided in array, slice and map literals only.
   auto value = [&](NodeId v, const Type *elemType, const char *context) {
     Operand y;
-    if (t.kind(v) == NodeKind::CompositeLit && !t.kid(v, 0).valid()) compositeLit(y, v, elemType);
-    else rawExpr(y, v, elemType);
+    const Type *hint = std::string_view(context) == "struct literal" ? nullptr : elemType;
+    if (t.kind(v) == NodeKind::CompositeLit && !t.kid(v, 0).valid()) compositeLit(y, v, hint);
+    else rawExpr(y, v, hint);
     if (y.mode == Mode::CommaOk) y.mode = Mode::Value;
     record(y);
     if (!y.invalid()) {
@@ -432,17 +440,20 @@ void Checker::compositeLit(Operand &x, NodeId e, const Type *hint) {
         }
         NodeId key = t.kid(el, 0);
         if (t.kind(key) != NodeKind::Ident) {
-          errorAt(key, "invalid field name " + exprStr(key) + " in struct literal");
+          errorAt(el, "invalid field name " + exprStr(key) + " in struct literal");
+          Operand y;
+          rawExpr(y, t.kid(el, 1));
           continue;
         }
         std::string name(t[key].text);
         const Field *f = nullptr;
+        // Another package's unexported fields cannot be named.
         for (const Field &fd : u->fields)
-          if (fd.name == name) f = &fd;
+          if (fd.name == name && (exported(name) || !fd.pkg || fd.pkg == &pkg_)) f = &fd;
         if (!f) {
-          errorAt(key, "unknown field " + name + " in struct literal");
           Operand y;
           rawExpr(y, t.kid(el, 1));
+          errorAt(key, "unknown field '" + name + "' in struct literal of type " + typeString(T, &pkg_));
           continue;
         }
         info_->uses[key.index] = f->obj;
@@ -457,14 +468,23 @@ void Checker::compositeLit(Operand &x, NodeId e, const Type *hint) {
           continue;
         }
         if (i >= u->fields.size()) {
-          errorAt(el, "too many values in " + exprStr(e));
+          Operand y;
+          rawExpr(y, el);
+          errorAt(el, "too many values in " + typeString(T, &pkg_) + "{…}");
           break;
         }
-        value(el, u->fields[i].type, "struct literal");
-        ++i;
+        const Field &fd = u->fields[i++];
+        if (!exported(fd.name) && fd.pkg && fd.pkg != &pkg_) {
+          Operand y;
+          rawExpr(y, el);
+          errorAt(el, "implicit assignment to unexported field " + fd.name + " in " + typeString(T, &pkg_) +
+                          " literal");
+          continue;
+        }
+        value(el, fd.type, "struct literal");
       }
       if (!elems.empty() && i < u->fields.size())
-        error(t[e].end.valid() ? t[e].end : t[e].pos, "too few values in " + exprStr(e));
+        error(t[e].end.valid() ? t[e].end : t[e].pos, "too few values in " + typeString(T, &pkg_) + "{…}");
     }
   } else if (u->kind == TypeKind::Map) {
     for (NodeId el : elems) {

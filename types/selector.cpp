@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "types/checker.h"
 
+#include <cctype>
+
 #include <map>
 
 namespace origo::types {
@@ -94,20 +96,44 @@ LookupResult lookupFieldOrMethod(const Type *T, const std::string &name, const P
 }
 
 bool Checker::missingMethod(const Type *V, const Type *T, std::string &missing) {
+  // The reasons read as types2's missingMethodReason with compiler error
+  // messages: "(missing M method)", "(M method has pointer receiver)".
+  auto isInterfacePtr = [](const Type *t) {
+    return under(t)->kind == TypeKind::Pointer && isInterface(under(t)->elem);
+  };
+  auto funcString = [&](const std::string &name, const Type *sig) {
+    std::string s = typeString(sig, &pkg_);
+    return name + (s.rfind("func", 0) == 0 ? s.substr(4) : s);
+  };
   for (Object *m : interfaceMethods(T)) {
     LookupResult r = lookupFieldOrMethod(V, m->name, m->pkg);
     if (r.method && !r.method->type && r.method->tree) objDecl(r.method);
     if (!r.method) {
-      missing = "missing method " + m->name;
+      // A method whose name differs only in the case of its first letter
+      // is shown (types2 looks up names case-insensitively for this).
+      std::string other = m->name;
+      if (!other.empty() && std::isalpha(static_cast<unsigned char>(other[0])))
+        other[0] = std::isupper(static_cast<unsigned char>(other[0])) ? char(std::tolower(other[0]))
+                                                                      : char(std::toupper(other[0]));
+      LookupResult alt = other != m->name ? lookupFieldOrMethod(V, other, m->pkg) : LookupResult{};
+      if (alt.method && !alt.method->type && alt.method->tree) objDecl(alt.method);
+      if (isInterfacePtr(V) || isInterfacePtr(T))
+        missing = "(type " + typeString(isInterfacePtr(V) ? V : T, &pkg_) + " is pointer to interface, not interface)";
+      else if (alt.method && alt.method->type)
+        missing = "(missing " + m->name + " method)\n\t\thave " + funcString(other, methodType(alt)) +
+                  "\n\t\twant " + funcString(m->name, m->type);
+      else
+        missing = "(missing " + m->name + " method)";
       return true;
     }
     if (methodType(r) != m->type) {
-      missing = "wrong type for method " + m->name;
+      missing = "(wrong type for " + m->name + " method)\n\t\thave " + funcString(m->name, methodType(r)) +
+                "\n\t\twant " + funcString(m->name, m->type);
       return true;
     }
     // Pointer-receiver methods are not in the method set of a value.
     if (!r.interfaceMethod && r.method->ptrRecv && V->kind != TypeKind::Pointer && !r.indirect) {
-      missing = "method " + m->name + " has pointer receiver";
+      missing = "(" + m->name + " method has pointer receiver)";
       return true;
     }
   }
@@ -178,9 +204,19 @@ void Checker::selector(Operand &x, NodeId e) {
     if (base.type->kind == TypeKind::Pointer && isInterface(base.type->elem))
       errorAt(selId, exprStr(e) + " undefined (type " + typeString(base.type, &pkg_) +
                          " is pointer to interface, not interface)");
-    else
-      errorAt(selId, exprStr(e) + " undefined (type " + typeString(base.type, &pkg_) +
-                         " has no field or method " + sel + ")");
+    else {
+      // Point out a field or method that differs only in the case of its
+      // first letter (types2 does, with compiler messages).
+      std::string why = "type " + typeString(base.type, &pkg_) + " has no field or method " + sel;
+      std::string other = sel;
+      if (!other.empty() && std::isalpha(static_cast<unsigned char>(other[0]))) {
+        other[0] = std::isupper(static_cast<unsigned char>(other[0])) ? char(std::tolower(other[0]))
+                                                                      : char(std::toupper(other[0]));
+        LookupResult alt = lookupFieldOrMethod(base.type, other, &pkg_);
+        if (alt.field || alt.method) why += ", but does have " + other;
+      }
+      errorAt(selId, exprStr(e) + " undefined (" + why + ")");
+    }
     x.mode = Mode::Invalid;
     return;
   }
@@ -188,6 +224,12 @@ void Checker::selector(Operand &x, NodeId e) {
     // A method expression T.m: a function taking the receiver first.
     if (!r.method) {
       errorAt(selId, exprStr(e) + " undefined (type " + typeString(base.type, &pkg_) + " has no method " + sel + ")");
+      x.mode = Mode::Invalid;
+      return;
+    }
+    // Pointer-receiver methods are not in the method set of T.
+    if (!r.interfaceMethod && r.method->ptrRecv && base.type->kind != TypeKind::Pointer && !r.indirect) {
+      errorAt(selId, "cannot call pointer method " + sel + " on " + typeString(base.type, &pkg_));
       x.mode = Mode::Invalid;
       return;
     }
@@ -210,7 +252,7 @@ void Checker::selector(Operand &x, NodeId e) {
   info_->uses[selId.index] = r.method;
   if (!r.interfaceMethod && r.method->ptrRecv && base.type->kind != TypeKind::Pointer && !r.indirect &&
       base.mode != Mode::Variable) {
-    errorAt(e, "cannot call pointer method " + sel + " on " + typeString(base.type, &pkg_));
+    errorAt(selId, "cannot call pointer method " + sel + " on " + typeString(base.type, &pkg_));
     x.mode = Mode::Invalid;
     return;
   }

@@ -41,7 +41,7 @@ const Type *Checker::typExpr(NodeId e) {
     }
     if (x.invalid()) return tt_.invalid();
     if (x.mode != Mode::TypeExpr) {
-      errorAt(e, exprStr(e) + " is not a type");
+      errorAt(e, operandStr(x) + (x.mode == Mode::NoValue ? " used as type" : " is not a type"));
       return tt_.invalid();
     }
     if (x.type->kind == TypeKind::Named && !x.type->typeParams.empty() && !x.type->origin && !genericOk) {
@@ -239,6 +239,11 @@ const Type *Checker::interfaceType(NodeId e) {
     NodeId nameId = t.kid(f, 0), typeNode = t.kid(f, 1);
     if (nameId.valid()) {
       std::string name(t[nameId].text);
+      if (name == "_") {
+        error(t[nameId].pos, "methods must have a unique non-blank name");
+        funcType(typeNode, syntax::None, nullptr, nullptr);
+        continue;
+      }
       Object *m = prog_.newObject(ObjKind::Func, name, t[nameId].pos, funcType(typeNode, syntax::None, nullptr, nullptr));
       m->pkg = &pkg_;
       info_->defs[nameId.index] = m;

@@ -79,7 +79,7 @@ var i1 I1 = i2
 // CHECK-NEXT: {{^}}	{{.*}}cycles.go:26:6: A refers to
 // CHECK-NEXT: {{^}}	{{.*}}cycles.go:27:6: B refers to
 // CHECK-NEXT: {{^}}	{{.*}}cycles.go:26:6: A
-// CHECK-NEXT: cycles.go:29:10: g is not a type
+// CHECK-NEXT: cycles.go:29:10: g (value of type func()) is not a type
 // CHECK-NEXT: cycles.go:31:6: invalid recursive type N
 // CHECK-NEXT: {{^}}	{{.*}}cycles.go:31:6: N refers to
 // CHECK-NEXT: {{^}}	{{.*}}cycles.go:31:6: N
