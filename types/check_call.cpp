@@ -69,7 +69,7 @@ void Checker::call(Operand &x, NodeId e) {
   default:
     break;
   }
-  const Type *sig = under(x.type);
+  const Type *sig = coreOrUnder(x.type);
   if (x.type == tt_.invalid()) { // already reported
     for (NodeId a : argNodes) { Operand y; rawExpr(y, a); }
     x.mode = Mode::Invalid;
@@ -267,7 +267,21 @@ void Checker::conversion(Operand &x, const Type *T, NodeId e) {
   bool constArg = x.mode == Mode::Constant;
   bool ok = false;
   const Type *tu = under(T);
-  if (constArg && isConstType(T)) {
+  if (constArg && isTypeParam(T)) {
+    // Valid when valid for every type of the type set; the result is a
+    // value of type T, not a constant.
+    TypeSet ts = T->constraint ? typeSetOf(T->constraint) : TypeSet{};
+    ok = !ts.all && !ts.terms.empty();
+    for (auto [term, tilde] : ts.terms) {
+      Operand y = x;
+      if (!isConstType(term)) { ok = ok && convertible(y, term); continue; }
+      ok = ok && (isInteger(y.type) && isString(term) ? true : representable(y, term, false));
+    }
+    if (ok) {
+      x.mode = Mode::Value;
+      x.val.reset();
+    }
+  } else if (constArg && isConstType(T)) {
     // Constant conversion: the value must be representable, except that
     // integers convert to strings (as runes).
     if (isInteger(x.type) && isString(tu)) {
@@ -520,7 +534,13 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
       expr(y, args[1]);
       if (!y.invalid()) {
         // append([]byte, string...) is allowed.
-        if (!(elem->isBasic(BasicKind::Uint8) && isString(y.type))) assignment(y, s.type, "argument to append");
+        // (a type parameter's value too when all its types are strings or byte slices).
+        auto bytesOrString = [](const Type *t) {
+          const Type *u = under(t);
+          return isString(u) || (u->kind == TypeKind::Slice && under(u->elem)->isBasic(BasicKind::Uint8));
+        };
+        bool stringish = isString(y.type) || (isTypeParam(y.type) && allTypes(y.type, +bytesOrString));
+        if (!(elem->isBasic(BasicKind::Uint8) && stringish)) assignment(y, s.type, "argument to append");
       }
     } else {
       for (size_t i = 1; i < spread.size(); ++i) assignment(spread[i], elem, "argument to append");
@@ -635,11 +655,21 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     Operand c;
     expr(c, args[0]);
     if (c.invalid()) return fail();
-    if (coreOrUnder(c.type)->kind != TypeKind::Chan) {
+    // For a type parameter: every type of its set must be a channel.
+    auto isChan = [](const Type *t) { return under(t)->kind == TypeKind::Chan; };
+    auto isRecvOnly = [](const Type *t) { return under(t)->kind == TypeKind::Chan && under(t)->dir == ChanDir::Recv; };
+    auto anyRecvOnly = [&](const Type *t) {
+      if (!isTypeParam(t)) return isRecvOnly(t);
+      TypeSet ts = t->constraint ? typeSetOf(t->constraint) : TypeSet{};
+      for (auto [term, tilde] : ts.terms)
+        if (isRecvOnly(term)) return true;
+      return false;
+    };
+    if (!allTypes(c.type, +isChan)) {
       errorAt(args[0], "invalid operation: cannot close non-channel " + operandStr(c));
       return fail();
     }
-    if (coreOrUnder(c.type)->dir == ChanDir::Recv) {
+    if (anyRecvOnly(c.type)) {
       errorAt(args[0], "invalid operation: cannot close receive-only channel " + operandStr(c));
       return fail();
     }

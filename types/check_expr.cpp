@@ -682,9 +682,11 @@ static bool isComparisonOp(Tok op) {
 }
 
 /// Whether op applies to operands of type t (types2's op predicates).
+static bool isNumericOrString(const Type *t) { return isNumeric(t) || isString(t); }
+
 static bool opAllowed(Tok op, const Type *t, bool unary) {
   switch (op) {
-  case Tok::Add: return unary ? isNumeric(t) : isNumeric(t) || isString(t);
+  case Tok::Add: return unary ? isNumeric(t) : allTypes(t, isNumericOrString);
   case Tok::Sub: case Tok::Mul: case Tok::Quo: return isNumeric(t);
   case Tok::Rem: case Tok::And: case Tok::Or: case Tok::AndNot: return isInteger(t);
   case Tok::Xor: return isInteger(t);

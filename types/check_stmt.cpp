@@ -171,7 +171,7 @@ void Checker::stmt(NodeId s) {
     expr(ch, t.kid(s, 0));
     expr(v, t.kid(s, 1));
     if (ch.invalid() || v.invalid()) return;
-    const Type *u = under(ch.type);
+    const Type *u = coreOrUnder(ch.type);
     if (u->kind != TypeKind::Chan) {
       errorAt(s, "invalid operation: cannot send to non-channel " + operandStr(ch));
       return;
@@ -245,11 +245,9 @@ void Checker::declStmt(NodeId d) {
   case NodeKind::TypeDecl:
     for (NodeId spec : t.kids(d)) {
       NodeId id = t.kid(spec, 0);
-      if (inGenericFunc_) {
-        // gc 1.19 cannot compile them (types2 reports it too).
-        error(t[d].pos, "type declarations inside generic functions are not currently supported");
-        continue;
-      }
+      // gc 1.19 cannot compile them (its noder says so; the types are
+      // still declared, so uses do not fail too).
+      if (inGenericFunc_) error(t[d].pos, "type declarations inside generic functions are not currently supported");
       Object *obj = prog_.newObject(ObjKind::TypeName, std::string(t[id].text), t[id].pos, nullptr);
       obj->pkg = &pkg_;
       info_->defs[id.index] = obj;
@@ -824,7 +822,7 @@ void Checker::typeSwitch(NodeId s, NodeId guard) {
         single = T;
         if (T == tt_.invalid()) continue;
         if (duplicate(T, c) || x.invalid()) continue;
-        if (!isInterface(T)) {
+        if (!isInterface(T) && !isTypeParam(T)) {
           std::string why;
           if (missingMethod(T, x.type, why))
             errorAt(c, "impossible type switch case: " + exprStr(c) + "\n\t" + operandStr(x) +

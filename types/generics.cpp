@@ -417,8 +417,12 @@ struct Unifier {
   }
   bool unify(const Type *x, const Type *y, int depth = 0) {
     if (depth > 100 || !x || !y) return false;
-    if (x == y) return true;
     int i = index(x), j = index(y);
+    if (x == y) {
+      // A recursive call passes the function's own type parameter.
+      if (i >= 0 && !targs[i]) targs[i] = y;
+      return true;
+    }
     if (i >= 0 && j >= 0) {
       if (!targs[i] && !targs[j]) return false;
       if (!targs[i]) { targs[i] = targs[j]; return true; }
@@ -432,6 +436,12 @@ struct Unifier {
                                                   ? true : targs[i] == y);
     }
     if (j >= 0) return unify(y, x, depth);
+    // An argument whose type is a type parameter of the caller unifies
+    // through its core type (inexact unification, as types2).
+    if (isTypeParam(y) && !isTypeParam(x)) {
+      const Type *c = coreType(y);
+      return c && unify(x, c, depth + 1);
+    }
     // Inexact: a defined type unifies with a type literal through its
     // underlying type.
     if (x->kind == TypeKind::Named && y->kind != TypeKind::Named && !isTypeParam(y)) return unify(under(x), y, depth + 1);

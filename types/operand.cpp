@@ -340,7 +340,7 @@ void Checker::typeAssert(Operand &x, NodeId e) {
     x.mode = Mode::Invalid;
     return;
   }
-  if (!isInterface(T)) {
+  if (!isInterface(T) && !isTypeParam(T)) {
     std::string why;
     if (missingMethod(T, x.type, why))
       errorAt(e, "impossible type assertion: " + exprStr(e) + "\n\t" + typeString(T, &pkg_) +
@@ -366,8 +366,9 @@ void Checker::compositeLit(Operand &x, NodeId e, const Type *hint) {
     }
   } else if (hint) {
     T = hint;
-    // &T elided: {...} for a *T element.
-    if (under(T)->kind == TypeKind::Pointer) T = under(T)->elem;
+    // &T elided: {...} for a *T element (or a type parameter whose core
+    // type is one).
+    if (coreOrUnder(T)->kind == TypeKind::Pointer) T = coreOrUnder(T)->elem;
   } else {
     errorAt(e, "missing type in composite literal");
     x.mode = Mode::Invalid;

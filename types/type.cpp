@@ -298,11 +298,18 @@ const Type *coreType(const Type *t) {
   if (!t->constraint) return nullptr;
   TypeSet ts = typeSetOf(t->constraint);
   if (ts.all || ts.terms.empty()) return nullptr;
+  // All the same underlying type; channels may differ in direction when
+  // their elements agree (the core type is the restricted one).
   const Type *u = nullptr;
   for (auto [term, tilde] : ts.terms) {
     const Type *tu = under(term);
-    if (!u) u = tu;
-    else if (u != tu) return nullptr;
+    if (!u) {
+      u = tu;
+    } else if (u != tu) {
+      if (u->kind != TypeKind::Chan || tu->kind != TypeKind::Chan || u->elem != tu->elem) return nullptr;
+      if (u->dir == ChanDir::Both) u = tu;
+      else if (tu->dir != ChanDir::Both && tu->dir != u->dir) return nullptr;
+    }
   }
   return u;
 }
