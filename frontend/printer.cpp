@@ -183,6 +183,8 @@ private:
     text(" (");
     indent();
     for (size_t i = 0; i < count(decl); ++i) {
+      // Directives inside the group belong to the spec they precede.
+      directives(kid(decl, i));
       nl();
       node(kid(decl, i));
     }

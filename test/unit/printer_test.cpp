@@ -244,6 +244,24 @@ var g int
   EXPECT_LT(out.find("//go:noinline"), out.find("func f"));
 }
 
+TEST(Printer, DirectivesInsideGroupsStayWithTheirSpec) {
+  // Printed after the group they would apply to nothing (misplaced).
+  std::string out = roundTrip(R"(package p
+
+import "embed"
+
+var (
+	//go:embed a.txt
+	a embed.FS
+
+	//go:embed b.txt
+	b embed.FS
+)
+)");
+  EXPECT_LT(out.find("//go:embed b.txt"), out.find("b embed.FS"));
+  EXPECT_GT(out.find("//go:embed b.txt"), out.find("a embed.FS"));
+}
+
 /// A tree not made by the parser: operands of lower precedence get
 /// parentheses, nested unary operators a space.
 TEST(Printer, HandBuiltTreeGetsParentheses) {
