@@ -13,6 +13,7 @@
 #include "frontend/directives.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 
 namespace origo::syntax {
@@ -49,6 +50,8 @@ void checkDirectives(const Tree &t, const SourceManager &sm, Diagnostics &diags,
   std::string base = sm.file(t.file).name;
   base = base.substr(base.rfind('/') + 1);
   bool cgoGenerated = base.rfind("_cgo_", 0) == 0;
+  enum : unsigned { kNosplit = 1, kSystemstack = 2, kKeepAlive = 4, kEscapes = 8 };
+  std::map<uint32_t, unsigned> funcBits; ///< directive verbs per FuncDecl
   for (size_t i = 0; i < t.directives.size(); ++i) {
     const Directive &d = t.directives[i];
     const Tree::DirectiveUse &use = t.directiveUses[i];
@@ -58,6 +61,13 @@ void checkDirectives(const Tree &t, const SourceManager &sm, Diagnostics &diags,
     std::string_view verb = text.substr(3, text.find_first_of(" \t") == std::string_view::npos
                                                ? std::string_view::npos
                                                : text.find_first_of(" \t") - 3);
+    if (use.owner.valid() && t.kind(use.owner) == NodeKind::FuncDecl) {
+      unsigned &bits = funcBits[use.owner.index];
+      if (verb == "nosplit") bits |= kNosplit;
+      if (verb == "systemstack") bits |= kSystemstack;
+      if (verb == "uintptrkeepalive") bits |= kKeepAlive;
+      if (verb == "uintptrescapes") bits |= kEscapes;
+    }
     if (!d.ownLine) {
       diags.error(at, "misplaced compiler directive");
       continue;
@@ -111,15 +121,14 @@ void checkDirectives(const Tree &t, const SourceManager &sm, Diagnostics &diags,
     }
     if (!ok) diags.error(at, "misplaced compiler directive");
   }
-  // Combinations gc's noder rejects on function declarations.
-  for (size_t i = 1; i < t.numKids(t.root); ++i) {
-    NodeId f = t.kid(t.root, i);
-    if (t.kind(f) != NodeKind::FuncDecl) continue;
+  // Combinations gc's noder rejects on function declarations (gathered in
+  // the pass above, so each directive is looked at once).
+  for (auto [index, bits] : funcBits) {
+    NodeId f{index};
     Pos at = t[t.kid(f, 0)].pos;
-    bool nosplit = t.hasDirective(f, "nosplit");
-    if (t.hasDirective(f, "systemstack") && nosplit) diags.error(at, "go:nosplit and go:systemstack cannot be combined");
-    if (t.hasDirective(f, "uintptrkeepalive") && !t.hasDirective(f, "uintptrescapes") && !nosplit)
-      diags.error(at, "go:uintptrkeepalive requires go:nosplit");
+    bool nosplit = bits & kNosplit;
+    if ((bits & kSystemstack) && nosplit) diags.error(at, "go:nosplit and go:systemstack cannot be combined");
+    if ((bits & kKeepAlive) && !(bits & kEscapes) && !nosplit) diags.error(at, "go:uintptrkeepalive requires go:nosplit");
   }
 }
 
