@@ -57,7 +57,7 @@ using K = origo::syntax::NodeKind;
 %type <NodeId> file package_clause import_spec import_path basic_lit import_decl decl func_decl common_decl
 %type <NodeId> var_decl const_decl type_decl var_spec const_spec type_spec
 %type <NodeId> ident ident_list signature params result tparams_opt
-%type <NodeId> type type_na type_nolbrack type_nolbrack_na type_name type_lit send_chan_type struct_type interface_type
+%type <NodeId> method_constraint type type_na type_nolbrack type_nolbrack_na type_name type_lit send_chan_type struct_type interface_type
 %type <NodeId> iface_elem type_union type_term tag_opt param_decl tparam_item
 %type <NodeId> block stmt simple_stmt simple_stmt_nb simple_stmt_opt_nb
 %type <NodeId> if_stmt else_opt for_stmt switch_stmt select_stmt case_clause comm_clause case_head comm_head
@@ -229,10 +229,36 @@ func_decl
       $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$2].pos, {$2, None, $3, $4, None}); ctx.attachDirectives($$, $1.pos); }
   | FUNC ident tparams_opt signature block {
       $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$2].pos, {$2, None, $3, $4, $5}); ctx.attachDirectives($$, $1.pos); }
-  | FUNC params ident signature {
-      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$3].pos, {$3, $2, None, $4, None}); ctx.attachDirectives($$, $1.pos); }
-  | FUNC params ident signature block {
-      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$3].pos, {$3, $2, None, $4, $5}); ctx.attachDirectives($$, $1.pos); }
+  | FUNC params ident method_tparams signature {
+      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$3].pos, {$3, $2, None, $5, None}); ctx.attachDirectives($$, $1.pos); }
+  | FUNC params ident method_tparams signature block {
+      $$ = ctx.tree.add(K::FuncDecl, ctx.tree[$3].pos, {$3, $2, None, $5, $6}); ctx.attachDirectives($$, $1.pos); }
+  ;
+
+/* Methods cannot have type parameters; gc parses them and complains. */
+method_tparams
+  : %empty { }
+  | LBRACK tparam_items comma_opt RBRACK {
+      ctx.diags.syntaxError($1.pos, "syntax error: method must have no type parameters"); }
+  ;
+
+/* The first constraint of a generic interface method cannot start with
+   "[", "*" or "(" (m[P []int] would read as T[A[int]], m[P *C] as
+   T[A*C], m[P (C)] as T[A(C)]). */
+method_constraint
+  : type_name
+  | MAP LBRACK type RBRACK type { $$ = ctx.tree.add(K::MapType, $1.pos, {$3, $5}); }
+  | send_chan_type
+  | FUNC signature { $$ = $2; }
+  | struct_type
+  | interface_type
+  | TILDE type { $$ = $2; }
+  | method_constraint OR type_term { $$ = $1; }
+  ;
+
+generic_method_rest
+  : comma_opt
+  | COMMA tparam_items comma_opt
   ;
 
 tparams_opt
@@ -373,6 +399,11 @@ iface_elems
 
 iface_elem
   : IDENT signature { $$ = ctx.tree.add(K::Field, $1.pos, {ctx.ident($1), $2}); }
+  /* A method with type parameters (the first one named, which an embedded
+     instance's type arguments cannot be): gc parses it and complains. */
+  | IDENT LBRACK IDENT method_constraint generic_method_rest RBRACK signature {
+      ctx.diags.error($2.pos, "interface method must have no type parameters");
+      $$ = ctx.tree.add(K::Field, $1.pos, {ctx.ident($1), $7}); }
   | type_union { $$ = ctx.tree.add(K::Field, ctx.tree[$1].pos, {None, $1}); }
   ;
 

@@ -322,8 +322,31 @@ void Checker::conversion(Operand &x, const Type *T, NodeId e) {
     const Type *final = T;
     updateExprType(x.expr, final, true);
   }
+  notInHeapConversion(x, T, e);
   x.type = T;
   x.expr = e;
+}
+
+/// gc's runtime-specific conversion rules (typecheck's convertop, after
+/// types2): no *T to *U where only U is //go:notinheap, and no string to
+/// []U for a //go:notinheap byte or rune type U.
+void Checker::notInHeapConversion(const Operand &x, const Type *T, NodeId e) {
+  const Type *src = under(x.type), *dst = under(T);
+  if (!src || !dst) return;
+  std::string why;
+  if (src->kind == TypeKind::Pointer && dst->kind == TypeKind::Pointer && notInHeap(dst->elem) &&
+      !notInHeap(src->elem))
+    why = typeString(dst->elem, &pkg_) + " is incomplete (or unallocatable), but " + typeString(src->elem, &pkg_) +
+          " is not";
+  else if (isString(src) && dst->kind == TypeKind::Slice && notInHeap(dst->elem) &&
+           (under(dst->elem)->isBasic(BasicKind::Uint8) || under(dst->elem)->isBasic(BasicKind::Int32)))
+    why = typeString(dst->elem, &pkg_) + " is incomplete (or unallocatable)";
+  if (why.empty()) return;
+  // gc's typecheck sees untyped constants with their default types, and
+  // reports at the conversion's parenthesis.
+  lateErrors_.push_back({(*tree_)[e].pos, "cannot convert " + exprStr(x.expr) + " (type " +
+                                              typeString(defaultType(tt_, x.type), &pkg_) + ") to type " +
+                                                          typeString(T, &pkg_) + ":\n\t" + why});
 }
 
 void Checker::builtinCall(Operand &x, NodeId e, Builtin b) {
@@ -586,11 +609,26 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     expr(m, args[0]);
     expr(k, args[1]);
     if (m.invalid() || k.invalid()) return fail();
-    if (coreOrUnder(m.type)->kind != TypeKind::Map) {
+    // Every type of a type parameter's set must be a map, all with the
+    // same key type.
+    const Type *key = nullptr;
+    std::vector<const Type *> us = termUnders(m.type);
+    if (us.empty()) {
       errorAt(args[0], "invalid argument: " + operandStr(m) + " is not a map");
       return fail();
     }
-    assignment(k, coreOrUnder(m.type)->key, "argument to delete");
+    for (const Type *u : us) {
+      if (u->kind != TypeKind::Map) {
+        errorAt(args[0], "invalid argument: " + operandStr(m) + " is not a map");
+        return fail();
+      }
+      if (key && !identical(key, u->key)) {
+        errorAt(args[0], "invalid argument: maps of " + operandStr(m) + " must have identical key types");
+        return fail();
+      }
+      key = u->key;
+    }
+    assignment(k, key, "argument to delete");
     x.mode = Mode::NoValue;
     x.type = tt_.tuple({});
     return;

@@ -133,6 +133,9 @@ void Checker::run(const std::vector<const Tree *> &files) {
   }
   verifyInstances();
   computeInitOrder();
+  // gc's typecheck runs after types2 and only when it found nothing.
+  if (!reported_)
+    for (auto &[pos, msg] : lateErrors_) diags_.error(pos, msg);
   for (Object *pn : pkgNames_) {
     if (pn->used) continue;
     // The name is shown when it is not the path's last element.
@@ -147,6 +150,8 @@ void Checker::run(const std::vector<const Tree *> &files) {
     if (std::none_of(fi.uses.begin(), fi.uses.end(), [&](Object *o) { return o && o->pkg == di.pkg; }))
       error(di.pos, "imported and not used: \"" + di.path + "\"");
   }
+  // As types2, only for an otherwise correct package.
+  if (!reported_) monomorph();
 }
 
 /// Why an import path is not valid (types2's validatedImportPath), or "".
@@ -612,6 +617,7 @@ void Checker::typeDecl(Object *obj) {
   }
   Type *named = tt_.named(obj);
   obj->type = named;
+  if (obj->tree && obj->tree->hasDirective(spec, "notinheap")) named->notInHeapDecl = true;
   if (!obj->tree) ++localTypeDecls_;
   Scope *savedScope = scope_;
   if (tparams.valid()) {

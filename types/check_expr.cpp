@@ -42,8 +42,11 @@ std::string Checker::operandStr(const Operand &x) const {
     if (v != expr) s += " " + v;
   }
   if (hasType) {
-    if (x.type != tt_.invalid()) s += " of type " + typeString(x.type);
-    else s += " with invalid type";
+    if (x.type != tt_.invalid()) {
+      s += " of type " + typeString(x.type);
+      if (isTypeParam(x.type) && x.type->constraint)
+        s += " constrained by " + (x.type->boundText.empty() ? typeString(x.type->constraint) : x.type->boundText);
+    } else s += " with invalid type";
   }
   return s + ")";
 }
@@ -113,7 +116,8 @@ static ConvError implicitType(Checker &c, Operand &x, const Type *target, const 
     for (auto [term, tilde] : ts.terms) {
       Operand y = x;
       const Type *tmp;
-      if (ConvError e = implicitType(c, y, term, tmp); e != ConvError::None) return e;
+      // Whatever failed, types2 calls it an invalid conversion here.
+      if (implicitType(c, y, term, tmp) != ConvError::None) return ConvError::Invalid;
     }
     out = target;
     if (x.mode == Mode::Constant) {
@@ -269,7 +273,10 @@ bool Checker::assignableTo(const Operand &x, const Type *t) {
   if (identical(x.type, t)) return true;
   if (x.type == tt_.invalid() || t == tt_.invalid()) return true; // already reported
   const Type *vu = under(x.type), *tu = under(t);
-  if (vu == tt_.invalid() || tu == tt_.invalid()) return true; // a type that contains itself
+  // A type that contains itself; not an instance with the wrong number of
+  // type arguments, which types2 still compares (and reports) as a type.
+  auto badInstance = [&](const Type *t, const Type *u) { return u == tt_.invalid() && t->origin; };
+  if ((vu == tt_.invalid() && !badInstance(x.type, vu)) || (tu == tt_.invalid() && !badInstance(t, tu))) return true;
   // Predeclared types have names too: complex64 is not assignable to a
   // defined type Complex64 (types2's hasName).
   auto hasName = [](const Type *t) {
@@ -330,7 +337,7 @@ void Checker::assignment(Operand &x, const Type *t, const std::string &context) 
     return;
   default: break;
   }
-  if (t && under(t) == tt_.invalid()) return; // the type's error was reported
+  if (t && under(t) == tt_.invalid() && !t->origin) return; // the type's error was reported
   if (x.type->kind == TypeKind::Tuple) {
     errorAt(x.expr, "multiple-value " + operandStr(x) + " in single-value context");
     x.mode = Mode::Invalid;

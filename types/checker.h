@@ -151,7 +151,7 @@ public:
   void selector(Operand &x, NodeId e);
   // --- generics (generics.cpp)
   std::vector<const Type *> declareTypeParams(NodeId list, Scope *scope);
-  const Type *constraintType(NodeId e);
+  const Type *constraintType(NodeId e, bool *implicit = nullptr);
   const Type *receiverType(NodeId e);
   /// A type for variables, fields, parameters and elements: constraint
   /// interfaces are not allowed there (checked once types are complete).
@@ -197,6 +197,30 @@ public:
   void funcLit(Operand &x, NodeId e);
   void indexExpr(Operand &x, NodeId e);
   void sliceExpr(Operand &x, NodeId e);
+  void typeParamIndex(Operand &x, NodeId e);
+
+  // --- instantiation cycles (mono.cpp)
+  struct MonoVertex {
+    const Type *tp;
+    int weight = 0, len = 0, pre = -1;
+  };
+  struct MonoEdge {
+    int src, dst, weight;
+    Pos pos;         ///< the type argument
+    const Type *typ; ///< what dst was instantiated as
+  };
+  int monoVertex(const Type *tp);
+  /// Adds the flows of one instantiation (params[i] as args[i], written
+  /// at at[i]) to the graph.
+  void recordInstance(const std::vector<const Type *> &params, const std::vector<const Type *> &args,
+                      const std::vector<Pos> &at);
+  /// Reports an instantiation cycle, if any (after all bodies are checked).
+  void monomorph();
+  void reportInstanceLoop(int v);
+  std::vector<MonoVertex> monoVertices_;
+  std::vector<MonoEdge> monoEdges_;
+  std::map<const Type *, int> monoIndex_;
+  void notInHeapConversion(const Operand &x, const Type *T, NodeId e);
   void starExpr(Operand &x, NodeId e);
   void compositeLit(Operand &x, NodeId e, const Type *hint);
   void typeAssert(Operand &x, NodeId e);
@@ -268,6 +292,8 @@ public:
   Package &pkg_;
   const SourceManager &sm_;
   Diagnostics &diags_;
+  /// Errors gc reports after types2, only when types2 reported none.
+  std::vector<std::pair<Pos, std::string>> lateErrors_;
   const CheckConfig &cfg_;
   /// Methods by receiver base type name, attached when the type is declared.
   std::map<std::string, std::vector<Object *>> methodsByBase_;

@@ -38,16 +38,29 @@ std::vector<const Type *> Checker::declareTypeParams(NodeId list, Scope *scope) 
   Scope *saved = scope_;
   scope_ = scope;
   size_t i = 0;
-  for (NodeId f : t.kids(list)) made[i++]->constraint = constraintType(t.kid(f, 1));
+  for (NodeId f : t.kids(list)) {
+    Type *tp = made[i++];
+    NodeId ce = t.kid(f, 1);
+    bool implicit = false;
+    tp->constraint = constraintType(ce, &implicit);
+    // types2 keeps the constraint as written: `any` stays "any" (an alias
+    // it can tell apart), and an implicit interface{~int} prints as ~int.
+    const Type *c = tp->constraint;
+    if (t.kind(ce) == NodeKind::Ident && info_->uses[ce.index] == prog_.universe().lookup("any"))
+      tp->boundText = "any";
+    else if (implicit)
+      tp->boundText = typeString(c->embeddeds[0], &pkg_);
+  }
   scope_ = saved;
   return tps;
 }
 
-const Type *Checker::constraintType(NodeId e) {
+const Type *Checker::constraintType(NodeId e, bool *implicit) {
   const Type *c = termType(e);
   if (c == tt_.invalid()) return tt_.interfaceType({}, {});
   if (isInterface(c) && c->kind != TypeKind::Union) return c;
   // A non-interface constraint T or ~T|U stands for interface{T}.
+  if (implicit) *implicit = true;
   return tt_.interfaceType({}, {c});
 }
 
@@ -212,6 +225,9 @@ const Type *Checker::subst(const Type *t, const TypeMap &m, int depth) {
   }
   case TypeKind::Named: {
     if (!t->origin) return t;
+    // An instance with the wrong number of arguments (reported where it
+    // is written) substitutes to an invalid type, as in types2.
+    if (t->typeArgs.size() != t->origin->typeParams.size()) return tt_.invalid();
     std::vector<const Type *> args;
     bool changed = false;
     for (const Type *a : t->typeArgs) { args.push_back(S(a)); changed |= args.back() != a; }
@@ -233,7 +249,11 @@ TypeMap Checker::typeMap(const std::vector<const Type *> &params, const std::vec
 const Type *Checker::instance(const Type *origin, const std::vector<const Type *> &args) {
   bool created;
   Type *inst = tt_.instance(origin, args, created);
-  if (created) {
+  if (created && args.size() != origin->typeParams.size()) {
+    // A wrong number of arguments (reported by the caller) still names a
+    // type, as in types2: one with an invalid underlying type.
+    inst->underlying = tt_.invalid();
+  } else if (created) {
     if (origin->underlying) expandInstance(inst);
     else pendingInstances_[origin].push_back(inst);
   }
@@ -266,9 +286,12 @@ const Type *Checker::instantiateType(NodeId e, const Type *origin, const std::ve
     // gc 1.19's wording (types2's validateTArgLen), at the instance.
     errorAt(e, "got " + std::to_string(args.size()) + " arguments but " + std::to_string(origin->typeParams.size()) +
                    " type parameters");
-    return tt_.invalid();
+    return instance(origin, args);
   }
   const Type *inst = instance(origin, args);
+  std::vector<Pos> at;
+  for (NodeId a : argNodes) at.push_back(syntax::startPos(*tree_, a));
+  recordInstance(origin->typeParams, args, at);
   verifyLater_.push_back({PendingVerify::TypeArgs, origin->typeParams, args, argNodes, scope_, tree_});
   return inst;
 }
@@ -472,6 +495,7 @@ struct Unifier {
       return true;
     case TypeKind::Named:
       if (x->origin && x->origin == y->origin) {
+        if (x->typeArgs.size() != y->typeArgs.size()) return false;
         for (size_t k = 0; k < x->typeArgs.size(); ++k)
           if (!unify(x->typeArgs[k], y->typeArgs[k], depth + 1)) return false;
         return true;
@@ -571,6 +595,9 @@ const Type *Checker::instantiateSignature(NodeId call, const Type *sig, const st
   std::vector<NodeId> at = argNodes;
   while (at.size() < targs.size()) at.push_back(call);
   if (!verifyTypeArgs(sig->typeParams, targs, at)) return nullptr;
+  std::vector<Pos> pos;
+  for (NodeId a : at) pos.push_back(tree_->kind(a) == NodeKind::CallExpr ? (*tree_)[a].pos : syntax::startPos(*tree_, a));
+  recordInstance(sig->typeParams, targs, pos);
   info_->instances[call.index] = targs;
   return inst;
 }

@@ -106,8 +106,11 @@ void Checker::indexExpr(Operand &x, NodeId e) {
     return;
   }
   NodeId ix = t.kid(e, 1);
-  const Type *u = under(x.type);
-  if (isTypeParam(x.type) && coreType(x.type)) u = coreType(x.type);
+  if (isTypeParam(x.type) && !coreType(x.type)) {
+    typeParamIndex(x, e);
+    return;
+  }
+  const Type *u = coreOrUnder(x.type);
   switch (u->kind) {
   case TypeKind::Basic:
     if (isString(u)) {
@@ -153,6 +156,84 @@ void Checker::indexExpr(Operand &x, NodeId e) {
   errorAt(t.kid(e, 0), "invalid operation: cannot index " + operandStr(y));
   { Operand z; rawExpr(z, ix); }
   x.mode = Mode::Invalid;
+}
+
+/// Indexes a type parameter without a core type (types2's index of an
+/// interface): every type of its set must be indexable with the same
+/// element type, and either all are maps with identical keys or none is.
+/// The result is a variable unless a string or a non-variable array is
+/// among them.
+void Checker::typeParamIndex(Operand &x, NodeId e) {
+  const Tree &t = *tree_;
+  NodeId ix = t.kid(e, 1);
+  const Type *key = nullptr, *elem = nullptr;
+  int64_t length = -1;
+  Mode mode = Mode::Variable;
+  bool ok = true;
+  std::vector<const Type *> us = termUnders(x.type);
+  for (size_t i = 0; ok && i < us.size(); ++i) {
+    const Type *u = us[i], *k = nullptr, *el = nullptr;
+    int64_t l = -1;
+    switch (u->kind) {
+    case TypeKind::Basic:
+      if (isString(u)) {
+        el = tt_.basic(BasicKind::Uint8);
+        mode = Mode::Value;
+      }
+      break;
+    case TypeKind::Array:
+      l = u->len;
+      el = u->elem;
+      if (x.mode != Mode::Variable) mode = Mode::Value;
+      break;
+    case TypeKind::Pointer:
+      if (under(u->elem)->kind == TypeKind::Array) {
+        l = under(u->elem)->len;
+        el = under(u->elem)->elem;
+      }
+      break;
+    case TypeKind::Slice:
+      el = u->elem;
+      break;
+    case TypeKind::Map:
+      k = u->key;
+      el = u->elem;
+      break;
+    default:
+      break;
+    }
+    if (!el) { ok = false; break; }
+    if (i == 0) {
+      length = l;
+      key = k;
+      elem = el;
+      continue;
+    }
+    if ((key == nullptr) != (k == nullptr) || (key && !identical(key, k)) || !identical(elem, el)) ok = false;
+    else if (l >= 0 && l < length) length = l;
+  }
+  if (us.empty() || !ok) {
+    Operand y = x;
+    y.expr = t.kid(e, 0);
+    // (At the "[", unlike the core type case: types2 reports this one
+    // through the whole index expression.)
+    error(t[e].pos, "invalid operation: cannot index " + operandStr(y));
+    { Operand z; rawExpr(z, ix); }
+    x.mode = Mode::Invalid;
+    return;
+  }
+  if (key) {
+    Operand k;
+    expr(k, ix);
+    assignment(k, key, "map index");
+    x.mode = Mode::MapIndex;
+    x.type = elem;
+    return;
+  }
+  index(ix, length);
+  x.mode = mode;
+  x.val.reset();
+  x.type = elem;
 }
 
 void Checker::sliceExpr(Operand &x, NodeId e) {
@@ -497,13 +578,22 @@ void Checker::compositeLit(Operand &x, NodeId e, const Type *hint) {
       value(t.kid(el, 1), u->elem, "map literal");
     }
   } else {
-    if (u != tt_.invalid()) // else reported where the type is declared
+    for (NodeId el : elems) {
+      Operand y;
+      if (t.kind(el) == NodeKind::KeyValueExpr) el = t.kid(el, 1);
+      if (t.kind(el) == NodeKind::CompositeLit && !t.kid(el, 0).valid()) compositeLit(y, el, tt_.invalid());
+      else rawExpr(y, el);
+    }
+    if (u != tt_.invalid()) { // else reported where the type is declared
       errorAt(e, "invalid composite literal type " + typeString(T, &pkg_));
-    x.mode = Mode::Invalid;
-    return;
+      x.mode = Mode::Invalid;
+      return;
+    }
+    // As types2: a literal of a named type whose declaration failed is
+    // still a value of that type.
   }
   x.mode = Mode::Value;
-  x.type = hint && !typeNode.valid() && under(hint)->kind == TypeKind::Pointer ? hint : T;
+  x.type = hint && !typeNode.valid() && coreOrUnder(hint)->kind == TypeKind::Pointer ? hint : T;
   x.val.reset();
 }
 

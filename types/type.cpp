@@ -324,6 +324,34 @@ bool allTypes(const Type *t, bool (*pred)(const Type *)) {
   return true;
 }
 
+std::vector<const Type *> termUnders(const Type *t) {
+  if (!isTypeParam(t)) return {under(t)};
+  std::vector<const Type *> r;
+  if (!t->constraint) return r;
+  TypeSet ts = typeSetOf(t->constraint);
+  if (ts.all) return r;
+  for (auto [term, tilde] : ts.terms) r.push_back(under(term));
+  return r;
+}
+
+static bool notInHeapDepth(const Type *t, int depth) {
+  if (!t || depth > 100) return false;
+  switch (t->kind) {
+  case TypeKind::Named:
+    return t->notInHeapDecl || (t->underlying != t && notInHeapDepth(t->underlying, depth + 1));
+  case TypeKind::Array:
+    return notInHeapDepth(t->elem, depth + 1);
+  case TypeKind::Struct:
+    for (const Field &f : t->fields)
+      if (notInHeapDepth(f.type, depth + 1)) return true;
+    return false;
+  default:
+    return false;
+  }
+}
+
+bool notInHeap(const Type *t) { return notInHeapDepth(t, 0); }
+
 const Type *under(const Type *t) {
   if (!t) return nullptr;
   if (t->kind == TypeKind::Named)
@@ -518,7 +546,7 @@ std::string typeString(const Type *t, const Package *from) {
   case TypeKind::Union: {
     std::string s;
     for (size_t i = 0; i < t->list.size(); ++i) {
-      if (i) s += " | ";
+      if (i) s += "|";
       if (t->tildes[i]) s += "~";
       s += typeString(t->list[i], from);
     }
@@ -527,18 +555,19 @@ std::string typeString(const Type *t, const Package *from) {
   case TypeKind::Interface: {
     if (t->comparableIface) return t->methods.empty() && t->embeddeds.empty() ? "comparable" : "interface{comparable}";
     if (t->methods.empty() && t->embeddeds.empty()) return "interface{}";
+    // As types2: methods first, then embedded elements.
     std::string s = "interface{";
     bool first = true;
-    for (const Type *e : t->embeddeds) {
-      if (!first) s += "; ";
-      first = false;
-      s += typeString(e, from);
-    }
     for (const Object *m : t->methods) {
       if (!first) s += "; ";
       first = false;
       s += m->name;
       writeSignature(s, m->type, from);
+    }
+    for (const Type *e : t->embeddeds) {
+      if (!first) s += "; ";
+      first = false;
+      s += typeString(e, from);
     }
     return s + "}";
   }

@@ -85,9 +85,11 @@ struct Type {
   const Type *origin = nullptr;         ///< Named instance: the generic type
   std::vector<const Type *> typeArgs;   ///< Named instance: its type arguments
   const Type *constraint = nullptr;     ///< TypeParam: its constraint (an interface)
+  std::string boundText;                ///< TypeParam: the constraint as types2 prints it ("any", "~int")
   int index = 0;                        ///< TypeParam: position in its list
   std::vector<bool> tildes;             ///< Union: ~ on each term (terms in list)
   bool comparableIface = false;         ///< Interface: the predeclared comparable
+  bool notInHeapDecl = false;           ///< Named: declared after //go:notinheap
 
   bool isBasic(BasicKind k) const { return kind == TypeKind::Basic && basic == k; }
   /// Params and results of a Signature.
@@ -153,6 +155,13 @@ const Type *coreType(const Type *t);
 /// (false for an empty or unrestricted set); otherwise pred(t).
 bool allTypes(const Type *t, bool (*pred)(const Type *));
 bool isTypeParam(const Type *t);
+/// The underlying types an operation on t must handle: {under(t)} for an
+/// ordinary type; for a type parameter the underlying type of each term of
+/// its type set (types2's underIs), empty when the set is unrestricted.
+std::vector<const Type *> termUnders(const Type *t);
+/// gc's NotInHeap: the type was declared //go:notinheap, or its underlying
+/// type, an array's element or a struct's field is such a type.
+bool notInHeap(const Type *t);
 /// The underlying type, or for a type parameter its core type (itself
 /// when it has none): what operations like len, range or indexing use.
 const Type *coreOrUnder(const Type *t);

@@ -38,3 +38,23 @@ type MyInt int
 
 var _ = Add(MyInt(1), 2)
 var _ = Fact(5.0)
+
+// Indexing a type parameter without a core type: every type of its set
+// has the same element type (and, for maps, the same key type).
+func Index1[T interface{ []int64 | [5]int64 }](x T) int64 {
+	x[2] = 5
+	return x[3]
+}
+
+func Index2[T interface{ []byte | string }](x T) byte { return x[3] }
+
+func Index3[T interface{ *[4]int | []int }](x T) int { return x[1] }
+
+// delete through a type set of maps with one key type.
+func Del[T interface{ map[string]int | map[string]float64 }](m T) { delete(m, "foo") }
+
+// Elided &S in a literal whose element type is a type parameter with core
+// type *S.
+type S struct{ f int }
+
+func Ptrs[P *S]() []P { return []P{{f: 1}} }
