@@ -347,7 +347,8 @@ bool goC128equal(const void *p, const void *q) {
 bool goStrequal(const void *p, const void *q) {
   auto *x = static_cast<const GoString *>(p), *y = static_cast<const GoString *>(q);
   return x->len == y->len &&
-         (x->ptr == y->ptr || memcmp(x->ptr, y->ptr, size_t(x->len)) == 0);
+         (x->ptr == y->ptr || x->len == 0 ||
+          memcmp(x->ptr, y->ptr, size_t(x->len)) == 0);
 }
 
 bool goEfaceeq(const Type *t, void *x, void *y) { return dataEqual(t, x, y); }
