@@ -602,7 +602,9 @@ void checkClear(const Fixture &f) {
     bad += get64(t, h, k) != k + 1;
   EXPECT(bad == 0);
 
-  // Cleared in the middle of a loop (also mid-growth): the loop ends.
+  // Cleared in the middle of a loop: the loop ends. (a) The loop started
+  // mid-growth, so it walks old buckets; (b) the map grew since the loop
+  // started, so it walks the old array, which clearing does not reuse.
   while (!h->oldbuckets)
     set64(t, h, 100000 + visits, 1), ++visits;
   Hiter it{};
@@ -611,6 +613,20 @@ void checkClear(const Fixture &f) {
   goMapclear(t, h);
   goMapiternext(&it);
   EXPECT(it.key == nullptr);
+
+  for (int64_t k = 0; k < 1000; ++k)
+    set64(t, h, k, k);
+  while (h->oldbuckets) // finish any growth first
+    set64(t, h, 0, 0);
+  Hiter it2{};
+  goMapiterinit(t, h, &it2);
+  EXPECT(it2.key != nullptr);
+  for (int64_t k = 1000; !h->oldbuckets; ++k)
+    set64(t, h, k, k);
+  EXPECT(it2.B != h->B);
+  goMapclear(t, h);
+  goMapiternext(&it2);
+  EXPECT(it2.key == nullptr);
 }
 
 void checkRandomOrder(const Fixture &f) {
