@@ -189,7 +189,8 @@ void incrNoverflow(Hmap *h) {
     ++h->noverflow;
     return;
   }
-  uint32_t mask = (uint32_t(1) << (h->B - 15)) - 1;
+  unsigned shift = h->B - 15;
+  uint32_t mask = shift >= 32 ? ~uint32_t(0) : (uint32_t(1) << shift) - 1;
   if ((fastrand() & mask) == 0)
     ++h->noverflow;
 }

@@ -102,6 +102,23 @@ void checkNilAndEmpty(const Fixture &f) {
   EXPECT(m->B == 8); // 1000 <= 6.5 * 2^8
   EXPECT(m->buckets != nullptr);
   EXPECT(goMakemap(f.i64i64, -5, nullptr)->B == 0);
+
+  // The 4-byte key-by-value entry points.
+  MapType *t32 = newMapType("map[int32]int32", f.ty.int32, f.ty.int32,
+                            goMemhash32, MapReflexiveKey);
+  EXPECT(t32->bucketsize == 8 + 32 + 32 + 8);
+  Hmap *h32 = goMakemap(t32, 0, nullptr);
+  for (uint32_t k = 0; k < 3000; ++k)
+    *static_cast<int32_t *>(goMapassignFast32(t32, h32, k)) = int32_t(k) + 1;
+  goMapdeleteFast32(t32, h32, 7);
+  int bad = 0;
+  for (uint32_t k = 0; k < 3000; ++k) {
+    int32_t want = k == 7 ? 0 : int32_t(k) + 1;
+    bad += *static_cast<int32_t *>(goMapaccess1Fast32(t32, h32, k)) != want;
+    bad += goMapaccess2Fast32(t32, h32, k).ok != (k != 7);
+  }
+  EXPECT(bad == 0);
+  EXPECT(goMaplen(h32) == 2999);
 }
 
 void checkBulk(const Fixture &f) {
