@@ -13,9 +13,12 @@
 
 #include "runtime/panic.h"
 #include "runtime/abi.h"
+#include "runtime/malloc.h"
 #include "runtime/print.h"
 #include "runtime/start.h"
 #include "runtime/traceback.h"
+
+#include <string.h>
 
 namespace origo::rt {
 namespace {
@@ -37,16 +40,45 @@ bool startDying() {
   return __atomic_fetch_add(&dying, 1, __ATOMIC_SEQ_CST) == 0;
 }
 
-} // namespace
-
-void panicRuntimeError(const char *msg) {
-  if (!startDying())
-    fatal(msg);
-  printCString("panic: runtime error: ");
-  printCString(msg);
+/// The one way a runtime panic starts: every panic* entry point ends here,
+/// so that defer/recover can replace this body alone. \p msg is what the
+/// panic value's Error() returns; \p runtimeError distinguishes gc's
+/// errorString ("runtime error: " + msg) from its plainError (msg alone).
+[[noreturn]] void startPanic(bool runtimeError, abi::GoString msg) {
+  if (!startDying()) { // as fatal() when already dying
+    printCString("fatal error: ");
+    if (runtimeError)
+      printCString("runtime error: ");
+    printBytes(msg.ptr, msg.len);
+    printCString("\n");
+    exitProcess(2);
+  }
+  printCString("panic: ");
+  if (runtimeError)
+    printCString("runtime error: ");
+  printBytes(msg.ptr, msg.len);
   printCString("\n");
   finishReport(reinterpret_cast<uintptr_t>(__builtin_frame_address(0)));
 }
+
+abi::GoString literal(const char *s) {
+  return {reinterpret_cast<const uint8_t *>(s), int64_t(strlen(s))};
+}
+
+} // namespace
+
+void panicRuntimeError(const char *msg) { startPanic(true, literal(msg)); }
+
+void panicRuntimeError(const char *prefix, abi::GoString detail) {
+  size_t n = strlen(prefix);
+  auto *buf = static_cast<uint8_t *>(mallocgc(n + size_t(detail.len), false));
+  memcpy(buf, prefix, n);
+  if (detail.len > 0)
+    memcpy(buf + n, detail.ptr, size_t(detail.len));
+  startPanic(true, {buf, int64_t(n) + detail.len});
+}
+
+void panicPlainError(const char *msg) { startPanic(false, literal(msg)); }
 
 void fatal(const char *msg) {
   bool first = startDying();

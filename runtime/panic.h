@@ -12,6 +12,8 @@
 #ifndef ORIGO_RUNTIME_PANIC_H
 #define ORIGO_RUNTIME_PANIC_H
 
+#include "runtime/abi.h"
+
 namespace origo::rt {
 
 /// Panics with the runtime error whose Error() is "runtime error: " + \p msg,
@@ -22,6 +24,16 @@ namespace origo::rt {
 ///   <Go frames of the panicking goroutine>
 /// and exits with status 2. \p msg must stay valid (a literal or persistent).
 [[noreturn]] void panicRuntimeError(const char *msg);
+
+/// The same with a message built at run time: "runtime error: " + \p prefix
+/// + \p detail, e.g. ("hash of unhashable type ", t->str). The message is
+/// copied, so \p detail need not outlive the call.
+[[noreturn]] void panicRuntimeError(const char *prefix, abi::GoString detail);
+
+/// Panics with gc's plainError: a runtime.Error whose Error() is \p msg with
+/// no "runtime error: " prefix, e.g. "assignment to entry in nil map".
+/// Unrecovered, it prints "panic: <msg>" and the rest of the report as above.
+[[noreturn]] void panicPlainError(const char *msg);
 
 /// gc's throw: prints "fatal error: <msg>", a blank line and the goroutine's
 /// traceback, then exits with status 2. Nothing can recover it. A fatal

@@ -11,6 +11,7 @@
 
 #include "runtime/start.h"
 #include "runtime/abi.h"
+#include "runtime/hash.h"
 
 #include <unistd.h>
 
@@ -34,6 +35,7 @@ int main(int argc, char **argv, char **envp) {
   origo::rt::args = {argc, argv, envp};
   origo::rt::mainFrame =
       reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+  origo::rt::algInit(); // hash keys and random seeds, before any Go code
   for (void (*const *init)() = origo::abi::origo_inittab; *init; ++init)
     (*init)();
   goMainMain();

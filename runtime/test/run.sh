@@ -5,6 +5,14 @@
 # from gc 1.19 running NAME.go; the exit status must be the one in
 # NAME.status. Both sides are normalised: tracebacks lose their +0x offsets
 # and source directories, and gc's hex arguments become origo's "(...)".
+#
+# Then the native tests: each native/NAME_test.cpp, compiled by the build
+# with the runtime's target flags (BUILD_DIR/runtime/test/native/ARCH/), is
+# linked the same way and run: with no argument it checks everything and
+# must exit 0. Each native/NAME_test.MODE.go is a Go program whose gc report
+# is recorded in NAME_test.MODE.out (its first three lines) and .status; the
+# test run with argument MODE must print the same lines to stderr and exit
+# with the same status.
 # usage: runtime/test/run.sh [BUILD_DIR]   (default: build)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -40,6 +48,42 @@ for ll in "$here"/*.ll; do
     else
       echo "ok: $name ($arch)"
     fi
+  done
+done
+for cpp in "$here"/native/*_test.cpp; do
+  name=$(basename "$cpp" .cpp)
+  for arch in amd64 arm64; do
+    case $arch in
+      amd64) run= ;;
+      arm64) run=qemu-aarch64 ;;
+    esac
+    exe=$work/$name-$arch
+    "$build/bin/origo_link_program" $arch "$exe" "$work/$arch" "" \
+      "$build/runtime/test/native/$arch/$name.o"
+    status=0
+    $run "$exe" >"$work/out" 2>&1 || status=$?
+    if [ "$status" != 0 ]; then
+      cat "$work/out"
+      echo "FAIL: $name ($arch), exit status $status"
+      fail=1
+    else
+      echo "ok: $name ($arch): $(tail -n 1 "$work/out")"
+    fi
+    for go in "$here"/native/"$name".*.go; do
+      [ -e "$go" ] || continue
+      mode=${go##*/"$name".}
+      mode=${mode%.go}
+      status=0
+      $run "$exe" "$mode" >"$work/stdout" 2>"$work/stderr" || status=$?
+      if ! head -n 3 "$work/stderr" | diff -u "${go%.go}.out" - ||
+         [ "$status" != "$(cat "${go%.go}.status")" ]; then
+        cat "$work/stdout"
+        echo "FAIL: $name $mode ($arch), exit status $status"
+        fail=1
+      else
+        echo "ok: $name $mode ($arch)"
+      fi
+    done
   done
 done
 exit $fail

@@ -1,0 +1,137 @@
+//===- runtime/test/native/native_test.h - Native runtime tests -*- C++ -*-===//
+///
+/// \file
+/// Shared pieces of the runtime's native tests: C++ programs built with the
+/// runtime's own target flags and linked like a Go program (the runtime's
+/// main() calls the test's main.main). They build type descriptors by hand,
+/// as codegen will emit them, and call the runtime's Go-named entry points.
+/// A test run with no argument checks everything and exits 0; with a mode
+/// argument it does one thing that must panic, and run.sh compares the
+/// report with gc's (NAME.MODE.go, .out, .status).
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ORIGO_RUNTIME_TEST_NATIVE_TEST_H
+#define ORIGO_RUNTIME_TEST_NATIVE_TEST_H
+
+#include "runtime/abi.h"
+#include "runtime/hash.h"
+#include "runtime/start.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+namespace native_test {
+
+using namespace origo::abi;
+
+inline int failures = 0;
+inline int checks = 0;
+
+/// Records a failed expectation; prints the first few in detail.
+inline void fail(const char *file, int line, const char *what) {
+  if (++failures <= 20)
+    printf("FAIL %s:%d: %s\n", file, line, what);
+}
+
+#define EXPECT(cond)                                                           \
+  do {                                                                         \
+    ++native_test::checks;                                                     \
+    if (!(cond))                                                               \
+      native_test::fail(__FILE__, __LINE__, #cond);                            \
+  } while (0)
+
+/// Prints the summary and returns the exit status.
+inline int finish(const char *name) {
+  if (failures) {
+    printf("%s: %d of %d checks failed\n", name, failures, checks);
+    return 1;
+  }
+  printf("%s: all %d checks passed\n", name, checks);
+  return 0;
+}
+
+inline GoString gostr(const char *s) {
+  return {reinterpret_cast<const uint8_t *>(s), int64_t(strlen(s))};
+}
+
+/// Zeroed memory that lives until exit (test code may use libc's heap).
+template <typename T> T *alloc(size_t n = 1) {
+  return static_cast<T *>(calloc(n, sizeof(T)));
+}
+
+/// A type descriptor with the common fields filled in.
+inline Type *newType(const char *str, uintptr_t size, uint8_t kind,
+                     EqualFn equal, uint8_t tflag = 0, uintptr_t ptrdata = 0,
+                     uint8_t align = 8) {
+  Type *t = alloc<Type>();
+  t->size = size;
+  t->ptrdata = ptrdata;
+  t->hash = uint32_t(strlen(str) * 2654435761u);
+  t->tflag = tflag;
+  t->align = t->fieldAlign = align;
+  t->kind = kind;
+  t->equal = equal;
+  t->str = gostr(str);
+  return t;
+}
+
+/// Fills the Type part of a kind-specific descriptor.
+template <typename T>
+T *newKindType(const char *str, uintptr_t size, uint8_t kind, EqualFn equal,
+               uint8_t tflag = 0, uintptr_t ptrdata = 0) {
+  T *d = alloc<T>();
+  Type *t = newType(str, size, kind, equal, tflag, ptrdata);
+  d->typ = *t;
+  return d;
+}
+
+/// Types used by both tests.
+struct Types {
+  const Type *int64, *int32, *float64, *string, *ptrInt64, *sliceInt,
+      *mapStringInt;
+  const InterfaceType *eface;
+};
+
+inline Types makeTypes() {
+  Types ty;
+  ty.int64 = newType("int64", 8, KindInt64, goMemequal64,
+                     TFlagRegularMemory | TFlagNamed);
+  ty.int32 = newType("int32", 4, KindInt32, goMemequal32,
+                     TFlagRegularMemory | TFlagNamed, 0, 4);
+  ty.float64 = newType("float64", 8, KindFloat64, goF64equal, TFlagNamed);
+  ty.string = newType("string", 16, KindString, goStrequal, TFlagNamed, 8);
+  ty.ptrInt64 = &newKindType<PtrType>("*int64", 8, KindPointer | KindDirectIface,
+                                      goMemequal64, TFlagRegularMemory, 8)->typ;
+  ty.sliceInt = &newKindType<SliceType>("[]int", 24, KindSlice, nullptr, 0, 8)->typ;
+  ty.mapStringInt = newType("map[string]int", 8, KindMap | KindDirectIface,
+                            nullptr, 0, 8);
+  ty.eface = newKindType<InterfaceType>("interface {}", 16, KindInterface,
+                                        goNilinterequal, 0, 16);
+  return ty;
+}
+
+/// An interface value holding a copy of the \p size bytes at \p v (or the
+/// pointer itself for a direct type), as compiled code builds one.
+inline Eface box(const Type *t, const void *v) {
+  if (t->kind & KindDirectIface) {
+    void *p;
+    memcpy(&p, v, sizeof p);
+    return {t, p};
+  }
+  void *copy = calloc(1, t->size ? t->size : 1);
+  memcpy(copy, v, t->size);
+  return {t, copy};
+}
+
+/// Runs the mode named by the first argument, if any; returns false when
+/// there is none (run all checks).
+inline const char *modeArg() {
+  const origo::rt::ProcessArgs &args = origo::rt::processArgs();
+  return args.argc > 1 ? args.argv[1] : nullptr;
+}
+
+} // namespace native_test
+
+#endif // ORIGO_RUNTIME_TEST_NATIVE_TEST_H
