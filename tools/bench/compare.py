@@ -118,7 +118,7 @@ class Gccgo(Compiler):
         want = os.environ.get("GCCGO", "")
         self.flags = ["-O2"]
         if want == "none":
-            self.skip = "skipped (GCCGO=none)"
+            self.skip = "GCCGO=none"
             return
         if arch == "arm64" and platform.machine() != "aarch64":
             self.gccgo = want or shutil.which("aarch64-linux-gnu-gccgo")
@@ -129,7 +129,7 @@ class Gccgo(Compiler):
             return
         self.gccgo = want or shutil.which("gccgo") or install_gccgo()
         if not self.gccgo:
-            self.skip = "not installed (apt-get install gccgo)"
+            self.skip = "not installed (apt-get install gccgo needs root)"
 
     def build(self, src, exe, cwd):
         self._build([self.gccgo] + self.flags + ["-o", exe, src], cwd)
@@ -230,7 +230,7 @@ def code(args):
           % (arch, os.environ.get("CPU", "0"), runs))
     for c in comps:
         if c.skip:
-            print("note: %s %s" % (c.name, c.skip))
+            print("note: %s skipped: %s" % (c.name, c.skip))
     if arch == "arm64" and platform.machine() != "aarch64":
         print("note: under qemu-aarch64: the times are informative only")
     print()
@@ -429,7 +429,7 @@ def compile_(args):
         # gccgo, for scale. gccgo 12 predates generics, which the program
         # uses, so today this reports its first error.
         if gccgo.skip:
-            rows.append(("gccgo", None, gccgo.skip, "informative"))
+            rows.append(("gccgo", None, "skipped: " + gccgo.skip, "informative"))
         else:
             label = "gccgo %s" % " ".join(gccgo.flags)
             try:
