@@ -125,7 +125,7 @@ class Gccgo(Compiler):
             # Static, so qemu needs no target libgo.
             self.flags.append("-static")
             if not self.gccgo:
-                self.skip = "no aarch64-linux-gnu-gccgo"
+                self.skip = "no aarch64-linux-gnu-gccgo (package gccgo-aarch64-linux-gnu)"
             return
         self.gccgo = want or shutil.which("gccgo") or install_gccgo()
         if not self.gccgo:
