@@ -53,6 +53,14 @@ type Ordered interface {
 	~int | ~int64 | ~uint32 | ~string
 }
 
+// Limits and scales shared by the units: untyped constants of each kind.
+const (
+	historyCap = 1 << 4
+	weightRate = 3.0 / 8
+	separator  = "#"
+	maskBits   = 1<<62>>50 - 1
+)
+
 // Scorer is implemented by the record types.
 type Scorer interface {
 	Score() int
@@ -152,20 +160,20 @@ def unit_record(g, n):
     lines.append("\tfor _, h := range r.history {")
     lines.append("\t\ts += h %% %d" % k)
     lines.append("\t}")
-    lines.append("\treturn s + int(r.weight*2) + len(r.name)")
+    lines.append("\treturn s + int(r.weight*weightRate*16) + len(r.name)")
     lines.append("}")
     lines.append("")
     lines.append("func (r *Rec%d) Bump(d int) {" % n)
     for f in fields:
         lines.append("\tr.%s += d %s %d" % (f, g.pick(["*", "+", "-"]), g.int(1, 9)))
     lines.append("\tr.history = append(r.history, d)")
-    lines.append("\tif len(r.history) > %d {" % (k + 3))
+    lines.append("\tif len(r.history) > historyCap-%d {" % g.int(0, 8))
     lines.append("\t\tr.history = r.history[1:]")
     lines.append("\t}")
     lines.append("}")
     lines.append("")
     lines.append("func (r *Rec%d) Describe() string {" % n)
-    lines.append("\treturn r.name + \"#\" + itoa(r.%s) + \"/\" + itoa(len(r.history))" % fields[0])
+    lines.append("\treturn r.name + separator + itoa(r.%s&maskBits) + \"/\" + itoa(len(r.history))" % fields[0])
     lines.append("}")
     lines.append("")
     lines.append("func unit%d() int {" % n)
