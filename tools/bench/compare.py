@@ -58,6 +58,16 @@ def first_line(text):
     return "(no message)"
 
 
+def crash_line(text):
+    """The line of a failed program's output that says why: gc's and
+    origo's `panic:` or `fatal error:`, else the last line."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines:
+        if line.startswith(("panic: ", "fatal error: ", "unexpected fault", "SIG")):
+            return line
+    return lines[-1] if lines else "(no output)"
+
+
 class Failure(Exception):
     """A build or run that failed; the message is one line."""
 
@@ -204,12 +214,13 @@ def timed(argv, cwd, env=None, timeout=RUN_TIMEOUT):
 
 
 def run_checked(prefix, exe, cwd, want):
-    """Runs exe; returns its wall time, or raises Failure if it fails or its
-    output (stdout and stderr: println writes to stderr) is not `want`."""
+    """Runs exe; returns its time (as `timed` measures it) and output, or
+    raises Failure if it fails or its output (stdout and stderr: println
+    writes to stderr) is not `want`."""
     secs, rc, out, err = timed(prefix + [exe], cwd)
     if rc != 0:
-        raise Failure("run failed: exit status %d: %s"
-                      % (rc, first_line((err or out).decode(errors="replace"))))
+        how = "killed by signal %d" % -rc if rc < 0 else "exit status %d" % rc
+        raise Failure("run failed: %s: %s" % (how, crash_line((err + out).decode(errors="replace"))))
     if want is not None and (out, err) != want:
         got = first_line((err + out).decode(errors="replace"))
         raise Failure("output differs from gc's (first line: %s)" % got)
