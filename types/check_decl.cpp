@@ -182,6 +182,12 @@ static std::string invalidImportPath(const std::string &path) {
   return "";
 }
 
+/// gc's islocalname: a path resolved against the -D directory (which
+/// makes it canonical), not looked up as an import path.
+static bool isLocal(const std::string &p) {
+  return p == "." || p == ".." || p.rfind("./", 0) == 0 || p.rfind("../", 0) == 0;
+}
+
 /// Lexically clean form of an import path (Go's path.Clean), to reject
 /// non-canonical spellings like "unicode//utf8".
 static std::string cleanPath(const std::string &p) {
@@ -243,14 +249,18 @@ void Checker::collectObjects() {
           Package *imp = nullptr;
           std::string err = "the standard library is not supported by origo yet";
           if (p[0] == '/') err = "import path cannot be absolute path";
-          else if (cleanPath(p) != p) err = "non-canonical import path \"" + p + "\" (should be \"" + cleanPath(p) + "\")";
+          else if (!isLocal(p) && cleanPath(p) != p) err = "non-canonical import path \"" + p + "\" (should be \"" + cleanPath(p) + "\")";
           else if (p == "main") err = "cannot import \"main\"";
+          else if (p == pkg_.path) err = "import \"" + p + "\" while compiling that package (import cycle)";
           else if (p == "unsafe") imp = prog_.unsafePackage();
           else if (cfg_.importer) imp = cfg_.importer(p, err);
           if (!imp) {
             error(tr[path].pos, "could not import " + p + " (" + err + ")");
             continue;
           }
+          // A local import is known by the path it resolved to (gc's noder
+          // joins it with -D before types2 sees it).
+          if (isLocal(p)) p = imp->path;
           std::string local = nameId.valid() ? std::string(tr[nameId].text) : imp->name;
           if (local == "_") continue;
           if (local == "init") {
@@ -625,7 +635,7 @@ void Checker::typeDecl(Object *obj) {
     Scope *ts = prog_.newScope(scope_);
     bool saved = inTParamList_;
     inTParamList_ = true;
-    named->typeParams = declareTypeParams(tparams, ts);
+    named->typeParams = declareTypeParams(tparams, ts, named);
     inTParamList_ = saved;
     scope_ = ts;
   }

@@ -105,9 +105,19 @@ public:
   bool inTParamList_ = false; ///< checking a type parameter list
   /// Reports an invalid cycle, starting with the object first in source.
   void cycleError(const std::vector<Object *> &cycle);
+  /// One step of a reported cycle: a declared name, or an instance where
+  /// it is written ("a.A" for an imported one).
+  struct CycleStep {
+    std::string name;
+    Pos pos;
+    const Type *type = nullptr;
+  };
+  void cycleError(const std::vector<CycleStep> &cycle, bool isType);
   /// Reports a defined type that contains itself (types2's validType).
   void validType(const Type *named);
-  bool validType0(const Type *t, std::vector<const Type *> &path);
+  bool validType0(const Type *t, std::vector<const Type *> &nest, std::vector<CycleStep> &path);
+  /// Where each instance of a generic type was first written.
+  std::map<const Type *, Pos> instPos_;
   /// Named types checked by validType and found valid.
   std::set<const Type *> validTypes_;
   /// Package-level defined types, checked by validType once all are declared.
@@ -150,7 +160,7 @@ public:
   static bool exported(const std::string &name);
   void selector(Operand &x, NodeId e);
   // --- generics (generics.cpp)
-  std::vector<const Type *> declareTypeParams(NodeId list, Scope *scope);
+  std::vector<const Type *> declareTypeParams(NodeId list, Scope *scope, Type *owner = nullptr);
   const Type *constraintType(NodeId e, bool *implicit = nullptr);
   const Type *receiverType(NodeId e);
   /// A type for variables, fields, parameters and elements: constraint

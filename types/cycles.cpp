@@ -41,67 +41,100 @@ bool Checker::validCycle(size_t start) {
 }
 
 void Checker::cycleError(const std::vector<Object *> &cycle) {
-  // Start at the object first in source; that is where gc reports.
+  std::vector<CycleStep> steps;
+  for (Object *o : cycle) steps.push_back({o->name, o->pos});
+  cycleError(steps, !cycle.empty() && cycle[0]->kind == ObjKind::TypeName);
+}
+
+void Checker::cycleError(const std::vector<CycleStep> &cycle, bool isType) {
+  // Start at the step first in source; that is where gc reports.
   size_t i = 0;
   for (size_t k = 1; k < cycle.size(); ++k)
-    if (cycle[k]->pos < cycle[i]->pos) i = k;
-  Object *obj = cycle[i];
-  std::string msg = obj->kind == ObjKind::TypeName ? "invalid recursive type " + obj->name
-                                                   : "illegal cycle in declaration of " + obj->name;
-  Pos at = obj->pos;
+    if (cycle[k].pos < cycle[i].pos) i = k;
+  const CycleStep *s = &cycle[i];
+  std::string msg = isType ? "invalid recursive type " + s->name : "illegal cycle in declaration of " + s->name;
+  Pos at = s->pos;
   for (size_t k = 0; k < cycle.size(); ++k) {
-    msg += "\n\t" + Diagnostics::formatPos(sm_, obj->pos, DiagOptions{}) + ": " + obj->name + " refers to";
+    msg += "\n\t" + Diagnostics::formatPos(sm_, s->pos, DiagOptions{}) + ": " + s->name + " refers to";
     i = (i + 1) % cycle.size();
-    obj = cycle[i];
+    s = &cycle[i];
   }
-  msg += "\n\t" + Diagnostics::formatPos(sm_, obj->pos, DiagOptions{}) + ": " + obj->name;
+  msg += "\n\t" + Diagnostics::formatPos(sm_, s->pos, DiagOptions{}) + ": " + s->name;
   error(at, msg);
 }
 
 void Checker::validType(const Type *named) {
-  std::vector<const Type *> path;
-  validType0(named, path);
+  std::vector<const Type *> nest;
+  std::vector<CycleStep> path;
+  validType0(named, nest, path);
 }
 
-bool Checker::validType0(const Type *t, std::vector<const Type *> &path) {
+/// types2's validType0: nest holds the named types (instances included)
+/// whose memory encloses t, path the same with where each is written; a
+/// type parameter stands for its argument in the innermost instance.
+bool Checker::validType0(const Type *t, std::vector<const Type *> &nest, std::vector<CycleStep> &path) {
   if (!t) return true;
   switch (t->kind) {
   case TypeKind::Array:
-    return validType0(t->elem, path);
+    return validType0(t->elem, nest, path);
   case TypeKind::Struct:
     for (const Field &f : t->fields)
-      if (!validType0(f.type, path)) return false;
+      if (!validType0(f.type, nest, path)) return false;
     return true;
   case TypeKind::Interface:
     for (const Type *e : t->embeddeds)
-      if (!validType0(e, path)) return false;
+      if (!validType0(e, nest, path)) return false;
     return true;
   case TypeKind::Union:
     for (const Type *e : t->list)
-      if (!validType0(e, path)) return false;
+      if (!validType0(e, nest, path)) return false;
     return true;
   case TypeKind::Named: {
     if (validTypes_.count(t)) return true;
     if (t->underlying == tt_.invalid()) return false;
-    auto onPath = std::find(path.begin(), path.end(), t);
-    if (onPath != path.end()) {
-      // t contains itself: every type on the cycle is in this package.
+    if (std::find(nest.begin(), nest.end(), t) != nest.end()) {
+      // t contains itself. (An imported type cannot: its package would
+      // have been rejected.)
       const_cast<Type *>(t)->underlying = tt_.invalid();
-      std::vector<Object *> cycle;
-      for (auto it = onPath; it != path.end(); ++it) cycle.push_back((*it)->obj);
-      cycleError(cycle);
+      auto it = std::find_if(path.begin(), path.end(), [&](const CycleStep &s) { return s.type == t; });
+      cycleError(std::vector<CycleStep>(it, path.end()), true);
       return false;
     }
-    // Follow the declaration's right-hand side (an instance's type is
-    // already substituted into its underlying type).
-    auto rhs = fromRHS_.find(t->origin ? t->origin : t);
-    const Type *next = t->origin || rhs == fromRHS_.end() ? t->underlying : rhs->second;
-    if (!next || !t->obj || t->obj->pkg != &pkg_) return true; // imported types are valid
-    path.push_back(t);
-    bool ok = validType0(next, path);
+    const Type *origin = t->origin ? t->origin : t;
+    if (!t->obj) return true;
+    const Type *rhs;
+    if (origin->obj && origin->obj->pkg == &pkg_) {
+      auto r = fromRHS_.find(origin);
+      rhs = r != fromRHS_.end() ? r->second : origin->underlying;
+    } else if (t->origin) {
+      rhs = origin->underlying; // an imported generic type, with its parameters
+    } else {
+      return true; // an imported type refers to no type of this package
+    }
+    if (!rhs) return true;
+    CycleStep step{t->obj->name, t->obj->pos, t};
+    if (t->obj->pkg && t->obj->pkg != &pkg_) step.name = t->obj->pkg->name + "." + step.name;
+    if (auto p = instPos_.find(t); p != instPos_.end()) step.pos = p->second;
+    nest.push_back(t);
+    path.push_back(step);
+    bool ok = validType0(rhs, nest, path);
+    nest.pop_back();
     path.pop_back();
     if (ok) validTypes_.insert(t);
     return ok;
+  }
+  case TypeKind::TypeParam: {
+    if (nest.empty()) return true;
+    const Type *inst = nest.back();
+    if (!inst->origin) return true;
+    const auto &tps = inst->origin->typeParams;
+    for (size_t i = 0; i < tps.size() && i < inst->typeArgs.size(); ++i)
+      if (tps[i] == t) {
+        // The argument must be valid where the instance is written.
+        std::vector<const Type *> outer(nest.begin(), nest.end() - 1);
+        return validType0(inst->typeArgs[i], outer, path);
+      }
+    return true;
   }
   default:
     return true;

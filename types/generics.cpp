@@ -16,7 +16,7 @@ namespace origo::types {
 
 // --- declarations ------------------------------------------------------------
 
-std::vector<const Type *> Checker::declareTypeParams(NodeId list, Scope *scope) {
+std::vector<const Type *> Checker::declareTypeParams(NodeId list, Scope *scope, Type *owner) {
   const Tree &t = *tree_;
   std::vector<const Type *> tps;
   std::vector<Type *> made;
@@ -35,6 +35,9 @@ std::vector<const Type *> Checker::declareTypeParams(NodeId list, Scope *scope) 
     tps.push_back(tp);
     made.push_back(tp);
   }
+  // The generic type is generic from here on: its constraints may
+  // instantiate it (type T[P C] with C mentioning T[int]).
+  if (owner) owner->typeParams = tps;
   Scope *saved = scope_;
   scope_ = scope;
   size_t i = 0;
@@ -289,6 +292,11 @@ const Type *Checker::instantiateType(NodeId e, const Type *origin, const std::ve
     return instance(origin, args);
   }
   const Type *inst = instance(origin, args);
+  // Where types2 places the instance's name: the generic type's name, or
+  // the dot of a qualified one.
+  NodeId gn = tree_->kid(e, 0);
+  while (tree_->kind(gn) == NodeKind::ParenExpr) gn = tree_->kid(gn, 0);
+  instPos_.emplace(inst, (*tree_)[gn].pos);
   std::vector<Pos> at;
   for (NodeId a : argNodes) at.push_back(syntax::startPos(*tree_, a));
   recordInstance(origin->typeParams, args, at);

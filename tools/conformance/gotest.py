@@ -200,6 +200,7 @@ class Recipe:
         self.flags = []
         self.want_error = False
         self.want_auto = False
+        self.single_file_pkgs = False  # -s: each file of a *dir test its own package
         self.timeout = 0
         self.goexperiment = None
         self.constraint = None
@@ -250,7 +251,7 @@ def parse_recipe(src, goarch):
         elif a == '-0':
             r.want_error = False
         elif a == '-s':
-            pass
+            r.single_file_pkgs = True
         elif a == '-t':
             if not args or not args[0].isdigit():
                 r.error = 'need number of seconds for -t timeout'
@@ -262,6 +263,37 @@ def parse_recipe(src, goarch):
             r.flags.append(a)
     r.args = args
     return r
+
+
+def dir_packages(longdir, single_file_pkgs):
+    """run.go's goDirPackages: the .go files of a *dir test in name order,
+    grouped by package clause in order of first appearance (or one package
+    per file with -s). Returns [(package name, [file names])]."""
+    pkgs, by_name = [], {}
+    for name in sorted(os.listdir(longdir)):
+        if not name.endswith('.go'):
+            continue
+        with open(os.path.join(longdir, name), encoding='utf-8', errors='replace') as f:
+            m = re.search(r'^package\s+(\w+)', f.read(), re.M)
+        pkg = m.group(1) if m else ''
+        if single_file_pkgs or pkg not in by_name:
+            by_name[pkg] = (pkg, [])
+            pkgs.append(by_name[pkg])
+        by_name[pkg][1].append(name)
+    return pkgs
+
+
+def compile_in_dir_cmd(compiler, longdir, flags, pkg, files):
+    """run.go's compileInDir: `tool compile -e -D test -I .`, run in a work
+    directory holding test/; a package other than main is written to
+    test/<first file>.a with that path (so `import "./a"` finds it)."""
+    cmd = compiler + ['tool', 'compile', '-e', '-D', 'test', '-I', '.']
+    if pkg == 'main':
+        cmd.append('-p=main')
+    else:
+        path = 'test/' + files[0][:-3]
+        cmd += ['-o', path + '.a', '-p', path]
+    return cmd + list(flags) + [os.path.join(longdir, f) for f in files]
 
 
 def errorcheck_flags(flags):

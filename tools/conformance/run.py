@@ -97,6 +97,8 @@ class Runner:
             return self.with_workdir(path, lambda wd: self.run(path, r, wd))
         if r.action == 'errorcheck':
             return self.with_workdir(path, lambda wd: self.errorcheck(path, r, src, wd))
+        if r.action == 'errorcheckdir':
+            return self.with_workdir(path, lambda wd: self.errorcheckdir(path, r, wd))
         return Outcome(path, SKIP, r.action)
 
     def with_workdir(self, path, fn):
@@ -161,6 +163,42 @@ class Runner:
             return Outcome(path, FAIL, 'bad-expectation', str(e))
         if problems:
             return Outcome(path, FAIL, 'errorcheck-mismatch', self.clean('\n'.join(problems), wd))
+        return Outcome(path, PASS)
+
+    def errorcheckdir(self, path, r, wd):
+        """run.go's errorcheckdir: the packages of NAME.dir compiled in order,
+        each one's diagnostics checked against its ERROR comments; the last
+        must fail when the recipe wants an error, the others must compile."""
+        longdir = os.path.join(self.root, path[:-3] + '.dir')
+        if not os.path.isdir(longdir):
+            return Outcome(path, SKIP, 'bad-recipe', 'no directory ' + path[:-3] + '.dir')
+        os.makedirs(os.path.join(wd, 'test'), exist_ok=True)
+        pkgs = gotest.dir_packages(longdir, r.single_file_pkgs)
+        flags = ['-d=panic', '-C'] + gotest.errorcheck_flags(r.flags)
+        for i, (pkg, files) in enumerate(pkgs):
+            cmd = gotest.compile_in_dir_cmd([self.origo], longdir, flags, pkg, files)
+            res = proc.run(cmd, cwd=wd, env=self.env, timeout=max(COMPILE_TIMEOUT, r.timeout))
+            if res.timed_out:
+                return Outcome(path, FAIL, 'compile-timeout', 'timed out')
+            if res.signal is not None or res.status not in (0, 1):
+                return Outcome(path, FAIL, 'compile-crash', self.clean(res.describe() + '\n' + res.out, wd))
+            last = i == len(pkgs) - 1
+            if last and r.want_error and res.status == 0:
+                return Outcome(path, FAIL, 'errorcheck-accepted', 'compilation succeeded unexpectedly\n'
+                               + self.clean(res.out, wd))
+            if (not last or not r.want_error) and res.status != 0:
+                return Outcome(path, FAIL, 'errorcheck-rejected', self.clean(
+                    diagnostics(res.out) or res.describe(), wd))
+            srcs = []
+            for name in files:
+                with open(os.path.join(longdir, name), encoding='utf-8', errors='replace') as f:
+                    srcs.append((os.path.join(longdir, name), name, f.read()))
+            try:
+                problems = gotest.error_check(res.out, r.want_auto, srcs)
+            except gotest.ExpectationError as e:
+                return Outcome(path, FAIL, 'bad-expectation', str(e))
+            if problems:
+                return Outcome(path, FAIL, 'errorcheck-mismatch', self.clean('\n'.join(problems), wd))
         return Outcome(path, PASS)
 
     def warm(self):

@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "tools/origo/driver.h"
 
+#include "tools/origo/local_packages.h"
+
 #include "codegen/codegen.h"
 #include "frontend/loader.h"
 #include "escape/escape.h"
@@ -134,20 +136,74 @@ struct FrontEnd {
     return found == checked.end() ? nullptr : found->second;
   }
 
-  void check(const Env &env, bool complete = false, const std::string &lang = "") {
+  /// Local imports ("./a"): -D and -I of `tool compile`.
+  std::string localDir;
+  std::vector<std::string> includeDirs;
+  std::vector<std::unique_ptr<syntax::Tree>> localTrees;
+
+  /// A local import, from a package file or a source directory, checked
+  /// once per canonical path with the -D/-I it was compiled with.
+  types::Package *importLocal(const std::string &path, const std::string &dir,
+                              const std::vector<std::string> &incs, const Env &env, std::string &err) {
+    LocalPackage lp;
+    if (!findLocalPackage(path, dir, incs, lp, err)) return nullptr;
+    if (auto it = checked.find(lp.canonical); it != checked.end()) {
+      if (!it->second) err = "import cycle not allowed";
+      return it->second;
+    }
+    PackageFile pf;
+    if (!lp.packageFile.empty()) {
+      if (!readPackageFile(lp.packageFile, pf, err)) return nullptr;
+    } else {
+      BuildContext ctx;
+      ctx.goarch = env.goarch;
+      ctx.goroot = env.goroot;
+      pf.path = lp.canonical;
+      pf.localDir = dir;
+      pf.includeDirs = incs;
+      for (const std::string &f : selectGoFiles(ctx, lp.sourceDir)) pf.files.push_back(lp.sourceDir + "/" + f);
+    }
+    std::vector<const syntax::Tree *> ts;
+    size_t before = depDiags.count();
+    for (const std::string &f : pf.files) {
+      uint32_t id;
+      if (!sm.load(f, id, err)) return nullptr;
+      localTrees.push_back(syntax::parseFile(sm, id, depDiags, {}));
+      ts.push_back(localTrees.back().get());
+    }
+    checked[lp.canonical] = nullptr;
+    types::CheckConfig cfg;
+    cfg.arch = env.goarch;
+    cfg.importer = [this, pf, &env](const std::string &p, std::string &e) { return importAny(p, pf.localDir, pf.includeDirs, env, e); };
+    types::Package *p = depDiags.count() == before ? types::checkPackage(prog, pf.path, ts, sm, depDiags, cfg) : nullptr;
+    if (depDiags.count() != before) {
+      err = "package " + pf.path + " has errors";
+      p = nullptr;
+    }
+    checked[lp.canonical] = p;
+    return p;
+  }
+
+  types::Package *importAny(const std::string &path, const std::string &dir, const std::vector<std::string> &incs,
+                            const Env &env, std::string &err) {
+    if (isLocalImport(path)) return importLocal(path, dir, incs, env, err);
+    // gc: "could not import PATH (open ...: no such file or directory)".
+    types::Package *p = importPackage(path, env, err);
+    if (!p && err.find("cannot find") != std::string::npos) err = "open : no such file or directory";
+    return p;
+  }
+
+  void check(const Env &env, bool complete = false, const std::string &lang = "", const std::string &path = "main") {
     std::vector<const syntax::Tree *> ts;
     for (auto &t : trees) ts.push_back(t.get());
     types::CheckConfig cfg;
     cfg.arch = env.goarch;
     cfg.complete = complete;
     if (!lang.empty()) cfg.lang = lang;
-    cfg.importer = [this, &env](const std::string &path, std::string &err) {
-      // gc: "could not import PATH (open ...: no such file or directory)".
-      types::Package *p = importPackage(path, env, err);
-      if (!p && err.find("cannot find") != std::string::npos) err = "open : no such file or directory";
-      return p;
+    cfg.importer = [this, &env](const std::string &p, std::string &err) {
+      return importAny(p, localDir, includeDirs, env, err);
     };
-    pkg = types::checkPackage(prog, "main", ts, sm, diags, cfg);
+    pkg = types::checkPackage(prog, path, ts, sm, diags, cfg);
   }
 };
 
@@ -332,7 +388,8 @@ int toolCompile(const Env &env, const std::vector<std::string> &args) {
   std::vector<std::string> files;
   std::string output;
   bool complete = false;
-  std::string lang;
+  std::string lang, pkgPath, localDir;
+  std::vector<std::string> includeDirs;
   syntax::ParseOptions popts;
   // gc's flags that the Go test tree uses. Flags with a value:
   static const char *valueFlags[] = {"p", "o", "d", "lang", "asmhdr", "buildid", "D", "I",
@@ -361,6 +418,9 @@ int toolCompile(const Env &env, const std::vector<std::string> &args) {
       }
       if (name == "o") output = value;
       if (name == "lang") lang = value;
+      if (name == "p") pkgPath = value;
+      if (name == "D") localDir = value;
+      if (name == "I") includeDirs.push_back(value);
     } else if (isBool) {
       if (name == "e") opts.allErrors = true;
       if (name == "C") opts.columns = false;
@@ -378,15 +438,30 @@ int toolCompile(const Env &env, const std::vector<std::string> &args) {
   if (!lang.empty() && (lang.rfind("go1.", 0) != 0 || lang.size() < 5 ||
                         lang.find_first_not_of("0123456789", 4) != std::string::npos))
     return usageError("compile: invalid value \"" + lang + "\" for flag -lang: should be something like \"go1.12\"");
-  if (fe.diags.empty()) fe.check(env, complete, lang);
+  // Local imports resolve against absolute directories, so that a package
+  // file works from wherever it is read.
+  std::error_code ec;
+  auto absolute = [&](const std::string &d) { return std::filesystem::absolute(d, ec).lexically_normal().string(); };
+  fe.localDir = localDir.empty() ? "" : absolute(localDir);
+  for (const std::string &d : includeDirs) fe.includeDirs.push_back(absolute(d));
+  if (fe.diags.empty()) fe.check(env, complete, lang, pkgPath.empty() ? "main" : pkgPath);
   if (!fe.diags.empty()) {
     fe.diags.print(stdout, fe.sm, opts);
     std::fflush(stdout);
     return 1;
   }
-  // Like the front-end-only `tool compile`, -o is accepted but no
-  // object is written yet: the conformance runner needs only diagnostics.
-  (void)output;
+  // Until code generation writes objects per package, -o receives a
+  // package file naming the sources (local_packages.h), which local
+  // imports of later compilations read.
+  if (!output.empty()) {
+    PackageFile pf;
+    pf.path = pkgPath.empty() ? "main" : pkgPath;
+    pf.localDir = fe.localDir;
+    pf.includeDirs = fe.includeDirs;
+    for (const std::string &f : files) pf.files.push_back(absolute(f));
+    std::string err;
+    if (!writePackageFile(output, pf, err)) return usageError("compile: " + err);
+  }
   return 0;
 }
 
