@@ -65,5 +65,8 @@ void appendUTF8(std::string &out, uint32_t r);
 /// Decodes one UTF-8 sequence at p (n bytes available). Returns the code
 /// point, or 0xFFFD with size 1 when invalid.
 uint32_t decodeUTF8(const char *p, size_t n, size_t &size);
+/// Whether r is an upper case letter (Unicode category Lu, as Go's
+/// unicode.IsUpper): what makes an identifier exported.
+bool isUpperLetter(uint32_t r);
 
 } // namespace origo::syntax

@@ -163,6 +163,11 @@ bool inRanges(const CodeRange *begin, const CodeRange *end, uint32_t r) {
 static bool isUnicodeLetter(uint32_t r) { return inRanges(std::begin(kLetterRanges), std::end(kLetterRanges), r); }
 static bool isUnicodeDigit(uint32_t r) { return inRanges(std::begin(kDigitRanges), std::end(kDigitRanges), r); }
 
+bool isUpperLetter(uint32_t r) {
+  if (r < 0x80) return r >= 'A' && r <= 'Z';
+  return inRanges(std::begin(kUpperRanges), std::end(kUpperRanges), r);
+}
+
 static std::string quoteChar(uint32_t r) {
   // gc's %#U: U+0040 '@'
   char buf[32];

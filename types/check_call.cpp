@@ -459,6 +459,14 @@ static bool hasCallOrRecv(const Tree &t, const FileInfo &info, NodeId e) {
 }
 
 void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<NodeId> &args, const std::string &name) {
+  // The values of a lone multi-value call passed as all the arguments.
+  std::vector<Operand> spread;
+  // The i-th argument's value and where it is written.
+  auto arg = [&](Operand &a, size_t i) {
+    if (!spread.empty()) a = spread[i];
+    else expr(a, args[i]);
+  };
+  auto argAt = [&](size_t i) { return spread.empty() ? args[i] : args[0]; };
   auto nargs = [&](size_t min, size_t max) {
     size_t found = args.size();
     // A lone call f() passing too few arguments may yet stand for several
@@ -469,8 +477,9 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
       if (xs.empty() || xs[0].invalid()) return false; // reported
       found = xs.size();
       if (found >= min && found <= max) {
-        unsupported(args[0], "multiple-value call as arguments to a built-in");
-        return false;
+        // f(g()) with g's results as the arguments.
+        spread = std::move(xs);
+        return true;
       }
     }
     if (found < min || found > max) {
@@ -581,8 +590,8 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
   case Builtin::Copy: {
     if (!nargs(2, 2)) return fail();
     Operand d, s;
-    expr(d, args[0]);
-    expr(s, args[1]);
+    arg(d, 0);
+    arg(s, 1);
     if (d.invalid() || s.invalid()) return fail();
     const Type *du = coreOrUnder(d.type), *su = coreOrUnder(s.type);
     const Type *dstElem = du->kind == TypeKind::Slice ? du->elem : nullptr;
@@ -606,8 +615,8 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
   case Builtin::Delete: {
     if (!nargs(2, 2)) return fail();
     Operand m, k;
-    expr(m, args[0]);
-    expr(k, args[1]);
+    arg(m, 0);
+    arg(k, 1);
     if (m.invalid() || k.invalid()) return fail();
     // Every type of a type parameter's set must be a map, all with the
     // same key type.
@@ -718,8 +727,8 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
   case Builtin::Complex: {
     if (!nargs(2, 2)) return fail();
     Operand re, im;
-    expr(re, args[0]);
-    expr(im, args[1]);
+    arg(re, 0);
+    arg(im, 1);
     if (re.invalid() || im.invalid()) return fail();
     // An untyped side takes the other's type; two untyped constants
     // become untyped floats when they have no imaginary part.
@@ -846,11 +855,11 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     if (!allowVersion(17, syntax::startPos(*tree_, tree_->kid(e, 0)), "unsafe.Add")) return fail();
     if (!nargs(2, 2)) return fail();
     Operand p, n;
-    expr(p, args[0]);
-    expr(n, args[1]);
+    arg(p, 0);
+    arg(n, 1);
     if (!p.invalid()) assignment(p, tt_.basic(BasicKind::UnsafePointer), "argument to unsafe.Add");
     if (!n.invalid()) {
-      if (!isInteger(n.type)) errorAt(args[1], "cannot convert " + operandStr(n) + " to type int");
+      if (!isInteger(n.type)) errorAt(argAt(1), "cannot convert " + operandStr(n) + " to type int");
       else if (isUntyped(n.type)) assignment(n, tt_.basic(BasicKind::Int), "argument to unsafe.Add");
     }
     x.mode = Mode::Value;
@@ -861,15 +870,15 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     if (!allowVersion(17, syntax::startPos(*tree_, tree_->kid(e, 0)), "unsafe.Slice")) return fail();
     if (!nargs(2, 2)) return fail();
     Operand p, n;
-    expr(p, args[0]);
-    expr(n, args[1]);
+    arg(p, 0);
+    arg(n, 1);
     if (p.invalid()) return fail();
     if (under(p.type)->kind != TypeKind::Pointer) {
       errorAt(args[0], "invalid argument: " + operandStr(p) + " is not a pointer");
       return fail();
     }
     if (!n.invalid()) {
-      if (!isInteger(n.type)) errorAt(args[1], "cannot convert " + operandStr(n) + " to type int");
+      if (!isInteger(n.type)) errorAt(argAt(1), "cannot convert " + operandStr(n) + " to type int");
       else if (isUntyped(n.type)) assignment(n, tt_.basic(BasicKind::Int), "argument to unsafe.Slice");
     }
     x.mode = Mode::Value;

@@ -80,6 +80,25 @@ void Checker::setFile(const Tree *t) {
     if (ft == t) scope_ = s;
 }
 
+void Checker::markImports() const {
+  if (importsMarked_) return;
+  importsMarked_ = true;
+  std::map<std::string, std::set<std::string>> paths; // name -> paths
+  std::set<const Package *> seen;
+  std::vector<const Package *> work{&pkg_};
+  while (!work.empty()) {
+    const Package *p = work.back();
+    work.pop_back();
+    if (!seen.insert(p).second) continue;
+    for (const Package *imp : p->imports) {
+      paths[imp->name].insert(imp->path);
+      work.push_back(imp);
+    }
+  }
+  for (auto &[name, ps] : paths)
+    if (ps.size() > 1) pkg_.ambiguousNames.insert(name);
+}
+
 void Checker::run(const std::vector<const Tree *> &files) {
   pkg_.scope = prog_.newScope(&prog_.universe());
   pkg_.files = files;
@@ -258,6 +277,8 @@ void Checker::collectObjects() {
             error(tr[path].pos, "could not import " + p + " (" + err + ")");
             continue;
           }
+          if (std::find(pkg_.imports.begin(), pkg_.imports.end(), imp) == pkg_.imports.end())
+            pkg_.imports.push_back(imp);
           // A local import is known by the path it resolved to (gc's noder
           // joins it with -D before types2 sees it).
           if (isLocal(p)) p = imp->path;

@@ -496,7 +496,7 @@ void Checker::returnStmt(NodeId s) {
     } else if (!xs.empty()) {
       at = xs.back().expr;
     }
-    auto summary = [](const std::vector<const Type *> &ts) {
+    auto summary = [this](const std::vector<const Type *> &ts) {
       std::string r = "(";
       for (size_t i = 0; i < ts.size(); ++i) {
         if (i) r += ", ";

@@ -57,6 +57,18 @@ public:
       : prog_(prog), tt_(prog.types()), pkg_(pkg), sm_(sm), diags_(diags), cfg_(cfg) {}
   void run(const std::vector<const Tree *> &files);
 
+  /// Types in messages are qualified by package name unless declared in
+  /// this package (types2's qualifier); these hide the free function, so
+  /// every message written inside the checker qualifies.
+  std::string typeString(const Type *t) const {
+    markImports();
+    return types::typeString(t, &pkg_);
+  }
+  /// Sets pkg_.ambiguousNames, once (types2's markImports).
+  void markImports() const;
+  mutable bool importsMarked_ = false;
+  std::string typeString(const Type *t, const Package *from) const { return types::typeString(t, from); }
+
   // --- errors (check_decl.cpp)
   void error(Pos pos, std::string msg);
   bool reported_ = false; ///< an error was reported (follow-on errors are dropped)
@@ -158,10 +170,15 @@ public:
   const Type *structType(NodeId e);
   const Type *interfaceType(NodeId e);
   static bool exported(const std::string &name);
+  /// Whether gc's export data of p would hold the unexported object o.
+  bool inExportData(const Package *p, const Object *o);
+  std::map<const Package *, std::set<const Object *>> exportedTypeNames_;
   void selector(Operand &x, NodeId e);
   // --- generics (generics.cpp)
   std::vector<const Type *> declareTypeParams(NodeId list, Scope *scope, Type *owner = nullptr);
   const Type *constraintType(NodeId e, bool *implicit = nullptr);
+  /// The type named by the X of X[A, B]: a generic type is allowed there.
+  const Type *genericTypeName(NodeId e);
   const Type *receiverType(NodeId e);
   /// A type for variables, fields, parameters and elements: constraint
   /// interfaces are not allowed there (checked once types are complete).

@@ -112,6 +112,17 @@ const Type *Checker::termType(NodeId e) {
   return tt_.unionType(terms, tildes);
 }
 
+const Type *Checker::genericTypeName(NodeId e) {
+  // A generic type may stand uninstantiated only as a (qualified) name
+  // followed by its type arguments.
+  const Tree &t = *tree_;
+  while (t.kind(e) == NodeKind::ParenExpr) e = t.kid(e, 0);
+  genericOk_ = t.kind(e) == NodeKind::Ident || t.kind(e) == NodeKind::SelectorExpr;
+  const Type *g = typExpr(e);
+  genericOk_ = false;
+  return g;
+}
+
 const Type *Checker::receiverType(NodeId e) {
   // T[P, Q] in a receiver names the generic type with its own parameters
   // (the names, blank ones too, were declared by receiverTypeParams).
@@ -124,9 +135,7 @@ const Type *Checker::receiverType(NodeId e) {
     return b == tt_.invalid() ? b : tt_.pointer(b);
   }
   case NodeKind::IndexExpr: {
-    genericOk_ = true;
-    const Type *g = typExpr(t.kid(e, 0));
-    genericOk_ = false;
+    const Type *g = genericTypeName(t.kid(e, 0));
     if (g->kind != TypeKind::Named || g->typeParams.empty() || g->origin ||
         g->typeParams.size() != t.numKids(e) - 1)
       return typExpr(e);

@@ -12,6 +12,7 @@
 #include "types/type.h"
 
 #include <map>
+#include <set>
 #include <memory>
 #include <optional>
 #include <string>
@@ -128,6 +129,13 @@ struct Package {
     int index = -1;     ///< >= 0: lhs[0] is initialized by rhs's index-th value only
   };
   std::vector<Init> initOrder;
+  /// Directly imported packages, in first-import order (unsafe included).
+  std::vector<Package *> imports;
+  /// Package names that more than one package reachable through imports
+  /// bears: messages of this package print those packages' types with the
+  /// quoted path ("test/a".T), as types2's qualifier does. Set by the
+  /// checker before its first message that names a type.
+  std::set<std::string> ambiguousNames;
 
   const FileInfo &infoFor(const syntax::Tree *t) const;
 };

@@ -140,6 +140,35 @@ bool Checker::missingMethod(const Type *V, const Type *T, std::string &missing) 
   return false;
 }
 
+bool Checker::inExportData(const Package *p, const Object *o) {
+  auto [it, added] = exportedTypeNames_.try_emplace(p);
+  std::set<const Object *> &names = it->second;
+  if (added) {
+    // The type names of p that the types of its exported objects reach.
+    std::set<const Type *> seen;
+    auto walk = [&](auto &self, const Type *t) -> void {
+      if (!t || !seen.insert(t).second) return;
+      if (t->kind == TypeKind::Named) {
+        if (t->obj && t->obj->pkg == p) names.insert(t->obj);
+        for (const Type *a : t->typeArgs) self(self, a);
+        self(self, t->underlying);
+        for (const Object *m : t->methods)
+          if (isExportedName(m->name)) self(self, m->type);
+        return;
+      }
+      self(self, t->elem);
+      self(self, t->key);
+      for (const Type *e : t->list) self(self, e);
+      for (const Field &f : t->fields) self(self, f.type);
+      for (const Object *m : t->methods) self(self, m->type);
+      for (const Type *e : t->embeddeds) self(self, e);
+    };
+    for (const Object *obj : p->scope->objects())
+      if (isExportedName(obj->name)) walk(walk, obj->type);
+  }
+  return names.count(o) > 0;
+}
+
 void Checker::selector(Operand &x, NodeId e) {
   const Tree &t = *tree_;
   NodeId X = t.kid(e, 0), selId = t.kid(e, 1);
@@ -155,7 +184,9 @@ void Checker::selector(Operand &x, NodeId e) {
       Package *p = o->imported;
       Object *m = p && p->scope ? p->scope->lookupLocal(sel) : nullptr;
       if (!m || !exported(sel)) {
-        if (m) errorAt(selId, "name " + sel + " not exported by package " + p->name);
+        // gc reads imports from export data, which holds the unexported
+        // names only where exported declarations refer to them.
+        if (m && inExportData(p, m)) errorAt(selId, sel + " not exported by package " + p->name);
         else errorAt(selId, "undefined: " + std::string(t[X].text) + "." + sel);
         x.mode = Mode::Invalid;
         return;

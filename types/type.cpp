@@ -70,12 +70,12 @@ static std::string keyOf(const Type &t) {
   for (const Field &f : t.fields) {
     k += "|" + f.name + (f.embedded ? "*" : "") + "`" + f.tag + "`";
     addr(f.type);
-    if (!f.name.empty() && !(f.name[0] >= 'A' && f.name[0] <= 'Z')) addr(f.pkg);
+    if (!f.name.empty() && !isExportedName(f.name)) addr(f.pkg);
   }
   for (const Object *m : t.methods) {
     k += "|" + m->name;
     addr(m->type);
-    if (!m->name.empty() && !(m->name[0] >= 'A' && m->name[0] <= 'Z')) addr(m->pkg);
+    if (!m->name.empty() && !isExportedName(m->name)) addr(m->pkg);
   }
   for (const Type *e : t.embeddeds) addr(e);
   k += "[";
@@ -322,6 +322,12 @@ bool allTypes(const Type *t, bool (*pred)(const Type *)) {
   for (auto [term, tilde] : ts.terms)
     if (!pred(term)) return false;
   return true;
+}
+
+bool isExportedName(const std::string &name) {
+  if (name.empty()) return false;
+  size_t n;
+  return syntax::isUpperLetter(syntax::decodeUTF8(name.data(), name.size(), n));
 }
 
 std::vector<const Type *> termUnders(const Type *t) {
@@ -574,7 +580,8 @@ std::string typeString(const Type *t, const Package *from) {
   case TypeKind::Named: {
     if (!t->obj) return "?";
     std::string s = t->obj->name;
-    if (t->obj->pkg && t->obj->pkg != from && from) s = t->obj->pkg->name + "." + s;
+    if (t->obj->pkg && t->obj->pkg != from && from)
+      s = (from->ambiguousNames.count(t->obj->pkg->name) ? "\"" + t->obj->pkg->path + "\"" : t->obj->pkg->name) + "." + s;
     if (t->origin) {
       s += "[";
       for (size_t i = 0; i < t->typeArgs.size(); ++i) s += (i ? ", " : "") + typeString(t->typeArgs[i], from);

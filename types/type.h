@@ -155,6 +155,9 @@ const Type *coreType(const Type *t);
 /// (false for an empty or unrestricted set); otherwise pred(t).
 bool allTypes(const Type *t, bool (*pred)(const Type *));
 bool isTypeParam(const Type *t);
+/// Spec "Exported identifiers": the first character is a Unicode upper
+/// case letter.
+bool isExportedName(const std::string &name);
 /// The underlying types an operation on t must handle: {under(t)} for an
 /// ordinary type; for a type parameter the underlying type of each term of
 /// its type set (types2's underIs), empty when the set is unrestricted.

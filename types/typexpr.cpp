@@ -11,10 +11,6 @@
 
 namespace origo::types {
 
-static bool isExported(const std::string &name) {
-  return !name.empty() && name[0] >= 'A' && name[0] <= 'Z';
-}
-
 const Type *Checker::typExpr(NodeId e) {
   const Tree &t = *tree_;
   switch (t.kind(e)) {
@@ -92,11 +88,7 @@ const Type *Checker::typExpr(NodeId e) {
   case NodeKind::InterfaceType:
     return interfaceType(e);
   case NodeKind::IndexExpr: {
-    NodeId gn = t.kid(e, 0);
-    while (t.kind(gn) == NodeKind::ParenExpr) gn = t.kid(gn, 0);
-    genericOk_ = t.kind(gn) == NodeKind::Ident || t.kind(gn) == NodeKind::SelectorExpr;
-    const Type *g = typExpr(gn);
-    genericOk_ = false;
+    const Type *g = genericTypeName(t.kid(e, 0));
     if (g == tt_.invalid()) return g;
     if (g->kind != TypeKind::Named || g->typeParams.empty() || g->origin) {
       errorAt(t.kid(e, 0), typeString(g, &pkg_) + " is not a generic type");
@@ -278,6 +270,6 @@ const Type *Checker::interfaceType(NodeId e) {
   return tt_.interfaceType(std::move(methods), std::move(embeddeds));
 }
 
-bool Checker::exported(const std::string &name) { return isExported(name); }
+bool Checker::exported(const std::string &name) { return isExportedName(name); }
 
 } // namespace origo::types

@@ -24,15 +24,33 @@ import gotest  # noqa: E402
 ACTIONS = ('compiledir', 'rundir', 'errorcheckdir')
 
 
-def compile_all(compiler, longdir, pkgs, flags, env):
+def std_importcfg(go, env):
+    """gc's export data of the standard library for env's GOARCH (built into
+    the Go cache by `go list -export`), as importcfg lines: Debian's gc has
+    no precompiled packages for other architectures."""
+    p = subprocess.run([go, 'list', '-export', '-f', '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}',
+                        'std'], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True)
+    return [l for l in p.stdout.decode().split('\n') if l]
+
+
+def compile_all(compiler, longdir, pkgs, flags, env, importcfg=None):
     """Runs the per-package compiles in a fresh work directory; returns
-    [(status, normalised diagnostics)] up to the first failing package."""
+    [(status, normalised diagnostics)] up to the first failing package.
+    With importcfg (gc), the test's own packages are added to it."""
     wd = tempfile.mkdtemp(prefix='dirtc-')
     try:
         os.makedirs(os.path.join(wd, 'test'))
         results = []
+        cfg = list(importcfg or [])
         for pkg, files in pkgs:
             cmd = gotest.compile_in_dir_cmd(compiler, longdir, flags, pkg, files)
+            if importcfg is not None:
+                with open(os.path.join(wd, 'importcfg'), 'w') as f:
+                    f.write('\n'.join(cfg) + '\n')
+                cmd.insert(3, '-importcfg=importcfg')
+                if pkg != 'main':
+                    stem = 'test/' + files[0][:-3]
+                    cfg.append('packagefile %s=%s' % (stem, os.path.join(wd, stem + '.a')))
             p = subprocess.run(cmd, cwd=wd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                timeout=120)
             out = p.stdout.decode('utf-8', 'replace').replace(longdir + '/', '')
@@ -65,6 +83,7 @@ def main():
     env = dict(os.environ, GOOS='linux', GOARCH=args.arch, GOENV='off', GOFLAGS='')
     origo = [os.path.abspath(args.origo)]
     agree, differ = 0, []
+    importcfg = None
     for path in gotest.go_files(args.root, args.dirs):
         longdir = os.path.join(args.root, path[:-3] + '.dir')
         if not os.path.isdir(longdir):
@@ -76,7 +95,9 @@ def main():
         pkgs = gotest.dir_packages(longdir, r.single_file_pkgs)
         flags = [f for f in r.flags if f.startswith('-lang') or f in ('-std', '-+')]
         got = compile_all(origo, longdir, pkgs, flags, env)
-        want = compile_all([args.go], longdir, pkgs, flags, env)
+        if importcfg is None:
+            importcfg = std_importcfg(args.go, env)
+        want = compile_all([args.go], longdir, pkgs, flags, env, importcfg)
         if got == want:
             agree += 1
         else:

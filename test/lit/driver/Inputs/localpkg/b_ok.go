@@ -1,0 +1,5 @@
+package b
+
+import "./a"
+
+type B struct{ X a.X }
