@@ -4,6 +4,7 @@
 /// built-in functions origo supports so far, with types2's messages.
 //===----------------------------------------------------------------------===//
 #include "types/checker.h"
+#include "types/layout.h"
 
 #include <algorithm>
 
@@ -382,53 +383,6 @@ void Checker::builtinCall(Operand &x, NodeId e, Builtin b) {
   }
   default:
     otherBuiltin(x, e, b, argNodes, name);
-  }
-}
-
-/// Size and alignment of a type on the 64-bit targets (spec "Size and
-/// alignment guarantees", gc's layout).
-static void sizeAlign(const Type *t, int64_t &size, int64_t &align) {
-  const Type *u = under(t);
-  switch (u->kind) {
-  case TypeKind::Basic:
-    switch (u->basic) {
-    case BasicKind::Bool: case BasicKind::Int8: case BasicKind::Uint8: size = align = 1; return;
-    case BasicKind::Int16: case BasicKind::Uint16: size = align = 2; return;
-    case BasicKind::Int32: case BasicKind::Uint32: case BasicKind::Float32: size = align = 4; return;
-    case BasicKind::Complex64: size = 8; align = 4; return;
-    case BasicKind::Complex128: size = 16; align = 8; return;
-    case BasicKind::String: size = 16; align = 8; return;
-    default: size = align = 8; return;
-    }
-  case TypeKind::Array: {
-    int64_t es, ea;
-    sizeAlign(u->elem, es, ea);
-    size = es * u->len;
-    align = ea;
-    return;
-  }
-  case TypeKind::Slice: size = 24; align = 8; return;
-  case TypeKind::Interface: size = 16; align = 8; return;
-  case TypeKind::Struct: {
-    int64_t off = 0, maxAlign = 1;
-    for (const Field &f : u->fields) {
-      int64_t fs, fa;
-      sizeAlign(f.type, fs, fa);
-      off = (off + fa - 1) / fa * fa;
-      off += fs;
-      maxAlign = std::max(maxAlign, fa);
-    }
-    // A final zero-sized field gets a byte of padding (gc).
-    if (!u->fields.empty()) {
-      int64_t ls, la;
-      sizeAlign(u->fields.back().type, ls, la);
-      if (ls == 0 && off > 0) ++off;
-    }
-    size = (off + maxAlign - 1) / maxAlign * maxAlign;
-    align = maxAlign;
-    return;
-  }
-  default: size = align = 8; return;
   }
 }
 
@@ -812,11 +766,10 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     if (a.invalid()) return fail();
     assignment(a, nullptr, "argument to " + name);
     if (a.invalid()) return fail();
-    int64_t size, align;
-    sizeAlign(a.type, size, align);
+    Layout l = layoutOf(a.type);
     x.mode = Mode::Constant;
     x.type = tt_.basic(BasicKind::Uintptr);
-    x.val = Constant::makeInt64(b == Builtin::Sizeof ? size : align);
+    x.val = Constant::makeInt64(b == Builtin::Sizeof ? l.size : l.align);
     return;
   }
   case Builtin::Offsetof: {
@@ -831,20 +784,27 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     selector(f, sel);
     record(f);
     if (f.invalid()) return fail();
-    // The offset of the field within its struct (direct fields only).
+    // The offset within the struct written before the selector, summed
+    // along the embedding path, which must not go through a pointer.
     const Type *st = info_->types[tree_->kid(sel, 0).index].type;
+    std::string fname(tree_->operator[](tree_->kid(sel, 1)).text);
+    LookupResult r = lookupFieldOrMethod(st, fname, &pkg_);
+    if (!r.field) {
+      errorAt(args[0], "invalid argument: " + exprStr(args[0]) + " is a method value");
+      return fail();
+    }
     int64_t off = 0;
-    if (st && under(st)->kind == TypeKind::Pointer) st = under(st)->elem;
-    if (st && under(st)->kind == TypeKind::Struct) {
-      const Type *u = under(st);
-      std::string fname(tree_->operator[](tree_->kid(sel, 1)).text);
-      for (const Field &fd : u->fields) {
-        int64_t fs, fa;
-        sizeAlign(fd.type, fs, fa);
-        off = (off + fa - 1) / fa * fa;
-        if (fd.name == fname) break;
-        off += fs;
+    const Type *cur = st && under(st)->kind == TypeKind::Pointer ? under(st)->elem : st;
+    for (size_t i = 0; r.field && i < r.path.size(); ++i) {
+      const Type *u = under(cur);
+      if (u->kind == TypeKind::Pointer) {
+        errorAt(args[0], "invalid argument: field " + fname + " is embedded via a pointer in " +
+                             typeString(st && under(st)->kind == TypeKind::Pointer ? under(st)->elem : st));
+        return fail();
       }
+      if (u->kind != TypeKind::Struct || size_t(r.path[i]) >= u->fields.size()) break;
+      off += fieldOffsets(u)[size_t(r.path[i])];
+      cur = u->fields[size_t(r.path[i])].type;
     }
     x.mode = Mode::Constant;
     x.type = tt_.basic(BasicKind::Uintptr);

@@ -80,6 +80,7 @@ struct Type {
   ChanDir dir = ChanDir::Both;          ///< Chan
   mutable bool complete = false;        ///< Interface: method set computed
   mutable std::vector<Object *> allMethods; ///< Interface: full method set, sorted by name
+  mutable int64_t layoutSize = -1, layoutAlign = 0; ///< layoutOf's cache (layout.h)
   /// Named (generic): its type parameters; Signature: those of a generic function.
   std::vector<const Type *> typeParams;
   const Type *origin = nullptr;         ///< Named instance: the generic type

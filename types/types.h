@@ -8,6 +8,7 @@
 #include "frontend/frontend.h"
 #include "types/constant.h"
 #include "types/object.h"
+#include "types/layout.h"
 #include "types/type.h"
 
 #include <functional>

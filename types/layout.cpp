@@ -1,0 +1,74 @@
+//===- types/layout.cpp - sizes, alignments and offsets of Go types -------===//
+/// \file
+/// gc's layout rules for 64-bit targets (see the header).
+//===----------------------------------------------------------------------===//
+#include "types/layout.h"
+
+#include <algorithm>
+
+namespace origo::types {
+
+static int64_t roundUp(int64_t n, int64_t a) { return (n + a - 1) / a * a; }
+
+static Layout compute(const Type *t, int depth);
+
+static Layout cached(const Type *t, int depth) {
+  if (!t || depth > 100) return {}; // invalid recursive types were reported
+  if (t->layoutSize >= 0) return {t->layoutSize, t->layoutAlign};
+  Layout l = compute(t, depth);
+  t->layoutSize = l.size;
+  t->layoutAlign = l.align;
+  return l;
+}
+
+static Layout compute(const Type *t, int depth) {
+  const Type *u = under(t);
+  switch (u->kind) {
+  case TypeKind::Basic:
+    switch (u->basic) {
+    case BasicKind::Bool: case BasicKind::Int8: case BasicKind::Uint8: return {1, 1};
+    case BasicKind::Int16: case BasicKind::Uint16: return {2, 2};
+    case BasicKind::Int32: case BasicKind::Uint32: case BasicKind::Float32: return {4, 4};
+    case BasicKind::Complex64: return {8, 4};
+    case BasicKind::Complex128: return {16, 8};
+    case BasicKind::String: return {16, 8};
+    default: return {8, 8};
+    }
+  case TypeKind::Array: {
+    Layout e = cached(u->elem, depth + 1);
+    return {e.size * u->len, e.align};
+  }
+  case TypeKind::Slice: return {24, 8};
+  case TypeKind::Interface: return {16, 8};
+  case TypeKind::Struct: {
+    int64_t off = 0, maxAlign = 1;
+    Layout last;
+    for (const Field &f : u->fields) {
+      last = cached(f.type, depth + 1);
+      off = roundUp(off, last.align) + last.size;
+      maxAlign = std::max(maxAlign, last.align);
+    }
+    if (!u->fields.empty() && last.size == 0 && off > 0) ++off;
+    return {roundUp(off, maxAlign), maxAlign};
+  }
+  default: // pointers, maps, channels, functions, unsafe.Pointer
+    return {8, 8};
+  }
+}
+
+Layout layoutOf(const Type *t) { return cached(t, 0); }
+
+std::vector<int64_t> fieldOffsets(const Type *t) {
+  std::vector<int64_t> offs;
+  const Type *u = under(t);
+  int64_t off = 0;
+  for (const Field &f : u->fields) {
+    Layout l = layoutOf(f.type);
+    off = roundUp(off, l.align);
+    offs.push_back(off);
+    off += l.size;
+  }
+  return offs;
+}
+
+} // namespace origo::types

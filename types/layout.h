@@ -1,0 +1,32 @@
+//===- types/layout.h - sizes, alignments and offsets of Go types -*- C++ -*-===//
+/// \file
+/// The memory layout of Go types on origo's targets (linux/amd64 and
+/// linux/arm64, both 64-bit with gc's layout): what unsafe.Sizeof,
+/// Alignof and Offsetof report and what code generation lays out, from
+/// one definition (spec "Size and alignment guarantees"; gc's
+/// types.CalcSize). Results are cached on the types.
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "types/type.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace origo::types {
+
+struct Layout {
+  int64_t size = 0;
+  int64_t align = 1;
+};
+
+/// Size and alignment of t. A struct's fields are laid out in order, each
+/// at its alignment; a struct ending in a zero-size field gets one byte of
+/// padding so that a pointer to that field does not point past the
+/// struct (gc).
+Layout layoutOf(const Type *t);
+
+/// The offset of each field of a struct type (t or its underlying type).
+std::vector<int64_t> fieldOffsets(const Type *t);
+
+} // namespace origo::types
