@@ -30,6 +30,10 @@ void printUint(uint64_t v);
 void printHex(uint64_t v);
 /// Prints gc's fixed float format, e.g. "+1.500000e+000", "NaN", "-Inf".
 void printFloat(double v);
+/// Prints gc's complex format, "(" re im "i)", e.g. "(+1.000000e+000-2.000000e+000i)".
+void printComplex(double re, double im);
+/// Prints a pointer as gc's printpointer does: printHex of its address.
+void printPointer(const void *p);
 
 } // namespace origo::rt
 
