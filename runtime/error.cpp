@@ -145,52 +145,35 @@ using namespace origo::rt;
 // The entry points of failed bounds checks: (x, y) as described above, x
 // of signed type (int64) or, in the U variants, unsigned (uint64). Declared
 // by codegen without noreturn (see README.md), but they never return.
-#define ORIGO_BOUNDS_ENTRY(cname, goname, code)                                \
-  [[noreturn]] void cname(int64_t x, int64_t y) ORIGO_GO_NAME(goname);         \
+#define ORIGO_BOUNDS_ENTRY(cname, code)                                        \
   void cname(int64_t x, int64_t y) { panicBounds(x, true, y, code); }          \
-  [[noreturn]] void cname##U(int64_t x, int64_t y) ORIGO_GO_NAME(goname "U");  \
   void cname##U(int64_t x, int64_t y) { panicBounds(x, false, y, code); }
 
 extern "C" {
 
-ORIGO_BOUNDS_ENTRY(goPanicIndex, "runtime.panicIndex", BoundsCode::Index)
-ORIGO_BOUNDS_ENTRY(goPanicSliceAlen, "runtime.panicSliceAlen", BoundsCode::SliceAlen)
-ORIGO_BOUNDS_ENTRY(goPanicSliceAcap, "runtime.panicSliceAcap", BoundsCode::SliceAcap)
-ORIGO_BOUNDS_ENTRY(goPanicSliceB, "runtime.panicSliceB", BoundsCode::SliceB)
-ORIGO_BOUNDS_ENTRY(goPanicSlice3Alen, "runtime.panicSlice3Alen", BoundsCode::Slice3Alen)
-ORIGO_BOUNDS_ENTRY(goPanicSlice3Acap, "runtime.panicSlice3Acap", BoundsCode::Slice3Acap)
-ORIGO_BOUNDS_ENTRY(goPanicSlice3B, "runtime.panicSlice3B", BoundsCode::Slice3B)
-ORIGO_BOUNDS_ENTRY(goPanicSlice3C, "runtime.panicSlice3C", BoundsCode::Slice3C)
+ORIGO_BOUNDS_ENTRY(goPanicIndex, BoundsCode::Index)
+ORIGO_BOUNDS_ENTRY(goPanicSliceAlen, BoundsCode::SliceAlen)
+ORIGO_BOUNDS_ENTRY(goPanicSliceAcap, BoundsCode::SliceAcap)
+ORIGO_BOUNDS_ENTRY(goPanicSliceB, BoundsCode::SliceB)
+ORIGO_BOUNDS_ENTRY(goPanicSlice3Alen, BoundsCode::Slice3Alen)
+ORIGO_BOUNDS_ENTRY(goPanicSlice3Acap, BoundsCode::Slice3Acap)
+ORIGO_BOUNDS_ENTRY(goPanicSlice3B, BoundsCode::Slice3B)
+ORIGO_BOUNDS_ENTRY(goPanicSlice3C, BoundsCode::Slice3C)
 
-// (*[x]T)(s) with len(s) == y < x.
-[[noreturn]] void goPanicSliceConvert(int64_t x, int64_t y)
-    ORIGO_GO_NAME("runtime.panicSliceConvert");
 void goPanicSliceConvert(int64_t x, int64_t y) {
   panicBounds(x, true, y, BoundsCode::Convert);
 }
 
-// e.(T) failed: the dynamic type \p have (null for a nil interface) is not
-// \p want; \p iface is e's static type.
-[[noreturn]] void goPanicdottypeE(const abi::Type *have, const abi::Type *want,
-                                  const abi::Type *iface)
-    ORIGO_GO_NAME("runtime.panicdottypeE");
 void goPanicdottypeE(const abi::Type *have, const abi::Type *want,
                      const abi::Type *iface) {
   panicTypeAssertion(iface, have, want, {nullptr, 0});
 }
 
-// i.(T) failed for a non-empty interface: \p have is i's itab (or null).
-[[noreturn]] void goPanicdottypeI(const abi::Itab *have, const abi::Type *want,
-                                  const abi::Type *iface)
-    ORIGO_GO_NAME("runtime.panicdottypeI");
 void goPanicdottypeI(const abi::Itab *have, const abi::Type *want,
                      const abi::Type *iface) {
   panicTypeAssertion(iface, have ? have->type : nullptr, want, {nullptr, 0});
 }
 
-// A conversion to \p want of a nil interface ("interface is nil, not T").
-[[noreturn]] void goPanicnildottype(const abi::Type *want)
-    ORIGO_GO_NAME("runtime.panicnildottype");
 void goPanicnildottype(const abi::Type *want) {
   panicTypeAssertion(nullptr, nullptr, want, {nullptr, 0});
 }

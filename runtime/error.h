@@ -53,4 +53,38 @@ int64_t formatBoundsError(char *buf, int64_t x, bool isSigned, int64_t y,
 
 } // namespace origo::rt
 
+// The entry points of failed checks that compiled code emits inline
+// (README.md, "Contract with codegen"). They never return.
+extern "C" {
+#define ORIGO_DECLARE_BOUNDS_ENTRY(cname, goname)                              \
+  [[noreturn]] void cname(int64_t x, int64_t y) ORIGO_GO_NAME(goname);         \
+  [[noreturn]] void cname##U(int64_t x, int64_t y) ORIGO_GO_NAME(goname "U");
+ORIGO_DECLARE_BOUNDS_ENTRY(goPanicIndex, "runtime.panicIndex")
+ORIGO_DECLARE_BOUNDS_ENTRY(goPanicSliceAlen, "runtime.panicSliceAlen")
+ORIGO_DECLARE_BOUNDS_ENTRY(goPanicSliceAcap, "runtime.panicSliceAcap")
+ORIGO_DECLARE_BOUNDS_ENTRY(goPanicSliceB, "runtime.panicSliceB")
+ORIGO_DECLARE_BOUNDS_ENTRY(goPanicSlice3Alen, "runtime.panicSlice3Alen")
+ORIGO_DECLARE_BOUNDS_ENTRY(goPanicSlice3Acap, "runtime.panicSlice3Acap")
+ORIGO_DECLARE_BOUNDS_ENTRY(goPanicSlice3B, "runtime.panicSlice3B")
+ORIGO_DECLARE_BOUNDS_ENTRY(goPanicSlice3C, "runtime.panicSlice3C")
+#undef ORIGO_DECLARE_BOUNDS_ENTRY
+/// (*[x]T)(s) with len(s) == y < x.
+[[noreturn]] void goPanicSliceConvert(int64_t x, int64_t y)
+    ORIGO_GO_NAME("runtime.panicSliceConvert");
+/// e.(T) failed: \p have is e's dynamic type (null: e is nil), \p want
+/// is T, \p iface e's static type.
+[[noreturn]] void goPanicdottypeE(const origo::abi::Type *have,
+                                  const origo::abi::Type *want,
+                                  const origo::abi::Type *iface)
+    ORIGO_GO_NAME("runtime.panicdottypeE");
+/// i.(T) failed for a non-empty interface: \p have is i's itab or null.
+[[noreturn]] void goPanicdottypeI(const origo::abi::Itab *have,
+                                  const origo::abi::Type *want,
+                                  const origo::abi::Type *iface)
+    ORIGO_GO_NAME("runtime.panicdottypeI");
+/// An assertion to interface type \p want of a nil interface.
+[[noreturn]] void goPanicnildottype(const origo::abi::Type *want)
+    ORIGO_GO_NAME("runtime.panicnildottype");
+} // extern "C"
+
 #endif // ORIGO_RUNTIME_ERROR_H

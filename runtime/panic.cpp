@@ -310,28 +310,21 @@ using namespace origo::rt;
 // the call must survive), but they never return.
 extern "C" {
 
-[[noreturn]] void goPanicDivide() ORIGO_GO_NAME("runtime.panicdivide");
 void goPanicDivide() { panicRuntimeError("integer divide by zero"); }
 
-[[noreturn]] void goPanicShift() ORIGO_GO_NAME("runtime.panicshift");
 void goPanicShift() { panicRuntimeError("negative shift amount"); }
 
 // panic(v): the value as an interface's two words (type, data).
-[[noreturn]] void goGopanic(const abi::Type *type, void *data)
-    ORIGO_GO_NAME("runtime.gopanic");
 void goGopanic(const abi::Type *type, void *data) { panicValue({type, data}); }
 
 // Integer overflow and floating point errors (gc's panicoverflow and
 // panicfloat; used by checks some targets need).
-[[noreturn]] void goPanicOverflow() ORIGO_GO_NAME("runtime.panicoverflow");
 void goPanicOverflow() { panicRuntimeError("integer overflow"); }
 
-[[noreturn]] void goPanicFloat() ORIGO_GO_NAME("runtime.panicfloat");
 void goPanicFloat() { panicRuntimeError("floating point error"); }
 
 // An explicit nil check that failed (gc's panicmem). A real fault goes
 // through the signal handler, which adds gc's "[signal SIGSEGV: ...]" line.
-[[noreturn]] void goPanicMem() ORIGO_GO_NAME("runtime.panicmem");
 void goPanicMem() {
   panicRuntimeError("invalid memory address or nil pointer dereference");
 }

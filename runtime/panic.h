@@ -57,4 +57,18 @@ void printPanicValue(abi::Eface v);
 
 } // namespace origo::rt
 
+// Panic entry points compiled code calls (README.md, "Contract with
+// codegen"). They never return.
+extern "C" {
+/// panic(v), with v's two interface words.
+[[noreturn]] void goGopanic(const origo::abi::Type *type, void *data)
+    ORIGO_GO_NAME("runtime.gopanic");
+/// A failed explicit nil check.
+[[noreturn]] void goPanicMem() ORIGO_GO_NAME("runtime.panicmem");
+[[noreturn]] void goPanicDivide() ORIGO_GO_NAME("runtime.panicdivide");
+[[noreturn]] void goPanicShift() ORIGO_GO_NAME("runtime.panicshift");
+[[noreturn]] void goPanicOverflow() ORIGO_GO_NAME("runtime.panicoverflow");
+[[noreturn]] void goPanicFloat() ORIGO_GO_NAME("runtime.panicfloat");
+} // extern "C"
+
 #endif // ORIGO_RUNTIME_PANIC_H

@@ -202,8 +202,6 @@ void goPrintHex(uint64_t v) ORIGO_GO_NAME("runtime.printhex");
 void goPrintHex(uint64_t v) { printHex(v); }
 
 // gc's printslice: "[len/cap]" and the array pointer.
-void goPrintSlice(const void *p, int64_t len, int64_t cap)
-    ORIGO_GO_NAME("runtime.printslice");
 void goPrintSlice(const void *p, int64_t len, int64_t cap) {
   writeErr("[", 1);
   printInt(len);
@@ -215,8 +213,6 @@ void goPrintSlice(const void *p, int64_t len, int64_t cap) {
 
 // gc's printeface and printiface: "(" type-or-itab "," data ")", both as
 // pointers.
-void goPrintEface(const void *type, const void *data)
-    ORIGO_GO_NAME("runtime.printeface");
 void goPrintEface(const void *type, const void *data) {
   writeErr("(", 1);
   printPointer(type);
@@ -225,8 +221,6 @@ void goPrintEface(const void *type, const void *data) {
   writeErr(")", 1);
 }
 
-void goPrintIface(const void *itab, const void *data)
-    ORIGO_GO_NAME("runtime.printiface");
 void goPrintIface(const void *itab, const void *data) { goPrintEface(itab, data); }
 
 } // extern "C"
