@@ -231,6 +231,12 @@ void checkPanicValues() {
   EXPECT_PRINTS(want, origo::rt::printPanicValue({f.ty.sliceInt, &word}));
   EXPECT_PRINTS("(map[string]int) 0x1000",
                 origo::rt::printPanicValue({f.ty.mapStringInt, reinterpret_cast<void *>(0x1000)}));
+  // Defined complex types print their value's own parentheses.
+  static float c64[2] = {1.5f, -2};
+  EXPECT_PRINTS("main.C64(+1.500000e+000-2.000000e+000i)",
+                origo::rt::printPanicValue({named("main.C64", 8, KindComplex64), c64}));
+  EXPECT_PRINTS("(+1.500000e+000-2.000000e+000i)",
+                origo::rt::printPanicValue({f.complex64, c64}));
   // A defined type whose name is string is not the predeclared string.
   static GoString s = gostr("q");
   EXPECT_PRINTS("main.string(\"q\")",

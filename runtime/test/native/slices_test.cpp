@@ -92,6 +92,27 @@ void checkSizeClasses() {
   EXPECT(bad == 0);
 }
 
+/// Sizes that overflow on the way, where gc panics rather than wrap.
+void checkGrowOverflow() {
+  uintptr_t bytes;
+  bool overflow = false;
+  using origo::rt::growCapacity;
+  // 2^48-byte elements times 2^16 wraps to 0 bytes.
+  growCapacity(uintptr_t(1) << 48, 0, int64_t(1) << 16, &bytes, &overflow);
+  EXPECT(overflow);
+  overflow = false;
+  // 3 * 2^46 times 2^20 wraps too.
+  growCapacity(uintptr_t(3) << 46, 0, int64_t(1) << 20, &bytes, &overflow);
+  EXPECT(overflow);
+  overflow = false;
+  growCapacity(1, 0, int64_t(origo::rt::MaxAlloc) + 1, &bytes, &overflow);
+  EXPECT(overflow);
+  overflow = true;
+  EXPECT(growCapacity(1, 0, int64_t(origo::rt::MaxAlloc), &bytes, &overflow) ==
+         int64_t(origo::rt::MaxAlloc));
+  EXPECT(!overflow);
+}
+
 void checkGrowCopies() {
   // Pointer-free and pointerful 24-byte elements, from a full slice of 5.
   for (bool pointers : {false, true}) {
@@ -207,6 +228,7 @@ void testMain() {
   }
   checkSizeClasses();
   checkGrowthTable();
+  checkGrowOverflow();
   checkGrowCopies();
   checkMake();
   checkCopy();
