@@ -9,7 +9,18 @@
 /// Symbols that compiled code calls carry Go-style dotted names
 /// ("runtime.printint"), which C++ cannot spell, so the runtime defines them
 /// with asm labels (see ORIGO_GO_NAME). They use the plain C calling
-/// convention of the target.
+/// convention of the target, with these rules for Go values:
+///   - a string is two arguments (ptr, i64 len); a string result is returned
+///     by value as GoString, `{ ptr, i64 }`, in two registers;
+///   - a slice is three arguments (ptr, i64 len, i64 cap);
+///   - an interface is two arguments (type or itab, data);
+///   - a result wider than two words (a slice) is written through an
+///     explicit FIRST argument `GoSlice *out`: no runtime function relies
+///     on the C struct-return (sret) convention;
+///   - two-word results of other shapes are named structs here
+///     (MapAccess2Result, DecodeRuneResult), LLVM `{ ptr, i8 }`,
+///     `{ i32, i64 }`, ...;
+///   - bool is `zeroext i1`.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -25,10 +36,27 @@
 namespace origo::abi {
 
 /// A Go string value: pointer to the bytes (not NUL-terminated) and length.
+/// Passed to runtime functions as two arguments (ptr, i64 len) and returned
+/// by value as LLVM `{ ptr, i64 }` (two registers on both targets).
 struct GoString {
   const uint8_t *ptr;
   int64_t len;
 };
+static_assert(sizeof(GoString) == 16, "GoString layout is part of the ABI");
+static_assert(__builtin_offsetof(GoString, len) == 8);
+
+/// A Go slice value (gc's runtime.slice). Passed to runtime functions as
+/// three arguments (ptr, i64 len, i64 cap); a slice result is wider than two
+/// words, so the runtime writes it through an explicit first argument
+/// `GoSlice *out` instead of relying on the C struct-return convention.
+struct GoSlice {
+  void *ptr;
+  int64_t len;
+  int64_t cap;
+};
+static_assert(sizeof(GoSlice) == 24, "GoSlice layout is part of the ABI");
+static_assert(__builtin_offsetof(GoSlice, len) == 8);
+static_assert(__builtin_offsetof(GoSlice, cap) == 16);
 
 /// FuncMeta::flags bit: the function has parameters, so tracebacks print
 /// "name(...)" rather than "name()".
@@ -504,6 +532,19 @@ struct MapAccess2Result {
   void *elem;
   bool ok;
 };
+
+//===----------------------------------------------------------------------===//
+// Strings
+//===----------------------------------------------------------------------===//
+
+/// runtime.decoderune's result, LLVM `{ i32, i64 }` on both targets (two
+/// registers): the rune at index k and the index of the next one.
+struct DecodeRuneResult {
+  int32_t rune;
+  int64_t next;
+};
+static_assert(sizeof(DecodeRuneResult) == 16);
+static_assert(__builtin_offsetof(DecodeRuneResult, next) == 8);
 
 } // namespace origo::abi
 

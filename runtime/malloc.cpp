@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <sys/mman.h>
 
+uintptr_t goZerobase = 0;
+
 namespace origo::rt {
 
 namespace {
@@ -27,7 +29,8 @@ void *mapOrDie(size_t n) {
 
 void *mallocgc(size_t size, bool needzero) {
   (void)needzero;
-  if (size == 0) size = 1;
+  if (size == 0)
+    return &goZerobase;
   size_t align = size >= 16 ? 16 : 8;
   if (size >= kLarge) return mapOrDie((size + 4095) & ~size_t(4095));
   uintptr_t p = (next + align - 1) & ~uintptr_t(align - 1);

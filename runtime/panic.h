@@ -35,11 +35,40 @@ namespace origo::rt {
 /// Unrecovered, it prints "panic: <msg>" and the rest of the report as above.
 [[noreturn]] void panicPlainError(const char *msg);
 
+/// The same with a message built at run time (it must stay valid, e.g. be
+/// allocated with mallocgc): gc's TypeAssertionError prints this way too.
+[[noreturn]] void panicPlainError(abi::GoString msg);
+
+/// gc's gopanic: panic(v) with a Go value. Unrecovered, the report's first
+/// line is "panic: " followed by the value as gc's printpanicval prints it:
+/// the result of its Error() or String() method when it has one, basic
+/// kinds by value (`42`, `hello`, `main.S("x")`), others as
+/// `(TYPE) 0xDATA`, and `nil` for panic(nil).
+[[noreturn]] void panicValue(abi::Eface v);
+
+/// Prints \p v as the first line of a panic report shows it (after
+/// "panic: "), calling its Error or String method first if it has one.
+void printPanicValue(abi::Eface v);
+
 /// gc's throw: prints "fatal error: <msg>", a blank line and the goroutine's
 /// traceback, then exits with status 2. Nothing can recover it. A fatal
 /// error while already dying prints only the message.
 [[noreturn]] void fatal(const char *msg);
 
 } // namespace origo::rt
+
+// Panic entry points compiled code calls (README.md, "Contract with
+// codegen"). They never return.
+extern "C" {
+/// panic(v), with v's two interface words.
+[[noreturn]] void goGopanic(const origo::abi::Type *type, void *data)
+    ORIGO_GO_NAME("runtime.gopanic");
+/// A failed explicit nil check.
+[[noreturn]] void goPanicMem() ORIGO_GO_NAME("runtime.panicmem");
+[[noreturn]] void goPanicDivide() ORIGO_GO_NAME("runtime.panicdivide");
+[[noreturn]] void goPanicShift() ORIGO_GO_NAME("runtime.panicshift");
+[[noreturn]] void goPanicOverflow() ORIGO_GO_NAME("runtime.panicoverflow");
+[[noreturn]] void goPanicFloat() ORIGO_GO_NAME("runtime.panicfloat");
+} // extern "C"
 
 #endif // ORIGO_RUNTIME_PANIC_H

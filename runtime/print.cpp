@@ -146,6 +146,15 @@ void printFloat(double v) {
   writeErr(buf, sizeof buf);
 }
 
+void printComplex(double re, double im) {
+  writeErr("(", 1);
+  printFloat(re);
+  printFloat(im);
+  writeErr("i)", 2);
+}
+
+void printPointer(const void *p) { printHex(reinterpret_cast<uintptr_t>(p)); }
+
 } // namespace origo::rt
 
 using namespace origo::rt;
@@ -184,19 +193,34 @@ void goPrintFloat(double v) ORIGO_GO_NAME("runtime.printfloat");
 void goPrintFloat(double v) { printFloat(v); }
 
 void goPrintComplex(double re, double im) ORIGO_GO_NAME("runtime.printcomplex");
-void goPrintComplex(double re, double im) {
-  writeErr("(", 1);
-  printFloat(re);
-  printFloat(im);
-  writeErr("i)", 2);
-}
+void goPrintComplex(double re, double im) { printComplex(re, im); }
 
 void goPrintPointer(const void *p) ORIGO_GO_NAME("runtime.printpointer");
-void goPrintPointer(const void *p) {
-  printHex(reinterpret_cast<uintptr_t>(p));
-}
+void goPrintPointer(const void *p) { printPointer(p); }
 
 void goPrintHex(uint64_t v) ORIGO_GO_NAME("runtime.printhex");
 void goPrintHex(uint64_t v) { printHex(v); }
+
+// gc's printslice: "[len/cap]" and the array pointer.
+void goPrintSlice(const void *p, int64_t len, int64_t cap) {
+  writeErr("[", 1);
+  printInt(len);
+  writeErr("/", 1);
+  printInt(cap);
+  writeErr("]", 1);
+  printPointer(p);
+}
+
+// gc's printeface and printiface: "(" type-or-itab "," data ")", both as
+// pointers.
+void goPrintEface(const void *type, const void *data) {
+  writeErr("(", 1);
+  printPointer(type);
+  writeErr(",", 1);
+  printPointer(data);
+  writeErr(")", 1);
+}
+
+void goPrintIface(const void *itab, const void *data) { goPrintEface(itab, data); }
 
 } // extern "C"

@@ -12,6 +12,8 @@
 #ifndef ORIGO_RUNTIME_PRINT_H
 #define ORIGO_RUNTIME_PRINT_H
 
+#include "runtime/abi.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -30,7 +32,25 @@ void printUint(uint64_t v);
 void printHex(uint64_t v);
 /// Prints gc's fixed float format, e.g. "+1.500000e+000", "NaN", "-Inf".
 void printFloat(double v);
+/// Prints gc's complex format, "(" re im "i)", e.g. "(+1.000000e+000-2.000000e+000i)".
+void printComplex(double re, double im);
+/// Prints a pointer as gc's printpointer does: printHex of its address.
+void printPointer(const void *p);
 
 } // namespace origo::rt
+
+// print/println of slices and interfaces (the other runtime.print* entry
+// points are listed in README.md).
+extern "C" {
+/// "[len/cap]0xPTR".
+void goPrintSlice(const void *p, int64_t len, int64_t cap)
+    ORIGO_GO_NAME("runtime.printslice");
+/// "(0xTYPE,0xDATA)" for an interface{} value.
+void goPrintEface(const void *type, const void *data)
+    ORIGO_GO_NAME("runtime.printeface");
+/// "(0xITAB,0xDATA)" for a non-empty interface value.
+void goPrintIface(const void *itab, const void *data)
+    ORIGO_GO_NAME("runtime.printiface");
+} // extern "C"
 
 #endif // ORIGO_RUNTIME_PRINT_H

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 namespace native_test {
 
@@ -131,6 +132,37 @@ inline const char *modeArg() {
   const origo::rt::ProcessArgs &args = origo::rt::processArgs();
   return args.argc > 1 ? args.argv[1] : nullptr;
 }
+
+/// Runs \p f with file descriptor 2 (where the runtime prints) redirected
+/// to a temporary file and returns what it wrote, NUL-terminated, in a
+/// static buffer (overwritten by the next call).
+template <typename F> const char *captureStderr(F f) {
+  static char buf[4096];
+  FILE *tmp = tmpfile();
+  int saved = dup(2);
+  dup2(fileno(tmp), 2);
+  f();
+  dup2(saved, 2);
+  close(saved);
+  long n = lseek(fileno(tmp), 0, SEEK_CUR);
+  if (n < 0 || n >= long(sizeof buf))
+    n = 0;
+  ssize_t got = pread(fileno(tmp), buf, size_t(n), 0);
+  buf[got > 0 ? got : 0] = 0;
+  fclose(tmp);
+  return buf;
+}
+
+/// Expects captureStderr(f) to equal \p want, printing both otherwise.
+#define EXPECT_PRINTS(want, ...)                                               \
+  do {                                                                         \
+    const char *got_ = native_test::captureStderr([&] { __VA_ARGS__; });       \
+    ++native_test::checks;                                                     \
+    if (strcmp(got_, (want)) != 0) {                                           \
+      native_test::fail(__FILE__, __LINE__, #__VA_ARGS__);                     \
+      printf("    got  \"%s\"\n    want \"%s\"\n", got_, (want));               \
+    }                                                                          \
+  } while (0)
 
 } // namespace native_test
 

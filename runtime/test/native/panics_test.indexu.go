@@ -1,0 +1,15 @@
+// An unsigned index beyond the int range prints unsigned.
+package main
+
+//go:noinline
+func n(x int) int { return x }
+
+//go:noinline
+func u(x uint) uint { return x }
+
+var sink interface{}
+
+func main() {
+	s := make([]int, 3, 5)
+	sink = s[u(1<<63+5)]
+}

@@ -1,0 +1,6 @@
+// panic(v): A bool.
+package main
+
+func main() {
+	panic(true)
+}

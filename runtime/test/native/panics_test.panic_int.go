@@ -1,0 +1,6 @@
+// panic(v): An int.
+package main
+
+func main() {
+	panic(42)
+}

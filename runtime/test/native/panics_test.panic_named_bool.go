@@ -1,0 +1,8 @@
+// panic(v): A defined bool type.
+package main
+
+type B bool
+
+func main() {
+	panic(B(false))
+}

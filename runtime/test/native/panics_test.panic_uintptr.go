@@ -1,0 +1,6 @@
+// panic(v): A uintptr.
+package main
+
+func main() {
+	panic(uintptr(77))
+}

@@ -1,0 +1,15 @@
+// s[:x:y] with x > y.
+package main
+
+//go:noinline
+func n(x int) int { return x }
+
+//go:noinline
+func u(x uint) uint { return x }
+
+var sink interface{}
+
+func main() {
+	s := make([]int, 3, 5)
+	sink = s[:n(4):n(3)]
+}

@@ -1,0 +1,15 @@
+// s[:x] of a string with an unsigned x.
+package main
+
+//go:noinline
+func n(x int) int { return x }
+
+//go:noinline
+func u(x uint) uint { return x }
+
+var sink interface{}
+
+func main() {
+	s := "abc"
+	sink = s[:u(1<<64-1)]
+}

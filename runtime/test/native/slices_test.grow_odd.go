@@ -1,0 +1,18 @@
+// append growing a slice of 3*2^46-byte elements beyond maxAlloc.
+package main
+
+import "unsafe"
+
+//go:noinline
+func n(x int) int { return x }
+
+var sink interface{}
+
+var _ = unsafe.Pointer(nil)
+
+func main() {
+	var b byte
+	s := unsafe.Slice((*[3 << 46]byte)(unsafe.Pointer(&b)), 1)
+	s = append(s, s...)
+	sink = s
+}

@@ -1,0 +1,15 @@
+// make([]T, len) with len < 0.
+package main
+
+import "unsafe"
+
+//go:noinline
+func n(x int) int { return x }
+
+var sink interface{}
+
+var _ = unsafe.Pointer(nil)
+
+func main() {
+	sink = make([]int, n(-1))
+}
