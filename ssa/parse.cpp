@@ -298,7 +298,9 @@ private:
 /// Ids are dense small numbers; this bounds the placeholders made for gaps.
 constexpr uint32_t maxId = 1u << 24;
 
-/// One line of text with a cursor; errors carry line and column.
+/// Reads the text line by line (a cursor in the current line), collecting
+/// each function's blocks and values as written; finishFunc() then builds
+/// the Func. Errors carry line and column.
 class Parser {
 public:
   Parser(const std::string &text, types::Program &prog, const types::Package *pkg)

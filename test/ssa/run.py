@@ -116,7 +116,10 @@ def check_html(origo, ssaparse, tmp):
     if not b.ok or not os.path.exists(page):
         return 'GOSSAFUNC=main origo build %s: %s, ssa.html %s\n%s' % (
             src, b.describe(), 'written' if os.path.exists(page) else 'missing', b.out.rstrip())
-    flags = ['--headless', '--no-sandbox', '--disable-gpu', '--user-data-dir=' + os.path.join(work, 'profile')]
+    # --no-sandbox: Chromium refuses to run as root without it; small
+    # containers have a tiny /dev/shm.
+    flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+             '--user-data-dir=' + os.path.join(work, 'profile')]
     dom = proc.run([chromium] + flags + ['--dump-dom', 'file://' + page], cwd=work,
                    timeout=CHROMIUM_TIMEOUT, merge=False)
     if not dom.ok or '<table' not in dom.out:
