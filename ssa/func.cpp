@@ -96,6 +96,27 @@ void Func::compact() {
 
 static std::string valueRef(const Value *v) { return "v" + std::to_string(v->id); }
 
+/// A value's aux as the dump shows it: bare (a symbol, a parameter name),
+/// or as a quoted Go string for string constants and for any text that
+/// would not read back bare (braces, quotes, control characters).
+static std::string auxText(const Value &v) {
+  bool quote = v.op == Op::ConstString;
+  for (unsigned char c : v.aux)
+    if (c == '{' || c == '}' || c == '"' || c < 0x20 || c == 0x7f) quote = true;
+  if (!quote) return v.aux;
+  std::string q = "\"";
+  for (unsigned char c : v.aux) {
+    if (c == '"' || c == '\\') { q += '\\'; q += char(c); }
+    else if (c == '\n') q += "\\n";
+    else if (c < 0x20 || c >= 0x7f) {
+      char buf[8];
+      snprintf(buf, sizeof buf, "\\x%02x", c);
+      q += buf;
+    } else q += char(c);
+  }
+  return q + "\"";
+}
+
 std::string dump(const Func &f) {
   std::string out = f.name + " " + types::typeString(f.sig) + "\n";
   for (const auto &b : f.blocks) {
@@ -108,26 +129,12 @@ std::string dump(const Func &f) {
     for (const Value *v : b->values) {
       out += "    " + valueRef(v) + " (" + (v->pos.valid() ? std::to_string(v->pos.line) : "?") + ") = " +
              opName(v->op) + " <" + types::typeString(v->type) + ">";
+      // auxInt shows for the ops whose meaning it is, and whenever it is
+      // set, so that the text loses nothing (parse.cpp reads it back).
       bool showInt = v->op == Op::Arg || v->op == Op::ConstInt || v->op == Op::ConstBool ||
-                     v->op == Op::Select;
+                     v->op == Op::Select || v->auxInt != 0;
       if (showInt) out += " [" + std::to_string(v->auxInt) + "]";
-      if (!v->aux.empty()) {
-        if (v->op == Op::ConstString) {
-          std::string q = "\"";
-          for (unsigned char c : v->aux) {
-            if (c == '"' || c == '\\') { q += '\\'; q += char(c); }
-            else if (c == '\n') q += "\\n";
-            else if (c < 0x20 || c >= 0x7f) {
-              char buf[8];
-              snprintf(buf, sizeof buf, "\\x%02x", c);
-              q += buf;
-            } else q += char(c);
-          }
-          out += " {" + q + "\"}";
-        } else {
-          out += " {" + v->aux + "}";
-        }
-      }
+      if (!v->aux.empty()) out += " {" + auxText(*v) + "}";
       for (const Value *a : v->args) out += " " + valueRef(a);
       out += "\n";
     }

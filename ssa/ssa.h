@@ -127,4 +127,15 @@ std::string verify(const Func &f);
 /// Text form of a function.
 std::string dump(const Func &f);
 
+/// Reads functions back from the text form (parse.cpp): several in a row
+/// as -stop-after=ssa prints them; lines starting with `#` (the `# after
+/// <pass>` of -d=ssa/<pass>/dump) are skipped. Ids are kept, so
+/// dump(parse(dump(f))) == dump(f). Types are read with typeString's
+/// grammar into prog's types; names are looked up in pkg's scope (if any)
+/// and the universe, and a name found in neither becomes an opaque defined
+/// type that prints as it read. Positions keep their line only. On error,
+/// returns no functions and sets err to "line:col: message".
+std::vector<std::unique_ptr<Func>> parse(const std::string &text, types::Program &prog,
+                                         const types::Package *pkg, std::string &err);
+
 } // namespace origo::ssa

@@ -2,8 +2,10 @@
 """`make check`: runs every test suite of origo against a build directory and
 totals the results.
 
-Suites, in order: unit tests (origo_unittests, when built), lit, the golden
-run tests for amd64 and arm64, the conformance runner for amd64 and arm64
+Suites, in order: unit tests (origo_unittests, when built), lit, ssa (the
+SSA text form round-tripped through origo_ssaparse for every test program,
+and GOSSAFUNC's ssa.html loaded in headless Chromium: test/ssa/run.py), the
+golden run tests for amd64 and arm64, the conformance runner for amd64 and arm64
 (each test counts as passed when its result matches test/conformance's
 expectations), the robustness check (one count per file), stdlib-parse
 (origo_parsecheck over Go's std tree: one count per file parsed without
@@ -33,7 +35,7 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LIT = '/usr/lib/llvm-19/build/utils/lit/lit.py'
-SUITES = ['unit', 'lit', 'runtime', 'run', 'conformance', 'robustness', 'stdlib-parse', 'stdcheck',
+SUITES = ['unit', 'lit', 'ssa', 'runtime', 'run', 'conformance', 'robustness', 'stdlib-parse', 'stdcheck',
           'fuzz']
 UPDATE = False  # --update: rewrite expectation files (stdcheck)
 
@@ -97,6 +99,14 @@ def suite_lit(build):
     ok = {'PASS', 'XFAIL', 'UNSUPPORTED'}
     passed = sum(1 for t in data.get('tests', []) if t.get('code') in ok)
     return passed, len(data.get('tests', [])) - passed
+
+
+def suite_ssa(build):
+    """SSA dumps parse back; ssa.html shows every pass in Chromium."""
+    _, out = stream([sys.executable, os.path.join(REPO, 'test', 'ssa', 'run.py'),
+                     '--origo', os.path.join(build, 'bin', 'origo'),
+                     '--ssaparse', os.path.join(build, 'bin', 'origo_ssaparse')])
+    return counts_from(r'^ssa: (\d+) passed, (\d+) failed$', out)
 
 
 def suite_runtime(build):
