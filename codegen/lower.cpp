@@ -20,6 +20,7 @@
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/Intrinsics.h>
 
+#include <cstring>
 #include <map>
 
 namespace origo::codegen {
@@ -57,6 +58,7 @@ private:
   llvm::Value *shift(const ssa::Value *v);
   llvm::Value *divide(const ssa::Value *v);
   llvm::Value *compare(const ssa::Value *v);
+  llvm::Value *convert(const ssa::Value *v);
   llvm::Value *runtimeCall(const ssa::Value *v);
   void setLoc(Pos pos);
 
@@ -343,9 +345,36 @@ llvm::Value *Lowering::divide(const ssa::Value *v) {
   return b_.CreateSelect(neg1, llvm::ConstantInt::get(y->getType(), 0), b_.CreateSRem(x, safe));
 }
 
+llvm::Value *Lowering::convert(const ssa::Value *v) {
+  llvm::Value *x = arg(v, 0);
+  llvm::Type *t = typeOf(v->type);
+  bool fromUns = types::isUnsigned(v->args[0]->type), toUns = types::isUnsigned(v->type);
+  if (x->getType()->isFloatingPointTy()) {
+    if (t->isFloatingPointTy()) return b_.CreateFPCast(x, t);
+    // Go leaves out-of-range results implementation-defined; LLVM makes
+    // fptosi's poison. The saturating forms are defined everywhere (and
+    // are what arm64's FCVTZS/FCVTZU and gc there give).
+    auto id = toUns ? llvm::Intrinsic::fptoui_sat : llvm::Intrinsic::fptosi_sat;
+    return b_.CreateIntrinsic(id, {t, x->getType()}, {x});
+  }
+  if (t->isFloatingPointTy()) return fromUns ? b_.CreateUIToFP(x, t) : b_.CreateSIToFP(x, t);
+  return fromUns ? b_.CreateZExtOrTrunc(x, t) : b_.CreateSExtOrTrunc(x, t);
+}
+
 llvm::Value *Lowering::compare(const ssa::Value *v) {
   llvm::Value *x = arg(v, 0), *y = arg(v, 1);
   const Type *t = v->args[0]->type;
+  if (x->getType()->isFloatingPointTy()) {
+    // Ordered comparisons are false with a NaN; != is true.
+    switch (v->op) {
+    case Op::Eq: return b_.CreateFCmpOEQ(x, y);
+    case Op::Neq: return b_.CreateFCmpUNE(x, y);
+    case Op::Less: return b_.CreateFCmpOLT(x, y);
+    case Op::Leq: return b_.CreateFCmpOLE(x, y);
+    case Op::Greater: return b_.CreateFCmpOGT(x, y);
+    default: return b_.CreateFCmpOGE(x, y);
+    }
+  }
   if (types::isString(t)) {
     // runtime.cmpstring returns -1, 0 or +1.
     llvm::Value *c = b_.CreateCall(
@@ -380,12 +409,19 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     return llvm::ConstantInt::get(llvm::Type::getInt1Ty(ctx_), v->auxInt != 0);
   case Op::ConstString:
     return stringConst(v->aux);
+  case Op::ConstFloat: {
+    double d;
+    std::memcpy(&d, &v->auxInt, sizeof d);
+    return llvm::ConstantFP::get(t, d);
+  }
   case Op::Copy:
     return arg(v, 0);
-  case Op::Add: return b_.CreateAdd(arg(v, 0), arg(v, 1));
-  case Op::Sub: return b_.CreateSub(arg(v, 0), arg(v, 1));
-  case Op::Mul: return b_.CreateMul(arg(v, 0), arg(v, 1));
+  case Op::Add: return t->isFloatingPointTy() ? b_.CreateFAdd(arg(v, 0), arg(v, 1)) : b_.CreateAdd(arg(v, 0), arg(v, 1));
+  case Op::Sub: return t->isFloatingPointTy() ? b_.CreateFSub(arg(v, 0), arg(v, 1)) : b_.CreateSub(arg(v, 0), arg(v, 1));
+  case Op::Mul: return t->isFloatingPointTy() ? b_.CreateFMul(arg(v, 0), arg(v, 1)) : b_.CreateMul(arg(v, 0), arg(v, 1));
   case Op::Div:
+    if (t->isFloatingPointTy()) return b_.CreateFDiv(arg(v, 0), arg(v, 1));
+    return divide(v);
   case Op::Mod: return divide(v);
   case Op::And: return b_.CreateAnd(arg(v, 0), arg(v, 1));
   case Op::Or: return b_.CreateOr(arg(v, 0), arg(v, 1));
@@ -393,16 +429,13 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
   case Op::AndNot: return b_.CreateAnd(arg(v, 0), b_.CreateNot(arg(v, 1)));
   case Op::Lsh:
   case Op::Rsh: return shift(v);
-  case Op::Neg: return b_.CreateNeg(arg(v, 0));
+  case Op::Neg: return t->isFloatingPointTy() ? b_.CreateFNeg(arg(v, 0)) : b_.CreateNeg(arg(v, 0));
   case Op::Com:
   case Op::Not: return b_.CreateNot(arg(v, 0));
   case Op::Eq: case Op::Neq: case Op::Less: case Op::Leq: case Op::Greater: case Op::Geq:
     return compare(v);
-  case Op::Conv: {
-    llvm::Value *x = arg(v, 0);
-    if (types::isUnsigned(v->args[0]->type)) return b_.CreateZExtOrTrunc(x, t);
-    return b_.CreateSExtOrTrunc(x, t);
-  }
+  case Op::Conv:
+    return convert(v);
   case Op::StringLen:
     return b_.CreateExtractValue(arg(v, 0), {1});
   case Op::StaticCall: {

@@ -11,6 +11,7 @@
 #include "ssa/ssa.h"
 
 #include <cassert>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -73,6 +74,12 @@ private:
   void panicIf(Value *cond, const char *fn, Pos pos);
   void condBranch(NodeId cond, Block *yes, Block *no);
 
+  /// The zero value of a type the back end lowers, in block b.
+  Value *zeroValue(const Type *t, Block *b, Pos p) {
+    Op op = types::isString(t) ? Op::ConstString : types::isBoolean(t) ? Op::ConstBool
+          : types::isFloat(t) ? Op::ConstFloat : Op::ConstInt;
+    return f_->newValue(b, op, t, {}, p);
+  }
   const types::TypeAndValue &tv(NodeId e) const { return info_->types[e.index]; }
   const Type *typeOf(NodeId e) const {
     const Type *t = tv(e).type;
@@ -97,7 +104,7 @@ private:
       return true;
     }
     return u->kind == types::TypeKind::Basic &&
-           (types::isInteger(u) || types::isBoolean(u) || types::isString(u));
+           (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u));
   }
 
   const types::Package &pkg_;
@@ -138,9 +145,7 @@ Value *Builder::readVarRecursive(const Object *var, Block *b) {
     // Unreachable (or the entry): the variable's zero value.
     Block *saved = cur_;
     cur_ = b;
-    const Type *t = var->type;
-    Op op = types::isString(t) ? Op::ConstString : types::isBoolean(t) ? Op::ConstBool : Op::ConstInt;
-    v = f_->newValue(nullptr, op, t, {}, b->pos);
+    v = zeroValue(var->type, nullptr, b->pos);
     v->block = b;
     b->values.insert(b->values.begin(), v);
     cur_ = saved;
@@ -229,8 +234,7 @@ std::unique_ptr<Func> Builder::function(const Object *fn) {
     } else {
       // Results start as zero values.
       results_.push_back(p);
-      Op op = types::isString(p->type) ? Op::ConstString : types::isBoolean(p->type) ? Op::ConstBool : Op::ConstInt;
-      writeVar(p, entry, value(op, p->type, {}, p->pos));
+      writeVar(p, entry, zeroValue(p->type, cur_, p->pos));
     }
   }
   NodeId body = tree_->kid(fn->decl, syntax::FuncBody);
@@ -330,10 +334,7 @@ void Builder::stmt(NodeId s) {
         const Object *o = info_->defs[names[i].index];
         if (!o) continue;
         Value *v = i < vals.size() ? vals[i] : nullptr;
-        if (!v) {
-          Op op = types::isString(o->type) ? Op::ConstString : types::isBoolean(o->type) ? Op::ConstBool : Op::ConstInt;
-          v = value(op, o->type, {}, o->pos);
-        }
+        if (!v) v = zeroValue(o->type, cur_, o->pos);
         if (o->name != "_") writeVar(o, cur_, conv(v, o->type, o->pos));
       }
     }
@@ -475,6 +476,15 @@ Value *Builder::constant(const types::TypeAndValue &tv, Pos p) {
     return v;
   }
   default: {
+    if (types::isFloat(t)) {
+      // Rounded to the type first: a float32 constant is the float32
+      // nearest the exact value.
+      double d = c.toDouble();
+      if (types::under(t)->basic == BasicKind::Float32) d = double(float(d));
+      Value *v = value(Op::ConstFloat, t, {}, p);
+      std::memcpy(&v->auxInt, &d, sizeof d);
+      return v;
+    }
     Value *v = value(Op::ConstInt, t, {}, p);
     auto iv = c.toInt();
     v->auxInt = iv ? iv->int64Val() : 0;
@@ -487,7 +497,8 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
   if (!to || v->type == to) return v;
   const Type *fu = types::under(v->type), *tu = types::under(to);
   if (fu == tu) return v;
-  if (types::isInteger(fu) && types::isInteger(tu)) return value(Op::Conv, to, {v}, p);
+  bool fromNum = types::isInteger(fu) || types::isFloat(fu), toNum = types::isInteger(tu) || types::isFloat(tu);
+  if (fromNum && toNum) return value(Op::Conv, to, {v}, p);
   return v;
 }
 
@@ -680,6 +691,7 @@ void Builder::printCall(NodeId e, bool ln) {
     const Type *u = types::under(a->type);
     if (types::isBoolean(u)) rt("runtime.printbool", {a});
     else if (types::isString(u)) rt("runtime.printstring", {a});
+    else if (types::isFloat(u)) rt("runtime.printfloat", {conv(a, basic(BasicKind::Float64), p)});
     else if (types::isUnsigned(u)) rt("runtime.printuint", {conv(a, basic(BasicKind::Uint64), p)});
     else if (types::isInteger(u)) rt("runtime.printint", {conv(a, basic(BasicKind::Int64), p)});
   }

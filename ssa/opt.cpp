@@ -27,6 +27,8 @@ static bool isConst(const Value *v) { return v->op == Op::ConstInt || v->op == O
 /// Folds v if its arguments are constants; returns true when v changed.
 static bool fold(Value *v) {
   if (v->args.empty() || !std::all_of(v->args.begin(), v->args.end(), isConst)) return false;
+  // Integer and boolean arithmetic only (a conversion to float is not).
+  if (types::isFloat(v->type)) return false;
   const types::Type *at = v->args[0]->type;
   bool uns = types::isUnsigned(at);
   uint64_t a = uint64_t(v->args[0]->auxInt);
