@@ -64,6 +64,7 @@ private:
   void stmt(NodeId s);
   void assign(NodeId lhs, Value *v);
   void returnStmt(NodeId s);
+  void switchStmt(NodeId s);
   Value *expr(NodeId e);
   Value *constant(const types::TypeAndValue &tv, Pos pos);
   Value *binary(NodeId e);
@@ -122,7 +123,8 @@ private:
   std::vector<const Object *> results_; ///< result variables (named or not)
   struct Loop { Block *brk, *cont; std::string label; };
   std::string pendingLabel_; ///< label of the loop statement being built
-  std::vector<Loop> loops_;
+  std::vector<Loop> loops_;     ///< enclosing loops and switches (cont null)
+  Block *fallthrough_ = nullptr; ///< the next clause's body, in a switch clause
 };
 
 Value *Builder::readVar(const Object *var, Block *b) {
@@ -416,23 +418,39 @@ void Builder::stmt(NodeId s) {
     return;
   }
   case NodeKind::BranchStmt: {
-    if (loops_.empty()) return;
     Tok op = t[s].op;
-    const Loop *target = &loops_.back();
-    if (NodeId l = t.kid(s, 0); l.valid())
-      for (const Loop &lp : loops_)
-        if (lp.label == t[l].text) target = &lp;
+    if (op == Tok::Fallthrough) {
+      if (fallthrough_) jump(fallthrough_);
+      startDeadBlock();
+      return;
+    }
+    if (op == Tok::Goto) {
+      unsupported(pos(s), "goto");
+      return;
+    }
+    // break: the innermost loop or switch; continue: the innermost loop
+    // (switches have no continue target); or the labeled one.
+    const Loop *target = nullptr;
+    NodeId l = t.kid(s, 0);
+    for (auto it = loops_.rbegin(); it != loops_.rend() && !target; ++it) {
+      if (l.valid() ? it->label == t[l].text : (op == Tok::Break || it->cont)) target = &*it;
+    }
+    if (!target) return;
     jump(op == Tok::Break ? target->brk : target->cont);
     startDeadBlock();
     return;
   }
+  case NodeKind::SwitchStmt:
+    switchStmt(s);
+    return;
   case NodeKind::ReturnStmt:
     returnStmt(s);
     startDeadBlock();
     return;
   case NodeKind::LabeledStmt: {
     NodeId inner = t.kid(s, 1);
-    if (inner.valid() && t.kind(inner) == NodeKind::ForStmt) pendingLabel_ = std::string(t[t.kid(s, 0)].text);
+    if (inner.valid() && (t.kind(inner) == NodeKind::ForStmt || t.kind(inner) == NodeKind::SwitchStmt))
+      pendingLabel_ = std::string(t[t.kid(s, 0)].text);
     if (inner.valid()) stmt(inner);
     return;
   }
@@ -440,6 +458,70 @@ void Builder::stmt(NodeId s) {
     unsupported(pos(s), "statement " + std::string(syntax::nodeKindName(t.kind(s))));
     return;
   }
+}
+
+void Builder::switchStmt(NodeId s) {
+  // An expression switch (spec "Switch statements"): the tag is evaluated
+  // once, then the cases top to bottom, left to right, until one equals
+  // it; default runs when none does, wherever it is written.
+  const syntax::Tree &t = *tree_;
+  if (t.kid(s, 0).valid()) stmt(t.kid(s, 0));
+  NodeId tagNode = t.kid(s, 1);
+  if (tagNode.valid() && t.kind(tagNode) == NodeKind::TypeSwitchGuard) {
+    unsupported(pos(s), "type switch");
+    return;
+  }
+  Pos p = pos(s);
+  Value *tag = nullptr;
+  if (tagNode.valid()) tag = expr(tagNode);
+  std::vector<NodeId> clauses;
+  for (size_t i = 2; i < t.numKids(s); ++i) clauses.push_back(t.kid(s, i));
+  std::vector<Block *> bodies;
+  for (size_t i = 0; i < clauses.size(); ++i) bodies.push_back(newBlock());
+  Block *exit = newBlock();
+  Block *dflt = exit;
+  // 1. The tests, in order; each failing test falls to the next one.
+  for (size_t i = 0; i < clauses.size(); ++i) {
+    NodeId cases = t.kid(clauses[i], 0);
+    if (!cases.valid()) {
+      dflt = bodies[i];
+      continue;
+    }
+    for (NodeId c : t.kids(cases)) {
+      Value *cond;
+      if (tag) {
+        Value *cv = conv(expr(c), tag->type, pos(c));
+        cond = value(Op::Eq, basic(BasicKind::Bool), {tag, cv}, pos(c));
+      } else {
+        cond = expr(c);
+      }
+      Block *next = newBlock();
+      cur_->kind = BlockKind::If;
+      cur_->control = cond;
+      Func::addEdge(cur_, bodies[i]);
+      Func::addEdge(cur_, next);
+      seal(next);
+      startBlock(next);
+    }
+  }
+  jump(dflt);
+  // 2. The bodies, in source order, so that a fallthrough edge exists
+  // before the block it enters is sealed.
+  loops_.push_back({exit, nullptr, std::move(pendingLabel_)});
+  pendingLabel_.clear();
+  Block *savedFall = fallthrough_;
+  for (size_t i = 0; i < clauses.size(); ++i) {
+    seal(bodies[i]);
+    startBlock(bodies[i]);
+    fallthrough_ = i + 1 < clauses.size() ? bodies[i + 1] : nullptr;
+    stmtList(t.kid(clauses[i], 1));
+    jump(exit);
+  }
+  fallthrough_ = savedFall;
+  loops_.pop_back();
+  seal(exit);
+  startBlock(exit);
+  (void)p;
 }
 
 void Builder::returnStmt(NodeId s) {
