@@ -209,10 +209,22 @@ void Builder::jump(Block *target) {
 std::unique_ptr<Func> Builder::function(const Object *fn) {
   tree_ = fn->tree;
   info_ = &pkg_.infoFor(tree_);
-  f_ = std::make_unique<Func>(fn->linkName(), fn->type);
+  // A method is a function whose first parameter is the receiver.
+  const Object *recv = nullptr;
+  const Type *sig = fn->type;
+  if (fn->isMethod) {
+    auto rit = info_->receivers.find(fn->decl.index);
+    recv = rit != info_->receivers.end() ? rit->second : nullptr;
+    if (recv) {
+      std::vector<const Type *> ps{recv->type};
+      for (const Type *p : fn->type->params()) ps.push_back(p);
+      sig = tt_.signature(ps, fn->type->results(), fn->type->variadic);
+    }
+  }
+  f_ = std::make_unique<Func>(fn->linkName(), sig);
   f_->file = sm_.file(tree_->file).absPath;
   f_->pos = fn->pos;
-  f_->hasParams = !fn->type->params().empty();
+  f_->hasParams = !sig->params().empty();
   defs_.clear();
   sealed_.clear();
   incomplete_.clear();
@@ -225,7 +237,11 @@ std::unique_ptr<Func> Builder::function(const Object *fn) {
   startBlock(entry);
   auto pit = info_->params.find(fn->decl.index);
   std::vector<Object *> params = pit != info_->params.end() ? pit->second : std::vector<Object *>{};
-  size_t np = fn->type->params().size();
+  if (recv) {
+    if (!lowerable(recv->type)) unsupported(recv->pos, "a value of type " + types::typeString(recv->type));
+    params.insert(params.begin(), const_cast<Object *>(recv));
+  }
+  size_t np = sig->params().size();
   for (size_t i = 0; i < params.size(); ++i) {
     const Object *p = params[i];
     if (i < np) {
@@ -802,8 +818,22 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       return nullptr;
     }
   }
-  if (t.kind(fun) == NodeKind::SelectorExpr) callee = info_->uses[t.kid(fun, 1).index];
-  if (!callee || callee->kind != ObjKind::Func || callee->isMethod) {
+  std::vector<Value *> args;
+  if (t.kind(fun) == NodeKind::SelectorExpr) {
+    callee = info_->uses[t.kid(fun, 1).index];
+    if (callee && callee->isMethod) {
+      // x.m(...) with m declared on x's own named type, value receiver:
+      // the receiver is the first argument.
+      NodeId x = t.kid(fun, 0);
+      const Type *xt = typeOf(x);
+      if (callee->ptrRecv || tv(x).mode == types::Mode::TypeExpr || xt != callee->recvType) {
+        unsupported(p, "a call of a method through a pointer, an embedded field or a method expression");
+        return nullptr;
+      }
+      args.push_back(expr(x));
+    }
+  }
+  if (!callee || callee->kind != ObjKind::Func) {
     unsupported(p, "a call of a function value or method");
     return nullptr;
   }
@@ -811,15 +841,16 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     unsupported(p, "calling " + callee->linkName() + " (compiling imported packages)");
     return nullptr;
   }
-  std::vector<Value *> args;
   const Type *sig = types::under(ftv.type);
   auto params = sig->params();
-  if (t.numKids(e) == 2 && params.size() > 1) {
+  if (!args.empty()) params.insert(params.begin(), args[0]->type); // the receiver
+  size_t first = args.size();
+  if (t.numKids(e) == 2 && params.size() - first > 1) {
     call(t.kid(e, 1), &args); // f(g()) with g returning several values
   } else {
     for (size_t i = 1; i < t.numKids(e); ++i) args.push_back(expr(t.kid(e, i)));
   }
-  for (size_t i = 0; i < args.size() && i < params.size(); ++i) args[i] = conv(args[i], params[i], p);
+  for (size_t i = first; i < args.size() && i < params.size(); ++i) args[i] = conv(args[i], params[i], p);
   auto res = sig->results();
   const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
   Value *c = value(Op::StaticCall, rt, args, p);
@@ -851,8 +882,12 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
   Builder b(pkg, prog, sm, diags);
   for (const Object *fn : pkg.funcs) {
     if (!fn->tree || !fn->type || !fn->tree->kid(fn->decl, syntax::FuncBody).valid()) continue;
-    if (fn->isMethod) {
-      diags.error(fn->pos, "method declaration is not supported by origo yet");
+    if (fn->isMethod && fn->ptrRecv) {
+      diags.error(fn->pos, "method declaration with a pointer receiver is not supported by origo yet");
+      continue;
+    }
+    if (fn->isMethod && fn->recvType && !fn->recvType->typeParams.empty()) {
+      diags.error(fn->pos, "method of a generic type is not supported by origo yet");
       continue;
     }
     if (fn->type->variadic) {

@@ -904,7 +904,7 @@ void Checker::funcLitBody(NodeId owner, NodeId ft, NodeId recv, const Type *sig,
       info_->defs[nameId.index] = o;
       if (name != "_") fs->insert(o);
     }
-    recvObjs_[owner.index] = o;
+    info_->receivers[owner.index] = o;
   }
   funcType(ft, owner, &params, fs);
   info_->params[owner.index] = params;

@@ -98,7 +98,6 @@ public:
   /// Checks a function body (declared function or literal) in a new scope.
   void funcLitBody(NodeId owner, NodeId ft, NodeId recv, const Type *sig, NodeId body);
   std::vector<Object *> *curParams_ = nullptr; ///< parameters and results of the current function
-  std::map<uint32_t, Object *> recvObjs_;
   const Type *funcType(NodeId ft, NodeId declNode, std::vector<Object *> *paramObjs, Scope *scope);
   void declareLocalConsts(NodeId spec, NodeId typeNode, NodeId values, int iota);
   void usage(Scope *scope);

@@ -104,6 +104,8 @@ struct FileInfo {
   std::map<uint32_t, Object *> implicits;
   /// FuncDecl nodes: the function's scope-level parameter/result objects.
   std::map<uint32_t, std::vector<Object *>> params;
+  /// FuncDecl nodes of methods: the receiver's object (named or not).
+  std::map<uint32_t, Object *> receivers;
   /// Uses of generic functions (calls, instantiations): their type arguments,
   /// for monomorphization.
   std::map<uint32_t, std::vector<const Type *>> instances;
