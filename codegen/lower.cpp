@@ -20,6 +20,7 @@
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/Intrinsics.h>
 
+#include <cassert>
 #include <cstring>
 #include <map>
 
@@ -89,6 +90,7 @@ llvm::Type *Lowering::typeOf(const Type *t) {
     if (types::isInteger(u)) return llvm::Type::getIntNTy(ctx_, types::bitSize(u));
     if (u->basic == types::BasicKind::Float32) return llvm::Type::getFloatTy(ctx_);
     if (u->basic == types::BasicKind::Float64) return llvm::Type::getDoubleTy(ctx_);
+    if (u->basic == types::BasicKind::UnsafePointer) return gcptr_;
     return i64_;
   case TypeKind::Tuple: {
     if (u->list.empty()) return llvm::Type::getVoidTy(ctx_);
@@ -416,6 +418,25 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
   }
   case Op::Copy:
     return arg(v, 0);
+  case Op::TypeDesc: {
+    llvm::GlobalVariable *g = typeDescriptor(m_, v->auxType);
+    assert(g && "TypeDesc of a type without a descriptor");
+    return b_.CreateAddrSpaceCast(g, gcptr_);
+  }
+  case Op::Box: {
+    // Pointer-shaped values are the data word themselves; the others are
+    // copied into a new object (runtime.newobject zeroes it).
+    llvm::Value *x = arg(v, 0);
+    if (x->getType()->isPointerTy()) return x;
+    const Type *at = v->args[0]->type;
+    llvm::GlobalVariable *td = typeDescriptor(m_, at);
+    assert(td && "Box of a type without a descriptor");
+    llvm::Value *p = b_.CreateCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
+    stackmap(v->pos);
+    if (types::isBoolean(at)) x = b_.CreateZExt(x, memTypeOf(at));
+    b_.CreateStore(x, p);
+    return p;
+  }
   case Op::Add: return t->isFloatingPointTy() ? b_.CreateFAdd(arg(v, 0), arg(v, 1)) : b_.CreateAdd(arg(v, 0), arg(v, 1));
   case Op::Sub: return t->isFloatingPointTy() ? b_.CreateFSub(arg(v, 0), arg(v, 1)) : b_.CreateSub(arg(v, 0), arg(v, 1));
   case Op::Mul: return t->isFloatingPointTy() ? b_.CreateFMul(arg(v, 0), arg(v, 1)) : b_.CreateMul(arg(v, 0), arg(v, 1));

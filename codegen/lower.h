@@ -27,6 +27,12 @@ struct FuncInfo {
 /// per Go function) so that inlining can be traced back (funcmeta.cpp).
 std::vector<FuncInfo> lowerPackage(const ssa::Package &pkg, llvm::Module &m);
 
+/// The type descriptor of t (runtime/abi.h Type), emitted once per module
+/// in a comdat keyed by the type's symbol ("type:main.T") so that a linked
+/// program holds one per type. Basic types and types defined on them
+/// (without methods) for now; returns nullptr for any other type.
+llvm::GlobalVariable *typeDescriptor(llvm::Module &m, const types::Type *t);
+
 /// After optimization: rewrites stack map IDs of calls that LLVM inlined
 /// to refer to their inlined frames, emits the FuncMeta table in section
 /// origo_funcs (runtime/abi.h), then strips the debug locations.

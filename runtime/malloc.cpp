@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 #include "runtime/malloc.h"
 
+#include "runtime/abi.h"
+
 #include "runtime/panic.h"
 
 #include <stdint.h>
@@ -44,3 +46,12 @@ void *mallocgc(size_t size, bool needzero) {
 }
 
 } // namespace origo::rt
+
+extern "C" {
+
+/// new(T) and the boxes of interface values: a zeroed object of t's size
+/// (gc's newobject; t will tell the GC where the pointers are).
+void *goNewobject(const origo::abi::Type *t) ORIGO_GO_NAME("runtime.newobject");
+void *goNewobject(const origo::abi::Type *t) { return origo::rt::mallocgc(t->size, true); }
+
+} // extern "C"

@@ -597,6 +597,15 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
   if (fu == tu) return v;
   bool fromNum = types::isInteger(fu) || types::isFloat(fu), toNum = types::isInteger(tu) || types::isFloat(tu);
   if (fromNum && toNum) return value(Op::Conv, to, {v}, p);
+  if (types::isInteger(fu) && types::isString(tu)) {
+    // string(rune): the UTF-8 encoding, "\uFFFD" when not a valid code point
+    // (any integer type; values beyond int64 are invalid either way).
+    Value *c = value(Op::RuntimeCall, to, {value(Op::Conv, basic(BasicKind::Int64), {v}, p)}, p);
+    c->aux = "runtime.intstring";
+    return c;
+  }
+  if ((types::isString(fu) && types::isString(tu)) || (types::isBoolean(fu) && types::isBoolean(tu))) return v;
+  unsupported(p, "conversion from " + types::typeString(v->type) + " to " + types::typeString(to));
   return v;
 }
 
@@ -813,6 +822,28 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     case types::Builtin::Print: printCall(e, false); return nullptr;
     case types::Builtin::Println: printCall(e, true); return nullptr;
     case types::Builtin::Len: return value(Op::StringLen, basic(BasicKind::Int), {expr(t.kid(e, 1))}, p);
+    case types::Builtin::Panic: {
+      // panic(v): v as an interface{} (type descriptor and data word) to
+      // runtime.gopanic, which does not return.
+      NodeId a = t.kid(e, 1);
+      const Type *at = typeOf(a);
+      if (types::isInterface(at) || types::under(at)->kind != types::TypeKind::Basic ||
+          types::isComplex(at) || (at->kind == types::TypeKind::Named && !at->methods.empty())) {
+        unsupported(p, "panic with a value of type " + types::typeString(at));
+        return nullptr;
+      }
+      Value *x = conv(expr(a), at, p);
+      Value *td = value(Op::TypeDesc, basic(BasicKind::UnsafePointer), {}, p);
+      td->auxType = at;
+      td->aux = types::typeString(at);
+      Value *data = value(Op::Box, basic(BasicKind::UnsafePointer), {x}, p);
+      Value *c = value(Op::RuntimeCall, tt_.tuple({}), {td, data}, p);
+      c->aux = "runtime.gopanic";
+      cur_->kind = BlockKind::Exit;
+      cur_->control = c;
+      startDeadBlock();
+      return nullptr;
+    }
     default:
       unsupported(p, "built-in " + callee->name);
       return nullptr;

@@ -43,6 +43,9 @@ struct Value {
   std::vector<Value *> args;
   int64_t auxInt = 0;
   std::string aux; ///< symbol, string constant or parameter name
+  /// The Go type an op is about (TypeDesc: the described type); aux then
+  /// holds its name for the text form.
+  const types::Type *auxType = nullptr;
   Pos pos;
   Block *block = nullptr;
   uint32_t uses = 0; ///< computed by countUses()

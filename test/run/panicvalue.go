@@ -1,0 +1,31 @@
+// panic(v) with a value of a defined string type: gc's printpanicval
+// format (main.Msg("bad")), the goroutine report and exit status 2.
+package main
+
+type Code int
+type Msg string
+
+func check(n int) {
+	switch n {
+	case 0:
+		panic("boom")
+	case 1:
+		panic(42)
+	case 2:
+		panic(Code(7))
+	case 3:
+		panic(Msg("bad"))
+	case 4:
+		panic(2.5)
+	case 5:
+		panic(true)
+	case 6:
+		var u uint8 = 200
+		panic(u)
+	}
+}
+
+func main() {
+	println("before")
+	check(3)
+}
