@@ -459,6 +459,23 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     return convert(v);
   case Op::StringLen:
     return b_.CreateExtractValue(arg(v, 0), {1});
+  case Op::StringPtr:
+    return b_.CreateExtractValue(arg(v, 0), {0});
+  case Op::StringMake: {
+    llvm::Value *s = llvm::UndefValue::get(stringTy_);
+    s = b_.CreateInsertValue(s, arg(v, 0), {0});
+    return b_.CreateInsertValue(s, arg(v, 1), {1});
+  }
+  case Op::AddPtr:
+    return b_.CreateGEP(llvm::Type::getInt8Ty(ctx_), arg(v, 0), arg(v, 1));
+  case Op::CondSelect:
+    return b_.CreateSelect(arg(v, 0), arg(v, 1), arg(v, 2));
+  case Op::LoadByte: {
+    // String bytes never change while reachable.
+    llvm::LoadInst *l = b_.CreateLoad(llvm::Type::getInt8Ty(ctx_), arg(v, 0));
+    l->setMetadata(llvm::LLVMContext::MD_invariant_load, llvm::MDNode::get(ctx_, {}));
+    return l;
+  }
   case Op::StaticCall: {
     std::vector<llvm::Value *> args;
     for (size_t i = 0; i < v->args.size(); ++i) args.push_back(arg(v, i));

@@ -30,7 +30,7 @@ namespace {
 class Builder {
 public:
   Builder(const types::Package &pkg, types::Program &prog, const SourceManager &sm, Diagnostics &diags)
-      : pkg_(pkg), tt_(prog.types()), sm_(sm), diags_(diags) {}
+      : pkg_(pkg), prog_(prog), tt_(prog.types()), sm_(sm), diags_(diags) {}
 
   std::unique_ptr<Func> function(const Object *fn);
   std::unique_ptr<Func> initFunction(const std::string &name);
@@ -72,7 +72,13 @@ private:
   void printCall(NodeId e, bool ln);
   Value *conv(Value *v, const Type *to, Pos pos);
   /// Branches to a block that panics via runtime function fn when cond holds.
-  void panicIf(Value *cond, const char *fn, Pos pos);
+  void panicIf(Value *cond, const char *fn, Pos pos, std::vector<Value *> args = {});
+  /// An index as an int for a bounds check, and whether it was unsigned
+  /// (gc's panicIndexU family prints it as such).
+  Value *indexValue(NodeId e, bool &isUnsigned);
+  Value *stringIndex(NodeId e);
+  Value *stringSlice(NodeId e);
+  void rangeString(NodeId s);
   void condBranch(NodeId cond, Block *yes, Block *no);
 
   /// The zero value of a type the back end lowers, in block b.
@@ -109,6 +115,7 @@ private:
   }
 
   const types::Package &pkg_;
+  types::Program &prog_;
   types::TypeTable &tt_;
   const SourceManager &sm_;
   Diagnostics &diags_;
@@ -311,7 +318,10 @@ void Builder::stmtList(NodeId block) {
 void Builder::assign(NodeId lhs, Value *v) {
   const syntax::Tree &t = *tree_;
   while (t.kind(lhs) == NodeKind::ParenExpr) lhs = t.kid(lhs, 0);
-  if (t.kind(lhs) != NodeKind::Ident) return;
+  if (t.kind(lhs) != NodeKind::Ident) {
+    unsupported(pos(lhs), "assignment to " + std::string(syntax::nodeKindName(t.kind(lhs))));
+    return;
+  }
   if (t[lhs].text == "_") return;
   const Object *o = info_->defs[lhs.index] ? info_->defs[lhs.index] : info_->uses[lhs.index];
   if (!o) return;
@@ -459,13 +469,21 @@ void Builder::stmt(NodeId s) {
   case NodeKind::SwitchStmt:
     switchStmt(s);
     return;
+  case NodeKind::RangeStmt:
+    if (types::isString(typeOf(t.kid(s, 2)))) {
+      rangeString(s);
+      return;
+    }
+    unsupported(pos(s), "range over " + types::typeString(typeOf(t.kid(s, 2))));
+    return;
   case NodeKind::ReturnStmt:
     returnStmt(s);
     startDeadBlock();
     return;
   case NodeKind::LabeledStmt: {
     NodeId inner = t.kid(s, 1);
-    if (inner.valid() && (t.kind(inner) == NodeKind::ForStmt || t.kind(inner) == NodeKind::SwitchStmt))
+    if (inner.valid() && (t.kind(inner) == NodeKind::ForStmt || t.kind(inner) == NodeKind::SwitchStmt ||
+                          t.kind(inner) == NodeKind::RangeStmt))
       pendingLabel_ = std::string(t[t.kid(s, 0)].text);
     if (inner.valid()) stmt(inner);
     return;
@@ -609,7 +627,7 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
   return v;
 }
 
-void Builder::panicIf(Value *cond, const char *fn, Pos p) {
+void Builder::panicIf(Value *cond, const char *fn, Pos p, std::vector<Value *> args) {
   Block *panic = newBlock(BlockKind::Exit), *ok = newBlock();
   cur_->kind = BlockKind::If;
   cur_->control = cond;
@@ -618,10 +636,145 @@ void Builder::panicIf(Value *cond, const char *fn, Pos p) {
   seal(panic);
   seal(ok);
   startBlock(panic);
-  Value *c = value(Op::RuntimeCall, tt_.tuple({}), {}, p);
+  Value *c = value(Op::RuntimeCall, tt_.tuple({}), std::move(args), p);
   c->aux = fn;
   panic->control = c;
   startBlock(ok);
+}
+
+Value *Builder::indexValue(NodeId e, bool &isUnsigned) {
+  Value *v = expr(e);
+  isUnsigned = types::isUnsigned(v->type);
+  // Indices wider than int (or unsigned ones at least as wide) convert
+  // with a check of their own in gc; on 64-bit targets only uint64/uint/
+  // uintptr values above MaxInt64 differ, and they are out of range as
+  // unsigned anyway.
+  return conv(v, basic(BasicKind::Int), pos(e));
+}
+
+void Builder::rangeString(NodeId s) {
+  // for i, r := range str (spec "For statements with range clause"): i
+  // steps over the UTF-8 encoding, r is the rune there (U+FFFD and width
+  // 1 for an invalid byte, as runtime.decoderune); ASCII is decoded inline.
+  const syntax::Tree &t = *tree_;
+  Pos p = pos(s);
+  NodeId keyN = t.kid(s, 0), valN = t.kid(s, 1);
+  bool define = t[s].op == Tok::Define;
+  const Type *intT = basic(BasicKind::Int), *runeT = basic(BasicKind::Int32), *boolT = basic(BasicKind::Bool);
+  Value *str = expr(t.kid(s, 2));
+  Value *n = value(Op::StringLen, intT, {str}, p);
+  Value *base = value(Op::StringPtr, basic(BasicKind::UnsafePointer), {str}, p);
+  // Hidden variables: the index, the next index and the rune.
+  const Object *iv = prog_.newObject(ObjKind::Var, ".i", p, intT);
+  const Object *nextv = prog_.newObject(ObjKind::Var, ".next", p, intT);
+  const Object *rv = prog_.newObject(ObjKind::Var, ".r", p, runeT);
+  writeVar(iv, cur_, value(Op::ConstInt, intT, {}, p));
+  Block *header = newBlock(), *body = newBlock(), *post = newBlock(), *exit = newBlock();
+  Block *ascii = newBlock(), *multi = newBlock(), *decoded = newBlock();
+  header->pos = p;
+  jump(header);
+  startBlock(header);
+  Value *i = readVar(iv, header);
+  cur_->kind = BlockKind::If;
+  cur_->control = value(Op::Less, boolT, {i, n}, p);
+  Func::addEdge(cur_, body);
+  Func::addEdge(cur_, exit);
+  seal(body);
+  startBlock(body);
+  Value *b = value(Op::LoadByte, basic(BasicKind::Uint8), {value(Op::AddPtr, basic(BasicKind::UnsafePointer), {base, i}, p)}, p);
+  Value *lim = value(Op::ConstInt, basic(BasicKind::Uint8), {}, p);
+  lim->auxInt = 0x80;
+  cur_->kind = BlockKind::If;
+  cur_->control = value(Op::Less, boolT, {b, lim}, p);
+  Func::addEdge(cur_, ascii);
+  Func::addEdge(cur_, multi);
+  seal(ascii);
+  seal(multi);
+  startBlock(ascii);
+  Value *one = value(Op::ConstInt, intT, {}, p);
+  one->auxInt = 1;
+  writeVar(rv, ascii, conv(b, runeT, p));
+  writeVar(nextv, ascii, value(Op::Add, intT, {i, one}, p));
+  jump(decoded);
+  startBlock(multi);
+  Value *d = value(Op::RuntimeCall, tt_.tuple({runeT, intT}), {str, i}, p);
+  d->aux = "runtime.decoderune";
+  Value *r = value(Op::Select, runeT, {d}, p);
+  Value *nx = value(Op::Select, intT, {d}, p);
+  nx->auxInt = 1;
+  writeVar(rv, multi, r);
+  writeVar(nextv, multi, nx);
+  jump(decoded);
+  seal(decoded);
+  startBlock(decoded);
+  auto bind = [&](NodeId lhs, Value *v) {
+    if (!lhs.valid()) return;
+    if (define) {
+      const Object *o = info_->defs[lhs.index];
+      if (o && o->name != "_") writeVar(o, cur_, conv(v, o->type, p));
+    } else {
+      assign(lhs, v);
+    }
+  };
+  bind(keyN, i);
+  bind(valN, readVar(rv, cur_));
+  loops_.push_back({exit, post, std::move(pendingLabel_)});
+  pendingLabel_.clear();
+  stmt(t.kid(s, 3));
+  loops_.pop_back();
+  jump(post);
+  seal(post);
+  startBlock(post);
+  writeVar(iv, post, readVar(nextv, post));
+  jump(header);
+  seal(header);
+  seal(exit);
+  startBlock(exit);
+}
+
+Value *Builder::stringIndex(NodeId e) {
+  // s[i]: 0 <= i < len(s) (one unsigned comparison), else gc's
+  // "index out of range [i] with length n".
+  const syntax::Tree &t = *tree_;
+  Pos p = pos(e);
+  Value *s = expr(t.kid(e, 0));
+  bool uns;
+  Value *i = indexValue(t.kid(e, 1), uns);
+  Value *n = value(Op::StringLen, basic(BasicKind::Int), {s}, p);
+  Value *ok = value(Op::Less, basic(BasicKind::Bool), {conv(i, basic(BasicKind::Uint), p), conv(n, basic(BasicKind::Uint), p)}, p);
+  panicIf(value(Op::Not, basic(BasicKind::Bool), {ok}, p), uns ? "runtime.panicIndexU" : "runtime.panicIndex", p, {i, n});
+  Value *addr = value(Op::AddPtr, basic(BasicKind::UnsafePointer), {value(Op::StringPtr, basic(BasicKind::UnsafePointer), {s}, p), i}, p);
+  return value(Op::LoadByte, basic(BasicKind::Uint8), {addr}, p);
+}
+
+Value *Builder::stringSlice(NodeId e) {
+  // s[lo:hi]: hi <= len(s), then lo <= hi (gc's order of checks and
+  // messages); an empty result does not point past the data.
+  const syntax::Tree &t = *tree_;
+  Pos p = pos(e);
+  Value *s = expr(t.kid(e, 0));
+  const Type *intT = basic(BasicKind::Int), *uintT = basic(BasicKind::Uint), *boolT = basic(BasicKind::Bool);
+  bool loU = false, hiU = false;
+  Value *lo = t.kid(e, 1).valid() ? indexValue(t.kid(e, 1), loU) : nullptr;
+  Value *hi = t.kid(e, 2).valid() ? indexValue(t.kid(e, 2), hiU) : nullptr;
+  Value *n = value(Op::StringLen, intT, {s}, p);
+  if (hi) {
+    Value *bad = value(Op::Greater, boolT, {conv(hi, uintT, p), conv(n, uintT, p)}, p);
+    panicIf(bad, hiU ? "runtime.panicSliceAlenU" : "runtime.panicSliceAlen", p, {hi, n});
+  } else {
+    hi = n;
+  }
+  if (lo) {
+    Value *bad = value(Op::Greater, boolT, {conv(lo, uintT, p), conv(hi, uintT, p)}, p);
+    panicIf(bad, loU ? "runtime.panicSliceBU" : "runtime.panicSliceB", p, {lo, hi});
+  } else {
+    return value(Op::StringMake, typeOf(e), {value(Op::StringPtr, basic(BasicKind::UnsafePointer), {s}, p), hi}, p);
+  }
+  Value *len = value(Op::Sub, intT, {hi, lo}, p);
+  Value *zero = value(Op::ConstInt, intT, {}, p);
+  Value *delta = value(Op::CondSelect, intT, {value(Op::Eq, boolT, {len, zero}, p), zero, lo}, p);
+  Value *ptr = value(Op::AddPtr, basic(BasicKind::UnsafePointer), {value(Op::StringPtr, basic(BasicKind::UnsafePointer), {s}, p), delta}, p);
+  return value(Op::StringMake, typeOf(e), {ptr, len}, p);
 }
 
 void Builder::condBranch(NodeId cond, Block *yes, Block *no) {
@@ -705,6 +858,14 @@ Value *Builder::expr(NodeId e) {
     }
     return binary(e);
   }
+  case NodeKind::IndexExpr:
+    if (types::isString(typeOf(t.kid(e, 0)))) return stringIndex(e);
+    unsupported(pos(e), "expression IndexExpr");
+    return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
+  case NodeKind::SliceExpr:
+    if (types::isString(typeOf(t.kid(e, 0)))) return stringSlice(e);
+    unsupported(pos(e), "expression SliceExpr");
+    return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
   case NodeKind::CallExpr: {
     Value *c = call(e, nullptr);
     if (!c) {
