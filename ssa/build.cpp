@@ -132,6 +132,12 @@ private:
   std::string pendingLabel_; ///< label of the loop statement being built
   std::vector<Loop> loops_;     ///< enclosing loops and switches (cont null)
   Block *fallthrough_ = nullptr; ///< the next clause's body, in a switch clause
+  std::map<std::string, Block *> labels_; ///< label blocks of the function
+  Block *labelBlock(const std::string &name) {
+    Block *&b = labels_[name];
+    if (!b) b = newBlock();
+    return b;
+  }
 };
 
 Value *Builder::readVar(const Object *var, Block *b) {
@@ -263,7 +269,9 @@ std::unique_ptr<Func> Builder::function(const Object *fn) {
     }
   }
   NodeId body = tree_->kid(fn->decl, syntax::FuncBody);
+  labels_.clear();
   stmtList(body);
+  for (auto &[name, lb] : labels_) seal(lb);
   // Falling off the end: only possible without results.
   cur_->kind = BlockKind::Ret;
   cur_->control = value(Op::Return, tt_.tuple({}), {}, (*tree_)[body].end);
@@ -451,7 +459,8 @@ void Builder::stmt(NodeId s) {
       return;
     }
     if (op == Tok::Goto) {
-      unsupported(pos(s), "goto");
+      jump(labelBlock(std::string(t[t.kid(s, 0)].text)));
+      startDeadBlock();
       return;
     }
     // break: the innermost loop or switch; continue: the innermost loop
@@ -481,6 +490,11 @@ void Builder::stmt(NodeId s) {
     startDeadBlock();
     return;
   case NodeKind::LabeledStmt: {
+    // Every label starts a block, which gotos anywhere in the function
+    // may enter; it is sealed when the function is complete.
+    Block *lb = labelBlock(std::string(t[t.kid(s, 0)].text));
+    jump(lb);
+    startBlock(lb);
     NodeId inner = t.kid(s, 1);
     if (inner.valid() && (t.kind(inner) == NodeKind::ForStmt || t.kind(inner) == NodeKind::SwitchStmt ||
                           t.kind(inner) == NodeKind::RangeStmt))
