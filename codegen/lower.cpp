@@ -418,6 +418,40 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
   }
   case Op::Copy:
     return arg(v, 0);
+  case Op::FuncAddr: {
+    // The static closure of a Go function: one pointer word, the entry
+    // (gc's funcval), shared by every module through a comdat.
+    llvm::Function *fn = goFunction(v->aux, v->type);
+    std::string gname = v->aux + "\u00b7f"; // gc: main.f·f
+    llvm::GlobalVariable *g = m_.getGlobalVariable(gname);
+    if (!g) {
+      g = new llvm::GlobalVariable(m_, ptr_, true, llvm::GlobalValue::LinkOnceODRLinkage, fn, gname);
+      g->setComdat(m_.getOrInsertComdat(gname));
+      g->setAlignment(llvm::Align(8));
+    }
+    return b_.CreateAddrSpaceCast(g, gcptr_);
+  }
+  case Op::ClosureCall: {
+    // The closure goes in the target's "nest" register (r10 on x86-64,
+    // x18 on AArch64), where a closure body will find its captured
+    // variables; functions that capture nothing ignore it.
+    llvm::Value *cl = arg(v, 0);
+    llvm::Value *fn = b_.CreateLoad(ptr_, cl);
+    std::vector<llvm::Type *> ps{gcptr_};
+    std::vector<llvm::Value *> args{cl};
+    for (size_t i = 1; i < v->args.size(); ++i) {
+      args.push_back(arg(v, i));
+      ps.push_back(args.back()->getType());
+    }
+    llvm::FunctionType *ft = llvm::FunctionType::get(t, ps, false);
+    llvm::CallInst *c = b_.CreateCall(ft, fn, args);
+    c->addParamAttr(0, llvm::Attribute::Nest);
+    for (unsigned i = 1; i < args.size(); ++i)
+      if (ps[i]->isIntegerTy(1)) c->addParamAttr(i, llvm::Attribute::ZExt);
+    if (t->isIntegerTy(1)) c->addRetAttr(llvm::Attribute::ZExt);
+    stackmap(v->pos);
+    return c;
+  }
   case Op::TypeDesc: {
     llvm::GlobalVariable *g = typeDescriptor(m_, v->auxType);
     assert(g && "TypeDesc of a type without a descriptor");

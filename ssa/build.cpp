@@ -33,6 +33,14 @@ public:
       : pkg_(pkg), prog_(prog), tt_(prog.types()), sm_(sm), diags_(diags) {}
 
   std::unique_ptr<Func> function(const Object *fn);
+  /// A function literal to compile once the function containing it is done.
+  struct PendingLiteral {
+    const syntax::Tree *tree;
+    NodeId node;
+    std::string name;
+  };
+  std::vector<PendingLiteral> pendingLiterals_;
+  std::unique_ptr<Func> literal(const PendingLiteral &lit);
   std::unique_ptr<Func> initFunction(const std::string &name);
 
 private:
@@ -65,10 +73,15 @@ private:
   void assign(NodeId lhs, Value *v);
   void returnStmt(NodeId s);
   void switchStmt(NodeId s);
+  std::unique_ptr<Func> body(const std::string &name, const Type *sig, NodeId owner, const Object *recv,
+                             NodeId bodyNode, Pos fpos);
+  Value *funcLit(NodeId e);
+  int literalCount_ = 0;
   Value *expr(NodeId e);
   Value *constant(const types::TypeAndValue &tv, Pos pos);
   Value *binary(NodeId e);
   Value *call(NodeId e, std::vector<Value *> *results);
+  Value *closureCall(NodeId e, std::vector<Value *> *results);
   void printCall(NodeId e, bool ln);
   Value *conv(Value *v, const Type *to, Pos pos);
   /// Branches to a block that panics via runtime function fn when cond holds.
@@ -110,6 +123,7 @@ private:
         if (!lowerable(e)) return false;
       return true;
     }
+    if (u->kind == types::TypeKind::Signature) return true; // func values
     return u->kind == types::TypeKind::Basic &&
            (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u));
   }
@@ -234,10 +248,23 @@ std::unique_ptr<Func> Builder::function(const Object *fn) {
       sig = tt_.signature(ps, fn->type->results(), fn->type->variadic);
     }
   }
-  f_ = std::make_unique<Func>(fn->linkName(), sig);
+  return body(fn->linkName(), sig, fn->decl, recv, tree_->kid(fn->decl, syntax::FuncBody), fn->pos);
+}
+
+std::unique_ptr<Func> Builder::literal(const PendingLiteral &lit) {
+  tree_ = lit.tree;
+  info_ = &pkg_.infoFor(tree_);
+  NodeId e = lit.node;
+  return body(lit.name, tv(e).type, e, nullptr, tree_->kid(e, 1), pos(e));
+}
+
+std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, NodeId owner, const Object *recv,
+                                    NodeId bodyNode, Pos fpos) {
+  f_ = std::make_unique<Func>(name, sig);
   f_->file = sm_.file(tree_->file).absPath;
-  f_->pos = fn->pos;
+  f_->pos = fpos;
   f_->hasParams = !sig->params().empty();
+  literalCount_ = 0;
   defs_.clear();
   sealed_.clear();
   incomplete_.clear();
@@ -245,10 +272,10 @@ std::unique_ptr<Func> Builder::function(const Object *fn) {
   loops_.clear();
 
   Block *entry = newBlock();
-  entry->pos = fn->pos;
+  entry->pos = fpos;
   sealed_.insert(entry);
   startBlock(entry);
-  auto pit = info_->params.find(fn->decl.index);
+  auto pit = info_->params.find(owner.index);
   std::vector<Object *> params = pit != info_->params.end() ? pit->second : std::vector<Object *>{};
   if (recv) {
     if (!lowerable(recv->type)) unsupported(recv->pos, "a value of type " + types::typeString(recv->type));
@@ -268,14 +295,41 @@ std::unique_ptr<Func> Builder::function(const Object *fn) {
       writeVar(p, entry, zeroValue(p->type, cur_, p->pos));
     }
   }
-  NodeId body = tree_->kid(fn->decl, syntax::FuncBody);
   labels_.clear();
-  stmtList(body);
-  for (auto &[name, lb] : labels_) seal(lb);
+  stmtList(bodyNode);
+  for (auto &[l, lb] : labels_) seal(lb);
   // Falling off the end: only possible without results.
   cur_->kind = BlockKind::Ret;
-  cur_->control = value(Op::Return, tt_.tuple({}), {}, (*tree_)[body].end);
+  cur_->control = value(Op::Return, tt_.tuple({}), {}, (*tree_)[bodyNode].end);
   return std::move(f_);
+}
+
+Value *Builder::funcLit(NodeId e) {
+  // A function literal that captures no variable of the functions around
+  // it is compiled as a function of its own ("main.f.func1", nested ones
+  // "main.f.func1.1", as gc names them); its value is a static closure.
+  const syntax::Tree &t = *tree_;
+  Pos lo = pos(e), hi = (*tree_)[t.kid(e, 1)].end;
+  std::vector<NodeId> work{t.kid(e, 1)};
+  while (!work.empty()) {
+    NodeId n = work.back();
+    work.pop_back();
+    if (!n.valid()) continue;
+    if (t.kind(n) == NodeKind::Ident) {
+      const Object *o = info_->uses[n.index];
+      if (o && o->kind == ObjKind::Var && !o->isGlobal && (o->pos < lo || hi < o->pos)) {
+        unsupported(pos(n), "a closure capturing a variable");
+        return value(Op::ConstInt, typeOf(e), {}, pos(e));
+      }
+    }
+    for (size_t i = 0; i < t.numKids(n); ++i) work.push_back(t.kid(n, i));
+  }
+  bool nested = f_->name.find(".func") != std::string::npos;
+  std::string name = f_->name + (nested ? "." : ".func") + std::to_string(++literalCount_);
+  pendingLiterals_.push_back({tree_, e, name});
+  Value *v = value(Op::FuncAddr, typeOf(e), {}, pos(e));
+  v->aux = name;
+  return v;
 }
 
 std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
@@ -838,9 +892,17 @@ Value *Builder::expr(NodeId e) {
       }
       return readVar(o, cur_);
     }
+    if (o->kind == ObjKind::Func && !o->isMethod && o->pkg == &pkg_) {
+      Value *v = value(Op::FuncAddr, typeOf(e), {}, pos(e));
+      v->aux = o->linkName();
+      return v;
+    }
+    if (o->kind == ObjKind::Nil) return value(Op::ConstInt, typeOf(e), {}, pos(e));
     unsupported(pos(e), "a function value");
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
   }
+  case NodeKind::FuncLit:
+    return funcLit(e);
   case NodeKind::UnaryExpr: {
     Value *x = expr(t.kid(e, 0));
     switch (t[e].op) {
@@ -904,8 +966,16 @@ Value *Builder::binary(NodeId e) {
     rhs = t.kid(t.kid(e, 1), 0);
     op = syntax::assignOpBinary(op);
   }
-  Value *x = expr(lhs);
-  Value *y = expr(rhs);
+  // x == nil and nil == x: nil takes the other operand's type.
+  auto isNil = [&](NodeId n) { return tv(n).type && tv(n).type->isBasic(BasicKind::UntypedNil); };
+  Value *x = isNil(lhs) ? nullptr : expr(lhs);
+  Value *y = isNil(rhs) ? nullptr : expr(rhs);
+  if (!x && y) x = value(Op::ConstInt, y->type, {}, pos(lhs));
+  if (!y && x) y = value(Op::ConstInt, x->type, {}, pos(rhs));
+  if (!x || !y) {
+    unsupported(pos(e), "nil == nil");
+    return value(Op::ConstBool, basic(BasicKind::Bool), {}, pos(e));
+  }
   Pos p = pos(e);
   const Type *rt = isAssign ? x->type : typeOf(e);
   switch (op) {
@@ -981,6 +1051,37 @@ void Builder::printCall(NodeId e, bool ln) {
   rt("runtime.printunlock", {});
 }
 
+Value *Builder::closureCall(NodeId e, std::vector<Value *> *results) {
+  // f(...) for a func value f: nil panics as gc's call through a nil
+  // pointer does; otherwise the closure is passed as the context.
+  const syntax::Tree &t = *tree_;
+  Pos p = pos(e);
+  NodeId fun = t.kid(e, 0);
+  Value *fv = expr(fun);
+  Value *nil = value(Op::ConstInt, fv->type, {}, p);
+  panicIf(value(Op::Eq, basic(BasicKind::Bool), {fv, nil}, p), "runtime.panicmem", p);
+  const Type *sig = types::under(fv->type);
+  auto params = sig->params();
+  std::vector<Value *> args{fv};
+  if (t.numKids(e) == 2 && params.size() > 1) call(t.kid(e, 1), &args);
+  else
+    for (size_t i = 1; i < t.numKids(e); ++i) args.push_back(expr(t.kid(e, i)));
+  for (size_t i = 1; i < args.size() && i - 1 < params.size(); ++i) args[i] = conv(args[i], params[i - 1], p);
+  auto res = sig->results();
+  const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
+  Value *c = value(Op::ClosureCall, rt, args, p);
+  if (results) {
+    if (res.size() == 1) results->push_back(c);
+    else
+      for (size_t i = 0; i < res.size(); ++i) {
+        Value *sv = value(Op::Select, res[i], {c}, p);
+        sv->auxInt = int64_t(i);
+        results->push_back(sv);
+      }
+  }
+  return res.empty() ? nullptr : c;
+}
+
 Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   const syntax::Tree &t = *tree_;
   NodeId fun = t.kid(e, 0);
@@ -1040,8 +1141,11 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     }
   }
   if (!callee || callee->kind != ObjKind::Func) {
-    unsupported(p, "a call of a function value or method");
-    return nullptr;
+    if (callee && callee->kind != ObjKind::Var) {
+      unsupported(p, "a call of a function value or method");
+      return nullptr;
+    }
+    return closureCall(e, results);
   }
   if (callee->pkg != &pkg_) {
     unsupported(p, "calling " + callee->linkName() + " (compiling imported packages)");
@@ -1101,6 +1205,9 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
       continue;
     }
     out->funcs.push_back(b.function(fn));
+    // Literals inside it (and inside those) after it, as they were met.
+    for (size_t i = 0; i < b.pendingLiterals_.size(); ++i) out->funcs.push_back(b.literal(b.pendingLiterals_[i]));
+    b.pendingLiterals_.clear();
   }
   out->initFunc = pkg.path + ".init";
   out->funcs.push_back(b.initFunction(out->initFunc));
