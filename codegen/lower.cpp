@@ -452,6 +452,25 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     stackmap(v->pos);
     return c;
   }
+  case Op::New: {
+    llvm::GlobalVariable *td = typeDescriptor(m_, v->auxType);
+    assert(td && "New of a type without a descriptor");
+    llvm::Value *p = b_.CreateCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
+    stackmap(v->pos);
+    return p;
+  }
+  case Op::Load: {
+    llvm::Value *l = b_.CreateLoad(memTypeOf(v->type), arg(v, 0));
+    return types::isBoolean(v->type) ? b_.CreateTrunc(l, t) : l;
+  }
+  case Op::Store: {
+    llvm::Value *x = arg(v, 1);
+    if (types::isBoolean(v->args[1]->type)) x = b_.CreateZExt(x, memTypeOf(v->args[1]->type));
+    b_.CreateStore(x, arg(v, 0));
+    return nullptr;
+  }
+  case Op::GlobalAddr:
+    return b_.CreateAddrSpaceCast(global(v->aux, types::under(v->type)->elem), gcptr_);
   case Op::TypeDesc: {
     llvm::GlobalVariable *g = typeDescriptor(m_, v->auxType);
     assert(g && "TypeDesc of a type without a descriptor");

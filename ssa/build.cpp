@@ -46,6 +46,8 @@ public:
 private:
   // --- variables (Braun et al.)
   void writeVar(const Object *var, Block *b, Value *v) { defs_[b][var] = v; }
+  /// The type of a variable's SSA value: its cell's for heap variables.
+  const Type *ssaType(const Object *var) { return heapVars_.count(var) ? tt_.pointer(var->type) : var->type; }
   Value *readVar(const Object *var, Block *b);
   Value *readVarRecursive(const Object *var, Block *b);
   Value *addPhiOperands(const Object *var, Value *phi);
@@ -124,6 +126,12 @@ private:
       return true;
     }
     if (u->kind == types::TypeKind::Signature) return true; // func values
+    if (u->kind == types::TypeKind::Pointer) {
+      // Pointers to the basic kinds (whose descriptors exist) for now.
+      const Type *e = u->elem, *eu = types::under(e);
+      return eu->kind == types::TypeKind::Basic && !types::isComplex(eu) && !eu->isBasic(BasicKind::UnsafePointer) &&
+             !(e->kind == types::TypeKind::Named && !e->methods.empty()) && lowerable(e);
+    }
     return u->kind == types::TypeKind::Basic &&
            (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u));
   }
@@ -146,6 +154,17 @@ private:
   std::string pendingLabel_; ///< label of the loop statement being built
   std::vector<Loop> loops_;     ///< enclosing loops and switches (cont null)
   Block *fallthrough_ = nullptr; ///< the next clause's body, in a switch clause
+  std::set<const Object *> heapVars_; ///< locals whose address is taken: they live in cells
+  /// A local variable's definition (declaration, :=, parameter): heap
+  /// variables get a new cell each time, as each execution of a
+  /// declaration makes a new variable.
+  void define(const Object *o, Value *v);
+  /// The value of a local variable (loaded from its cell if it has one).
+  Value *load(const Object *o, Pos p);
+  /// Marks the locals of a body whose address is taken.
+  void findHeapVars(NodeId body);
+  /// *p with gc's nil check: the checked pointer.
+  Value *nilChecked(Value *ptr, Pos p);
   std::map<std::string, Block *> labels_; ///< label blocks of the function
   Block *labelBlock(const std::string &name) {
     Block *&b = labels_[name];
@@ -164,7 +183,7 @@ Value *Builder::readVar(const Object *var, Block *b) {
 Value *Builder::readVarRecursive(const Object *var, Block *b) {
   Value *v;
   if (!sealed_.count(b)) {
-    v = f_->newValue(nullptr, Op::Phi, var->type, {}, b->pos);
+    v = f_->newValue(nullptr, Op::Phi, ssaType(var), {}, b->pos);
     v->block = b;
     b->values.insert(b->values.begin(), v);
     incomplete_[b].push_back({var, v});
@@ -174,12 +193,12 @@ Value *Builder::readVarRecursive(const Object *var, Block *b) {
     // Unreachable (or the entry): the variable's zero value.
     Block *saved = cur_;
     cur_ = b;
-    v = zeroValue(var->type, nullptr, b->pos);
+    v = zeroValue(ssaType(var), nullptr, b->pos);
     v->block = b;
     b->values.insert(b->values.begin(), v);
     cur_ = saved;
   } else {
-    v = f_->newValue(nullptr, Op::Phi, var->type, {}, b->pos);
+    v = f_->newValue(nullptr, Op::Phi, ssaType(var), {}, b->pos);
     v->block = b;
     b->values.insert(b->values.begin(), v);
     writeVar(var, b, v);
@@ -282,17 +301,19 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
     params.insert(params.begin(), const_cast<Object *>(recv));
   }
   size_t np = sig->params().size();
+  heapVars_.clear();
+  findHeapVars(bodyNode);
   for (size_t i = 0; i < params.size(); ++i) {
     const Object *p = params[i];
     if (i < np) {
       Value *a = value(Op::Arg, p->type, {}, p->pos);
       a->auxInt = int64_t(i);
       a->aux = p->name;
-      writeVar(p, entry, a);
+      define(p, a);
     } else {
       // Results start as zero values.
       results_.push_back(p);
-      writeVar(p, entry, zeroValue(p->type, cur_, p->pos));
+      define(p, zeroValue(p->type, cur_, p->pos));
     }
   }
   labels_.clear();
@@ -373,6 +394,50 @@ std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
 
 //===-- statements ---------------------------------------------------------===//
 
+void Builder::findHeapVars(NodeId body) {
+  const syntax::Tree &t = *tree_;
+  std::vector<NodeId> work{body};
+  while (!work.empty()) {
+    NodeId n = work.back();
+    work.pop_back();
+    if (!n.valid()) continue;
+    if (t.kind(n) == NodeKind::UnaryExpr && t[n].op == Tok::And) {
+      NodeId x = t.kid(n, 0);
+      while (t.kind(x) == NodeKind::ParenExpr) x = t.kid(x, 0);
+      if (t.kind(x) == NodeKind::Ident) {
+        const Object *o = info_->uses[x.index];
+        if (o && o->kind == ObjKind::Var && !o->isGlobal) heapVars_.insert(o);
+      }
+    }
+    if (t.kind(n) == NodeKind::FuncLit) continue; // its own function
+    for (size_t i = 0; i < t.numKids(n); ++i) work.push_back(t.kid(n, i));
+  }
+}
+
+void Builder::define(const Object *o, Value *v) {
+  if (!heapVars_.count(o)) {
+    writeVar(o, cur_, v);
+    return;
+  }
+  Value *cell = value(Op::New, tt_.pointer(o->type), {}, o->pos);
+  cell->auxType = o->type;
+  cell->aux = types::typeString(o->type);
+  value(Op::Store, tt_.tuple({}), {cell, v}, o->pos);
+  writeVar(o, cur_, cell);
+}
+
+Value *Builder::load(const Object *o, Pos p) {
+  Value *v = readVar(o, cur_);
+  if (!heapVars_.count(o)) return v;
+  return value(Op::Load, o->type, {v}, p);
+}
+
+Value *Builder::nilChecked(Value *ptr, Pos p) {
+  Value *nil = value(Op::ConstInt, ptr->type, {}, p);
+  panicIf(value(Op::Eq, basic(BasicKind::Bool), {ptr, nil}, p), "runtime.panicmem", p);
+  return ptr;
+}
+
 void Builder::stmtList(NodeId block) {
   for (NodeId s : tree_->kids(block)) stmt(s);
 }
@@ -380,6 +445,12 @@ void Builder::stmtList(NodeId block) {
 void Builder::assign(NodeId lhs, Value *v) {
   const syntax::Tree &t = *tree_;
   while (t.kind(lhs) == NodeKind::ParenExpr) lhs = t.kid(lhs, 0);
+  if (t.kind(lhs) == NodeKind::StarExpr) {
+    // *p = v: p is evaluated (and checked) before the store.
+    Value *ptr = nilChecked(expr(t.kid(lhs, 0)), pos(lhs));
+    value(Op::Store, tt_.tuple({}), {ptr, conv(v, types::under(ptr->type)->elem, v->pos)}, pos(lhs));
+    return;
+  }
   if (t.kind(lhs) != NodeKind::Ident) {
     unsupported(pos(lhs), "assignment to " + std::string(syntax::nodeKindName(t.kind(lhs))));
     return;
@@ -393,7 +464,9 @@ void Builder::assign(NodeId lhs, Value *v) {
     st->aux = o->linkName();
     return;
   }
-  writeVar(o, cur_, v);
+  if (info_->defs[lhs.index]) define(o, v); // :=
+  else if (heapVars_.count(o)) value(Op::Store, tt_.tuple({}), {readVar(o, cur_), v}, pos(lhs));
+  else writeVar(o, cur_, v);
 }
 
 void Builder::stmt(NodeId s) {
@@ -425,7 +498,7 @@ void Builder::stmt(NodeId s) {
         if (!o) continue;
         Value *v = i < vals.size() ? vals[i] : nullptr;
         if (!v) v = zeroValue(o->type, cur_, o->pos);
-        if (o->name != "_") writeVar(o, cur_, conv(v, o->type, o->pos));
+        if (o->name != "_") define(o, conv(v, o->type, o->pos));
       }
     }
     return;
@@ -632,7 +705,7 @@ void Builder::returnStmt(NodeId s) {
   std::vector<Value *> vals;
   auto want = f_->sig->results();
   if (results.empty()) {
-    for (const Object *r : results_) vals.push_back(readVar(r, cur_));
+    for (const Object *r : results_) vals.push_back(load(r, pos(s)));
   } else if (results.size() == 1 && want.size() > 1) {
     call(results[0], &vals);
   } else {
@@ -727,7 +800,7 @@ void Builder::rangeString(NodeId s) {
   const syntax::Tree &t = *tree_;
   Pos p = pos(s);
   NodeId keyN = t.kid(s, 0), valN = t.kid(s, 1);
-  bool define = t[s].op == Tok::Define;
+  bool isDefine = t[s].op == Tok::Define;
   const Type *intT = basic(BasicKind::Int), *runeT = basic(BasicKind::Int32), *boolT = basic(BasicKind::Bool);
   Value *str = expr(t.kid(s, 2));
   Value *n = value(Op::StringLen, intT, {str}, p);
@@ -777,9 +850,9 @@ void Builder::rangeString(NodeId s) {
   startBlock(decoded);
   auto bind = [&](NodeId lhs, Value *v) {
     if (!lhs.valid()) return;
-    if (define) {
+    if (isDefine) {
       const Object *o = info_->defs[lhs.index];
-      if (o && o->name != "_") writeVar(o, cur_, conv(v, o->type, p));
+      if (o && o->name != "_") define(o, conv(v, o->type, p));
     } else {
       assign(lhs, v);
     }
@@ -890,7 +963,7 @@ Value *Builder::expr(NodeId e) {
         l->aux = o->linkName();
         return l;
       }
-      return readVar(o, cur_);
+      return load(o, pos(e));
     }
     if (o->kind == ObjKind::Func && !o->isMethod && o->pkg == &pkg_) {
       Value *v = value(Op::FuncAddr, typeOf(e), {}, pos(e));
@@ -903,7 +976,25 @@ Value *Builder::expr(NodeId e) {
   }
   case NodeKind::FuncLit:
     return funcLit(e);
+  case NodeKind::StarExpr: {
+    Value *ptr = nilChecked(expr(t.kid(e, 0)), pos(e));
+    return value(Op::Load, typeOf(e), {ptr}, pos(e));
+  }
   case NodeKind::UnaryExpr: {
+    if (t[e].op == Tok::And) {
+      // &x: the cell of a local (findHeapVars gave it one) or the global.
+      NodeId x = t.kid(e, 0);
+      while (t.kind(x) == NodeKind::ParenExpr) x = t.kid(x, 0);
+      const Object *o = t.kind(x) == NodeKind::Ident ? info_->uses[x.index] : nullptr;
+      if (o && o->kind == ObjKind::Var && o->isGlobal) {
+        Value *a = value(Op::GlobalAddr, typeOf(e), {}, pos(e));
+        a->aux = o->linkName();
+        return a;
+      }
+      if (o && heapVars_.count(o)) return readVar(o, cur_);
+      unsupported(pos(e), "taking the address of " + std::string(syntax::nodeKindName(t.kind(x))));
+      return value(Op::ConstInt, typeOf(e), {}, pos(e));
+    }
     Value *x = expr(t.kid(e, 0));
     switch (t[e].op) {
     case Tok::Sub: return value(Op::Neg, typeOf(e), {x}, pos(e));
@@ -1098,6 +1189,13 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     case types::Builtin::Print: printCall(e, false); return nullptr;
     case types::Builtin::Println: printCall(e, true); return nullptr;
     case types::Builtin::Len: return value(Op::StringLen, basic(BasicKind::Int), {expr(t.kid(e, 1))}, p);
+    case types::Builtin::New: {
+      const Type *et = typeOf(e);
+      Value *v = value(Op::New, et, {}, p);
+      v->auxType = types::under(et)->elem;
+      v->aux = types::typeString(v->auxType);
+      return v;
+    }
     case types::Builtin::Panic: {
       // panic(v): v as an interface{} (type descriptor and data word) to
       // runtime.gopanic, which does not return.
