@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Issue 5's measure: of the Go test tree's `// run` tests in ., ken/,
+interface/, fixedbugs/, typeparam/ and abi/ that import nothing and use no
+goroutines, channels or select, how many pass on each target, read from the
+checked-in expected-failures lists (so it reflects the last conformance run
+that updated them). Tests the runner skips (build constraints, flags or
+arguments in the recipe, gc's own known failures) are left out. `-v` lists
+the failing ones with their reasons."""
+
+import argparse
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gotest  # noqa: E402
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DIRS = ['.', 'ken', 'interface', 'fixedbugs', 'typeparam', 'abi']
+
+
+def sequential(src):
+    """Imports nothing and starts no goroutine, names no channel, selects nothing."""
+    if re.search(r'^import\b', src, re.M):
+        return False
+    return not re.search(r'\bgo\s+\w|\bchan\b|\bselect\s*\{', src)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--root', default='/usr/share/go-1.19/test')
+    ap.add_argument('--arch', action='append', choices=['amd64', 'arm64'])
+    ap.add_argument('-v', action='store_true')
+    args = ap.parse_args()
+    gc_fails = gotest.gc_expected_failures(args.root)
+    for arch in args.arch or ['amd64', 'arm64']:
+        failing = {}
+        with open(os.path.join(REPO, 'test', 'conformance', 'expected-%s.txt' % arch), encoding='utf-8') as f:
+            for line in f:
+                body, _, why = line.partition('#')
+                if body.strip():
+                    failing[body.strip()] = why.strip()
+        total, passed, failed = 0, 0, []
+        for path in gotest.go_files(args.root, DIRS):
+            with open(os.path.join(args.root, path), encoding='utf-8', errors='replace') as f:
+                src = f.read()
+            r = gotest.parse_recipe(src, arch)
+            if r.error or r.constraint is not None or r.action != 'run' or r.flags or r.args:
+                continue
+            if path in gc_fails or r.goexperiment is not None or not sequential(src):
+                continue
+            total += 1
+            if path in failing:
+                failed.append((path, failing[path]))
+            else:
+                passed += 1
+        print('%s: %d of %d sequential import-free run tests pass (%.1f%%)' %
+              (arch, passed, total, 100.0 * passed / total if total else 0))
+        if args.v:
+            for path, why in failed:
+                print('  FAIL %s  # %s' % (path, why[:140]))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
