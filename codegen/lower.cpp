@@ -40,6 +40,7 @@ public:
     gcptr_ = llvm::PointerType::get(ctx_, 1);
     i64_ = llvm::Type::getInt64Ty(ctx_);
     stringTy_ = llvm::StructType::get(ctx_, {gcptr_, i64_});
+    sliceTy_ = llvm::StructType::get(ctx_, {gcptr_, i64_, i64_});
   }
   void run();
 
@@ -69,7 +70,7 @@ private:
   llvm::IRBuilder<> b_;
   llvm::PointerType *ptr_, *gcptr_;
   llvm::Type *i64_;
-  llvm::StructType *stringTy_;
+  llvm::StructType *stringTy_, *sliceTy_;
   std::vector<llvm::Value *> vals_;
   std::map<std::string, llvm::Constant *> strings_;
   const ssa::Func *cur_ = nullptr;
@@ -92,6 +93,8 @@ llvm::Type *Lowering::typeOf(const Type *t) {
     if (u->basic == types::BasicKind::Float64) return llvm::Type::getDoubleTy(ctx_);
     if (u->basic == types::BasicKind::UnsafePointer) return gcptr_;
     return i64_;
+  case TypeKind::Slice:
+    return sliceTy_;
   case TypeKind::Tuple: {
     if (u->list.empty()) return llvm::Type::getVoidTy(ctx_);
     std::vector<llvm::Type *> elems;
@@ -292,24 +295,38 @@ void Lowering::lowerFunc(const ssa::Func &f) {
 }
 
 llvm::Value *Lowering::runtimeCall(const ssa::Value *v) {
-  // Runtime functions take strings as (pointer, length) and bools as i1.
+  // Runtime functions take strings as (pointer, length), slices as
+  // (pointer, length, capacity) and bools as i1; a slice result (three
+  // words) is written through an explicit first pointer argument
+  // (runtime/abi.h), here a stack slot of the entry block.
   std::vector<llvm::Type *> params;
   std::vector<llvm::Value *> args;
+  llvm::Type *ret = typeOf(v->type);
+  llvm::AllocaInst *out = nullptr;
+  if (ret == sliceTy_) {
+    llvm::Function *fnc = b_.GetInsertBlock()->getParent();
+    llvm::IRBuilder<> eb(&fnc->getEntryBlock(), fnc->getEntryBlock().begin());
+    out = eb.CreateAlloca(sliceTy_);
+    params.push_back(out->getType());
+    args.push_back(out);
+    ret = llvm::Type::getVoidTy(ctx_);
+  }
   for (size_t i = 0; i < v->args.size(); ++i) {
     llvm::Value *a = arg(v, i);
-    if (a->getType() == stringTy_) {
-      params.push_back(gcptr_);
-      params.push_back(i64_);
-      args.push_back(b_.CreateExtractValue(a, {0}));
-      args.push_back(b_.CreateExtractValue(a, {1}));
+    if (a->getType() == stringTy_ || a->getType() == sliceTy_) {
+      unsigned n = a->getType() == stringTy_ ? 2 : 3;
+      for (unsigned k = 0; k < n; ++k) {
+        args.push_back(b_.CreateExtractValue(a, {k}));
+        params.push_back(args.back()->getType());
+      }
     } else {
       params.push_back(a->getType());
       args.push_back(a);
     }
   }
-  llvm::Type *ret = typeOf(v->type);
   llvm::CallInst *c = b_.CreateCall(runtimeFunc(v->aux, ret, params), args);
   stackmap(v->pos);
+  if (out) return b_.CreateLoad(sliceTy_, out);
   return c;
 }
 
@@ -513,7 +530,18 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
   case Op::StringLen:
     return b_.CreateExtractValue(arg(v, 0), {1});
   case Op::StringPtr:
+  case Op::SlicePtr:
     return b_.CreateExtractValue(arg(v, 0), {0});
+  case Op::SliceLen:
+    return b_.CreateExtractValue(arg(v, 0), {1});
+  case Op::SliceCap:
+    return b_.CreateExtractValue(arg(v, 0), {2});
+  case Op::SliceMake: {
+    llvm::Value *s = llvm::UndefValue::get(sliceTy_);
+    s = b_.CreateInsertValue(s, arg(v, 0), {0});
+    s = b_.CreateInsertValue(s, arg(v, 1), {1});
+    return b_.CreateInsertValue(s, arg(v, 2), {2});
+  }
   case Op::StringMake: {
     llvm::Value *s = llvm::UndefValue::get(stringTy_);
     s = b_.CreateInsertValue(s, arg(v, 0), {0});

@@ -92,6 +92,22 @@ private:
   /// (gc's panicIndexU family prints it as such).
   Value *indexValue(NodeId e, bool &isUnsigned);
   Value *stringIndex(NodeId e);
+  /// The address of s[i] after gc's bounds check.
+  Value *sliceElemAddr(NodeId e);
+  Value *sliceSlice(NodeId e);
+  Value *appendCall(NodeId e);
+  void rangeSlice(NodeId s);
+  Value *typeDesc(const Type *t, Pos p) {
+    Value *td = value(Op::TypeDesc, basic(BasicKind::UnsafePointer), {}, p);
+    td->auxType = t;
+    td->aux = types::typeString(t);
+    return td;
+  }
+  Value *intConst(int64_t n, Pos p) {
+    Value *v = value(Op::ConstInt, basic(BasicKind::Int), {}, p);
+    v->auxInt = n;
+    return v;
+  }
   Value *stringSlice(NodeId e);
   void rangeString(NodeId s);
   void condBranch(NodeId cond, Block *yes, Block *no);
@@ -126,6 +142,12 @@ private:
       return true;
     }
     if (u->kind == types::TypeKind::Signature) return true; // func values
+    if (u->kind == types::TypeKind::Slice) {
+      // Slices of the basic kinds (whose descriptors exist) for now.
+      const Type *e = u->elem, *eu = types::under(e);
+      return eu->kind == types::TypeKind::Basic && !types::isComplex(eu) && !eu->isBasic(BasicKind::UnsafePointer) &&
+             !(e->kind == types::TypeKind::Named && !e->methods.empty()) && lowerable(e);
+    }
     if (u->kind == types::TypeKind::Pointer) {
       // Pointers to the basic kinds (whose descriptors exist) for now.
       const Type *e = u->elem, *eu = types::under(e);
@@ -451,6 +473,11 @@ void Builder::assign(NodeId lhs, Value *v) {
     value(Op::Store, tt_.tuple({}), {ptr, conv(v, types::under(ptr->type)->elem, v->pos)}, pos(lhs));
     return;
   }
+  if (t.kind(lhs) == NodeKind::IndexExpr && types::under(typeOf(t.kid(lhs, 0)))->kind == types::TypeKind::Slice) {
+    Value *addr = sliceElemAddr(lhs);
+    value(Op::Store, tt_.tuple({}), {addr, conv(v, typeOf(lhs), v->pos)}, pos(lhs));
+    return;
+  }
   if (t.kind(lhs) != NodeKind::Ident) {
     unsupported(pos(lhs), "assignment to " + std::string(syntax::nodeKindName(t.kind(lhs))));
     return;
@@ -610,6 +637,10 @@ void Builder::stmt(NodeId s) {
       rangeString(s);
       return;
     }
+    if (types::under(typeOf(t.kid(s, 2)))->kind == types::TypeKind::Slice) {
+      rangeSlice(s);
+      return;
+    }
     unsupported(pos(s), "range over " + types::typeString(typeOf(t.kid(s, 2))));
     return;
   case NodeKind::ReturnStmt:
@@ -764,6 +795,24 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
     return c;
   }
   if ((types::isString(fu) && types::isString(tu)) || (types::isBoolean(fu) && types::isBoolean(tu))) return v;
+  auto byteSlice = [](const Type *u) {
+    return u->kind == types::TypeKind::Slice && types::under(u->elem)->isBasic(BasicKind::Uint8);
+  };
+  auto runeSlice = [](const Type *u) {
+    return u->kind == types::TypeKind::Slice && types::under(u->elem)->isBasic(BasicKind::Int32);
+  };
+  if (types::isString(fu) && (byteSlice(tu) || runeSlice(tu))) {
+    Value *c = value(Op::RuntimeCall, to, {v}, p);
+    c->aux = byteSlice(tu) ? "runtime.stringtoslicebyte" : "runtime.stringtoslicerune";
+    return c;
+  }
+  if ((byteSlice(fu) || runeSlice(fu)) && types::isString(tu)) {
+    Value *c = value(Op::RuntimeCall, to, {value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {v}, p),
+                                            value(Op::SliceLen, basic(BasicKind::Int), {v}, p)}, p);
+    c->aux = byteSlice(fu) ? "runtime.slicebytetostring" : "runtime.slicerunetostring";
+    return c;
+  }
+  if (fu->kind == types::TypeKind::Slice && tu->kind == types::TypeKind::Slice && fu->elem == tu->elem) return v;
   unsupported(p, "conversion from " + types::typeString(v->type) + " to " + types::typeString(to));
   return v;
 }
@@ -867,6 +916,162 @@ void Builder::rangeString(NodeId s) {
   seal(post);
   startBlock(post);
   writeVar(iv, post, readVar(nextv, post));
+  jump(header);
+  seal(header);
+  seal(exit);
+  startBlock(exit);
+}
+
+Value *Builder::sliceElemAddr(NodeId e) {
+  const syntax::Tree &t = *tree_;
+  Pos p = pos(e);
+  Value *sl = expr(t.kid(e, 0));
+  bool uns;
+  Value *i = indexValue(t.kid(e, 1), uns);
+  Value *n = value(Op::SliceLen, basic(BasicKind::Int), {sl}, p);
+  const Type *uintT = basic(BasicKind::Uint);
+  Value *ok = value(Op::Less, basic(BasicKind::Bool), {conv(i, uintT, p), conv(n, uintT, p)}, p);
+  panicIf(value(Op::Not, basic(BasicKind::Bool), {ok}, p), uns ? "runtime.panicIndexU" : "runtime.panicIndex", p, {i, n});
+  int64_t w = types::layoutOf(types::under(sl->type)->elem).size;
+  Value *off = value(Op::Mul, basic(BasicKind::Int), {i, intConst(w, p)}, p);
+  return value(Op::AddPtr, tt_.pointer(types::under(sl->type)->elem),
+               {value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {sl}, p), off}, p);
+}
+
+Value *Builder::sliceSlice(NodeId e) {
+  // s[lo:hi:max] with gc's checks, outermost first: max <= cap, hi <= max,
+  // lo <= hi; an empty result keeps the base pointer.
+  const syntax::Tree &t = *tree_;
+  Pos p = pos(e);
+  Value *sl = expr(t.kid(e, 0));
+  const Type *intT = basic(BasicKind::Int), *uintT = basic(BasicKind::Uint), *boolT = basic(BasicKind::Bool);
+  bool loU = false, hiU = false, maxU = false, three = t[e].op == Tok::Colon;
+  Value *lo = t.kid(e, 1).valid() ? indexValue(t.kid(e, 1), loU) : nullptr;
+  Value *hi = t.kid(e, 2).valid() ? indexValue(t.kid(e, 2), hiU) : nullptr;
+  Value *mx = three && t.kid(e, 3).valid() ? indexValue(t.kid(e, 3), maxU) : nullptr;
+  Value *cap = value(Op::SliceCap, intT, {sl}, p);
+  auto check = [&](Value *a, Value *b, bool u, const char *fn, const char *fnU) {
+    panicIf(value(Op::Greater, boolT, {conv(a, uintT, p), conv(b, uintT, p)}, p), u ? fnU : fn, p, {a, b});
+  };
+  if (mx) check(mx, cap, maxU, "runtime.panicSlice3Acap", "runtime.panicSlice3AcapU");
+  else mx = cap;
+  if (hi) {
+    if (three) check(hi, mx, hiU, "runtime.panicSlice3B", "runtime.panicSlice3BU");
+    else check(hi, cap, hiU, "runtime.panicSliceAcap", "runtime.panicSliceAcapU");
+  } else {
+    hi = value(Op::SliceLen, intT, {sl}, p);
+  }
+  if (lo) {
+    if (three) check(lo, hi, loU, "runtime.panicSlice3C", "runtime.panicSlice3CU");
+    else check(lo, hi, loU, "runtime.panicSliceB", "runtime.panicSliceBU");
+  } else {
+    lo = intConst(0, p);
+  }
+  Value *len = value(Op::Sub, intT, {hi, lo}, p), *ncap = value(Op::Sub, intT, {mx, lo}, p);
+  int64_t w = types::layoutOf(types::under(sl->type)->elem).size;
+  Value *zero = intConst(0, p);
+  Value *delta = value(Op::CondSelect, intT,
+                       {value(Op::Eq, boolT, {ncap, zero}, p), zero, value(Op::Mul, intT, {lo, intConst(w, p)}, p)}, p);
+  Value *ptr = value(Op::AddPtr, basic(BasicKind::UnsafePointer), {value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {sl}, p), delta}, p);
+  return value(Op::SliceMake, typeOf(e), {ptr, len, ncap}, p);
+}
+
+Value *Builder::appendCall(NodeId e) {
+  // append(s, x...): grow through runtime.growslice when the capacity is
+  // short (gc's growth and size classes), then store the new elements.
+  const syntax::Tree &t = *tree_;
+  Pos p = pos(e);
+  const Type *st = typeOf(e), *et = types::under(st)->elem;
+  const Type *intT = basic(BasicKind::Int), *boolT = basic(BasicKind::Bool), *ptrT = basic(BasicKind::UnsafePointer);
+  Value *sl = conv(expr(t.kid(e, 1)), st, p);
+  if (t[e].op == Tok::Ellipsis) {
+    unsupported(p, "append(s, t...)");
+    return sl;
+  }
+  std::vector<Value *> xs;
+  for (size_t i = 2; i < t.numKids(e); ++i) xs.push_back(conv(expr(t.kid(e, i)), et, p));
+  if (xs.empty()) return sl;
+  const Object *sv = prog_.newObject(ObjKind::Var, ".append", p, st);
+  writeVar(sv, cur_, sl);
+  Value *oldLen = value(Op::SliceLen, intT, {sl}, p);
+  Value *newLen = value(Op::Add, intT, {oldLen, intConst(int64_t(xs.size()), p)}, p);
+  Value *cap = value(Op::SliceCap, intT, {sl}, p);
+  Block *grow = newBlock(), *store = newBlock();
+  cur_->kind = BlockKind::If;
+  cur_->control = value(Op::Greater, boolT, {newLen, cap}, p);
+  Func::addEdge(cur_, grow);
+  Func::addEdge(cur_, store);
+  Block *from = cur_;
+  seal(grow);
+  startBlock(grow);
+  Value *g = value(Op::RuntimeCall, st,
+                   {typeDesc(et, p), value(Op::SlicePtr, ptrT, {sl}, p), oldLen, cap, newLen}, p);
+  g->aux = "runtime.growslice";
+  writeVar(sv, grow, g);
+  jump(store);
+  (void)from;
+  seal(store);
+  startBlock(store);
+  Value *cur = readVar(sv, store);
+  Value *res = value(Op::SliceMake, st, {value(Op::SlicePtr, ptrT, {cur}, p), newLen, value(Op::SliceCap, intT, {cur}, p)}, p);
+  int64_t w = types::layoutOf(et).size;
+  Value *base = value(Op::SlicePtr, ptrT, {res}, p);
+  for (size_t k = 0; k < xs.size(); ++k) {
+    Value *idx = value(Op::Add, intT, {oldLen, intConst(int64_t(k), p)}, p);
+    Value *addr = value(Op::AddPtr, tt_.pointer(et), {base, value(Op::Mul, intT, {idx, intConst(w, p)}, p)}, p);
+    value(Op::Store, tt_.tuple({}), {addr, xs[k]}, p);
+  }
+  return res;
+}
+
+void Builder::rangeSlice(NodeId s) {
+  // for i, v := range sl: the slice is evaluated once; v is a copy of
+  // sl[i] made at the start of each iteration.
+  const syntax::Tree &t = *tree_;
+  Pos p = pos(s);
+  NodeId keyN = t.kid(s, 0), valN = t.kid(s, 1);
+  bool isDefine = t[s].op == Tok::Define;
+  const Type *intT = basic(BasicKind::Int), *boolT = basic(BasicKind::Bool);
+  Value *sl = expr(t.kid(s, 2));
+  const Type *et = types::under(sl->type)->elem;
+  Value *n = value(Op::SliceLen, intT, {sl}, p);
+  Value *base = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {sl}, p);
+  const Object *iv = prog_.newObject(ObjKind::Var, ".i", p, intT);
+  writeVar(iv, cur_, intConst(0, p));
+  Block *header = newBlock(), *body = newBlock(), *post = newBlock(), *exit = newBlock();
+  header->pos = p;
+  jump(header);
+  startBlock(header);
+  Value *i = readVar(iv, header);
+  cur_->kind = BlockKind::If;
+  cur_->control = value(Op::Less, boolT, {i, n}, p);
+  Func::addEdge(cur_, body);
+  Func::addEdge(cur_, exit);
+  seal(body);
+  startBlock(body);
+  auto bind = [&](NodeId lhs, Value *v) {
+    if (!lhs.valid()) return;
+    if (isDefine) {
+      const Object *o = info_->defs[lhs.index];
+      if (o && o->name != "_") define(o, conv(v, o->type, p));
+    } else {
+      assign(lhs, v);
+    }
+  };
+  bind(keyN, i);
+  if (valN.valid()) {
+    int64_t w = types::layoutOf(et).size;
+    Value *addr = value(Op::AddPtr, tt_.pointer(et), {base, value(Op::Mul, intT, {i, intConst(w, p)}, p)}, p);
+    bind(valN, value(Op::Load, et, {addr}, p));
+  }
+  loops_.push_back({exit, post, std::move(pendingLabel_)});
+  pendingLabel_.clear();
+  stmt(t.kid(s, 3));
+  loops_.pop_back();
+  jump(post);
+  seal(post);
+  startBlock(post);
+  writeVar(iv, post, value(Op::Add, intT, {readVar(iv, post), intConst(1, p)}, p));
   jump(header);
   seal(header);
   seal(exit);
@@ -1027,10 +1232,13 @@ Value *Builder::expr(NodeId e) {
   }
   case NodeKind::IndexExpr:
     if (types::isString(typeOf(t.kid(e, 0)))) return stringIndex(e);
+    if (types::under(typeOf(t.kid(e, 0)))->kind == types::TypeKind::Slice)
+      return value(Op::Load, typeOf(e), {sliceElemAddr(e)}, pos(e));
     unsupported(pos(e), "expression IndexExpr");
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
   case NodeKind::SliceExpr:
     if (types::isString(typeOf(t.kid(e, 0)))) return stringSlice(e);
+    if (types::under(typeOf(t.kid(e, 0)))->kind == types::TypeKind::Slice) return sliceSlice(e);
     unsupported(pos(e), "expression SliceExpr");
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
   case NodeKind::CallExpr: {
@@ -1068,6 +1276,11 @@ Value *Builder::binary(NodeId e) {
     return value(Op::ConstBool, basic(BasicKind::Bool), {}, pos(e));
   }
   Pos p = pos(e);
+  if (types::under(x->type)->kind == types::TypeKind::Slice) {
+    // A slice compares only with nil: its array pointer does.
+    x = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {x}, p);
+    y = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {y}, p);
+  }
   const Type *rt = isAssign ? x->type : typeOf(e);
   switch (op) {
   case Tok::Eql: case Tok::Neq: case Tok::Lss: case Tok::Leq: case Tok::Gtr: case Tok::Geq: {
@@ -1135,6 +1348,9 @@ void Builder::printCall(NodeId e, bool ln) {
     if (types::isBoolean(u)) rt("runtime.printbool", {a});
     else if (types::isString(u)) rt("runtime.printstring", {a});
     else if (types::isFloat(u)) rt("runtime.printfloat", {conv(a, basic(BasicKind::Float64), p)});
+    else if (u->kind == types::TypeKind::Slice) rt("runtime.printslice", {a});
+    else if (u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Signature)
+      rt("runtime.printpointer", {a});
     else if (types::isUnsigned(u)) rt("runtime.printuint", {conv(a, basic(BasicKind::Uint64), p)});
     else if (types::isInteger(u)) rt("runtime.printint", {conv(a, basic(BasicKind::Int64), p)});
   }
@@ -1188,7 +1404,53 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     switch (callee->builtin) {
     case types::Builtin::Print: printCall(e, false); return nullptr;
     case types::Builtin::Println: printCall(e, true); return nullptr;
-    case types::Builtin::Len: return value(Op::StringLen, basic(BasicKind::Int), {expr(t.kid(e, 1))}, p);
+    case types::Builtin::Len:
+    case types::Builtin::Cap: {
+      Value *x = expr(t.kid(e, 1));
+      if (types::isString(x->type)) return value(Op::StringLen, basic(BasicKind::Int), {x}, p);
+      if (types::under(x->type)->kind == types::TypeKind::Slice)
+        return value(callee->builtin == types::Builtin::Len ? Op::SliceLen : Op::SliceCap, basic(BasicKind::Int), {x}, p);
+      unsupported(p, "built-in " + callee->name + " of " + types::typeString(x->type));
+      return nullptr;
+    }
+    case types::Builtin::Make: {
+      const Type *st = typeOf(e);
+      if (types::under(st)->kind != types::TypeKind::Slice) {
+        unsupported(p, "make of " + types::typeString(st));
+        return nullptr;
+      }
+      // make([]T, n[, c]): runtime.makeslice checks the sizes (gc's
+      // "makeslice: len out of range" panics) and zeroes the array.
+      bool lenU, capU;
+      Value *n = indexValue(t.kid(e, 2), lenU);
+      Value *c = t.numKids(e) > 3 ? indexValue(t.kid(e, 3), capU) : n;
+      Value *arr = value(Op::RuntimeCall, basic(BasicKind::UnsafePointer), {typeDesc(types::under(st)->elem, p), n, c}, p);
+      arr->aux = "runtime.makeslice";
+      return value(Op::SliceMake, st, {arr, n, c}, p);
+    }
+    case types::Builtin::Append:
+      return appendCall(e);
+    case types::Builtin::Copy: {
+      Value *dst = expr(t.kid(e, 1)), *src = expr(t.kid(e, 2));
+      if (types::under(dst->type)->kind != types::TypeKind::Slice) {
+        unsupported(p, "copy into " + types::typeString(dst->type));
+        return nullptr;
+      }
+      int64_t w = types::layoutOf(types::under(dst->type)->elem).size;
+      Value *sp, *sl;
+      if (types::isString(src->type)) {
+        sp = value(Op::StringPtr, basic(BasicKind::UnsafePointer), {src}, p);
+        sl = value(Op::StringLen, basic(BasicKind::Int), {src}, p);
+      } else {
+        sp = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {src}, p);
+        sl = value(Op::SliceLen, basic(BasicKind::Int), {src}, p);
+      }
+      Value *c = value(Op::RuntimeCall, basic(BasicKind::Int),
+                       {value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {dst}, p),
+                        value(Op::SliceLen, basic(BasicKind::Int), {dst}, p), sp, sl, intConst(w, p)}, p);
+      c->aux = "runtime.slicecopy";
+      return c;
+    }
     case types::Builtin::New: {
       const Type *et = typeOf(e);
       Value *v = value(Op::New, et, {}, p);

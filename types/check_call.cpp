@@ -320,7 +320,15 @@ void Checker::conversion(Operand &x, const Type *T, NodeId e) {
     return;
   }
   if (isUntyped(x.type)) {
+    // As types2: the conversion gives an untyped argument its type, except
+    // that conversions to interfaces and of constants to non-constant
+    // types ([]byte("foo")) use the default type, nil stays untyped nil,
+    // and a constant integer converted to a string keeps its type.
     const Type *final = T;
+    if ((isInterface(T) && !isTypeParam(T)) || (constArg && !isConstType(T)) || x.type->isBasic(BasicKind::UntypedNil))
+      final = defaultType(tt_, x.type);
+    else if (constArg && isInteger(x.type) && allTypes(T, [](const Type *u) { return isString(u); }))
+      final = x.type;
     updateExprType(x.expr, final, true);
   }
   notInHeapConversion(x, T, e);
