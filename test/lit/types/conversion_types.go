@@ -13,7 +13,7 @@ func main() {
 }
 
 // CHECK: []byte("hello") : value []uint8
-// CHECK-NEXT: "hello" : const string = "hello"
+// CHECK: "hello" : const string = "hello"
 // CHECK: 1 : const int = 1
 // CHECK: string(rune(65)) : const string = "A"
 // CHECK-NEXT: rune(65) : const int32 = 65
