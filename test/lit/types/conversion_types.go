@@ -16,4 +16,4 @@ func main() {
 // CHECK: "hello" : const string = "hello"
 // CHECK: 1 : const int = 1
 // CHECK: string(rune(65)) : const string = "A"
-// CHECK-NEXT: rune(65) : const int32 = 65
+// CHECK: rune(65) : const int32 = 65
