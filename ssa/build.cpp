@@ -84,6 +84,10 @@ private:
   Value *binary(NodeId e);
   Value *call(NodeId e, std::vector<Value *> *results);
   Value *closureCall(NodeId e, std::vector<Value *> *results);
+  /// The arguments of a call of sig written at e, with a variadic tail
+  /// packed into a new slice (none: a nil slice) unless passed as s...;
+  /// first: how many leading arguments (a receiver) are already in args.
+  void callArgs(NodeId e, const Type *sig, std::vector<Value *> &args, size_t first);
   void printCall(NodeId e, bool ln);
   Value *conv(Value *v, const Type *to, Pos pos);
   /// Branches to a block that panics via runtime function fn when cond holds.
@@ -1181,6 +1185,31 @@ Value *Builder::expr(NodeId e) {
   }
   case NodeKind::FuncLit:
     return funcLit(e);
+  case NodeKind::CompositeLit:
+    if (types::under(typeOf(e))->kind == types::TypeKind::Slice) {
+      // []T{a, b, c}: a new array holding the elements in order.
+      const Type *st = typeOf(e), *et = types::under(st)->elem;
+      std::vector<Value *> xs;
+      for (size_t i = 1; i < t.numKids(e); ++i) {
+        NodeId el = t.kid(e, i);
+        if (t.kind(el) == NodeKind::KeyValueExpr) {
+          unsupported(pos(el), "an indexed element in a slice literal");
+          return value(Op::ConstInt, st, {}, pos(e));
+        }
+        xs.push_back(conv(expr(el), et, pos(el)));
+      }
+      Value *n = intConst(int64_t(xs.size()), pos(e));
+      Value *arr = value(Op::RuntimeCall, basic(BasicKind::UnsafePointer), {typeDesc(et, pos(e)), n, n}, pos(e));
+      arr->aux = "runtime.makeslice";
+      int64_t w = types::layoutOf(et).size;
+      for (size_t k = 0; k < xs.size(); ++k) {
+        Value *addr = value(Op::AddPtr, tt_.pointer(et), {arr, intConst(int64_t(k) * w, pos(e))}, pos(e));
+        value(Op::Store, tt_.tuple({}), {addr, xs[k]}, pos(e));
+      }
+      return value(Op::SliceMake, st, {arr, n, n}, pos(e));
+    }
+    unsupported(pos(e), "a composite literal of type " + types::typeString(typeOf(e)));
+    return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
   case NodeKind::StarExpr: {
     Value *ptr = nilChecked(expr(t.kid(e, 0)), pos(e));
     return value(Op::Load, typeOf(e), {ptr}, pos(e));
@@ -1358,6 +1387,46 @@ void Builder::printCall(NodeId e, bool ln) {
   rt("runtime.printunlock", {});
 }
 
+void Builder::callArgs(NodeId e, const Type *sig, std::vector<Value *> &args, size_t first) {
+  const syntax::Tree &t = *tree_;
+  Pos p = pos(e);
+  auto params = sig->params();
+  size_t np = params.size();
+  if (t.numKids(e) == 2 && np > 1 && !sig->variadic) {
+    call(t.kid(e, 1), &args); // f(g()) with g returning several values
+  } else if (t.numKids(e) == 2 && sig->variadic && np > 1 && tv(t.kid(e, 1)).type &&
+             tv(t.kid(e, 1)).type->kind == types::TypeKind::Tuple) {
+    unsupported(p, "a multi-value call as the arguments of a variadic function");
+    return;
+  } else {
+    for (size_t i = 1; i < t.numKids(e); ++i) args.push_back(expr(t.kid(e, i)));
+  }
+  if (sig->variadic && t[e].op != Tok::Ellipsis) {
+    // f(a, b, c) for f(x int, ys ...int): ys = []int{b, c}.
+    size_t fixed = first + np - 1;
+    const Type *st = params.back(), *et = types::under(st)->elem;
+    std::vector<Value *> extra(args.begin() + long(std::min(fixed, args.size())), args.end());
+    args.resize(std::min(fixed, args.size()));
+    if (extra.empty()) {
+      args.push_back(value(Op::ConstInt, st, {}, p)); // nil
+    } else if (!lowerable(st)) {
+      unsupported(p, "a variadic parameter of type " + types::typeString(st));
+      return;
+    } else {
+      Value *n = intConst(int64_t(extra.size()), p);
+      Value *arr = value(Op::RuntimeCall, basic(BasicKind::UnsafePointer), {typeDesc(et, p), n, n}, p);
+      arr->aux = "runtime.makeslice";
+      int64_t w = types::layoutOf(et).size;
+      for (size_t k = 0; k < extra.size(); ++k) {
+        Value *addr = value(Op::AddPtr, tt_.pointer(et), {arr, intConst(int64_t(k) * w, p)}, p);
+        value(Op::Store, tt_.tuple({}), {addr, conv(extra[k], et, p)}, p);
+      }
+      args.push_back(value(Op::SliceMake, st, {arr, n, n}, p));
+    }
+  }
+  for (size_t i = first; i < args.size() && i - first < np; ++i) args[i] = conv(args[i], params[i - first], p);
+}
+
 Value *Builder::closureCall(NodeId e, std::vector<Value *> *results) {
   // f(...) for a func value f: nil panics as gc's call through a nil
   // pointer does; otherwise the closure is passed as the context.
@@ -1368,12 +1437,8 @@ Value *Builder::closureCall(NodeId e, std::vector<Value *> *results) {
   Value *nil = value(Op::ConstInt, fv->type, {}, p);
   panicIf(value(Op::Eq, basic(BasicKind::Bool), {fv, nil}, p), "runtime.panicmem", p);
   const Type *sig = types::under(fv->type);
-  auto params = sig->params();
   std::vector<Value *> args{fv};
-  if (t.numKids(e) == 2 && params.size() > 1) call(t.kid(e, 1), &args);
-  else
-    for (size_t i = 1; i < t.numKids(e); ++i) args.push_back(expr(t.kid(e, i)));
-  for (size_t i = 1; i < args.size() && i - 1 < params.size(); ++i) args[i] = conv(args[i], params[i - 1], p);
+  callArgs(e, sig, args, 1);
   auto res = sig->results();
   const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
   Value *c = value(Op::ClosureCall, rt, args, p);
@@ -1512,15 +1577,7 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     return nullptr;
   }
   const Type *sig = types::under(ftv.type);
-  auto params = sig->params();
-  if (!args.empty()) params.insert(params.begin(), args[0]->type); // the receiver
-  size_t first = args.size();
-  if (t.numKids(e) == 2 && params.size() - first > 1) {
-    call(t.kid(e, 1), &args); // f(g()) with g returning several values
-  } else {
-    for (size_t i = 1; i < t.numKids(e); ++i) args.push_back(expr(t.kid(e, i)));
-  }
-  for (size_t i = first; i < args.size() && i < params.size(); ++i) args[i] = conv(args[i], params[i], p);
+  callArgs(e, sig, args, args.size()); // after the receiver, if any
   auto res = sig->results();
   const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
   Value *c = value(Op::StaticCall, rt, args, p);
@@ -1558,10 +1615,6 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
     }
     if (fn->isMethod && fn->recvType && !fn->recvType->typeParams.empty()) {
       diags.error(fn->pos, "method of a generic type is not supported by origo yet");
-      continue;
-    }
-    if (fn->type->variadic) {
-      diags.error(fn->pos, "variadic function is not supported by origo yet");
       continue;
     }
     out->funcs.push_back(b.function(fn));
