@@ -107,6 +107,31 @@ private:
     td->aux = types::typeString(t);
     return td;
   }
+  /// A new slice holding xs (of the slice type's element type), as
+  /// []T{x0, x1, ...} makes it.
+  Value *sliceOf(const Type *st, const std::vector<Value *> &xs, Pos p) {
+    const Type *et = types::under(st)->elem;
+    Value *n = intConst(int64_t(xs.size()), p);
+    Value *arr = value(Op::RuntimeCall, basic(BasicKind::UnsafePointer), {typeDesc(et, p), n, n}, p);
+    arr->aux = "runtime.makeslice";
+    int64_t w = types::layoutOf(et).size;
+    for (size_t k = 0; k < xs.size(); ++k) {
+      Value *addr = value(Op::AddPtr, tt_.pointer(et), {arr, intConst(int64_t(k) * w, p)}, p);
+      value(Op::Store, tt_.tuple({}), {addr, conv(xs[k], et, p)}, p);
+    }
+    return value(Op::SliceMake, st, {arr, n, n}, p);
+  }
+  /// Binds a range clause's key or value: a new variable (:=) or an
+  /// assignment (=); absent clauses bind nothing.
+  void bindRange(NodeId lhs, Value *v, bool isDefine, Pos p) {
+    if (!lhs.valid()) return;
+    if (!isDefine) {
+      assign(lhs, v);
+      return;
+    }
+    const Object *o = info_->defs[lhs.index];
+    if (o && o->name != "_") define(o, conv(v, o->type, p));
+  }
   Value *intConst(int64_t n, Pos p) {
     Value *v = value(Op::ConstInt, basic(BasicKind::Int), {}, p);
     v->auxInt = n;
@@ -901,17 +926,8 @@ void Builder::rangeString(NodeId s) {
   jump(decoded);
   seal(decoded);
   startBlock(decoded);
-  auto bind = [&](NodeId lhs, Value *v) {
-    if (!lhs.valid()) return;
-    if (isDefine) {
-      const Object *o = info_->defs[lhs.index];
-      if (o && o->name != "_") define(o, conv(v, o->type, p));
-    } else {
-      assign(lhs, v);
-    }
-  };
-  bind(keyN, i);
-  bind(valN, readVar(rv, cur_));
+  bindRange(keyN, i, isDefine, p);
+  bindRange(valN, readVar(rv, cur_), isDefine, p);
   loops_.push_back({exit, post, std::move(pendingLabel_)});
   pendingLabel_.clear();
   stmt(t.kid(s, 3));
@@ -1053,20 +1069,11 @@ void Builder::rangeSlice(NodeId s) {
   Func::addEdge(cur_, exit);
   seal(body);
   startBlock(body);
-  auto bind = [&](NodeId lhs, Value *v) {
-    if (!lhs.valid()) return;
-    if (isDefine) {
-      const Object *o = info_->defs[lhs.index];
-      if (o && o->name != "_") define(o, conv(v, o->type, p));
-    } else {
-      assign(lhs, v);
-    }
-  };
-  bind(keyN, i);
+  bindRange(keyN, i, isDefine, p);
   if (valN.valid()) {
     int64_t w = types::layoutOf(et).size;
     Value *addr = value(Op::AddPtr, tt_.pointer(et), {base, value(Op::Mul, intT, {i, intConst(w, p)}, p)}, p);
-    bind(valN, value(Op::Load, et, {addr}, p));
+    bindRange(valN, value(Op::Load, et, {addr}, p), isDefine, p);
   }
   loops_.push_back({exit, post, std::move(pendingLabel_)});
   pendingLabel_.clear();
@@ -1198,15 +1205,7 @@ Value *Builder::expr(NodeId e) {
         }
         xs.push_back(conv(expr(el), et, pos(el)));
       }
-      Value *n = intConst(int64_t(xs.size()), pos(e));
-      Value *arr = value(Op::RuntimeCall, basic(BasicKind::UnsafePointer), {typeDesc(et, pos(e)), n, n}, pos(e));
-      arr->aux = "runtime.makeslice";
-      int64_t w = types::layoutOf(et).size;
-      for (size_t k = 0; k < xs.size(); ++k) {
-        Value *addr = value(Op::AddPtr, tt_.pointer(et), {arr, intConst(int64_t(k) * w, pos(e))}, pos(e));
-        value(Op::Store, tt_.tuple({}), {addr, xs[k]}, pos(e));
-      }
-      return value(Op::SliceMake, st, {arr, n, n}, pos(e));
+      return sliceOf(st, xs, pos(e));
     }
     unsupported(pos(e), "a composite literal of type " + types::typeString(typeOf(e)));
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
@@ -1404,7 +1403,7 @@ void Builder::callArgs(NodeId e, const Type *sig, std::vector<Value *> &args, si
   if (sig->variadic && t[e].op != Tok::Ellipsis) {
     // f(a, b, c) for f(x int, ys ...int): ys = []int{b, c}.
     size_t fixed = first + np - 1;
-    const Type *st = params.back(), *et = types::under(st)->elem;
+    const Type *st = params.back();
     std::vector<Value *> extra(args.begin() + long(std::min(fixed, args.size())), args.end());
     args.resize(std::min(fixed, args.size()));
     if (extra.empty()) {
@@ -1413,15 +1412,7 @@ void Builder::callArgs(NodeId e, const Type *sig, std::vector<Value *> &args, si
       unsupported(p, "a variadic parameter of type " + types::typeString(st));
       return;
     } else {
-      Value *n = intConst(int64_t(extra.size()), p);
-      Value *arr = value(Op::RuntimeCall, basic(BasicKind::UnsafePointer), {typeDesc(et, p), n, n}, p);
-      arr->aux = "runtime.makeslice";
-      int64_t w = types::layoutOf(et).size;
-      for (size_t k = 0; k < extra.size(); ++k) {
-        Value *addr = value(Op::AddPtr, tt_.pointer(et), {arr, intConst(int64_t(k) * w, p)}, p);
-        value(Op::Store, tt_.tuple({}), {addr, conv(extra[k], et, p)}, p);
-      }
-      args.push_back(value(Op::SliceMake, st, {arr, n, n}, p));
+      args.push_back(sliceOf(st, extra, p));
     }
   }
   for (size_t i = first; i < args.size() && i - first < np; ++i) args[i] = conv(args[i], params[i - first], p);
