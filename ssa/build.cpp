@@ -96,6 +96,16 @@ private:
   /// (gc's panicIndexU family prints it as such).
   Value *indexValue(NodeId e, bool &isUnsigned);
   Value *stringIndex(NodeId e);
+  /// Branches to gc's index panic unless 0 <= i < n (one unsigned compare).
+  void indexCheck(Value *i, Value *n, bool isUnsigned, Pos p);
+  /// The address of element i of the array at base (no check).
+  Value *elemAddr(Value *base, Value *i, const Type *et, Pos p) {
+    Value *off = value(Op::Mul, basic(BasicKind::Int), {i, intConst(types::layoutOf(et).size, p)}, p);
+    return value(Op::AddPtr, tt_.pointer(et), {base, off}, p);
+  }
+  /// A range loop's body and its continue block (where post starts):
+  /// continue and break go to post and exit.
+  void rangeBody(NodeId s, Block *exit, Block *post);
   /// The address of s[i] after gc's bounds check.
   Value *sliceElemAddr(NodeId e);
   Value *sliceSlice(NodeId e);
@@ -114,11 +124,8 @@ private:
     Value *n = intConst(int64_t(xs.size()), p);
     Value *arr = value(Op::RuntimeCall, basic(BasicKind::UnsafePointer), {typeDesc(et, p), n, n}, p);
     arr->aux = "runtime.makeslice";
-    int64_t w = types::layoutOf(et).size;
-    for (size_t k = 0; k < xs.size(); ++k) {
-      Value *addr = value(Op::AddPtr, tt_.pointer(et), {arr, intConst(int64_t(k) * w, p)}, p);
-      value(Op::Store, tt_.tuple({}), {addr, conv(xs[k], et, p)}, p);
-    }
+    for (size_t k = 0; k < xs.size(); ++k)
+      value(Op::Store, tt_.tuple({}), {elemAddr(arr, intConst(int64_t(k), p), et, p), conv(xs[k], et, p)}, p);
     return value(Op::SliceMake, st, {arr, n, n}, p);
   }
   /// Binds a range clause's key or value: a new variable (:=) or an
@@ -928,13 +935,7 @@ void Builder::rangeString(NodeId s) {
   startBlock(decoded);
   bindRange(keyN, i, isDefine, p);
   bindRange(valN, readVar(rv, cur_), isDefine, p);
-  loops_.push_back({exit, post, std::move(pendingLabel_)});
-  pendingLabel_.clear();
-  stmt(t.kid(s, 3));
-  loops_.pop_back();
-  jump(post);
-  seal(post);
-  startBlock(post);
+  rangeBody(s, exit, post);
   writeVar(iv, post, readVar(nextv, post));
   jump(header);
   seal(header);
@@ -948,14 +949,25 @@ Value *Builder::sliceElemAddr(NodeId e) {
   Value *sl = expr(t.kid(e, 0));
   bool uns;
   Value *i = indexValue(t.kid(e, 1), uns);
-  Value *n = value(Op::SliceLen, basic(BasicKind::Int), {sl}, p);
+  indexCheck(i, value(Op::SliceLen, basic(BasicKind::Int), {sl}, p), uns, p);
+  return elemAddr(value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {sl}, p), i, types::under(sl->type)->elem, p);
+}
+
+void Builder::indexCheck(Value *i, Value *n, bool isUnsigned, Pos p) {
   const Type *uintT = basic(BasicKind::Uint);
   Value *ok = value(Op::Less, basic(BasicKind::Bool), {conv(i, uintT, p), conv(n, uintT, p)}, p);
-  panicIf(value(Op::Not, basic(BasicKind::Bool), {ok}, p), uns ? "runtime.panicIndexU" : "runtime.panicIndex", p, {i, n});
-  int64_t w = types::layoutOf(types::under(sl->type)->elem).size;
-  Value *off = value(Op::Mul, basic(BasicKind::Int), {i, intConst(w, p)}, p);
-  return value(Op::AddPtr, tt_.pointer(types::under(sl->type)->elem),
-               {value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {sl}, p), off}, p);
+  panicIf(value(Op::Not, basic(BasicKind::Bool), {ok}, p), isUnsigned ? "runtime.panicIndexU" : "runtime.panicIndex",
+          p, {i, n});
+}
+
+void Builder::rangeBody(NodeId s, Block *exit, Block *post) {
+  loops_.push_back({exit, post, std::move(pendingLabel_)});
+  pendingLabel_.clear();
+  stmt(tree_->kid(s, 3));
+  loops_.pop_back();
+  jump(post);
+  seal(post);
+  startBlock(post);
 }
 
 Value *Builder::sliceSlice(NodeId e) {
@@ -1034,12 +1046,10 @@ Value *Builder::appendCall(NodeId e) {
   startBlock(store);
   Value *cur = readVar(sv, store);
   Value *res = value(Op::SliceMake, st, {value(Op::SlicePtr, ptrT, {cur}, p), newLen, value(Op::SliceCap, intT, {cur}, p)}, p);
-  int64_t w = types::layoutOf(et).size;
   Value *base = value(Op::SlicePtr, ptrT, {res}, p);
   for (size_t k = 0; k < xs.size(); ++k) {
     Value *idx = value(Op::Add, intT, {oldLen, intConst(int64_t(k), p)}, p);
-    Value *addr = value(Op::AddPtr, tt_.pointer(et), {base, value(Op::Mul, intT, {idx, intConst(w, p)}, p)}, p);
-    value(Op::Store, tt_.tuple({}), {addr, xs[k]}, p);
+    value(Op::Store, tt_.tuple({}), {elemAddr(base, idx, et, p), xs[k]}, p);
   }
   return res;
 }
@@ -1071,17 +1081,9 @@ void Builder::rangeSlice(NodeId s) {
   startBlock(body);
   bindRange(keyN, i, isDefine, p);
   if (valN.valid()) {
-    int64_t w = types::layoutOf(et).size;
-    Value *addr = value(Op::AddPtr, tt_.pointer(et), {base, value(Op::Mul, intT, {i, intConst(w, p)}, p)}, p);
-    bindRange(valN, value(Op::Load, et, {addr}, p), isDefine, p);
+    bindRange(valN, value(Op::Load, et, {elemAddr(base, i, et, p)}, p), isDefine, p);
   }
-  loops_.push_back({exit, post, std::move(pendingLabel_)});
-  pendingLabel_.clear();
-  stmt(t.kid(s, 3));
-  loops_.pop_back();
-  jump(post);
-  seal(post);
-  startBlock(post);
+  rangeBody(s, exit, post);
   writeVar(iv, post, value(Op::Add, intT, {readVar(iv, post), intConst(1, p)}, p));
   jump(header);
   seal(header);
@@ -1097,9 +1099,7 @@ Value *Builder::stringIndex(NodeId e) {
   Value *s = expr(t.kid(e, 0));
   bool uns;
   Value *i = indexValue(t.kid(e, 1), uns);
-  Value *n = value(Op::StringLen, basic(BasicKind::Int), {s}, p);
-  Value *ok = value(Op::Less, basic(BasicKind::Bool), {conv(i, basic(BasicKind::Uint), p), conv(n, basic(BasicKind::Uint), p)}, p);
-  panicIf(value(Op::Not, basic(BasicKind::Bool), {ok}, p), uns ? "runtime.panicIndexU" : "runtime.panicIndex", p, {i, n});
+  indexCheck(i, value(Op::StringLen, basic(BasicKind::Int), {s}, p), uns, p);
   Value *addr = value(Op::AddPtr, basic(BasicKind::UnsafePointer), {value(Op::StringPtr, basic(BasicKind::UnsafePointer), {s}, p), i}, p);
   return value(Op::LoadByte, basic(BasicKind::Uint8), {addr}, p);
 }
@@ -1424,9 +1424,7 @@ Value *Builder::closureCall(NodeId e, std::vector<Value *> *results) {
   const syntax::Tree &t = *tree_;
   Pos p = pos(e);
   NodeId fun = t.kid(e, 0);
-  Value *fv = expr(fun);
-  Value *nil = value(Op::ConstInt, fv->type, {}, p);
-  panicIf(value(Op::Eq, basic(BasicKind::Bool), {fv, nil}, p), "runtime.panicmem", p);
+  Value *fv = nilChecked(expr(fun), p);
   const Type *sig = types::under(fv->type);
   std::vector<Value *> args{fv};
   callArgs(e, sig, args, 1);

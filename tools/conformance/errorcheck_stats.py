@@ -38,13 +38,7 @@ def main():
                          '(ERROR patterns naming "syntax error", "unexpected" or "expecting")')
     args = ap.parse_args()
 
-    expected_file = os.path.join(REPO, 'test', 'conformance', 'expected-%s.txt' % args.arch)
-    failing = {}
-    with open(expected_file, encoding='utf-8') as f:
-        for line in f:
-            body, _, reason = line.partition('#')
-            if body.strip():
-                failing[body.strip()] = reason.strip()
+    failing = gotest.read_expected(gotest.expected_path(os.path.join(REPO, 'test', 'conformance'), args.arch))
     gc_fails = gotest.gc_expected_failures(args.root)
 
     counts = {'type': [0, 0], 'backend': [0, 0]} if not args.syntax else {'syntax': [0, 0]}

@@ -28,6 +28,25 @@ def go_files(root, dirs=DIRS):
     return paths
 
 
+def expected_path(expected_dir, arch):
+    """The checked-in expected-failures list of a target."""
+    return os.path.join(expected_dir, 'expected-%s.txt' % arch)
+
+
+def read_expected(path):
+    """{test path: reason} of the tests expected to fail."""
+    entries = {}
+    if not os.path.exists(path):
+        return entries
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            body, _, reason = line.partition('#')
+            body = body.strip()
+            if body:
+                entries[body] = reason.strip()
+    return entries
+
+
 def gc_expected_failures(root):
     """Tests that run.go itself expects gc 1.19 to fail on 64-bit targets
     (types2Failures and go118Failures), read from run.go."""

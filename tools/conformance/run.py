@@ -238,22 +238,8 @@ HEADER = """\
 """
 
 
-def expected_path(expected_dir, arch):
-    return os.path.join(expected_dir, 'expected-%s.txt' % arch)
-
-
-def read_expected(path):
-    """{test path: reason} of the tests expected to fail."""
-    entries = {}
-    if not os.path.exists(path):
-        return entries
-    with open(path, encoding='utf-8') as f:
-        for line in f:
-            body, _, reason = line.partition('#')
-            body = body.strip()
-            if body:
-                entries[body] = reason.strip()
-    return entries
+expected_path = gotest.expected_path
+read_expected = gotest.read_expected
 
 
 def write_expected(path, arch, entries):

@@ -34,12 +34,7 @@ def main():
     args = ap.parse_args()
     gc_fails = gotest.gc_expected_failures(args.root)
     for arch in args.arch or ['amd64', 'arm64']:
-        failing = {}
-        with open(os.path.join(REPO, 'test', 'conformance', 'expected-%s.txt' % arch), encoding='utf-8') as f:
-            for line in f:
-                body, _, why = line.partition('#')
-                if body.strip():
-                    failing[body.strip()] = why.strip()
+        failing = gotest.read_expected(gotest.expected_path(os.path.join(REPO, 'test', 'conformance'), arch))
         total, passed, failed = 0, 0, []
         for path in gotest.go_files(args.root, DIRS):
             with open(os.path.join(args.root, path), encoding='utf-8', errors='replace') as f:
