@@ -768,16 +768,7 @@ void testMain() {
   f.efaceI64 = newMapType("map[interface {}]int64", &f.ty.eface->typ,
                           f.ty.int64, goNilinterhash,
                           MapNeedKeyUpdate | MapHashMightPanic);
-  if (const char *mode = modeArg()) {
-    for (const Mode &m : modes)
-      if (!strcmp(mode, m.name)) {
-        m.run(f);
-        printf("%s: no panic\n", mode);
-        exit(3);
-      }
-    printf("unknown mode %s\n", mode);
-    exit(3);
-  }
+  runModeArg(modes, f);
   checkNilAndEmpty(f);
   checkBulk(f);
   checkStringKeys(f);

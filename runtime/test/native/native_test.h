@@ -133,6 +133,23 @@ inline const char *modeArg() {
   return args.argc > 1 ? args.argv[1] : nullptr;
 }
 
+/// With a mode argument (a panic test), runs the mode of that name from
+/// \p modes (entries {name, run}; run gets \p args) and exits with status
+/// 3 if it returns, which a panicking mode never does; returns when there
+/// is no mode argument.
+template <typename M, size_t N, typename... A> void runModeArg(const M (&modes)[N], A &...args) {
+  const char *mode = modeArg();
+  if (!mode) return;
+  for (const M &m : modes)
+    if (!strcmp(mode, m.name)) {
+      m.run(args...);
+      printf("%s: no panic\n", mode);
+      exit(3);
+    }
+  printf("unknown mode %s\n", mode);
+  exit(3);
+}
+
 /// Runs \p f with file descriptor 2 (where the runtime prints) redirected
 /// to a temporary file and returns what it wrote, NUL-terminated, in a
 /// static buffer (overwritten by the next call).

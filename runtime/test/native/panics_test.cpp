@@ -268,16 +268,7 @@ extern "C" void testMain() ORIGO_GO_NAME("main.main");
 void testMain() {
   setvbuf(stdout, nullptr, _IONBF, 0);
   setUp();
-  if (const char *mode = modeArg()) {
-    for (const Mode &m : modes)
-      if (!strcmp(mode, m.name)) {
-        m.run();
-        printf("%s: no panic\n", mode);
-        exit(3);
-      }
-    printf("unknown mode %s\n", mode);
-    exit(3);
-  }
+  runModeArg(modes);
   checkBoundsFormat();
   checkPanicValues();
   checkPrint();
