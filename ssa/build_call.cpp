@@ -1,0 +1,240 @@
+//===- ssa/build_call.cpp - calls and built-ins ---------------------------===//
+/// \file
+/// Calls of functions, methods and func values (arguments, variadic
+/// packing, results), and the built-in functions.
+//===----------------------------------------------------------------------===//
+#include "ssa/builder.h"
+
+#include <cassert>
+#include <cstring>
+
+namespace origo::ssa {
+
+void Builder::printCall(NodeId e, bool ln) {
+  const syntax::Tree &t = *tree_;
+  Pos p = pos(e);
+  auto rt = [&](const char *fn, std::vector<Value *> args) {
+    Value *c = value(Op::RuntimeCall, tt_.tuple({}), std::move(args), p);
+    c->aux = fn;
+  };
+  // Arguments are evaluated before anything is printed.
+  std::vector<Value *> args;
+  for (size_t i = 1; i < t.numKids(e); ++i) args.push_back(expr(t.kid(e, i)));
+  rt("runtime.printlock", {});
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (ln && i > 0) rt("runtime.printsp", {});
+    Value *a = args[i];
+    const Type *u = types::under(a->type);
+    if (types::isBoolean(u)) rt("runtime.printbool", {a});
+    else if (types::isString(u)) rt("runtime.printstring", {a});
+    else if (types::isFloat(u)) rt("runtime.printfloat", {conv(a, basic(BasicKind::Float64), p)});
+    else if (u->kind == types::TypeKind::Slice) rt("runtime.printslice", {a});
+    else if (u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Signature)
+      rt("runtime.printpointer", {a});
+    else if (types::isUnsigned(u)) rt("runtime.printuint", {conv(a, basic(BasicKind::Uint64), p)});
+    else if (types::isInteger(u)) rt("runtime.printint", {conv(a, basic(BasicKind::Int64), p)});
+  }
+  if (ln) rt("runtime.printnl", {});
+  rt("runtime.printunlock", {});
+}
+
+void Builder::callArgs(NodeId e, const Type *sig, std::vector<Value *> &args, size_t first) {
+  const syntax::Tree &t = *tree_;
+  Pos p = pos(e);
+  auto params = sig->params();
+  size_t np = params.size();
+  if (t.numKids(e) == 2 && np > 1 && !sig->variadic) {
+    call(t.kid(e, 1), &args); // f(g()) with g returning several values
+  } else if (t.numKids(e) == 2 && sig->variadic && np > 1 && tv(t.kid(e, 1)).type &&
+             tv(t.kid(e, 1)).type->kind == types::TypeKind::Tuple) {
+    unsupported(p, "a multi-value call as the arguments of a variadic function");
+    return;
+  } else {
+    for (size_t i = 1; i < t.numKids(e); ++i) args.push_back(expr(t.kid(e, i)));
+  }
+  if (sig->variadic && t[e].op != Tok::Ellipsis) {
+    // f(a, b, c) for f(x int, ys ...int): ys = []int{b, c}.
+    size_t fixed = first + np - 1;
+    const Type *st = params.back();
+    std::vector<Value *> extra(args.begin() + long(std::min(fixed, args.size())), args.end());
+    args.resize(std::min(fixed, args.size()));
+    if (extra.empty()) {
+      args.push_back(value(Op::ConstInt, st, {}, p)); // nil
+    } else if (!lowerable(st)) {
+      unsupported(p, "a variadic parameter of type " + types::typeString(st));
+      return;
+    } else {
+      args.push_back(sliceOf(st, extra, p));
+    }
+  }
+  for (size_t i = first; i < args.size() && i - first < np; ++i) args[i] = conv(args[i], params[i - first], p);
+}
+
+Value *Builder::closureCall(NodeId e, std::vector<Value *> *results) {
+  // f(...) for a func value f: nil panics as gc's call through a nil
+  // pointer does; otherwise the closure is passed as the context.
+  const syntax::Tree &t = *tree_;
+  Pos p = pos(e);
+  NodeId fun = t.kid(e, 0);
+  Value *fv = nilChecked(expr(fun), p);
+  const Type *sig = types::under(fv->type);
+  std::vector<Value *> args{fv};
+  callArgs(e, sig, args, 1);
+  auto res = sig->results();
+  const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
+  Value *c = value(Op::ClosureCall, rt, args, p);
+  if (results) {
+    if (res.size() == 1) results->push_back(c);
+    else
+      for (size_t i = 0; i < res.size(); ++i) {
+        Value *sv = value(Op::Select, res[i], {c}, p);
+        sv->auxInt = int64_t(i);
+        results->push_back(sv);
+      }
+  }
+  return res.empty() ? nullptr : c;
+}
+
+Value *Builder::call(NodeId e, std::vector<Value *> *results) {
+  const syntax::Tree &t = *tree_;
+  NodeId fun = t.kid(e, 0);
+  while (t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
+  const types::TypeAndValue &ftv = tv(fun);
+  Pos p = pos(e);
+  if (ftv.mode == types::Mode::TypeExpr) {
+    Value *x = expr(t.kid(e, 1));
+    return conv(x, typeOf(e), p);
+  }
+  const Object *callee = t.kind(fun) == NodeKind::Ident ? info_->uses[fun.index] : nullptr;
+  if (callee && callee->kind == ObjKind::Builtin) {
+    switch (callee->builtin) {
+    case types::Builtin::Print: printCall(e, false); return nullptr;
+    case types::Builtin::Println: printCall(e, true); return nullptr;
+    case types::Builtin::Len:
+    case types::Builtin::Cap: {
+      Value *x = expr(t.kid(e, 1));
+      if (types::isString(x->type)) return value(Op::StringLen, basic(BasicKind::Int), {x}, p);
+      if (types::under(x->type)->kind == types::TypeKind::Slice)
+        return value(callee->builtin == types::Builtin::Len ? Op::SliceLen : Op::SliceCap, basic(BasicKind::Int), {x}, p);
+      unsupported(p, "built-in " + callee->name + " of " + types::typeString(x->type));
+      return nullptr;
+    }
+    case types::Builtin::Make: {
+      const Type *st = typeOf(e);
+      if (types::under(st)->kind != types::TypeKind::Slice) {
+        unsupported(p, "make of " + types::typeString(st));
+        return nullptr;
+      }
+      // make([]T, n[, c]): runtime.makeslice checks the sizes (gc's
+      // "makeslice: len out of range" panics) and zeroes the array.
+      bool lenU, capU;
+      Value *n = indexValue(t.kid(e, 2), lenU);
+      Value *c = t.numKids(e) > 3 ? indexValue(t.kid(e, 3), capU) : n;
+      Value *arr = value(Op::RuntimeCall, basic(BasicKind::UnsafePointer), {typeDesc(types::under(st)->elem, p), n, c}, p);
+      arr->aux = "runtime.makeslice";
+      return value(Op::SliceMake, st, {arr, n, c}, p);
+    }
+    case types::Builtin::Append:
+      return appendCall(e);
+    case types::Builtin::Copy: {
+      Value *dst = expr(t.kid(e, 1)), *src = expr(t.kid(e, 2));
+      if (types::under(dst->type)->kind != types::TypeKind::Slice) {
+        unsupported(p, "copy into " + types::typeString(dst->type));
+        return nullptr;
+      }
+      int64_t w = types::layoutOf(types::under(dst->type)->elem).size;
+      Value *sp, *sl;
+      if (types::isString(src->type)) {
+        sp = value(Op::StringPtr, basic(BasicKind::UnsafePointer), {src}, p);
+        sl = value(Op::StringLen, basic(BasicKind::Int), {src}, p);
+      } else {
+        sp = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {src}, p);
+        sl = value(Op::SliceLen, basic(BasicKind::Int), {src}, p);
+      }
+      Value *c = value(Op::RuntimeCall, basic(BasicKind::Int),
+                       {value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {dst}, p),
+                        value(Op::SliceLen, basic(BasicKind::Int), {dst}, p), sp, sl, intConst(w, p)}, p);
+      c->aux = "runtime.slicecopy";
+      return c;
+    }
+    case types::Builtin::New: {
+      const Type *et = typeOf(e);
+      Value *v = value(Op::New, et, {}, p);
+      v->auxType = types::under(et)->elem;
+      v->aux = types::typeString(v->auxType);
+      return v;
+    }
+    case types::Builtin::Panic: {
+      // panic(v): v as an interface{} (type descriptor and data word) to
+      // runtime.gopanic, which does not return.
+      NodeId a = t.kid(e, 1);
+      const Type *at = typeOf(a);
+      if (types::isInterface(at) || types::under(at)->kind != types::TypeKind::Basic ||
+          types::isComplex(at) || (at->kind == types::TypeKind::Named && !at->methods.empty())) {
+        unsupported(p, "panic with a value of type " + types::typeString(at));
+        return nullptr;
+      }
+      Value *x = conv(expr(a), at, p);
+      Value *td = value(Op::TypeDesc, basic(BasicKind::UnsafePointer), {}, p);
+      td->auxType = at;
+      td->aux = types::typeString(at);
+      Value *data = value(Op::Box, basic(BasicKind::UnsafePointer), {x}, p);
+      Value *c = value(Op::RuntimeCall, tt_.tuple({}), {td, data}, p);
+      c->aux = "runtime.gopanic";
+      cur_->kind = BlockKind::Exit;
+      cur_->control = c;
+      startDeadBlock();
+      return nullptr;
+    }
+    default:
+      unsupported(p, "built-in " + callee->name);
+      return nullptr;
+    }
+  }
+  std::vector<Value *> args;
+  if (t.kind(fun) == NodeKind::SelectorExpr) {
+    callee = info_->uses[t.kid(fun, 1).index];
+    if (callee && callee->isMethod) {
+      // x.m(...) with m declared on x's own named type, value receiver:
+      // the receiver is the first argument.
+      NodeId x = t.kid(fun, 0);
+      const Type *xt = typeOf(x);
+      if (callee->ptrRecv || tv(x).mode == types::Mode::TypeExpr || xt != callee->recvType) {
+        unsupported(p, "a call of a method through a pointer, an embedded field or a method expression");
+        return nullptr;
+      }
+      args.push_back(expr(x));
+    }
+  }
+  if (!callee || callee->kind != ObjKind::Func) {
+    if (callee && callee->kind != ObjKind::Var) {
+      unsupported(p, "a call of a function value or method");
+      return nullptr;
+    }
+    return closureCall(e, results);
+  }
+  if (callee->pkg != &pkg_) {
+    unsupported(p, "calling " + callee->linkName() + " (compiling imported packages)");
+    return nullptr;
+  }
+  const Type *sig = types::under(ftv.type);
+  callArgs(e, sig, args, args.size()); // after the receiver, if any
+  auto res = sig->results();
+  const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
+  Value *c = value(Op::StaticCall, rt, args, p);
+  c->aux = callee ? callee->linkName() : "?";
+  if (results) {
+    if (res.size() == 1) {
+      results->push_back(c);
+    } else {
+      for (size_t i = 0; i < res.size(); ++i) {
+        Value *s = value(Op::Select, res[i], {c}, p);
+        s->auxInt = int64_t(i);
+        results->push_back(s);
+      }
+    }
+  }
+  return c;
+}
+
+} // namespace origo::ssa

@@ -1,0 +1,280 @@
+//===- ssa/build_expr.cpp - expressions -----------------------------------===//
+/// \file
+/// Expressions: constants, conversions (spec "Conversions"), operands,
+/// unary and binary operators with Go's runtime checks.
+//===----------------------------------------------------------------------===//
+#include "ssa/builder.h"
+
+#include <cassert>
+#include <cstring>
+
+namespace origo::ssa {
+
+Value *Builder::constant(const types::TypeAndValue &tv, Pos p) {
+  const Type *t = types::isUntyped(tv.type) ? types::defaultType(tt_, tv.type) : tv.type;
+  const types::Constant &c = *tv.value;
+  switch (c.kind()) {
+  case types::Constant::Kind::Bool: {
+    Value *v = value(Op::ConstBool, t, {}, p);
+    v->auxInt = c.boolVal();
+    return v;
+  }
+  case types::Constant::Kind::String: {
+    Value *v = value(Op::ConstString, t, {}, p);
+    v->aux = c.stringVal();
+    return v;
+  }
+  default: {
+    if (types::isFloat(t)) {
+      // Rounded to the type first: a float32 constant is the float32
+      // nearest the exact value.
+      double d = c.toDouble();
+      if (types::under(t)->basic == BasicKind::Float32) d = double(float(d));
+      Value *v = value(Op::ConstFloat, t, {}, p);
+      std::memcpy(&v->auxInt, &d, sizeof d);
+      return v;
+    }
+    Value *v = value(Op::ConstInt, t, {}, p);
+    auto iv = c.toInt();
+    v->auxInt = iv ? iv->int64Val() : 0;
+    return v;
+  }
+  }
+}
+
+Value *Builder::conv(Value *v, const Type *to, Pos p) {
+  if (!to || v->type == to) return v;
+  const Type *fu = types::under(v->type), *tu = types::under(to);
+  if (fu == tu) return v;
+  bool fromNum = types::isInteger(fu) || types::isFloat(fu), toNum = types::isInteger(tu) || types::isFloat(tu);
+  if (fromNum && toNum) return value(Op::Conv, to, {v}, p);
+  if (types::isInteger(fu) && types::isString(tu)) {
+    // string(rune): the UTF-8 encoding, "\uFFFD" when not a valid code point
+    // (any integer type; values beyond int64 are invalid either way).
+    Value *c = value(Op::RuntimeCall, to, {value(Op::Conv, basic(BasicKind::Int64), {v}, p)}, p);
+    c->aux = "runtime.intstring";
+    return c;
+  }
+  if ((types::isString(fu) && types::isString(tu)) || (types::isBoolean(fu) && types::isBoolean(tu))) return v;
+  auto byteSlice = [](const Type *u) {
+    return u->kind == types::TypeKind::Slice && types::under(u->elem)->isBasic(BasicKind::Uint8);
+  };
+  auto runeSlice = [](const Type *u) {
+    return u->kind == types::TypeKind::Slice && types::under(u->elem)->isBasic(BasicKind::Int32);
+  };
+  if (types::isString(fu) && (byteSlice(tu) || runeSlice(tu))) {
+    Value *c = value(Op::RuntimeCall, to, {v}, p);
+    c->aux = byteSlice(tu) ? "runtime.stringtoslicebyte" : "runtime.stringtoslicerune";
+    return c;
+  }
+  if ((byteSlice(fu) || runeSlice(fu)) && types::isString(tu)) {
+    Value *c = value(Op::RuntimeCall, to, {value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {v}, p),
+                                            value(Op::SliceLen, basic(BasicKind::Int), {v}, p)}, p);
+    c->aux = byteSlice(fu) ? "runtime.slicebytetostring" : "runtime.slicerunetostring";
+    return c;
+  }
+  if (fu->kind == types::TypeKind::Slice && tu->kind == types::TypeKind::Slice && fu->elem == tu->elem) return v;
+  unsupported(p, "conversion from " + types::typeString(v->type) + " to " + types::typeString(to));
+  return v;
+}
+
+Value *Builder::expr(NodeId e) {
+  const syntax::Tree &t = *tree_;
+  const types::TypeAndValue &v = tv(e);
+  if (!lowerable(typeOf(e))) {
+    unsupported(pos(e), "a value of type " + types::typeString(typeOf(e)));
+    return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
+  }
+  if (v.value) return constant(v, pos(e));
+  switch (t.kind(e)) {
+  case NodeKind::ParenExpr:
+    return expr(t.kid(e, 0));
+  case NodeKind::Ident: {
+    const Object *o = info_->uses[e.index];
+    assert(o && "identifier without object after type checking");
+    if (o->kind == ObjKind::Var) {
+      if (o->isGlobal) {
+        Value *l = value(Op::LoadGlobal, o->type, {}, pos(e));
+        l->aux = o->linkName();
+        return l;
+      }
+      return load(o, pos(e));
+    }
+    if (o->kind == ObjKind::Func && !o->isMethod && o->pkg == &pkg_) {
+      Value *v = value(Op::FuncAddr, typeOf(e), {}, pos(e));
+      v->aux = o->linkName();
+      return v;
+    }
+    if (o->kind == ObjKind::Nil) return value(Op::ConstInt, typeOf(e), {}, pos(e));
+    unsupported(pos(e), "a function value");
+    return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
+  }
+  case NodeKind::FuncLit:
+    return funcLit(e);
+  case NodeKind::CompositeLit:
+    if (types::under(typeOf(e))->kind == types::TypeKind::Slice) {
+      // []T{a, b, c}: a new array holding the elements in order.
+      const Type *st = typeOf(e), *et = types::under(st)->elem;
+      std::vector<Value *> xs;
+      for (size_t i = 1; i < t.numKids(e); ++i) {
+        NodeId el = t.kid(e, i);
+        if (t.kind(el) == NodeKind::KeyValueExpr) {
+          unsupported(pos(el), "an indexed element in a slice literal");
+          return value(Op::ConstInt, st, {}, pos(e));
+        }
+        xs.push_back(conv(expr(el), et, pos(el)));
+      }
+      return sliceOf(st, xs, pos(e));
+    }
+    unsupported(pos(e), "a composite literal of type " + types::typeString(typeOf(e)));
+    return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
+  case NodeKind::StarExpr: {
+    Value *ptr = nilChecked(expr(t.kid(e, 0)), pos(e));
+    return value(Op::Load, typeOf(e), {ptr}, pos(e));
+  }
+  case NodeKind::UnaryExpr: {
+    if (t[e].op == Tok::And) {
+      // &x: the cell of a local (findHeapVars gave it one) or the global.
+      NodeId x = t.kid(e, 0);
+      while (t.kind(x) == NodeKind::ParenExpr) x = t.kid(x, 0);
+      const Object *o = t.kind(x) == NodeKind::Ident ? info_->uses[x.index] : nullptr;
+      if (o && o->kind == ObjKind::Var && o->isGlobal) {
+        Value *a = value(Op::GlobalAddr, typeOf(e), {}, pos(e));
+        a->aux = o->linkName();
+        return a;
+      }
+      if (o && heapVars_.count(o)) return readVar(o, cur_);
+      unsupported(pos(e), "taking the address of " + std::string(syntax::nodeKindName(t.kind(x))));
+      return value(Op::ConstInt, typeOf(e), {}, pos(e));
+    }
+    Value *x = expr(t.kid(e, 0));
+    switch (t[e].op) {
+    case Tok::Sub: return value(Op::Neg, typeOf(e), {x}, pos(e));
+    case Tok::Xor: return value(Op::Com, typeOf(e), {x}, pos(e));
+    case Tok::Not: return value(Op::Not, typeOf(e), {x}, pos(e));
+    default: return x;
+    }
+  }
+  case NodeKind::BinaryExpr: {
+    Tok op = t[e].op;
+    if (op == Tok::LAnd || op == Tok::LOr) {
+      // Materialize a short-circuit condition as a phi of constants.
+      Block *yes = newBlock(), *no = newBlock(), *join = newBlock();
+      condBranch(e, yes, no);
+      seal(yes);
+      seal(no);
+      startBlock(yes);
+      Value *tv1 = value(Op::ConstBool, typeOf(e), {}, pos(e));
+      tv1->auxInt = 1;
+      jump(join);
+      startBlock(no);
+      Value *fv = value(Op::ConstBool, typeOf(e), {}, pos(e));
+      jump(join);
+      seal(join);
+      startBlock(join);
+      Value *phi = value(Op::Phi, typeOf(e), {tv1, fv}, pos(e));
+      return phi;
+    }
+    return binary(e);
+  }
+  case NodeKind::IndexExpr:
+    if (types::isString(typeOf(t.kid(e, 0)))) return stringIndex(e);
+    if (types::under(typeOf(t.kid(e, 0)))->kind == types::TypeKind::Slice)
+      return value(Op::Load, typeOf(e), {sliceElemAddr(e)}, pos(e));
+    unsupported(pos(e), "expression IndexExpr");
+    return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
+  case NodeKind::SliceExpr:
+    if (types::isString(typeOf(t.kid(e, 0)))) return stringSlice(e);
+    if (types::under(typeOf(t.kid(e, 0)))->kind == types::TypeKind::Slice) return sliceSlice(e);
+    unsupported(pos(e), "expression SliceExpr");
+    return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
+  case NodeKind::CallExpr: {
+    Value *c = call(e, nullptr);
+    if (!c) {
+      unsupported(pos(e), "a call used as a value");
+      return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
+    }
+    return c;
+  }
+  default:
+    unsupported(pos(e), "expression " + std::string(syntax::nodeKindName(t.kind(e))));
+    return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
+  }
+}
+
+Value *Builder::binary(NodeId e) {
+  const syntax::Tree &t = *tree_;
+  NodeId lhs = t.kid(e, 0), rhs = t.kid(e, 1);
+  Tok op = t[e].op;
+  bool isAssign = t.kind(e) == NodeKind::AssignStmt;
+  if (isAssign) {
+    lhs = t.kid(t.kid(e, 0), 0);
+    rhs = t.kid(t.kid(e, 1), 0);
+    op = syntax::assignOpBinary(op);
+  }
+  // x == nil and nil == x: nil takes the other operand's type.
+  auto isNil = [&](NodeId n) { return tv(n).type && tv(n).type->isBasic(BasicKind::UntypedNil); };
+  Value *x = isNil(lhs) ? nullptr : expr(lhs);
+  Value *y = isNil(rhs) ? nullptr : expr(rhs);
+  if (!x && y) x = value(Op::ConstInt, y->type, {}, pos(lhs));
+  if (!y && x) y = value(Op::ConstInt, x->type, {}, pos(rhs));
+  if (!x || !y) {
+    unsupported(pos(e), "nil == nil");
+    return value(Op::ConstBool, basic(BasicKind::Bool), {}, pos(e));
+  }
+  Pos p = pos(e);
+  if (types::under(x->type)->kind == types::TypeKind::Slice) {
+    // A slice compares only with nil: its array pointer does.
+    x = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {x}, p);
+    y = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {y}, p);
+  }
+  const Type *rt = isAssign ? x->type : typeOf(e);
+  switch (op) {
+  case Tok::Eql: case Tok::Neq: case Tok::Lss: case Tok::Leq: case Tok::Gtr: case Tok::Geq: {
+    y = conv(y, x->type, p);
+    Op o = op == Tok::Eql ? Op::Eq : op == Tok::Neq ? Op::Neq : op == Tok::Lss ? Op::Less
+         : op == Tok::Leq ? Op::Leq : op == Tok::Gtr ? Op::Greater : Op::Geq;
+    return value(o, rt, {x, y}, p);
+  }
+  case Tok::Shl: case Tok::Shr: {
+    if (!types::isUnsigned(y->type) && !tv(rhs).value) {
+      Value *zero = value(Op::ConstInt, y->type, {}, p);
+      panicIf(value(Op::Less, basic(BasicKind::Bool), {y, zero}, p), "runtime.panicshift", p);
+    }
+    x = conv(x, rt, p);
+    return value(op == Tok::Shl ? Op::Lsh : Op::Rsh, rt, {x, y}, p);
+  }
+  case Tok::Quo: case Tok::Rem: {
+    x = conv(x, rt, p);
+    y = conv(y, rt, p);
+    bool nonzeroConst = tv(rhs).value && tv(rhs).value->sign() != 0;
+    if (types::isInteger(rt) && !nonzeroConst) {
+      Value *zero = value(Op::ConstInt, rt, {}, p);
+      panicIf(value(Op::Eq, basic(BasicKind::Bool), {y, zero}, p), "runtime.panicdivide", p);
+    }
+    return value(op == Tok::Quo ? Op::Div : Op::Mod, rt, {x, y}, p);
+  }
+  default: {
+    x = conv(x, rt, p);
+    y = conv(y, rt, p);
+    if (types::isString(rt)) {
+      Value *c = value(Op::RuntimeCall, rt, {x, y}, p);
+      c->aux = "runtime.concatstring2";
+      return c;
+    }
+    Op o;
+    switch (op) {
+    case Tok::Add: o = Op::Add; break;
+    case Tok::Sub: o = Op::Sub; break;
+    case Tok::Mul: o = Op::Mul; break;
+    case Tok::And: o = Op::And; break;
+    case Tok::Or: o = Op::Or; break;
+    case Tok::Xor: o = Op::Xor; break;
+    default: o = Op::AndNot; break;
+    }
+    return value(o, rt, {x, y}, p);
+  }
+  }
+}
+
+} // namespace origo::ssa

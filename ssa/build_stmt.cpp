@@ -1,0 +1,341 @@
+//===- ssa/build_stmt.cpp - statements ------------------------------------===//
+/// \file
+/// Statements: assignments, declarations, if/for/switch, branches and
+/// labels, returns; conditional branches with short circuit; checks that
+/// branch to a panicking Exit block.
+//===----------------------------------------------------------------------===//
+#include "ssa/builder.h"
+
+#include <cassert>
+#include <cstring>
+
+namespace origo::ssa {
+
+void Builder::stmtList(NodeId block) {
+  for (NodeId s : tree_->kids(block)) stmt(s);
+}
+
+void Builder::assign(NodeId lhs, Value *v) {
+  const syntax::Tree &t = *tree_;
+  while (t.kind(lhs) == NodeKind::ParenExpr) lhs = t.kid(lhs, 0);
+  if (t.kind(lhs) == NodeKind::StarExpr) {
+    // *p = v: p is evaluated (and checked) before the store.
+    Value *ptr = nilChecked(expr(t.kid(lhs, 0)), pos(lhs));
+    value(Op::Store, tt_.tuple({}), {ptr, conv(v, types::under(ptr->type)->elem, v->pos)}, pos(lhs));
+    return;
+  }
+  if (t.kind(lhs) == NodeKind::IndexExpr && types::under(typeOf(t.kid(lhs, 0)))->kind == types::TypeKind::Slice) {
+    Value *addr = sliceElemAddr(lhs);
+    value(Op::Store, tt_.tuple({}), {addr, conv(v, typeOf(lhs), v->pos)}, pos(lhs));
+    return;
+  }
+  if (t.kind(lhs) != NodeKind::Ident) {
+    unsupported(pos(lhs), "assignment to " + std::string(syntax::nodeKindName(t.kind(lhs))));
+    return;
+  }
+  if (t[lhs].text == "_") return;
+  const Object *o = info_->defs[lhs.index] ? info_->defs[lhs.index] : info_->uses[lhs.index];
+  if (!o) return;
+  v = conv(v, o->type, v->pos);
+  if (o->isGlobal) {
+    Value *st = value(Op::StoreGlobal, tt_.tuple({}), {v}, pos(lhs));
+    st->aux = o->linkName();
+    return;
+  }
+  if (info_->defs[lhs.index]) define(o, v); // :=
+  else if (heapVars_.count(o)) value(Op::Store, tt_.tuple({}), {readVar(o, cur_), v}, pos(lhs));
+  else writeVar(o, cur_, v);
+}
+
+void Builder::stmt(NodeId s) {
+  const syntax::Tree &t = *tree_;
+  switch (t.kind(s)) {
+  case NodeKind::EmptyStmt:
+    return;
+  case NodeKind::ExprStmt: {
+    NodeId e = t.kid(s, 0);
+    while (t.kind(e) == NodeKind::ParenExpr) e = t.kid(e, 0);
+    if (t.kind(e) == NodeKind::CallExpr) call(e, nullptr);
+    else expr(e);
+    return;
+  }
+  case NodeKind::DeclStmt: {
+    NodeId d = t.kid(s, 0);
+    if (t.kind(d) != NodeKind::VarDecl) return; // constants are folded at use
+    for (NodeId spec : t.kids(d)) {
+      std::vector<NodeId> names = t.kids(t.kid(spec, 0));
+      NodeId values = t.kid(spec, 2);
+      std::vector<Value *> vals;
+      if (values.valid()) {
+        std::vector<NodeId> rhs = t.kids(values);
+        if (rhs.size() == 1 && names.size() > 1) call(rhs[0], &vals);
+        else for (NodeId e : rhs) vals.push_back(expr(e));
+      }
+      for (size_t i = 0; i < names.size(); ++i) {
+        const Object *o = info_->defs[names[i].index];
+        if (!o) continue;
+        Value *v = i < vals.size() ? vals[i] : nullptr;
+        if (!v) v = zeroValue(o->type, cur_, o->pos);
+        if (o->name != "_") define(o, conv(v, o->type, o->pos));
+      }
+    }
+    return;
+  }
+  case NodeKind::AssignStmt: {
+    std::vector<NodeId> lhs = t.kids(t.kid(s, 0)), rhs = t.kids(t.kid(s, 1));
+    Tok op = t[s].op;
+    if (op != Tok::Assign && op != Tok::Define) {
+      // x op= y is x = x op y with the binary node being the statement.
+      Value *v = binary(s);
+      assign(lhs[0], v);
+      return;
+    }
+    std::vector<Value *> vals;
+    if (rhs.size() == 1 && lhs.size() > 1) call(rhs[0], &vals);
+    else for (NodeId e : rhs) vals.push_back(expr(e));
+    for (size_t i = 0; i < lhs.size() && i < vals.size(); ++i) assign(lhs[i], vals[i]);
+    return;
+  }
+  case NodeKind::IncDecStmt: {
+    NodeId x = t.kid(s, 0);
+    Value *v = expr(x);
+    Value *one = value(Op::ConstInt, v->type, {}, pos(s));
+    one->auxInt = 1;
+    assign(x, value(t[s].op == Tok::Inc ? Op::Add : Op::Sub, v->type, {v, one}, pos(s)));
+    return;
+  }
+  case NodeKind::Block:
+    stmtList(s);
+    return;
+  case NodeKind::IfStmt: {
+    if (t.kid(s, 0).valid()) stmt(t.kid(s, 0));
+    Block *then = newBlock(), *join = newBlock();
+    Block *els = t.kid(s, 3).valid() ? newBlock() : join;
+    condBranch(t.kid(s, 1), then, els);
+    seal(then);
+    startBlock(then);
+    stmt(t.kid(s, 2));
+    jump(join);
+    if (els != join) {
+      seal(els);
+      startBlock(els);
+      stmt(t.kid(s, 3));
+      jump(join);
+    }
+    seal(join);
+    startBlock(join);
+    return;
+  }
+  case NodeKind::ForStmt: {
+    if (t.kid(s, 0).valid()) stmt(t.kid(s, 0));
+    Block *header = newBlock(), *body = newBlock(), *exit = newBlock();
+    Block *post = t.kid(s, 2).valid() ? newBlock() : header;
+    header->pos = pos(s);
+    jump(header);
+    startBlock(header);
+    if (t.kid(s, 1).valid()) {
+      condBranch(t.kid(s, 1), body, exit);
+    } else {
+      jump(body);
+    }
+    seal(body);
+    startBlock(body);
+    loops_.push_back({exit, post, std::move(pendingLabel_)});
+    pendingLabel_.clear();
+    stmt(t.kid(s, 3));
+    loops_.pop_back();
+    jump(post);
+    if (post != header) {
+      seal(post);
+      startBlock(post);
+      stmt(t.kid(s, 2));
+      jump(header);
+    }
+    seal(header);
+    seal(exit);
+    startBlock(exit);
+    return;
+  }
+  case NodeKind::BranchStmt: {
+    Tok op = t[s].op;
+    if (op == Tok::Fallthrough) {
+      if (fallthrough_) jump(fallthrough_);
+      startDeadBlock();
+      return;
+    }
+    if (op == Tok::Goto) {
+      jump(labelBlock(std::string(t[t.kid(s, 0)].text)));
+      startDeadBlock();
+      return;
+    }
+    // break: the innermost loop or switch; continue: the innermost loop
+    // (switches have no continue target); or the labeled one.
+    const Loop *target = nullptr;
+    NodeId l = t.kid(s, 0);
+    for (auto it = loops_.rbegin(); it != loops_.rend() && !target; ++it) {
+      if (l.valid() ? it->label == t[l].text : (op == Tok::Break || it->cont)) target = &*it;
+    }
+    if (!target) return;
+    jump(op == Tok::Break ? target->brk : target->cont);
+    startDeadBlock();
+    return;
+  }
+  case NodeKind::SwitchStmt:
+    switchStmt(s);
+    return;
+  case NodeKind::RangeStmt:
+    if (types::isString(typeOf(t.kid(s, 2)))) {
+      rangeString(s);
+      return;
+    }
+    if (types::under(typeOf(t.kid(s, 2)))->kind == types::TypeKind::Slice) {
+      rangeSlice(s);
+      return;
+    }
+    unsupported(pos(s), "range over " + types::typeString(typeOf(t.kid(s, 2))));
+    return;
+  case NodeKind::ReturnStmt:
+    returnStmt(s);
+    startDeadBlock();
+    return;
+  case NodeKind::LabeledStmt: {
+    // Every label starts a block, which gotos anywhere in the function
+    // may enter; it is sealed when the function is complete.
+    Block *lb = labelBlock(std::string(t[t.kid(s, 0)].text));
+    jump(lb);
+    startBlock(lb);
+    NodeId inner = t.kid(s, 1);
+    if (inner.valid() && (t.kind(inner) == NodeKind::ForStmt || t.kind(inner) == NodeKind::SwitchStmt ||
+                          t.kind(inner) == NodeKind::RangeStmt))
+      pendingLabel_ = std::string(t[t.kid(s, 0)].text);
+    if (inner.valid()) stmt(inner);
+    return;
+  }
+  default:
+    unsupported(pos(s), "statement " + std::string(syntax::nodeKindName(t.kind(s))));
+    return;
+  }
+}
+
+void Builder::switchStmt(NodeId s) {
+  // An expression switch (spec "Switch statements"): the tag is evaluated
+  // once, then the cases top to bottom, left to right, until one equals
+  // it; default runs when none does, wherever it is written.
+  const syntax::Tree &t = *tree_;
+  if (t.kid(s, 0).valid()) stmt(t.kid(s, 0));
+  NodeId tagNode = t.kid(s, 1);
+  if (tagNode.valid() && t.kind(tagNode) == NodeKind::TypeSwitchGuard) {
+    unsupported(pos(s), "type switch");
+    return;
+  }
+  Pos p = pos(s);
+  Value *tag = nullptr;
+  if (tagNode.valid()) tag = expr(tagNode);
+  std::vector<NodeId> clauses;
+  for (size_t i = 2; i < t.numKids(s); ++i) clauses.push_back(t.kid(s, i));
+  std::vector<Block *> bodies;
+  for (size_t i = 0; i < clauses.size(); ++i) bodies.push_back(newBlock());
+  Block *exit = newBlock();
+  Block *dflt = exit;
+  // 1. The tests, in order; each failing test falls to the next one.
+  for (size_t i = 0; i < clauses.size(); ++i) {
+    NodeId cases = t.kid(clauses[i], 0);
+    if (!cases.valid()) {
+      dflt = bodies[i];
+      continue;
+    }
+    for (NodeId c : t.kids(cases)) {
+      Value *cond;
+      if (tag) {
+        Value *cv = conv(expr(c), tag->type, pos(c));
+        cond = value(Op::Eq, basic(BasicKind::Bool), {tag, cv}, pos(c));
+      } else {
+        cond = expr(c);
+      }
+      Block *next = newBlock();
+      cur_->kind = BlockKind::If;
+      cur_->control = cond;
+      Func::addEdge(cur_, bodies[i]);
+      Func::addEdge(cur_, next);
+      seal(next);
+      startBlock(next);
+    }
+  }
+  jump(dflt);
+  // 2. The bodies, in source order, so that a fallthrough edge exists
+  // before the block it enters is sealed.
+  loops_.push_back({exit, nullptr, std::move(pendingLabel_)});
+  pendingLabel_.clear();
+  Block *savedFall = fallthrough_;
+  for (size_t i = 0; i < clauses.size(); ++i) {
+    seal(bodies[i]);
+    startBlock(bodies[i]);
+    fallthrough_ = i + 1 < clauses.size() ? bodies[i + 1] : nullptr;
+    stmtList(t.kid(clauses[i], 1));
+    jump(exit);
+  }
+  fallthrough_ = savedFall;
+  loops_.pop_back();
+  seal(exit);
+  startBlock(exit);
+  (void)p;
+}
+
+void Builder::returnStmt(NodeId s) {
+  const syntax::Tree &t = *tree_;
+  std::vector<NodeId> results = t.kids(s);
+  std::vector<Value *> vals;
+  auto want = f_->sig->results();
+  if (results.empty()) {
+    for (const Object *r : results_) vals.push_back(load(r, pos(s)));
+  } else if (results.size() == 1 && want.size() > 1) {
+    call(results[0], &vals);
+  } else {
+    for (NodeId e : results) vals.push_back(expr(e));
+  }
+  for (size_t i = 0; i < vals.size() && i < want.size(); ++i) vals[i] = conv(vals[i], want[i], vals[i]->pos);
+  cur_->kind = BlockKind::Ret;
+  cur_->control = value(Op::Return, tt_.tuple(want), vals, pos(s));
+}
+
+void Builder::condBranch(NodeId cond, Block *yes, Block *no) {
+  const syntax::Tree &t = *tree_;
+  while (t.kind(cond) == NodeKind::ParenExpr) cond = t.kid(cond, 0);
+  if (!tv(cond).value && t.kind(cond) == NodeKind::BinaryExpr &&
+      (t[cond].op == Tok::LAnd || t[cond].op == Tok::LOr)) {
+    // Short circuit: evaluate the right operand only when needed.
+    Block *mid = newBlock();
+    if (t[cond].op == Tok::LAnd) condBranch(t.kid(cond, 0), mid, no);
+    else condBranch(t.kid(cond, 0), yes, mid);
+    seal(mid);
+    startBlock(mid);
+    condBranch(t.kid(cond, 1), yes, no);
+    return;
+  }
+  if (!tv(cond).value && t.kind(cond) == NodeKind::UnaryExpr && t[cond].op == Tok::Not) {
+    condBranch(t.kid(cond, 0), no, yes);
+    return;
+  }
+  Value *c = expr(cond);
+  cur_->kind = BlockKind::If;
+  cur_->control = c;
+  Func::addEdge(cur_, yes);
+  Func::addEdge(cur_, no);
+}
+
+void Builder::panicIf(Value *cond, const char *fn, Pos p, std::vector<Value *> args) {
+  Block *panic = newBlock(BlockKind::Exit), *ok = newBlock();
+  cur_->kind = BlockKind::If;
+  cur_->control = cond;
+  Func::addEdge(cur_, panic);
+  Func::addEdge(cur_, ok);
+  seal(panic);
+  seal(ok);
+  startBlock(panic);
+  Value *c = value(Op::RuntimeCall, tt_.tuple({}), std::move(args), p);
+  c->aux = fn;
+  panic->control = c;
+  startBlock(ok);
+}
+
+} // namespace origo::ssa

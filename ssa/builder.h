@@ -1,0 +1,230 @@
+//===- ssa/builder.h - SSA construction state (private to ssa/) -*- C++ -*-===//
+/// \file
+/// The Builder that turns one package's typed tree into SSA. Its parts
+/// live in build*.cpp by topic: variables and functions (build.cpp),
+/// statements (build_stmt.cpp), expressions (build_expr.cpp), strings and
+/// slices (build_slice.cpp), calls and built-ins (build_call.cpp).
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "ssa/ssa.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace origo::ssa {
+
+using syntax::NodeId;
+using syntax::NodeKind;
+using syntax::Tok;
+using types::BasicKind;
+using types::Object;
+using types::ObjKind;
+using types::Type;
+
+class Builder {
+public:
+  Builder(const types::Package &pkg, types::Program &prog, const SourceManager &sm, Diagnostics &diags)
+      : pkg_(pkg), prog_(prog), tt_(prog.types()), sm_(sm), diags_(diags) {}
+
+  std::unique_ptr<Func> function(const Object *fn);
+  /// A function literal to compile once the function containing it is done.
+  struct PendingLiteral {
+    const syntax::Tree *tree;
+    NodeId node;
+    std::string name;
+  };
+  std::vector<PendingLiteral> pendingLiterals_;
+  std::unique_ptr<Func> literal(const PendingLiteral &lit);
+  std::unique_ptr<Func> initFunction(const std::string &name);
+
+private:
+  // --- variables (Braun et al.)
+  void writeVar(const Object *var, Block *b, Value *v) { defs_[b][var] = v; }
+  /// The type of a variable's SSA value: its cell's for heap variables.
+  const Type *ssaType(const Object *var) { return heapVars_.count(var) ? tt_.pointer(var->type) : var->type; }
+  Value *readVar(const Object *var, Block *b);
+  Value *readVarRecursive(const Object *var, Block *b);
+  Value *addPhiOperands(const Object *var, Value *phi);
+  Value *tryRemoveTrivialPhi(Value *phi);
+  void seal(Block *b);
+
+  // --- blocks
+  Block *newBlock(BlockKind k = BlockKind::Plain) { return f_->newBlock(k); }
+  /// Ends the current block with a jump to target (if still reachable).
+  void jump(Block *target);
+  void startBlock(Block *b) { cur_ = b; }
+  /// After return/break/continue: later statements go to a fresh,
+  /// unreachable block that deadcode removes.
+  void startDeadBlock() {
+    cur_ = newBlock();
+    sealed_.insert(cur_);
+  }
+  Value *value(Op op, const Type *t, std::vector<Value *> args, Pos pos) {
+    return f_->newValue(cur_, op, t, std::move(args), pos);
+  }
+
+  // --- statements and expressions
+  void stmtList(NodeId block);
+  void stmt(NodeId s);
+  void assign(NodeId lhs, Value *v);
+  void returnStmt(NodeId s);
+  void switchStmt(NodeId s);
+  std::unique_ptr<Func> body(const std::string &name, const Type *sig, NodeId owner, const Object *recv,
+                             NodeId bodyNode, Pos fpos);
+  Value *funcLit(NodeId e);
+  int literalCount_ = 0;
+  Value *expr(NodeId e);
+  Value *constant(const types::TypeAndValue &tv, Pos pos);
+  Value *binary(NodeId e);
+  Value *call(NodeId e, std::vector<Value *> *results);
+  Value *closureCall(NodeId e, std::vector<Value *> *results);
+  /// The arguments of a call of sig written at e, with a variadic tail
+  /// packed into a new slice (none: a nil slice) unless passed as s...;
+  /// first: how many leading arguments (a receiver) are already in args.
+  void callArgs(NodeId e, const Type *sig, std::vector<Value *> &args, size_t first);
+  void printCall(NodeId e, bool ln);
+  Value *conv(Value *v, const Type *to, Pos pos);
+  /// Branches to a block that panics via runtime function fn when cond holds.
+  void panicIf(Value *cond, const char *fn, Pos pos, std::vector<Value *> args = {});
+  /// An index as an int for a bounds check, and whether it was unsigned
+  /// (gc's panicIndexU family prints it as such).
+  Value *indexValue(NodeId e, bool &isUnsigned);
+  Value *stringIndex(NodeId e);
+  /// Branches to gc's index panic unless 0 <= i < n (one unsigned compare).
+  void indexCheck(Value *i, Value *n, bool isUnsigned, Pos p);
+  /// The address of element i of the array at base (no check).
+  Value *elemAddr(Value *base, Value *i, const Type *et, Pos p) {
+    Value *off = value(Op::Mul, basic(BasicKind::Int), {i, intConst(types::layoutOf(et).size, p)}, p);
+    return value(Op::AddPtr, tt_.pointer(et), {base, off}, p);
+  }
+  /// A range loop's body and its continue block (where post starts):
+  /// continue and break go to post and exit.
+  void rangeBody(NodeId s, Block *exit, Block *post);
+  /// The address of s[i] after gc's bounds check.
+  Value *sliceElemAddr(NodeId e);
+  Value *sliceSlice(NodeId e);
+  Value *appendCall(NodeId e);
+  void rangeSlice(NodeId s);
+  Value *typeDesc(const Type *t, Pos p) {
+    Value *td = value(Op::TypeDesc, basic(BasicKind::UnsafePointer), {}, p);
+    td->auxType = t;
+    td->aux = types::typeString(t);
+    return td;
+  }
+  /// A new slice holding xs (of the slice type's element type), as
+  /// []T{x0, x1, ...} makes it.
+  Value *sliceOf(const Type *st, const std::vector<Value *> &xs, Pos p) {
+    const Type *et = types::under(st)->elem;
+    Value *n = intConst(int64_t(xs.size()), p);
+    Value *arr = value(Op::RuntimeCall, basic(BasicKind::UnsafePointer), {typeDesc(et, p), n, n}, p);
+    arr->aux = "runtime.makeslice";
+    for (size_t k = 0; k < xs.size(); ++k)
+      value(Op::Store, tt_.tuple({}), {elemAddr(arr, intConst(int64_t(k), p), et, p), conv(xs[k], et, p)}, p);
+    return value(Op::SliceMake, st, {arr, n, n}, p);
+  }
+  /// Binds a range clause's key or value: a new variable (:=) or an
+  /// assignment (=); absent clauses bind nothing.
+  void bindRange(NodeId lhs, Value *v, bool isDefine, Pos p) {
+    if (!lhs.valid()) return;
+    if (!isDefine) {
+      assign(lhs, v);
+      return;
+    }
+    const Object *o = info_->defs[lhs.index];
+    if (o && o->name != "_") define(o, conv(v, o->type, p));
+  }
+  Value *intConst(int64_t n, Pos p) {
+    Value *v = value(Op::ConstInt, basic(BasicKind::Int), {}, p);
+    v->auxInt = n;
+    return v;
+  }
+  Value *stringSlice(NodeId e);
+  void rangeString(NodeId s);
+  void condBranch(NodeId cond, Block *yes, Block *no);
+
+  /// The zero value of a type the back end lowers, in block b.
+  Value *zeroValue(const Type *t, Block *b, Pos p) {
+    Op op = types::isString(t) ? Op::ConstString : types::isBoolean(t) ? Op::ConstBool
+          : types::isFloat(t) ? Op::ConstFloat : Op::ConstInt;
+    return f_->newValue(b, op, t, {}, p);
+  }
+  const types::TypeAndValue &tv(NodeId e) const { return info_->types[e.index]; }
+  const Type *typeOf(NodeId e) const {
+    const Type *t = tv(e).type;
+    return types::isUntyped(t) ? types::defaultType(tt_, t) : t;
+  }
+  Pos pos(NodeId n) const { return (*tree_)[n].pos; }
+  const Type *basic(BasicKind k) const { return tt_.basic(k); }
+
+  /// Reports a construct the back end cannot compile yet (once per line).
+  void unsupported(Pos pos, const std::string &what) {
+    if (pos.line == lastUnsupportedLine_) return;
+    lastUnsupportedLine_ = pos.line;
+    diags_.error(pos, what + " is not supported by origo yet");
+  }
+  /// Types the back end can lower today: integers, bools, strings.
+  static bool lowerable(const Type *t) {
+    if (!t) return false;
+    const Type *u = types::under(t);
+    if (u->kind == types::TypeKind::Tuple) {
+      for (const Type *e : u->list)
+        if (!lowerable(e)) return false;
+      return true;
+    }
+    if (u->kind == types::TypeKind::Signature) return true; // func values
+    if (u->kind == types::TypeKind::Slice) {
+      // Slices of the basic kinds (whose descriptors exist) for now.
+      const Type *e = u->elem, *eu = types::under(e);
+      return eu->kind == types::TypeKind::Basic && !types::isComplex(eu) && !eu->isBasic(BasicKind::UnsafePointer) &&
+             !(e->kind == types::TypeKind::Named && !e->methods.empty()) && lowerable(e);
+    }
+    if (u->kind == types::TypeKind::Pointer) {
+      // Pointers to the basic kinds (whose descriptors exist) for now.
+      const Type *e = u->elem, *eu = types::under(e);
+      return eu->kind == types::TypeKind::Basic && !types::isComplex(eu) && !eu->isBasic(BasicKind::UnsafePointer) &&
+             !(e->kind == types::TypeKind::Named && !e->methods.empty()) && lowerable(e);
+    }
+    return u->kind == types::TypeKind::Basic &&
+           (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u));
+  }
+
+  const types::Package &pkg_;
+  types::Program &prog_;
+  types::TypeTable &tt_;
+  const SourceManager &sm_;
+  Diagnostics &diags_;
+  uint32_t lastUnsupportedLine_ = 0;
+  const syntax::Tree *tree_ = nullptr;
+  const types::FileInfo *info_ = nullptr;
+  std::unique_ptr<Func> f_;
+  Block *cur_ = nullptr;
+  std::map<Block *, std::map<const Object *, Value *>> defs_;
+  std::set<Block *> sealed_;
+  std::map<Block *, std::vector<std::pair<const Object *, Value *>>> incomplete_;
+  std::vector<const Object *> results_; ///< result variables (named or not)
+  struct Loop { Block *brk, *cont; std::string label; };
+  std::string pendingLabel_; ///< label of the loop statement being built
+  std::vector<Loop> loops_;     ///< enclosing loops and switches (cont null)
+  Block *fallthrough_ = nullptr; ///< the next clause's body, in a switch clause
+  std::set<const Object *> heapVars_; ///< locals whose address is taken: they live in cells
+  /// A local variable's definition (declaration, :=, parameter): heap
+  /// variables get a new cell each time, as each execution of a
+  /// declaration makes a new variable.
+  void define(const Object *o, Value *v);
+  /// The value of a local variable (loaded from its cell if it has one).
+  Value *load(const Object *o, Pos p);
+  /// Marks the locals of a body whose address is taken.
+  void findHeapVars(NodeId body);
+  /// *p with gc's nil check: the checked pointer.
+  Value *nilChecked(Value *ptr, Pos p);
+  std::map<std::string, Block *> labels_; ///< label blocks of the function
+  Block *labelBlock(const std::string &name) {
+    Block *&b = labels_[name];
+    if (!b) b = newBlock();
+    return b;
+  }
+};
+
+} // namespace origo::ssa
