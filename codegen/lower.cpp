@@ -9,6 +9,11 @@
 /// `noreturn` (LLVM would drop the stack map) and are followed by
 /// `unreachable`. Each module also carries its FuncMeta table in section
 /// origo_funcs (runtime/abi.h).
+///
+/// A function with defer statements has one landing pad (personality
+/// runtime.personality, runtime/defer.cpp) that continues at the SSA
+/// function's unwind block; every call it makes goes through emitCall,
+/// which then emits an `invoke` unwinding there.
 //===----------------------------------------------------------------------===//
 #include "codegen/lower.h"
 
@@ -41,6 +46,7 @@ public:
     i64_ = llvm::Type::getInt64Ty(ctx_);
     stringTy_ = llvm::StructType::get(ctx_, {gcptr_, i64_});
     sliceTy_ = llvm::StructType::get(ctx_, {gcptr_, i64_, i64_});
+    ifaceTy_ = llvm::StructType::get(ctx_, {gcptr_, gcptr_});
   }
   void run();
 
@@ -62,6 +68,12 @@ private:
   llvm::Value *compare(const ssa::Value *v);
   llvm::Value *convert(const ssa::Value *v);
   llvm::Value *runtimeCall(const ssa::Value *v);
+  /// Every call of Go code or the runtime: an invoke when the function has
+  /// a landing pad and the call may unwind to it (then the insertion point
+  /// moves to the normal successor).
+  llvm::CallBase *emitCall(llvm::FunctionCallee callee, llvm::ArrayRef<llvm::Value *> args,
+                           bool toLandingPad = true);
+  llvm::Value *compareIface(llvm::Value *x, llvm::Value *y);
   void setLoc(Pos pos);
 
   const ssa::Package &pkg_;
@@ -70,7 +82,8 @@ private:
   llvm::IRBuilder<> b_;
   llvm::PointerType *ptr_, *gcptr_;
   llvm::Type *i64_;
-  llvm::StructType *stringTy_, *sliceTy_;
+  llvm::StructType *stringTy_, *sliceTy_, *ifaceTy_;
+  llvm::BasicBlock *lpad_ = nullptr; ///< the current function's landing pad
   std::vector<llvm::Value *> vals_;
   std::map<std::string, llvm::Constant *> strings_;
   const ssa::Func *cur_ = nullptr;
@@ -95,6 +108,8 @@ llvm::Type *Lowering::typeOf(const Type *t) {
     return i64_;
   case TypeKind::Slice:
     return sliceTy_;
+  case TypeKind::Interface:
+    return ifaceTy_;
   case TypeKind::Tuple: {
     if (u->list.empty()) return llvm::Type::getVoidTy(ctx_);
     std::vector<llvm::Type *> elems;
@@ -129,8 +144,10 @@ llvm::FunctionType *Lowering::funcType(const Type *sig) {
 llvm::Function *Lowering::goFunction(const std::string &name, const Type *sig) {
   if (llvm::Function *f = m_.getFunction(name)) return f;
   llvm::Function *f = llvm::Function::Create(funcType(sig), llvm::Function::ExternalLinkage, name, m_);
-  // Frame pointers let the runtime (tracebacks, later the GC) walk stacks.
+  // Frame pointers let the runtime (tracebacks, later the GC) walk stacks;
+  // unwind tables let panics pass every Go frame.
   f->addFnAttr("frame-pointer", "all");
+  f->setUWTableKind(llvm::UWTableKind::Default);
   for (unsigned i = 0; i < f->arg_size(); ++i)
     if (f->getArg(i)->getType()->isIntegerTy(1)) f->addParamAttr(i, llvm::Attribute::ZExt);
   if (f->getReturnType()->isIntegerTy(1)) f->addRetAttr(llvm::Attribute::ZExt);
@@ -144,9 +161,21 @@ llvm::FunctionCallee Lowering::runtimeFunc(const std::string &name, llvm::Type *
   if (auto *f = llvm::dyn_cast<llvm::Function>(c.getCallee())) {
     for (unsigned i = 0; i < f->arg_size(); ++i)
       if (params[i]->isIntegerTy(1)) f->addParamAttr(i, llvm::Attribute::ZExt);
-    f->setDoesNotThrow();
+    if (f->getReturnType()->isIntegerTy(1)) f->addRetAttr(llvm::Attribute::ZExt);
+    // Most runtime functions can panic (and so unwind); printing cannot.
+    if (name.rfind("runtime.print", 0) == 0) f->setDoesNotThrow();
   }
   return c;
+}
+
+llvm::CallBase *Lowering::emitCall(llvm::FunctionCallee callee, llvm::ArrayRef<llvm::Value *> args,
+                                   bool toLandingPad) {
+  if (!lpad_ || !toLandingPad) return b_.CreateCall(callee, args);
+  llvm::Function *fn = b_.GetInsertBlock()->getParent();
+  llvm::BasicBlock *cont = llvm::BasicBlock::Create(ctx_, "", fn);
+  llvm::InvokeInst *inv = b_.CreateInvoke(callee, cont, lpad_, args);
+  b_.SetInsertPoint(cont);
+  return inv;
 }
 
 llvm::GlobalVariable *Lowering::global(const std::string &name, const Type *t) {
@@ -174,6 +203,9 @@ llvm::Value *Lowering::stringConst(const std::string &s) {
 void Lowering::stackmap(Pos pos) {
   llvm::Function *sm = llvm::Intrinsic::getDeclaration(&m_, llvm::Intrinsic::experimental_stackmap);
   uint64_t id = pos.line & origo::abi::StackMapLineMask;
+  // Not nounwind (with willreturn, SimplifyCFG would delete it before an
+  // `unreachable`); the inliner may make it an invoke, which funcmeta.cpp
+  // turns back into a call.
   b_.CreateCall(sm, {llvm::ConstantInt::get(i64_, id), b_.getInt32(0)});
 }
 
@@ -211,6 +243,23 @@ void Lowering::lowerFunc(const ssa::Func &f) {
   std::map<const ssa::Block *, llvm::BasicBlock *> bbs;
   for (const auto &b : f.blocks)
     bbs[b.get()] = llvm::BasicBlock::Create(ctx_, "b" + std::to_string(b->id), fn);
+  // Where each SSA block's code ends (invokes split blocks): phi operands
+  // come from there.
+  std::map<const ssa::Block *, llvm::BasicBlock *> ends;
+  lpad_ = nullptr;
+  if (f.unwind) {
+    // The landing pad: every Go panic stops here (the personality says
+    // so); the unwind block runs the deferred calls.
+    fn->setPersonalityFn(llvm::cast<llvm::Constant>(
+        m_.getOrInsertFunction("runtime.personality", llvm::FunctionType::get(llvm::Type::getInt32Ty(ctx_), true))
+            .getCallee()));
+    lpad_ = llvm::BasicBlock::Create(ctx_, "lpad", fn);
+    b_.SetInsertPoint(lpad_);
+    setLoc(f.unwind->pos);
+    llvm::LandingPadInst *lp = b_.CreateLandingPad(llvm::StructType::get(ctx_, {ptr_, b_.getInt32Ty()}), 0);
+    lp->setCleanup(true);
+    b_.CreateBr(bbs[f.unwind]);
+  }
   // 1. Phis first, so any block can refer to them.
   for (const auto &b : f.blocks) {
     b_.SetInsertPoint(bbs[b.get()]);
@@ -228,8 +277,15 @@ void Lowering::lowerFunc(const ssa::Func &f) {
   {
     std::vector<const ssa::Block *> rpo;
     std::map<const ssa::Block *, int> state;
+    // The unwind block is a second root, walked first so that its blocks
+    // (and those shared with the entry's, like the exit) come last: they
+    // use values of the entry block only.
     std::vector<std::pair<const ssa::Block *, size_t>> st{{f.entry(), 0}};
     state[f.entry()] = 1;
+    if (f.unwind) {
+      st.push_back({f.unwind, 0});
+      state[f.unwind] = 1;
+    }
     while (!st.empty()) {
       auto &[blk, i] = st.back();
       if (i < blk->succs.size()) {
@@ -253,6 +309,7 @@ void Lowering::lowerFunc(const ssa::Func &f) {
       vals_[v->id] = lowerValue(v);
     }
     if (b->control) setLoc(b->control->pos);
+    ends[b] = b_.GetInsertBlock();
     switch (b->kind) {
     case ssa::BlockKind::Plain:
       b_.CreateBr(bbs[b->succs[0]]);
@@ -283,7 +340,7 @@ void Lowering::lowerFunc(const ssa::Func &f) {
       if (v->op == Op::Phi) {
         auto *phi = llvm::cast<llvm::PHINode>(vals_[v->id]);
         for (size_t i = 0; i < v->args.size(); ++i)
-          phi->addIncoming(vals_[v->args[i]->id], bbs[b->preds[i]]);
+          phi->addIncoming(vals_[v->args[i]->id], ends[b->preds[i]]);
       }
   // Blocks never reached by the RPO walk cannot exist after deadcode; any
   // left empty get a terminator so the IR stays valid.
@@ -313,8 +370,8 @@ llvm::Value *Lowering::runtimeCall(const ssa::Value *v) {
   }
   for (size_t i = 0; i < v->args.size(); ++i) {
     llvm::Value *a = arg(v, i);
-    if (a->getType() == stringTy_ || a->getType() == sliceTy_) {
-      unsigned n = a->getType() == stringTy_ ? 2 : 3;
+    if (a->getType() == stringTy_ || a->getType() == sliceTy_ || a->getType() == ifaceTy_) {
+      unsigned n = a->getType() == sliceTy_ ? 3 : 2;
       for (unsigned k = 0; k < n; ++k) {
         args.push_back(b_.CreateExtractValue(a, {k}));
         params.push_back(args.back()->getType());
@@ -324,7 +381,9 @@ llvm::Value *Lowering::runtimeCall(const ssa::Value *v) {
       args.push_back(a);
     }
   }
-  llvm::CallInst *c = b_.CreateCall(runtimeFunc(v->aux, ret, params), args);
+  // panicresume raises the panic on from this frame: not to its own
+  // landing pad.
+  llvm::CallBase *c = emitCall(runtimeFunc(v->aux, ret, params), args, v->aux != "runtime.panicresume");
   stackmap(v->pos);
   if (out) return b_.CreateLoad(sliceTy_, out);
   return c;
@@ -380,9 +439,37 @@ llvm::Value *Lowering::convert(const ssa::Value *v) {
   return fromUns ? b_.CreateZExtOrTrunc(x, t) : b_.CreateSExtOrTrunc(x, t);
 }
 
+llvm::Value *Lowering::compareIface(llvm::Value *x, llvm::Value *y) {
+  // Equal dynamic types, and then equal values: none (nil), or by the
+  // type's equality (runtime.efaceeq panics for uncomparable types).
+  llvm::Value *tx = b_.CreateExtractValue(x, {0}), *ty = b_.CreateExtractValue(y, {0});
+  llvm::Value *same = b_.CreateICmpEQ(tx, ty);
+  auto isNull = [](llvm::Value *w) { return llvm::isa<llvm::Constant>(w) && llvm::cast<llvm::Constant>(w)->isNullValue(); };
+  if (isNull(x) || isNull(y)) return same;
+  llvm::Function *fn = b_.GetInsertBlock()->getParent();
+  llvm::BasicBlock *from = b_.GetInsertBlock();
+  llvm::BasicBlock *deep = llvm::BasicBlock::Create(ctx_, "", fn), *done = llvm::BasicBlock::Create(ctx_, "", fn);
+  llvm::Value *nonNil = b_.CreateAnd(same, b_.CreateICmpNE(tx, llvm::Constant::getNullValue(gcptr_)));
+  b_.CreateCondBr(nonNil, deep, done);
+  b_.SetInsertPoint(deep);
+  llvm::Value *eq = emitCall(runtimeFunc("runtime.efaceeq", llvm::Type::getInt1Ty(ctx_), {gcptr_, gcptr_, gcptr_}),
+                             {tx, b_.CreateExtractValue(x, {1}), b_.CreateExtractValue(y, {1})});
+  llvm::BasicBlock *deepEnd = b_.GetInsertBlock();
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+  llvm::PHINode *phi = b_.CreatePHI(llvm::Type::getInt1Ty(ctx_), 2);
+  phi->addIncoming(same, from);
+  phi->addIncoming(eq, deepEnd);
+  return phi;
+}
+
 llvm::Value *Lowering::compare(const ssa::Value *v) {
   llvm::Value *x = arg(v, 0), *y = arg(v, 1);
   const Type *t = v->args[0]->type;
+  if (x->getType() == ifaceTy_) {
+    llvm::Value *eq = compareIface(x, y);
+    return v->op == Op::Eq ? eq : b_.CreateNot(eq);
+  }
   if (x->getType()->isFloatingPointTy()) {
     // Ordered comparisons are false with a NaN; != is true.
     switch (v->op) {
@@ -396,7 +483,7 @@ llvm::Value *Lowering::compare(const ssa::Value *v) {
   }
   if (types::isString(t)) {
     // runtime.cmpstring returns -1, 0 or +1.
-    llvm::Value *c = b_.CreateCall(
+    llvm::Value *c = emitCall(
         runtimeFunc("runtime.cmpstring", i64_, {gcptr_, i64_, gcptr_, i64_}),
         {b_.CreateExtractValue(x, {0}), b_.CreateExtractValue(x, {1}), b_.CreateExtractValue(y, {0}),
          b_.CreateExtractValue(y, {1})});
@@ -461,7 +548,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
       ps.push_back(args.back()->getType());
     }
     llvm::FunctionType *ft = llvm::FunctionType::get(t, ps, false);
-    llvm::CallInst *c = b_.CreateCall(ft, fn, args);
+    llvm::CallBase *c = emitCall(llvm::FunctionCallee(ft, fn), args);
     c->addParamAttr(0, llvm::Attribute::Nest);
     for (unsigned i = 1; i < args.size(); ++i)
       if (ps[i]->isIntegerTy(1)) c->addParamAttr(i, llvm::Attribute::ZExt);
@@ -472,7 +559,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
   case Op::New: {
     llvm::GlobalVariable *td = typeDescriptor(m_, v->auxType);
     assert(td && "New of a type without a descriptor");
-    llvm::Value *p = b_.CreateCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
+    llvm::Value *p = emitCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
     stackmap(v->pos);
     return p;
   }
@@ -501,7 +588,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     const Type *at = v->args[0]->type;
     llvm::GlobalVariable *td = typeDescriptor(m_, at);
     assert(td && "Box of a type without a descriptor");
-    llvm::Value *p = b_.CreateCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
+    llvm::Value *p = emitCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
     stackmap(v->pos);
     if (types::isBoolean(at)) x = b_.CreateZExt(x, memTypeOf(at));
     b_.CreateStore(x, p);
@@ -568,7 +655,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
       callee = llvm::Function::Create(llvm::FunctionType::get(t, ps, false),
                                       llvm::Function::ExternalLinkage, v->aux, m_);
     }
-    llvm::CallInst *c = b_.CreateCall(callee, args);
+    llvm::CallBase *c = emitCall(callee, args);
     stackmap(v->pos);
     return c;
   }
@@ -588,6 +675,28 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     if (types::isBoolean(v->args[0]->type)) x = b_.CreateZExt(x, g->getValueType());
     b_.CreateStore(x, g);
     return nullptr;
+  }
+  case Op::LocalAddr: {
+    // A zeroed slot in the entry block, where mem2reg/SROA look for them.
+    llvm::Function *fn = b_.GetInsertBlock()->getParent();
+    llvm::IRBuilder<> eb(&fn->getEntryBlock(), fn->getEntryBlock().getFirstInsertionPt());
+    types::Layout l = types::layoutOf(v->auxType);
+    llvm::Type *mt = memTypeOf(v->auxType);
+    llvm::AllocaInst *a = eb.CreateAlloca(mt);
+    a->setAlignment(llvm::Align(uint64_t(std::max<int64_t>(l.align, 1))));
+    eb.CreateStore(llvm::Constant::getNullValue(mt), a);
+    return b_.CreateAddrSpaceCast(a, gcptr_);
+  }
+  case Op::Recover: {
+    // runtime.gorecover checks that this function's caller is the frame
+    // running the panic's deferred calls, through this frame's record;
+    // inlining would remove the frame (gc never inlines recover either).
+    llvm::Function *fn = b_.GetInsertBlock()->getParent();
+    fn->addFnAttr(llvm::Attribute::NoInline);
+    llvm::Value *fp = b_.CreateIntrinsic(llvm::Intrinsic::frameaddress, {ptr_}, {b_.getInt32(0)});
+    llvm::Value *c = emitCall(runtimeFunc("runtime.gorecover", ifaceTy_, {i64_}), {b_.CreatePtrToInt(fp, i64_)});
+    stackmap(v->pos);
+    return c;
   }
   case Op::Return:
   case Op::Phi:

@@ -145,6 +145,9 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
   size_t np = sig->params().size();
   heapVars_.clear();
   findHeapVars(bodyNode);
+  beginDefers(bodyNode, fpos);
+  if (defers_)
+    for (size_t i = np; i < params.size(); ++i) heapVars_.insert(params[i]);
   for (size_t i = 0; i < params.size(); ++i) {
     const Object *p = params[i];
     if (i < np) {
@@ -162,8 +165,14 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
   stmtList(bodyNode);
   for (auto &[l, lb] : labels_) seal(lb);
   // Falling off the end: only possible without results.
+  Pos end = (*tree_)[bodyNode].end;
+  if (defers_) {
+    deferReturn({}, end);
+    endDefers(end);
+    return std::move(f_);
+  }
   cur_->kind = BlockKind::Ret;
-  cur_->control = value(Op::Return, tt_.tuple({}), {}, (*tree_)[bodyNode].end);
+  cur_->control = value(Op::Return, tt_.tuple({}), {}, end);
   return std::move(f_);
 }
 
@@ -197,6 +206,7 @@ Value *Builder::funcLit(NodeId e) {
 
 std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
   f_ = std::make_unique<Func>(name, tt_.signature({}, {}, false));
+  defers_.reset();
   defs_.clear();
   sealed_.clear();
   incomplete_.clear();
@@ -261,9 +271,12 @@ void Builder::define(const Object *o, Value *v) {
     writeVar(o, cur_, v);
     return;
   }
-  Value *cell = value(Op::New, tt_.pointer(o->type), {}, o->pos);
-  cell->auxType = o->type;
-  cell->aux = types::typeString(o->type);
+  Value *cell = deferResultCell(o);
+  if (!cell) {
+    cell = value(Op::New, tt_.pointer(o->type), {}, o->pos);
+    cell->auxType = o->type;
+    cell->aux = types::typeString(o->type);
+  }
   value(Op::Store, tt_.tuple({}), {cell, v}, o->pos);
   writeVar(o, cur_, cell);
 }

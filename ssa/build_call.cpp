@@ -13,13 +13,17 @@ namespace origo::ssa {
 void Builder::printCall(NodeId e, bool ln) {
   const syntax::Tree &t = *tree_;
   Pos p = pos(e);
+  // Arguments are evaluated before anything is printed.
+  std::vector<Value *> args;
+  for (size_t i = 1; i < t.numKids(e); ++i) args.push_back(expr(t.kid(e, i)));
+  printValues(args, ln, p);
+}
+
+void Builder::printValues(const std::vector<Value *> &args, bool ln, Pos p) {
   auto rt = [&](const char *fn, std::vector<Value *> args) {
     Value *c = value(Op::RuntimeCall, tt_.tuple({}), std::move(args), p);
     c->aux = fn;
   };
-  // Arguments are evaluated before anything is printed.
-  std::vector<Value *> args;
-  for (size_t i = 1; i < t.numKids(e); ++i) args.push_back(expr(t.kid(e, i)));
   rt("runtime.printlock", {});
   for (size_t i = 0; i < args.size(); ++i) {
     if (ln && i > 0) rt("runtime.printsp", {});
@@ -31,6 +35,7 @@ void Builder::printCall(NodeId e, bool ln) {
     else if (u->kind == types::TypeKind::Slice) rt("runtime.printslice", {a});
     else if (u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Signature)
       rt("runtime.printpointer", {a});
+    else if (u->kind == types::TypeKind::Interface) rt("runtime.printeface", {a});
     else if (types::isUnsigned(u)) rt("runtime.printuint", {conv(a, basic(BasicKind::Uint64), p)});
     else if (types::isInteger(u)) rt("runtime.printint", {conv(a, basic(BasicKind::Int64), p)});
   }
@@ -169,6 +174,15 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       // runtime.gopanic, which does not return.
       NodeId a = t.kid(e, 1);
       const Type *at = typeOf(a);
+      if (types::isInterface(at) && lowerable(at)) {
+        // An interface{} value is already the two words.
+        Value *c = value(Op::RuntimeCall, tt_.tuple({}), {expr(a)}, p);
+        c->aux = "runtime.gopanic";
+        cur_->kind = BlockKind::Exit;
+        cur_->control = c;
+        startDeadBlock();
+        return nullptr;
+      }
       if (types::isInterface(at) || types::under(at)->kind != types::TypeKind::Basic ||
           types::isComplex(at) || (at->kind == types::TypeKind::Named && !at->methods.empty())) {
         unsupported(p, "panic with a value of type " + types::typeString(at));
@@ -186,6 +200,8 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       startDeadBlock();
       return nullptr;
     }
+    case types::Builtin::Recover:
+      return value(Op::Recover, typeOf(e), {}, p);
     default:
       unsupported(p, "built-in " + callee->name);
       return nullptr;

@@ -3,7 +3,8 @@
 /// The Builder that turns one package's typed tree into SSA. Its parts
 /// live in build*.cpp by topic: variables and functions (build.cpp),
 /// statements (build_stmt.cpp), expressions (build_expr.cpp), strings and
-/// slices (build_slice.cpp), calls and built-ins (build_call.cpp).
+/// slices (build_slice.cpp), calls and built-ins (build_call.cpp), defer
+/// and recover (build_defer.cpp).
 //===----------------------------------------------------------------------===//
 #pragma once
 
@@ -85,6 +86,8 @@ private:
   /// first: how many leading arguments (a receiver) are already in args.
   void callArgs(NodeId e, const Type *sig, std::vector<Value *> &args, size_t first);
   void printCall(NodeId e, bool ln);
+  /// print/println of values already evaluated.
+  void printValues(const std::vector<Value *> &args, bool ln, Pos p);
   Value *conv(Value *v, const Type *to, Pos pos);
   /// Branches to a block that panics via runtime function fn when cond holds.
   void panicIf(Value *cond, const char *fn, Pos pos, std::vector<Value *> args = {});
@@ -174,6 +177,7 @@ private:
       return true;
     }
     if (u->kind == types::TypeKind::Signature) return true; // func values
+    if (u->kind == types::TypeKind::Interface) return u->methods.empty() && u->embeddeds.empty(); // interface{}
     if (u->kind == types::TypeKind::Slice) {
       // Slices of the basic kinds (whose descriptors exist) for now.
       const Type *e = u->elem, *eu = types::under(e);
@@ -219,6 +223,46 @@ private:
   void findHeapVars(NodeId body);
   /// *p with gc's nil check: the checked pointer.
   Value *nilChecked(Value *ptr, Pos p);
+  // --- defer and recover (build_defer.cpp)
+  /// One defer statement: what it evaluated, kept in stack slots (open-coded,
+  /// as gc: a bit per statement says it ran) or in a heap record chained
+  /// from a slot of the frame (defers in loops).
+  struct DeferSite {
+    enum Kind { Static, Closure, Print, Println, Panic } kind;
+    std::string callee;              ///< Static: the function's link name
+    const Type *result = nullptr;    ///< Static, Closure: the call's result type
+    std::vector<const Type *> types; ///< the saved values (Closure: the func value first)
+    std::vector<Value *> slots;      ///< open-coded: one LocalAddr per saved value
+    std::vector<int64_t> offsets;    ///< record: where each saved value is
+    int64_t recordSize = 0;
+    Pos pos;
+  };
+  struct Defers {
+    bool open = true;          ///< open-coded (no defer in a loop, at most 8)
+    Value *bits = nullptr;     ///< open: uint8 slot, bit k set once statement k ran
+    Value *head = nullptr;     ///< records: slot holding the newest record
+    std::vector<DeferSite> sites;
+    Block *exit = nullptr;     ///< every return: deferred calls, then the results
+    std::vector<Value *> resultCells; ///< the results live in these slots
+  };
+  std::unique_ptr<Defers> defers_; ///< null in a function without defer statements
+  /// Called by body() before the parameters are defined: sets defers_ up if
+  /// the body has a defer statement (results then live in stack slots).
+  void beginDefers(NodeId body, Pos p);
+  /// The cell of result variable o in a function with defers, or null.
+  Value *deferResultCell(const Object *o);
+  void deferStmt(NodeId s);
+  /// Ends the current block as a return of vals (empty: the results as
+  /// they are) in a function with defers.
+  void deferReturn(const std::vector<Value *> &vals, Pos p);
+  /// Builds the exit path and Func::unwind once the body is done.
+  void endDefers(Pos p);
+  /// Emits the deferred calls still pending, newest first; when panicking,
+  /// asks the runtime after each whether it recovered (then to recovered).
+  void runDefers(bool panicking, Block *recovered, Pos p);
+  void callDeferred(const DeferSite &site, const std::vector<Value *> &vals, Pos p);
+  Value *newLocal(const Type *t, Pos p);
+
   std::map<std::string, Block *> labels_; ///< label blocks of the function
   Block *labelBlock(const std::string &name) {
     Block *&b = labels_[name];
