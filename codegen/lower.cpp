@@ -694,7 +694,9 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     llvm::Function *fn = b_.GetInsertBlock()->getParent();
     fn->addFnAttr(llvm::Attribute::NoInline);
     llvm::Value *fp = b_.CreateIntrinsic(llvm::Intrinsic::frameaddress, {ptr_}, {b_.getInt32(0)});
-    llvm::Value *c = emitCall(runtimeFunc("runtime.gorecover", ifaceTy_, {i64_}), {b_.CreatePtrToInt(fp, i64_)});
+    llvm::CallBase *c = emitCall(runtimeFunc("runtime.gorecover", ifaceTy_, {i64_}), {b_.CreatePtrToInt(fp, i64_)});
+    // A tail call would pop the frame whose record the runtime reads.
+    if (auto *ci = llvm::dyn_cast<llvm::CallInst>(c)) ci->setTailCallKind(llvm::CallInst::TCK_NoTail);
     stackmap(v->pos);
     return c;
   }

@@ -316,7 +316,6 @@ void Builder::deferReturn(const std::vector<Value *> &vals, Pos p) {
   for (size_t i = 0; i < vals.size() && i < d.resultCells.size(); ++i)
     value(Op::Store, tt_.tuple({}), {d.resultCells[i], vals[i]}, p);
   jump(d.exit);
-  startDeadBlock();
 }
 
 void Builder::endDefers(Pos p) {

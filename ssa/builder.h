@@ -253,7 +253,7 @@ private:
   Value *deferResultCell(const Object *o);
   void deferStmt(NodeId s);
   /// Ends the current block as a return of vals (empty: the results as
-  /// they are) in a function with defers.
+  /// they are) in a function with defers: a jump to the exit block.
   void deferReturn(const std::vector<Value *> &vals, Pos p);
   /// Builds the exit path and Func::unwind once the body is done.
   void endDefers(Pos p);
