@@ -11,12 +11,13 @@
 ///   runtime.newdefer) on a chain whose head is a slot of the frame.
 /// - Every return stores its results in their slots (results of such a
 ///   function always live in memory, so deferred closures can change named
-///   results) and jumps to one exit block: the pending deferred calls,
-///   newest first, each cleared before it is called, then the results.
+///   results), then makes the pending deferred calls, newest first, each
+///   cleared before it is called, and returns the slots' values (gc too
+///   expands the calls at each return).
 /// - Func::unwind, where a panic lands: the same calls, asking
-///   runtime.deferrecovered after each; recovered: on to the exit block
-///   (the remaining calls run as on a return, then the current results are
-///   returned); none recovered: runtime.panicresume raises it further.
+///   runtime.deferrecovered after each; recovered: the remaining calls run
+///   as on a return, then the current results are returned; none
+///   recovered: runtime.panicresume raises it further.
 ///   Codegen makes every call of the function an invoke to that landing
 ///   pad, so a deferred call that panics lands here again and the rest
 ///   still run, as in gc.
@@ -78,7 +79,6 @@ void Builder::beginDefers(NodeId body, Pos p) {
   defers_->open = !needRecords && count <= MaxOpenDefers;
   if (defers_->open) defers_->bits = newLocal(basic(BasicKind::Uint8), p);
   else defers_->head = newLocal(basic(BasicKind::UnsafePointer), p);
-  defers_->exit = newBlock();
 }
 
 Value *Builder::deferResultCell(const Object *o) {
@@ -264,7 +264,7 @@ void Builder::runDefers(bool panicking, Block *recovered, Pos p) {
       std::vector<Value *> vals;
       for (size_t i = 0; i < site.slots.size(); ++i)
         vals.push_back(value(Op::Load, site.types[i], {site.slots[i]}, p));
-      callDeferred(site, vals, site.pos);
+      callDeferred(site, vals, p);
       afterCall(next);
       seal(next);
       startBlock(next);
@@ -300,7 +300,7 @@ void Builder::runDefers(bool panicking, Block *recovered, Pos p) {
       vals.push_back(value(Op::Load, site.types[i], {field(site.offsets[i], site.types[i])}, p));
     Value *fr = value(Op::RuntimeCall, tt_.tuple({}), {r, intConst(site.recordSize, p)}, p);
     fr->aux = "runtime.freedefer";
-    callDeferred(site, vals, site.pos);
+    callDeferred(site, vals, p);
     afterCall(head);
     seal(next);
     startBlock(next);
@@ -315,11 +315,22 @@ void Builder::deferReturn(const std::vector<Value *> &vals, Pos p) {
   Defers &d = *defers_;
   for (size_t i = 0; i < vals.size() && i < d.resultCells.size(); ++i)
     value(Op::Store, tt_.tuple({}), {d.resultCells[i], vals[i]}, p);
-  jump(d.exit);
+  exitWithDefers(p);
+}
+
+void Builder::exitWithDefers(Pos p) {
+  // The deferred calls are made at the return statement's line, as gc's
+  // (tracebacks through them show it).
+  Defers &d = *defers_;
+  runDefers(false, nullptr, p);
+  std::vector<Value *> results;
+  for (size_t i = 0; i < d.resultCells.size(); ++i)
+    results.push_back(value(Op::Load, results_[i]->type, {d.resultCells[i]}, p));
+  cur_->kind = BlockKind::Ret;
+  cur_->control = value(Op::Return, tt_.tuple(f_->sig->results()), results, p);
 }
 
 void Builder::endDefers(Pos p) {
-  Defers &d = *defers_;
   // 1. Where a panic lands.
   Block *unwind = newBlock(), *recovered = newBlock();
   unwind->pos = p;
@@ -331,18 +342,10 @@ void Builder::endDefers(Pos p) {
   resume->aux = "runtime.panicresume";
   cur_->kind = BlockKind::Exit;
   cur_->control = resume;
+  // 2. Recovered: the remaining deferred calls run as on a return.
   seal(recovered);
   startBlock(recovered);
-  jump(d.exit);
-  // 2. Every return: the pending deferred calls, then the results.
-  seal(d.exit);
-  startBlock(d.exit);
-  runDefers(false, nullptr, p);
-  std::vector<Value *> results;
-  for (size_t i = 0; i < d.resultCells.size(); ++i)
-    results.push_back(value(Op::Load, results_[i]->type, {d.resultCells[i]}, p));
-  cur_->kind = BlockKind::Ret;
-  cur_->control = value(Op::Return, tt_.tuple(f_->sig->results()), results, p);
+  exitWithDefers(p);
 }
 
 } // namespace origo::ssa

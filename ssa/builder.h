@@ -242,7 +242,6 @@ private:
     Value *bits = nullptr;     ///< open: uint8 slot, bit k set once statement k ran
     Value *head = nullptr;     ///< records: slot holding the newest record
     std::vector<DeferSite> sites;
-    Block *exit = nullptr;     ///< every return: deferred calls, then the results
     std::vector<Value *> resultCells; ///< the results live in these slots
   };
   std::unique_ptr<Defers> defers_; ///< null in a function without defer statements
@@ -253,9 +252,11 @@ private:
   Value *deferResultCell(const Object *o);
   void deferStmt(NodeId s);
   /// Ends the current block as a return of vals (empty: the results as
-  /// they are) in a function with defers: a jump to the exit block.
+  /// they are) in a function with defers.
   void deferReturn(const std::vector<Value *> &vals, Pos p);
-  /// Builds the exit path and Func::unwind once the body is done.
+  /// The pending deferred calls, then a return of the result slots.
+  void exitWithDefers(Pos p);
+  /// Builds Func::unwind once the body is done.
   void endDefers(Pos p);
   /// Emits the deferred calls still pending, newest first; when panicking,
   /// asks the runtime after each whether it recovered (then to recovered).
