@@ -549,6 +549,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     }
     llvm::FunctionType *ft = llvm::FunctionType::get(t, ps, false);
     llvm::CallBase *c = emitCall(llvm::FunctionCallee(ft, fn), args);
+    if (v->auxInt == 1) c->setIsNoInline();
     c->addParamAttr(0, llvm::Attribute::Nest);
     for (unsigned i = 1; i < args.size(); ++i)
       if (ps[i]->isIntegerTy(1)) c->addParamAttr(i, llvm::Attribute::ZExt);
@@ -656,6 +657,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
                                       llvm::Function::ExternalLinkage, v->aux, m_);
     }
     llvm::CallBase *c = emitCall(callee, args);
+    if (v->auxInt == 1) c->setIsNoInline();
     stackmap(v->pos);
     return c;
   }

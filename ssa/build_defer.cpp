@@ -122,6 +122,11 @@ void Builder::deferStmt(NodeId s) {
       vals.push_back(value(Op::Box, basic(BasicKind::UnsafePointer), {x}, p));
       break;
     }
+    case types::Builtin::Recover:
+      // recover() is then not called by a deferred function: it returns
+      // nil and stops nothing.
+      site.kind = DeferSite::Nothing;
+      break;
     default:
       unsupported(p, "defer of built-in " + callee->name);
       return;
@@ -202,8 +207,14 @@ void Builder::deferStmt(NodeId s) {
   d.sites.push_back(std::move(site));
 }
 
-void Builder::callDeferred(const DeferSite &site, const std::vector<Value *> &vals, Pos p) {
+void Builder::callDeferred(const DeferSite &site, const std::vector<Value *> &vals, bool panicking, Pos p) {
+  // While panicking, the deferred function must keep its own frame: a
+  // function it calls must not pass recover's check (gc never inlines a
+  // deferred call either).
+  int64_t noInline = panicking ? 1 : 0;
   switch (site.kind) {
+  case DeferSite::Nothing:
+    return;
   case DeferSite::Print:
   case DeferSite::Println:
     printValues(vals, site.kind == DeferSite::Println, p);
@@ -217,12 +228,13 @@ void Builder::callDeferred(const DeferSite &site, const std::vector<Value *> &va
   case DeferSite::Static: {
     Value *c = value(Op::StaticCall, site.result, vals, p);
     c->aux = site.callee;
+    c->auxInt = noInline;
     return;
   }
   case DeferSite::Closure: {
     std::vector<Value *> args = vals;
     args[0] = nilChecked(args[0], p);
-    value(Op::ClosureCall, site.result, args, p);
+    value(Op::ClosureCall, site.result, args, p)->auxInt = noInline;
     return;
   }
   }
@@ -264,7 +276,7 @@ void Builder::runDefers(bool panicking, Block *recovered, Pos p) {
       std::vector<Value *> vals;
       for (size_t i = 0; i < site.slots.size(); ++i)
         vals.push_back(value(Op::Load, site.types[i], {site.slots[i]}, p));
-      callDeferred(site, vals, p);
+      callDeferred(site, vals, panicking, p);
       afterCall(next);
       seal(next);
       startBlock(next);
@@ -300,7 +312,7 @@ void Builder::runDefers(bool panicking, Block *recovered, Pos p) {
       vals.push_back(value(Op::Load, site.types[i], {field(site.offsets[i], site.types[i])}, p));
     Value *fr = value(Op::RuntimeCall, tt_.tuple({}), {r, intConst(site.recordSize, p)}, p);
     fr->aux = "runtime.freedefer";
-    callDeferred(site, vals, p);
+    callDeferred(site, vals, panicking, p);
     afterCall(head);
     seal(next);
     startBlock(next);

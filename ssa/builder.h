@@ -228,7 +228,7 @@ private:
   /// as gc: a bit per statement says it ran) or in a heap record chained
   /// from a slot of the frame (defers in loops).
   struct DeferSite {
-    enum Kind { Static, Closure, Print, Println, Panic } kind;
+    enum Kind { Static, Closure, Print, Println, Panic, Nothing } kind;
     std::string callee;              ///< Static: the function's link name
     const Type *result = nullptr;    ///< Static, Closure: the call's result type
     std::vector<const Type *> types; ///< the saved values (Closure: the func value first)
@@ -261,7 +261,7 @@ private:
   /// Emits the deferred calls still pending, newest first; when panicking,
   /// asks the runtime after each whether it recovered (then to recovered).
   void runDefers(bool panicking, Block *recovered, Pos p);
-  void callDeferred(const DeferSite &site, const std::vector<Value *> &vals, Pos p);
+  void callDeferred(const DeferSite &site, const std::vector<Value *> &vals, bool panicking, Pos p);
   Value *newLocal(const Type *t, Pos p);
 
   std::map<std::string, Block *> labels_; ///< label blocks of the function
