@@ -107,7 +107,10 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   const types::TypeAndValue &ftv = tv(fun);
   Pos p = pos(e);
   if (ftv.mode == types::Mode::TypeExpr) {
-    Value *x = expr(t.kid(e, 1));
+    NodeId a = t.kid(e, 1);
+    // T(nil): the zero value of the pointer-like type T.
+    if (tv(a).type && tv(a).type->isBasic(BasicKind::UntypedNil)) return value(Op::ConstInt, typeOf(e), {}, p);
+    Value *x = expr(a);
     return conv(x, typeOf(e), p);
   }
   const Object *callee = t.kind(fun) == NodeKind::Ident ? info_->uses[fun.index] : nullptr;
