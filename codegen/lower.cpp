@@ -73,7 +73,7 @@ private:
   /// moves to the normal successor).
   llvm::CallBase *emitCall(llvm::FunctionCallee callee, llvm::ArrayRef<llvm::Value *> args,
                            bool toLandingPad = true);
-  llvm::Value *compareIface(llvm::Value *x, llvm::Value *y);
+  llvm::Value *compareIface(llvm::Value *x, llvm::Value *y, Pos pos);
   void setLoc(Pos pos);
 
   const ssa::Package &pkg_;
@@ -439,7 +439,7 @@ llvm::Value *Lowering::convert(const ssa::Value *v) {
   return fromUns ? b_.CreateZExtOrTrunc(x, t) : b_.CreateSExtOrTrunc(x, t);
 }
 
-llvm::Value *Lowering::compareIface(llvm::Value *x, llvm::Value *y) {
+llvm::Value *Lowering::compareIface(llvm::Value *x, llvm::Value *y, Pos pos) {
   // Equal dynamic types, and then equal values: none (nil), or by the
   // type's equality (runtime.efaceeq panics for uncomparable types).
   llvm::Value *tx = b_.CreateExtractValue(x, {0}), *ty = b_.CreateExtractValue(y, {0});
@@ -454,6 +454,7 @@ llvm::Value *Lowering::compareIface(llvm::Value *x, llvm::Value *y) {
   b_.SetInsertPoint(deep);
   llvm::Value *eq = emitCall(runtimeFunc("runtime.efaceeq", llvm::Type::getInt1Ty(ctx_), {gcptr_, gcptr_, gcptr_}),
                              {tx, b_.CreateExtractValue(x, {1}), b_.CreateExtractValue(y, {1})});
+  stackmap(pos);
   llvm::BasicBlock *deepEnd = b_.GetInsertBlock();
   b_.CreateBr(done);
   b_.SetInsertPoint(done);
@@ -467,7 +468,7 @@ llvm::Value *Lowering::compare(const ssa::Value *v) {
   llvm::Value *x = arg(v, 0), *y = arg(v, 1);
   const Type *t = v->args[0]->type;
   if (x->getType() == ifaceTy_) {
-    llvm::Value *eq = compareIface(x, y);
+    llvm::Value *eq = compareIface(x, y, v->pos);
     return v->op == Op::Eq ? eq : b_.CreateNot(eq);
   }
   if (x->getType()->isFloatingPointTy()) {
