@@ -127,6 +127,7 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
   f_->hasParams = !sig->params().empty();
   literalCount_ = 0;
   defs_.clear();
+  fresh_.clear();
   sealed_.clear();
   incomplete_.clear();
   results_.clear();
@@ -151,11 +152,14 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
       Value *a = value(Op::Arg, p->type, {}, p->pos);
       a->auxInt = int64_t(i);
       a->aux = p->name;
-      define(p, a);
+      // An aggregate argument points to a copy the callee owns: it is
+      // the parameter's cell unless the parameter lives on the heap.
+      if (isAggregate(p->type) && !heapVars_.count(p)) writeVar(p, cur_, a);
+      else define(p, a);
     } else {
       // Results start as zero values.
       results_.push_back(p);
-      define(p, zeroValue(p->type, cur_, p->pos));
+      define(p, nullptr);
     }
   }
   labels_.clear();
@@ -198,6 +202,7 @@ Value *Builder::funcLit(NodeId e) {
 std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
   f_ = std::make_unique<Func>(name, tt_.signature({}, {}, false));
   defs_.clear();
+  fresh_.clear();
   sealed_.clear();
   incomplete_.clear();
   results_.clear();
@@ -220,8 +225,7 @@ std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
     for (size_t i = 0; i < init.lhs.size() && i < vals.size(); ++i) {
       const Object *g = init.lhs[i];
       if (g->name == "_") continue;
-      Value *st = value(Op::StoreGlobal, tt_.tuple({}), {conv(vals[i], g->type, vals[i]->pos)}, g->pos);
-      st->aux = g->linkName();
+      storeGlobal(g, vals[i], g->pos);
     }
   }
   for (const Object *fn : pkg_.funcs) {
@@ -243,13 +247,20 @@ void Builder::findHeapVars(NodeId body) {
     NodeId n = work.back();
     work.pop_back();
     if (!n.valid()) continue;
+    // &x, &x.f, &x[i]; x[i:j] of an array x; x.m() with a pointer
+    // method m: the variable's address outlives the expression.
     if (t.kind(n) == NodeKind::UnaryExpr && t[n].op == Tok::And) {
-      NodeId x = t.kid(n, 0);
-      while (t.kind(x) == NodeKind::ParenExpr) x = t.kid(x, 0);
-      if (t.kind(x) == NodeKind::Ident) {
-        const Object *o = info_->uses[x.index];
-        if (o && o->kind == ObjKind::Var && !o->isGlobal) heapVars_.insert(o);
-      }
+      if (const Object *o = rootVar(t.kid(n, 0))) heapVars_.insert(o);
+    }
+    if (t.kind(n) == NodeKind::SliceExpr && types::under(typeOf(t.kid(n, 0)))->kind == types::TypeKind::Array) {
+      if (const Object *o = rootVar(t.kid(n, 0))) heapVars_.insert(o);
+    }
+    if (t.kind(n) == NodeKind::CallExpr && t.kind(t.kid(n, 0)) == NodeKind::SelectorExpr) {
+      NodeId sel = t.kid(n, 0);
+      const Object *m = info_->uses[t.kid(sel, 1).index];
+      if (m && m->kind == ObjKind::Func && m->isMethod && m->ptrRecv &&
+          types::under(typeOf(t.kid(sel, 0)))->kind != types::TypeKind::Pointer)
+        if (const Object *o = rootVar(t.kid(sel, 0))) heapVars_.insert(o);
     }
     if (t.kind(n) == NodeKind::FuncLit) continue; // its own function
     for (size_t i = 0; i < t.numKids(n); ++i) work.push_back(t.kid(n, i));
@@ -257,21 +268,28 @@ void Builder::findHeapVars(NodeId body) {
 }
 
 void Builder::define(const Object *o, Value *v) {
-  if (!heapVars_.count(o)) {
-    writeVar(o, cur_, v);
+  if (!inMemory(o)) {
+    writeVar(o, cur_, v ? v : zeroValue(o->type, cur_, o->pos));
     return;
   }
-  Value *cell = value(Op::New, tt_.pointer(o->type), {}, o->pos);
-  cell->auxType = o->type;
-  cell->aux = types::typeString(o->type);
-  value(Op::Store, tt_.tuple({}), {cell, v}, o->pos);
+  Value *cell;
+  if (heapVars_.count(o)) {
+    cell = value(Op::New, tt_.pointer(o->type), {}, o->pos);
+    cell->auxType = o->type;
+    cell->aux = types::typeString(o->type);
+  } else {
+    // A stack cell, reused by each execution of the declaration.
+    cell = temp(o->type, o->pos);
+    if (!v) zero(cell, o->type, o->pos);
+  }
+  if (v) storeValue(cell, v, o->type, o->pos);
   writeVar(o, cur_, cell);
 }
 
 Value *Builder::load(const Object *o, Pos p) {
   Value *v = readVar(o, cur_);
-  if (!heapVars_.count(o)) return v;
-  return value(Op::Load, o->type, {v}, p);
+  if (!inMemory(o)) return v;
+  return deref(v, o->type, p);
 }
 
 Value *Builder::nilChecked(Value *ptr, Pos p) {
@@ -291,10 +309,6 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
   Builder b(pkg, prog, sm, diags);
   for (const Object *fn : pkg.funcs) {
     if (!fn->tree || !fn->type || !fn->tree->kid(fn->decl, syntax::FuncBody).valid()) continue;
-    if (fn->isMethod && fn->ptrRecv) {
-      diags.error(fn->pos, "method declaration with a pointer receiver is not supported by origo yet");
-      continue;
-    }
     if (fn->isMethod && fn->recvType && !fn->recvType->typeParams.empty()) {
       diags.error(fn->pos, "method of a generic type is not supported by origo yet");
       continue;

@@ -112,12 +112,11 @@ void Builder::rangeBody(NodeId s, Block *exit, Block *post) {
   startBlock(post);
 }
 
-Value *Builder::sliceSlice(NodeId e) {
+Value *Builder::sliceSlice(NodeId e, Value *sl) {
   // s[lo:hi:max] with gc's checks, outermost first: max <= cap, hi <= max,
   // lo <= hi; an empty result keeps the base pointer.
   const syntax::Tree &t = *tree_;
   Pos p = pos(e);
-  Value *sl = expr(t.kid(e, 0));
   const Type *intT = basic(BasicKind::Int), *uintT = basic(BasicKind::Uint), *boolT = basic(BasicKind::Bool);
   bool loU = false, hiU = false, maxU = false, three = t[e].op == Tok::Colon;
   Value *lo = t.kid(e, 1).valid() ? indexValue(t.kid(e, 1), loU) : nullptr;
@@ -142,7 +141,7 @@ Value *Builder::sliceSlice(NodeId e) {
     lo = intConst(0, p);
   }
   Value *len = value(Op::Sub, intT, {hi, lo}, p), *ncap = value(Op::Sub, intT, {mx, lo}, p);
-  int64_t w = types::layoutOf(types::under(sl->type)->elem).size;
+  int64_t w = types::layoutOf(types::under(typeOf(e))->elem).size;
   Value *zero = intConst(0, p);
   Value *delta = value(Op::CondSelect, intT,
                        {value(Op::Eq, boolT, {ncap, zero}, p), zero, value(Op::Mul, intT, {lo, intConst(w, p)}, p)}, p);
@@ -191,23 +190,27 @@ Value *Builder::appendCall(NodeId e) {
   Value *base = value(Op::SlicePtr, ptrT, {res}, p);
   for (size_t k = 0; k < xs.size(); ++k) {
     Value *idx = value(Op::Add, intT, {oldLen, intConst(int64_t(k), p)}, p);
-    value(Op::Store, tt_.tuple({}), {elemAddr(base, idx, et, p), xs[k]}, p);
+    storeValue(elemAddr(base, idx, et, p), xs[k], et, p);
   }
   return res;
 }
 
 void Builder::rangeSlice(NodeId s) {
-  // for i, v := range sl: the slice is evaluated once; v is a copy of
-  // sl[i] made at the start of each iteration.
+  // for i, v := range sl: the slice is evaluated once.
+  Pos p = pos(s);
+  Value *sl = expr(tree_->kid(s, 2));
+  Value *n = value(Op::SliceLen, basic(BasicKind::Int), {sl}, p);
+  Value *base = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {sl}, p);
+  rangeIndexed(s, base, n, types::under(sl->type)->elem);
+}
+
+void Builder::rangeIndexed(NodeId s, Value *base, Value *n, const Type *et) {
+  // v is a copy of element i made at the start of each iteration.
   const syntax::Tree &t = *tree_;
   Pos p = pos(s);
   NodeId keyN = t.kid(s, 0), valN = t.kid(s, 1);
   bool isDefine = t[s].op == Tok::Define;
   const Type *intT = basic(BasicKind::Int), *boolT = basic(BasicKind::Bool);
-  Value *sl = expr(t.kid(s, 2));
-  const Type *et = types::under(sl->type)->elem;
-  Value *n = value(Op::SliceLen, intT, {sl}, p);
-  Value *base = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {sl}, p);
   const Object *iv = prog_.newObject(ObjKind::Var, ".i", p, intT);
   writeVar(iv, cur_, intConst(0, p));
   Block *header = newBlock(), *body = newBlock(), *post = newBlock(), *exit = newBlock();
@@ -223,7 +226,7 @@ void Builder::rangeSlice(NodeId s) {
   startBlock(body);
   bindRange(keyN, i, isDefine, p);
   if (valN.valid()) {
-    bindRange(valN, value(Op::Load, et, {elemAddr(base, i, et, p)}, p), isDefine, p);
+    bindRange(valN, deref(elemAddr(base, i, et, p), et, p), isDefine, p);
   }
   rangeBody(s, exit, post);
   writeVar(iv, post, value(Op::Add, intT, {readVar(iv, post), intConst(1, p)}, p));
