@@ -63,7 +63,9 @@ private:
   /// How many out-pointer parameters precede the Go parameters of sig.
   static unsigned numOuts(const Type *sig);
   llvm::FunctionType *funcType(const Type *sig);
-  llvm::Function *goFunction(const std::string &name, const Type *sig);
+  /// The LLVM function of a Go function; a closure body (hasContext)
+  /// takes the closure first, in the target's `nest` register.
+  llvm::Function *goFunction(const std::string &name, const Type *sig, bool hasContext = false);
   llvm::FunctionCallee runtimeFunc(const std::string &name, llvm::Type *ret,
                                    std::vector<llvm::Type *> params);
   llvm::GlobalVariable *global(const std::string &name, const Type *t);
@@ -196,9 +198,16 @@ llvm::Value *Lowering::goCall(const ssa::Value *v, llvm::FunctionType *ft, llvm:
   return c;
 }
 
-llvm::Function *Lowering::goFunction(const std::string &name, const Type *sig) {
+llvm::Function *Lowering::goFunction(const std::string &name, const Type *sig, bool hasContext) {
   if (llvm::Function *f = m_.getFunction(name)) return f;
-  llvm::Function *f = llvm::Function::Create(funcType(sig), llvm::Function::ExternalLinkage, name, m_);
+  llvm::FunctionType *ft = funcType(sig);
+  if (hasContext) {
+    std::vector<llvm::Type *> ps{gcptr_};
+    ps.insert(ps.end(), ft->param_begin(), ft->param_end());
+    ft = llvm::FunctionType::get(ft->getReturnType(), ps, false);
+  }
+  llvm::Function *f = llvm::Function::Create(ft, llvm::Function::ExternalLinkage, name, m_);
+  if (hasContext) f->addParamAttr(0, llvm::Attribute::Nest);
   // Frame pointers let the runtime (tracebacks, later the GC) walk stacks.
   f->addFnAttr("frame-pointer", "all");
   for (unsigned i = 0; i < f->arg_size(); ++i)
@@ -263,7 +272,7 @@ void Lowering::run() {
   m_.addModuleFlag(llvm::Module::Warning, "Debug Info Version", llvm::DEBUG_METADATA_VERSION);
   m_.addModuleFlag(llvm::Module::Warning, "Dwarf Version", 4);
   for (const ssa::Global &g : pkg_.globals) global(g.name, g.type);
-  for (const auto &f : pkg_.funcs) goFunction(f->name, f->sig);
+  for (const auto &f : pkg_.funcs) goFunction(f->name, f->sig, f->hasContext);
   for (const auto &f : pkg_.funcs) lowerFunc(*f);
   di_->finalize();
 }
@@ -348,7 +357,7 @@ void Lowering::lowerFunc(const ssa::Func &f) {
         }
         types::Layout l = types::layoutOf(want[i]);
         llvm::MaybeAlign al(uint64_t(std::max<int64_t>(l.align, 1)));
-        b_.CreateMemMove(fn->getArg(out++), al, vals_[a->id], al, uint64_t(l.size));
+        b_.CreateMemMove(fn->getArg(f.hasContext + out++), al, vals_[a->id], al, uint64_t(l.size));
       }
       if (scalars.empty()) b_.CreateRetVoid();
       else if (scalars.size() == 1) b_.CreateRet(scalars[0]);
@@ -508,7 +517,9 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
   llvm::Type *t = typeOf(v->type);
   switch (v->op) {
   case Op::Arg:
-    return b_.GetInsertBlock()->getParent()->getArg(numOuts(cur_->sig) + unsigned(v->auxInt));
+    return b_.GetInsertBlock()->getParent()->getArg(cur_->hasContext + numOuts(cur_->sig) + unsigned(v->auxInt));
+  case Op::ClosurePtr:
+    return b_.GetInsertBlock()->getParent()->getArg(0);
   case Op::LocalAddr:
     return stackSlot(v->auxType);
   case Op::Zero: {
@@ -558,7 +569,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     std::vector<llvm::Value *> args;
     for (size_t i = 1; i < v->args.size(); ++i) args.push_back(arg(v, i));
     // The closure's static type: (nest, the callee's own parameters).
-    llvm::FunctionType *gt = funcType(types::under(v->args[0]->type));
+    llvm::FunctionType *gt = funcType(types::under(v->auxType));
     std::vector<llvm::Type *> ps{gcptr_};
     ps.insert(ps.end(), gt->param_begin(), gt->param_end());
     return goCall(v, llvm::FunctionType::get(gt->getReturnType(), ps, false), fn, cl, args);

@@ -116,11 +116,11 @@ std::unique_ptr<Func> Builder::literal(const PendingLiteral &lit) {
   tree_ = lit.tree;
   info_ = &pkg_.infoFor(tree_);
   NodeId e = lit.node;
-  return body(lit.name, tv(e).type, e, nullptr, tree_->kid(e, 1), pos(e));
+  return body(lit.name, tv(e).type, e, nullptr, tree_->kid(e, 1), pos(e), lit.captures);
 }
 
 std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, NodeId owner, const Object *recv,
-                                    NodeId bodyNode, Pos fpos) {
+                                    NodeId bodyNode, Pos fpos, const std::vector<const Object *> &captures) {
   f_ = std::make_unique<Func>(name, sig);
   f_->file = sm_.file(tree_->file).absPath;
   f_->pos = fpos;
@@ -146,6 +146,18 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
   size_t np = sig->params().size();
   heapVars_.clear();
   findHeapVars(bodyNode);
+  if (!captures.empty()) {
+    // A closure: the cells of the captured variables follow the code
+    // pointer in the closure object (funcLit).
+    f_->hasContext = true;
+    Value *ctx = value(Op::ClosurePtr, basic(BasicKind::UnsafePointer), {}, fpos);
+    for (size_t k = 0; k < captures.size(); ++k) {
+      const Object *o = captures[k];
+      heapVars_.insert(o);
+      Value *slot = value(Op::AddPtr, tt_.pointer(tt_.pointer(o->type)), {ctx, intConst(int64_t(8 * (k + 1)), fpos)}, fpos);
+      writeVar(o, cur_, value(Op::Load, tt_.pointer(o->type), {slot}, fpos));
+    }
+  }
   for (size_t i = 0; i < params.size(); ++i) {
     const Object *p = params[i];
     if (i < np) {
@@ -171,12 +183,11 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
   return std::move(f_);
 }
 
-Value *Builder::funcLit(NodeId e) {
-  // A function literal that captures no variable of the functions around
-  // it is compiled as a function of its own ("main.f.func1", nested ones
-  // "main.f.func1.1", as gc names them); its value is a static closure.
+std::vector<const Object *> Builder::captured(NodeId e) {
   const syntax::Tree &t = *tree_;
-  Pos lo = pos(e), hi = (*tree_)[t.kid(e, 1)].end;
+  Pos lo = pos(e), hi = t[t.kid(e, 1)].end;
+  std::vector<const Object *> out;
+  std::set<const Object *> seen;
   std::vector<NodeId> work{t.kid(e, 1)};
   while (!work.empty()) {
     NodeId n = work.back();
@@ -184,19 +195,49 @@ Value *Builder::funcLit(NodeId e) {
     if (!n.valid()) continue;
     if (t.kind(n) == NodeKind::Ident) {
       const Object *o = info_->uses[n.index];
-      if (o && o->kind == ObjKind::Var && !o->isGlobal && (o->pos < lo || hi < o->pos)) {
-        unsupported(pos(n), "a closure capturing a variable");
-        return value(Op::ConstInt, typeOf(e), {}, pos(e));
-      }
+      if (o && o->kind == ObjKind::Var && !o->isGlobal && !o->isField && (o->pos < lo || hi < o->pos) &&
+          seen.insert(o).second)
+        out.push_back(o);
     }
-    for (size_t i = 0; i < t.numKids(n); ++i) work.push_back(t.kid(n, i));
+    // Children in reverse so that the walk meets them in source order.
+    for (size_t i = t.numKids(n); i-- > 0;) work.push_back(t.kid(n, i));
   }
+  return out;
+}
+
+Value *Builder::funcLit(NodeId e) {
+  // A function literal is compiled as a function of its own
+  // ("main.f.func1", nested ones "main.f.func1.1", as gc names them).
+  // Capturing nothing, its value is a static closure; otherwise a new
+  // closure object {code, &v1, &v2, ...} holding the cells of the
+  // variables it captures (shared by reference, as Go requires).
   bool nested = f_->name.find(".func") != std::string::npos;
   std::string name = f_->name + (nested ? "." : ".func") + std::to_string(++literalCount_);
-  pendingLiterals_.push_back({tree_, e, name});
-  Value *v = value(Op::FuncAddr, typeOf(e), {}, pos(e));
-  v->aux = name;
-  return v;
+  std::vector<const Object *> caps = captured(e);
+  pendingLiterals_.push_back({tree_, e, name, caps});
+  Pos p = pos(e);
+  Value *fa = value(Op::FuncAddr, typeOf(e), {}, p);
+  fa->aux = name;
+  if (caps.empty()) return fa;
+  const Type *ptrT = basic(BasicKind::UnsafePointer);
+  auto field = [](std::string name, const Type *ft) {
+    types::Field f;
+    f.name = std::move(name);
+    f.type = ft;
+    return f;
+  };
+  std::vector<types::Field> fields{field(".F", ptrT)};
+  for (const Object *o : caps) fields.push_back(field(o->name, tt_.pointer(o->type)));
+  const Type *ct = tt_.structType(fields);
+  Value *obj = value(Op::New, typeOf(e), {}, p);
+  obj->auxType = ct;
+  obj->aux = types::typeString(ct);
+  value(Op::Store, tt_.tuple({}), {obj, value(Op::Load, ptrT, {fa}, p)}, p);
+  for (size_t k = 0; k < caps.size(); ++k) {
+    Value *slot = value(Op::AddPtr, tt_.pointer(fields[k + 1].type), {obj, intConst(int64_t(8 * (k + 1)), p)}, p);
+    value(Op::Store, tt_.tuple({}), {slot, readVar(caps[k], cur_)}, p);
+  }
+  return obj;
 }
 
 std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
@@ -262,7 +303,11 @@ void Builder::findHeapVars(NodeId body) {
           types::under(typeOf(t.kid(sel, 0)))->kind != types::TypeKind::Pointer)
         if (const Object *o = rootVar(t.kid(sel, 0))) heapVars_.insert(o);
     }
-    if (t.kind(n) == NodeKind::FuncLit) continue; // its own function
+    if (t.kind(n) == NodeKind::FuncLit) {
+      // Its own function; the variables it captures live in cells.
+      for (const Object *o : captured(n)) heapVars_.insert(o);
+      continue;
+    }
     for (size_t i = 0; i < t.numKids(n); ++i) work.push_back(t.kid(n, i));
   }
 }

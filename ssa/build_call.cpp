@@ -139,6 +139,8 @@ Value *Builder::closureCall(NodeId e, std::vector<Value *> *results) {
   auto res = sig->results();
   const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
   Value *c = value(Op::ClosureCall, rt, args, p);
+  c->auxType = sig;
+  c->aux = types::typeString(sig);
   callResults(c, res, results);
   return res.empty() ? nullptr : c;
 }

@@ -35,6 +35,7 @@ void Builder::rangeString(NodeId s) {
   // Hidden variables: the index, the next index and the rune.
   const Object *iv = prog_.newObject(ObjKind::Var, ".i", p, intT);
   const Object *nextv = prog_.newObject(ObjKind::Var, ".next", p, intT);
+  defineRangeVars(s);
   const Object *rv = prog_.newObject(ObjKind::Var, ".r", p, runeT);
   writeVar(iv, cur_, value(Op::ConstInt, intT, {}, p));
   Block *header = newBlock(), *body = newBlock(), *post = newBlock(), *exit = newBlock();
@@ -211,6 +212,7 @@ void Builder::rangeIndexed(NodeId s, Value *base, Value *n, const Type *et) {
   NodeId keyN = t.kid(s, 0), valN = t.kid(s, 1);
   bool isDefine = t[s].op == Tok::Define;
   const Type *intT = basic(BasicKind::Int), *boolT = basic(BasicKind::Bool);
+  defineRangeVars(s);
   const Object *iv = prog_.newObject(ObjKind::Var, ".i", p, intT);
   writeVar(iv, cur_, intConst(0, p));
   Block *header = newBlock(), *body = newBlock(), *post = newBlock(), *exit = newBlock();

@@ -34,6 +34,8 @@ public:
     const syntax::Tree *tree;
     NodeId node;
     std::string name;
+    /// Variables of enclosing functions it refers to, in closure order.
+    std::vector<const Object *> captures;
   };
   std::vector<PendingLiteral> pendingLiterals_;
   std::unique_ptr<Func> literal(const PendingLiteral &lit);
@@ -83,7 +85,10 @@ private:
   void returnStmt(NodeId s);
   void switchStmt(NodeId s);
   std::unique_ptr<Func> body(const std::string &name, const Type *sig, NodeId owner, const Object *recv,
-                             NodeId bodyNode, Pos fpos);
+                             NodeId bodyNode, Pos fpos, const std::vector<const Object *> &captures = {});
+  /// The local variables of enclosing functions that literal e refers to,
+  /// in order of first reference.
+  std::vector<const Object *> captured(NodeId e);
   Value *funcLit(NodeId e);
   int literalCount_ = 0;
   Value *expr(NodeId e);
@@ -150,6 +155,16 @@ private:
   }
   /// Binds a range clause's key or value: a new variable (:=) or an
   /// assignment (=); absent clauses bind nothing.
+  /// Range variables declared with := are one variable each for the
+  /// whole loop (Go 1.19): made before the loop, assigned per iteration.
+  void defineRangeVars(NodeId s) {
+    if ((*tree_)[s].op != Tok::Define) return;
+    for (int k = 0; k < 2; ++k) {
+      NodeId lhs = tree_->kid(s, size_t(k));
+      const Object *o = lhs.valid() ? info_->defs[lhs.index] : nullptr;
+      if (o && o->name != "_") define(o, nullptr);
+    }
+  }
   void bindRange(NodeId lhs, Value *v, bool isDefine, Pos p) {
     if (!lhs.valid()) return;
     if (!isDefine) {
@@ -157,7 +172,10 @@ private:
       return;
     }
     const Object *o = info_->defs[lhs.index];
-    if (o && o->name != "_") define(o, conv(v, o->type, p));
+    if (!o || o->name == "_") return;
+    v = conv(v, o->type, p);
+    if (inMemory(o)) storeValue(readVar(o, cur_), v, o->type, p);
+    else writeVar(o, cur_, v);
   }
   Value *intConst(int64_t n, Pos p) {
     Value *v = value(Op::ConstInt, basic(BasicKind::Int), {}, p);
