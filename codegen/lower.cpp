@@ -474,6 +474,9 @@ llvm::Value *Lowering::convert(const ssa::Value *v) {
     return b_.CreateIntrinsic(id, {t, x->getType()}, {x});
   }
   if (t->isFloatingPointTy()) return fromUns ? b_.CreateUIToFP(x, t) : b_.CreateSIToFP(x, t);
+  // uintptr(unsafe.Pointer) and back.
+  if (x->getType()->isPointerTy()) return b_.CreatePtrToInt(x, t);
+  if (t->isPointerTy()) return b_.CreateIntToPtr(x, t);
   return fromUns ? b_.CreateZExtOrTrunc(x, t) : b_.CreateSExtOrTrunc(x, t);
 }
 

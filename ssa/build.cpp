@@ -211,8 +211,10 @@ Value *Builder::funcLit(NodeId e) {
   // Capturing nothing, its value is a static closure; otherwise a new
   // closure object {code, &v1, &v2, ...} holding the cells of the
   // variables it captures (shared by reference, as Go requires).
+  // Literals of package-level initializers are gc's main.glob..func1.
   bool nested = f_->name.find(".func") != std::string::npos;
-  std::string name = f_->name + (nested ? "." : ".func") + std::to_string(++literalCount_);
+  std::string base = f_->name == pkg_.path + ".init" ? pkg_.path + ".glob." : f_->name;
+  std::string name = base + (nested ? "." : ".func") + std::to_string(++literalCount_);
   std::vector<const Object *> caps = captured(e);
   pendingLiterals_.push_back({tree_, e, name, caps});
   Pos p = pos(e);
@@ -242,6 +244,8 @@ Value *Builder::funcLit(NodeId e) {
 
 std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
   f_ = std::make_unique<Func>(name, tt_.signature({}, {}, false));
+  literalCount_ = 0;
+  heapVars_.clear();
   defs_.clear();
   fresh_.clear();
   sealed_.clear();
@@ -365,6 +369,7 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
   }
   out->initFunc = pkg.path + ".init";
   out->funcs.push_back(b.initFunction(out->initFunc));
+  for (size_t i = 0; i < b.pendingLiterals_.size(); ++i) out->funcs.push_back(b.literal(b.pendingLiterals_[i]));
   return out;
 }
 

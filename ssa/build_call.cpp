@@ -24,12 +24,12 @@ void Builder::printCall(NodeId e, bool ln) {
   for (size_t i = 0; i < args.size(); ++i) {
     if (ln && i > 0) rt("runtime.printsp", {});
     Value *a = args[i];
-    const Type *u = types::under(a->type);
+    const Type *u = types::under(typeOf(t.kid(e, i + 1)));
     if (types::isBoolean(u)) rt("runtime.printbool", {a});
     else if (types::isString(u)) rt("runtime.printstring", {a});
     else if (types::isFloat(u)) rt("runtime.printfloat", {conv(a, basic(BasicKind::Float64), p)});
     else if (u->kind == types::TypeKind::Slice) rt("runtime.printslice", {a});
-    else if (u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Signature)
+    else if (u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Signature || u->isBasic(BasicKind::UnsafePointer))
       rt("runtime.printpointer", {a});
     else if (types::isUnsigned(u)) rt("runtime.printuint", {conv(a, basic(BasicKind::Uint64), p)});
     else if (types::isInteger(u)) rt("runtime.printint", {conv(a, basic(BasicKind::Int64), p)});
@@ -133,7 +133,7 @@ Value *Builder::closureCall(NodeId e, std::vector<Value *> *results) {
   Pos p = pos(e);
   NodeId fun = t.kid(e, 0);
   Value *fv = nilChecked(expr(fun), p);
-  const Type *sig = types::under(fv->type);
+  const Type *sig = types::under(typeOf(fun));
   std::vector<Value *> args{fv};
   callArgs(e, sig, args, 1);
   auto res = sig->results();
@@ -164,7 +164,7 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     case types::Builtin::Cap: {
       Value *x = expr(t.kid(e, 1));
       if (types::isString(x->type)) return value(Op::StringLen, basic(BasicKind::Int), {x}, p);
-      if (types::under(x->type)->kind == types::TypeKind::Slice)
+      if (types::under(typeOf(t.kid(e, 1)))->kind == types::TypeKind::Slice)
         return value(callee->builtin == types::Builtin::Len ? Op::SliceLen : Op::SliceCap, basic(BasicKind::Int), {x}, p);
       unsupported(p, "built-in " + callee->name + " of " + types::typeString(x->type));
       return nullptr;
@@ -188,11 +188,12 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       return appendCall(e);
     case types::Builtin::Copy: {
       Value *dst = expr(t.kid(e, 1)), *src = expr(t.kid(e, 2));
-      if (types::under(dst->type)->kind != types::TypeKind::Slice) {
+      const Type *dstT = typeOf(t.kid(e, 1));
+      if (types::under(dstT)->kind != types::TypeKind::Slice) {
         unsupported(p, "copy into " + types::typeString(dst->type));
         return nullptr;
       }
-      int64_t w = types::layoutOf(types::under(dst->type)->elem).size;
+      int64_t w = types::layoutOf(types::under(dstT)->elem).size;
       Value *sp, *sl;
       if (types::isString(src->type)) {
         sp = value(Op::StringPtr, basic(BasicKind::UnsafePointer), {src}, p);

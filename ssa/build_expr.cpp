@@ -45,7 +45,10 @@ Value *Builder::constant(const types::TypeAndValue &tv, Pos p) {
 Value *Builder::conv(Value *v, const Type *to, Pos p) {
   if (!to || v->type == to) return v;
   const Type *fu = types::under(v->type), *tu = types::under(to);
-  if (fu == tu || isAggregate(to)) return v; // aggregates: the same memory
+  if (isAggregate(to)) return v; // aggregates: the same memory
+  // The same representation: a copy that carries the new type.
+  auto retype = [&] { return value(Op::Copy, to, {v}, p); };
+  if (fu == tu) return retype();
   bool fromNum = types::isInteger(fu) || types::isFloat(fu), toNum = types::isInteger(tu) || types::isFloat(tu);
   if (fromNum && toNum) return value(Op::Conv, to, {v}, p);
   if (types::isInteger(fu) && types::isString(tu)) {
@@ -55,7 +58,7 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
     c->aux = "runtime.intstring";
     return c;
   }
-  if ((types::isString(fu) && types::isString(tu)) || (types::isBoolean(fu) && types::isBoolean(tu))) return v;
+  if ((types::isString(fu) && types::isString(tu)) || (types::isBoolean(fu) && types::isBoolean(tu))) return retype();
   auto byteSlice = [](const Type *u) {
     return u->kind == types::TypeKind::Slice && types::under(u->elem)->isBasic(BasicKind::Uint8);
   };
@@ -73,7 +76,17 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
     c->aux = byteSlice(fu) ? "runtime.slicebytetostring" : "runtime.slicerunetostring";
     return c;
   }
-  if (fu->kind == types::TypeKind::Slice && tu->kind == types::TypeKind::Slice && fu->elem == tu->elem) return v;
+  // Conversions the checker allowed between reference types of one kind
+  // (identical underlying types up to names) keep the representation, as
+  // do those between pointers and unsafe.Pointer.
+  auto isPtr = [](const Type *u) { return u->kind == types::TypeKind::Pointer || u->isBasic(BasicKind::UnsafePointer); };
+  if (isPtr(fu) && isPtr(tu)) return retype();
+  if (fu->kind == tu->kind && (fu->kind == types::TypeKind::Slice || fu->kind == types::TypeKind::Signature ||
+                               fu->kind == types::TypeKind::Map || fu->kind == types::TypeKind::Chan))
+    return retype();
+  if ((fu->isBasic(BasicKind::UnsafePointer) && types::isInteger(tu)) ||
+      (types::isInteger(fu) && tu->isBasic(BasicKind::UnsafePointer)))
+    return value(Op::Conv, to, {v}, p);
   unsupported(p, "conversion from " + types::typeString(v->type) + " to " + types::typeString(to));
   return v;
 }
@@ -81,6 +94,7 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
 Value *Builder::expr(NodeId e) {
   const syntax::Tree &t = *tree_;
   const types::TypeAndValue &v = tv(e);
+  lastPos_ = pos(e);
   if (!lowerable(typeOf(e))) {
     unsupported(pos(e), "a value of type " + types::typeString(typeOf(e)));
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));

@@ -93,7 +93,7 @@ Value *Builder::sliceElemAddr(NodeId e) {
   bool uns;
   Value *i = indexValue(t.kid(e, 1), uns);
   indexCheck(i, value(Op::SliceLen, basic(BasicKind::Int), {sl}, p), uns, p);
-  return elemAddr(value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {sl}, p), i, types::under(sl->type)->elem, p);
+  return elemAddr(value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {sl}, p), i, types::under(typeOf(t.kid(e, 0)))->elem, p);
 }
 
 void Builder::indexCheck(Value *i, Value *n, bool isUnsigned, Pos p) {
@@ -158,17 +158,22 @@ Value *Builder::appendCall(NodeId e) {
   const Type *st = typeOf(e), *et = types::under(st)->elem;
   const Type *intT = basic(BasicKind::Int), *boolT = basic(BasicKind::Bool), *ptrT = basic(BasicKind::UnsafePointer);
   Value *sl = conv(expr(t.kid(e, 1)), st, p);
-  if (t[e].op == Tok::Ellipsis) {
-    unsupported(p, "append(s, t...)");
-    return sl;
-  }
   std::vector<Value *> xs;
-  for (size_t i = 2; i < t.numKids(e); ++i) xs.push_back(conv(expr(t.kid(e, i)), et, p));
-  if (xs.empty()) return sl;
+  Value *more = nullptr, *morePtr = nullptr, *moreLen = nullptr;
+  if (t[e].op == Tok::Ellipsis) {
+    // append(s, t...) with t a slice (or a string for []byte).
+    more = expr(t.kid(e, 2));
+    bool str = types::isString(typeOf(t.kid(e, 2)));
+    morePtr = value(str ? Op::StringPtr : Op::SlicePtr, ptrT, {more}, p);
+    moreLen = value(str ? Op::StringLen : Op::SliceLen, intT, {more}, p);
+  } else {
+    for (size_t i = 2; i < t.numKids(e); ++i) xs.push_back(conv(expr(t.kid(e, i)), et, p));
+    if (xs.empty()) return sl;
+  }
   const Object *sv = prog_.newObject(ObjKind::Var, ".append", p, st);
   writeVar(sv, cur_, sl);
   Value *oldLen = value(Op::SliceLen, intT, {sl}, p);
-  Value *newLen = value(Op::Add, intT, {oldLen, intConst(int64_t(xs.size()), p)}, p);
+  Value *newLen = value(Op::Add, intT, {oldLen, more ? moreLen : intConst(int64_t(xs.size()), p)}, p);
   Value *cap = value(Op::SliceCap, intT, {sl}, p);
   Block *grow = newBlock(), *store = newBlock();
   cur_->kind = BlockKind::If;
@@ -189,6 +194,14 @@ Value *Builder::appendCall(NodeId e) {
   Value *cur = readVar(sv, store);
   Value *res = value(Op::SliceMake, st, {value(Op::SlicePtr, ptrT, {cur}, p), newLen, value(Op::SliceCap, intT, {cur}, p)}, p);
   Value *base = value(Op::SlicePtr, ptrT, {res}, p);
+  if (more) {
+    // The elements are copied with memmove semantics (t may be s).
+    int64_t w = types::layoutOf(et).size;
+    Value *dst = value(Op::AddPtr, ptrT, {base, value(Op::Mul, intT, {oldLen, intConst(w, p)}, p)}, p);
+    Value *c = value(Op::RuntimeCall, intT, {dst, moreLen, morePtr, moreLen, intConst(w, p)}, p);
+    c->aux = "runtime.slicecopy";
+    return res;
+  }
   for (size_t k = 0; k < xs.size(); ++k) {
     Value *idx = value(Op::Add, intT, {oldLen, intConst(int64_t(k), p)}, p);
     storeValue(elemAddr(base, idx, et, p), xs[k], et, p);
@@ -202,7 +215,7 @@ void Builder::rangeSlice(NodeId s) {
   Value *sl = expr(tree_->kid(s, 2));
   Value *n = value(Op::SliceLen, basic(BasicKind::Int), {sl}, p);
   Value *base = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {sl}, p);
-  rangeIndexed(s, base, n, types::under(sl->type)->elem);
+  rangeIndexed(s, base, n, types::under(typeOf(tree_->kid(s, 2)))->elem);
 }
 
 void Builder::rangeIndexed(NodeId s, Value *base, Value *n, const Type *et) {

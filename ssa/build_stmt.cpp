@@ -40,6 +40,7 @@ void Builder::assign(NodeId lhs, Value *v, Value *addr) {
 
 void Builder::stmt(NodeId s) {
   const syntax::Tree &t = *tree_;
+  lastPos_ = pos(s);
   switch (t.kind(s)) {
   case NodeKind::EmptyStmt:
     return;

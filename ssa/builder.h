@@ -203,6 +203,7 @@ private:
 
   /// Reports a construct the back end cannot compile yet (once per line).
   void unsupported(Pos pos, const std::string &what) {
+    if (!pos.line) pos = lastPos_; // a value made for no one place (a conversion of a copy)
     if (pos.line == lastUnsupportedLine_) return;
     lastUnsupportedLine_ = pos.line;
     diags_.error(pos, what + " is not supported by origo yet");
@@ -230,7 +231,8 @@ private:
     if (u->kind == types::TypeKind::Signature) return true; // func values
     if (u->kind == types::TypeKind::Slice || u->kind == types::TypeKind::Pointer) return lowerable(u->elem, seen);
     return u->kind == types::TypeKind::Basic &&
-           (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u));
+           (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u) ||
+            u->isBasic(BasicKind::UnsafePointer));
   }
 
   const types::Package &pkg_;
@@ -239,6 +241,7 @@ private:
   const SourceManager &sm_;
   Diagnostics &diags_;
   uint32_t lastUnsupportedLine_ = 0;
+  Pos lastPos_; ///< of the expression or statement being built
   const syntax::Tree *tree_ = nullptr;
   const types::FileInfo *info_ = nullptr;
   std::unique_ptr<Func> f_;
