@@ -24,15 +24,24 @@ namespace {
 /// "main.T" (package name, not path).
 std::string displayName(const Type *t) {
   if (t->kind == TypeKind::Named && t->obj) {
-    if (t->obj->pkg) return t->obj->pkg->name + "." + t->obj->name;
-    return t->obj->name;
+    // Instances of generic types carry their arguments: main.List[int].
+    std::string args;
+    for (size_t i = 0; i < t->typeArgs.size(); ++i) args += (i ? "," : "") + displayName(t->typeArgs[i]);
+    if (!args.empty()) args = "[" + args + "]";
+    if (t->obj->pkg) return t->obj->pkg->name + "." + t->obj->name + args;
+    return t->obj->name + args;
   }
   return types::typeString(t);
 }
 
 /// The symbol, unique per type in a program: package paths, not names.
 std::string symbolName(const Type *t) {
-  if (t->kind == TypeKind::Named && t->obj && t->obj->pkg) return "type:" + t->obj->pkg->path + "." + t->obj->name;
+  if (t->kind == TypeKind::Named && t->obj && t->obj->pkg) {
+    std::string args;
+    for (size_t i = 0; i < t->typeArgs.size(); ++i) args += (i ? "," : "") + symbolName(t->typeArgs[i]).substr(5);
+    if (!args.empty()) args = "[" + args + "]";
+    return "type:" + t->obj->pkg->path + "." + t->obj->name + args;
+  }
   return "type:" + types::typeString(t);
 }
 

@@ -105,6 +105,7 @@ Value *Builder::receiver(NodeId sel, const Object *m) {
     unsupported(p, "a call of an interface method");
     return nullptr;
   }
+  methodOwner_ = r.owner;
   Value *addr = nullptr, *ptr = nullptr, *val = nullptr;
   if (!r.path.empty()) {
     addr = fieldPath(expr(x), bt, r.path, r.path.size(), p);
@@ -156,6 +157,11 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     return conv(x, typeOf(e), p);
   }
   const Object *callee = t.kind(fun) == NodeKind::Ident ? info_->uses[fun.index] : nullptr;
+  if (t.kind(fun) == NodeKind::IndexExpr && t.kind(t.kid(fun, 0)) == NodeKind::Ident) {
+    // F[int](...): a generic function instantiated explicitly.
+    const Object *g = info_->uses[t.kid(fun, 0).index];
+    if (g && g->kind == ObjKind::Func && !g->type->typeParams.empty()) callee = g;
+  }
   if (callee && callee->kind == ObjKind::Builtin) {
     switch (callee->builtin) {
     case types::Builtin::Print: printCall(e, false); return nullptr;
@@ -250,7 +256,8 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       if (tv(x).mode == types::Mode::TypeExpr) {
         // T.m(x, ...) and (*T).m(p, ...): the receiver is the first
         // argument, as the method expression's signature says.
-        const Type *rt = types::under(ftv.type)->params().empty() ? nullptr : types::under(ftv.type)->params()[0];
+        const Type *mt = types::under(subst(ftv.type));
+        const Type *rt = mt->params().empty() ? nullptr : mt->params()[0];
         bool ptrType = rt && types::under(rt)->kind == types::TypeKind::Pointer;
         if (ptrType != callee->ptrRecv) {
           unsupported(p, "a method expression of a value method through a pointer type");
@@ -274,12 +281,41 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     unsupported(p, "calling " + callee->linkName() + " (compiling imported packages)");
     return nullptr;
   }
-  const Type *sig = types::under(ftv.type);
+  const Type *sig = types::under(subst(ftv.type));
+  std::string calleeName = callee->linkName();
+  if (!callee->type->typeParams.empty()) {
+    // A generic function: the instance for the (inferred or explicit)
+    // type arguments, in terms of the instance being built.
+    auto it = info_->instances.find(e.index);
+    if (it == info_->instances.end()) it = info_->instances.find(fun.index);
+    if (it == info_->instances.end()) {
+      unsupported(p, "a call of a generic function without known type arguments");
+      return nullptr;
+    }
+    types::TypeMap m;
+    for (size_t i = 0; i < callee->type->typeParams.size() && i < it->second.size(); ++i)
+      m[callee->type->typeParams[i]] = subst(it->second[i]);
+    calleeName = instance(callee, nullptr, m);
+    sig = types::under(types::substitute(prog_, callee->type, m));
+  } else if (callee->isMethod && callee->recvType && !callee->recvType->typeParams.empty()) {
+    // A method of a generic type: the instance for the receiver's type
+    // arguments.
+    const Type *owner = methodOwner_;
+    if (!owner || !owner->origin) {
+      unsupported(p, "a method expression of a generic type");
+      return nullptr;
+    }
+    types::TypeMap m;
+    for (size_t i = 0; i < owner->origin->typeParams.size() && i < owner->typeArgs.size(); ++i)
+      m[owner->origin->typeParams[i]] = owner->typeArgs[i];
+    calleeName = instance(callee, owner, m);
+    sig = types::under(types::substitute(prog_, callee->type, m));
+  }
   callArgs(e, sig, args, args.size()); // after the receiver, if any
   auto res = sig->results();
   const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
   Value *c = value(Op::StaticCall, rt, args, p);
-  c->aux = callee ? callee->linkName() : "?";
+  c->aux = calleeName;
   callResults(c, res, results);
   return c;
 }

@@ -11,7 +11,7 @@
 namespace origo::ssa {
 
 Value *Builder::constant(const types::TypeAndValue &tv, Pos p) {
-  const Type *t = types::isUntyped(tv.type) ? types::defaultType(tt_, tv.type) : tv.type;
+  const Type *t = types::isUntyped(tv.type) ? types::defaultType(tt_, tv.type) : subst(tv.type);
   const types::Constant &c = *tv.value;
   switch (c.kind()) {
   case types::Constant::Kind::Bool: {

@@ -28,13 +28,13 @@ void Builder::assign(NodeId lhs, Value *v, Value *addr) {
   if (t[lhs].text == "_") return;
   const Object *o = info_->defs[lhs.index] ? info_->defs[lhs.index] : info_->uses[lhs.index];
   if (!o) return;
-  v = conv(v, o->type, v->pos);
+  v = conv(v, objType(o), v->pos);
   if (o->isGlobal) {
     storeGlobal(o, v, pos(lhs));
     return;
   }
   if (info_->defs[lhs.index]) define(o, v); // :=
-  else if (inMemory(o)) storeValue(readVar(o, cur_), v, o->type, pos(lhs));
+  else if (inMemory(o)) storeValue(readVar(o, cur_), v, objType(o), pos(lhs));
   else writeVar(o, cur_, v);
 }
 
@@ -67,7 +67,7 @@ void Builder::stmt(NodeId s) {
         const Object *o = info_->defs[names[i].index];
         if (!o) continue;
         Value *v = i < vals.size() ? vals[i] : nullptr;
-        if (o->name != "_") define(o, v ? conv(v, o->type, o->pos) : nullptr);
+        if (o->name != "_") define(o, v ? conv(v, objType(o), o->pos) : nullptr);
       }
     }
     return;

@@ -28,7 +28,18 @@ public:
   Builder(const types::Package &pkg, types::Program &prog, const SourceManager &sm, Diagnostics &diags)
       : pkg_(pkg), prog_(prog), tt_(prog.types()), sm_(sm), diags_(diags) {}
 
-  std::unique_ptr<Func> function(const Object *fn);
+  /// The function (or method) fn; for an instance of a generic function
+  /// or of a method of a generic type, name and the type arguments m.
+  std::unique_ptr<Func> function(const Object *fn, const std::string &name = "", const types::TypeMap &m = {});
+  /// Instances of generic functions and methods to compile (generics are
+  /// compiled by monomorphization: one body per type-argument list).
+  struct PendingInstance {
+    const Object *fn;
+    types::TypeMap m;
+    std::string name;
+  };
+  std::vector<PendingInstance> pendingInstances_;
+  std::set<std::string> instanced_;
   /// A function literal to compile once the function containing it is done.
   struct PendingLiteral {
     const syntax::Tree *tree;
@@ -36,16 +47,30 @@ public:
     std::string name;
     /// Variables of enclosing functions it refers to, in closure order.
     std::vector<const Object *> captures;
+    /// The type arguments of the instance it is part of.
+    types::TypeMap subst;
   };
   std::vector<PendingLiteral> pendingLiterals_;
   std::unique_ptr<Func> literal(const PendingLiteral &lit);
   std::unique_ptr<Func> initFunction(const std::string &name);
+  /// Compiles the literals and instances met so far (and those they
+  /// meet) into out, literals right after the function holding them.
+  void flushPending(Package &out) {
+    for (;;) {
+      for (size_t i = 0; i < pendingLiterals_.size(); ++i) out.funcs.push_back(literal(pendingLiterals_[i]));
+      pendingLiterals_.clear();
+      if (pendingInstances_.empty()) return;
+      PendingInstance in = pendingInstances_.front();
+      pendingInstances_.erase(pendingInstances_.begin());
+      out.funcs.push_back(function(in.fn, in.name, in.m));
+    }
+  }
 
 private:
   // --- variables (Braun et al.)
   void writeVar(const Object *var, Block *b, Value *v) { defs_[b][var] = v; }
   /// The type of a variable's SSA value: its cell's for variables in memory.
-  const Type *ssaType(const Object *var) { return inMemory(var) ? tt_.pointer(var->type) : var->type; }
+  const Type *ssaType(const Object *var) { return inMemory(var) ? tt_.pointer(objType(var)) : objType(var); }
   /// Structs and arrays live in memory (ssa/README.md): an expression of
   /// such a type yields the address of the value, valid until the next
   /// store to that memory; whoever keeps the value copies it (Move).
@@ -55,7 +80,7 @@ private:
   }
   /// Variables with a cell: address taken or captured (heap cells, New)
   /// and aggregates (stack cells, LocalAddr, unless on the heap).
-  bool inMemory(const Object *var) const { return heapVars_.count(var) || isAggregate(var->type); }
+  bool inMemory(const Object *var) { return heapVars_.count(var) || isAggregate(objType(var)); }
   Value *readVar(const Object *var, Block *b);
   Value *readVarRecursive(const Object *var, Block *b);
   Value *addPhiOperands(const Object *var, Value *phi);
@@ -110,6 +135,9 @@ private:
   /// The results of call c (of result types res) into results, if wanted;
   /// aggregate results are fresh temporaries.
   void callResults(Value *c, const std::vector<const Type *> &res, std::vector<Value *> *results);
+  /// The named type (an instance, for generic types) declaring the method
+  /// whose receiver receiver() computed last.
+  const Type *methodOwner_ = nullptr;
   /// The receiver argument of a call of method m written as sel (x.m).
   Value *receiver(NodeId sel, const Object *m);
   Value *conv(Value *v, const Type *to, Pos pos);
@@ -173,8 +201,8 @@ private:
     }
     const Object *o = info_->defs[lhs.index];
     if (!o || o->name == "_") return;
-    v = conv(v, o->type, p);
-    if (inMemory(o)) storeValue(readVar(o, cur_), v, o->type, p);
+    v = conv(v, objType(o), p);
+    if (inMemory(o)) storeValue(readVar(o, cur_), v, objType(o), p);
     else writeVar(o, cur_, v);
   }
   Value *intConst(int64_t n, Pos p) {
@@ -194,10 +222,18 @@ private:
     return f_->newValue(b, op, t, {}, p);
   }
   const types::TypeAndValue &tv(NodeId e) const { return info_->types[e.index]; }
-  const Type *typeOf(NodeId e) const {
-    const Type *t = tv(e).type;
+  const Type *typeOf(NodeId e) {
+    const Type *t = subst(tv(e).type);
     return types::isUntyped(t) ? types::defaultType(tt_, t) : t;
   }
+  /// Type arguments of the instance being built (empty outside generics).
+  types::TypeMap subst_;
+  const Type *subst(const Type *t) { return subst_.empty() || !t ? t : types::substitute(prog_, t, subst_); }
+  /// A variable's type in the instance being built.
+  const Type *objType(const Object *o) { return subst(o->type); }
+  /// The link name of the instance of generic function fn (or method of
+  /// generic type owner) for type arguments m, queued for compilation.
+  std::string instance(const Object *fn, const Type *owner, const types::TypeMap &m);
   Pos pos(NodeId n) const { return (*tree_)[n].pos; }
   const Type *basic(BasicKind k) const { return tt_.basic(k); }
 
