@@ -24,15 +24,24 @@ namespace {
 /// "main.T" (package name, not path).
 std::string displayName(const Type *t) {
   if (t->kind == TypeKind::Named && t->obj) {
-    if (t->obj->pkg) return t->obj->pkg->name + "." + t->obj->name;
-    return t->obj->name;
+    // Instances of generic types carry their arguments: main.List[int].
+    std::string args;
+    for (size_t i = 0; i < t->typeArgs.size(); ++i) args += (i ? "," : "") + displayName(t->typeArgs[i]);
+    if (!args.empty()) args = "[" + args + "]";
+    if (t->obj->pkg) return t->obj->pkg->name + "." + t->obj->name + args;
+    return t->obj->name + args;
   }
   return types::typeString(t);
 }
 
 /// The symbol, unique per type in a program: package paths, not names.
 std::string symbolName(const Type *t) {
-  if (t->kind == TypeKind::Named && t->obj && t->obj->pkg) return "type:" + t->obj->pkg->path + "." + t->obj->name;
+  if (t->kind == TypeKind::Named && t->obj && t->obj->pkg) {
+    std::string args;
+    for (size_t i = 0; i < t->typeArgs.size(); ++i) args += (i ? "," : "") + symbolName(t->typeArgs[i]).substr(5);
+    if (!args.empty()) args = "[" + args + "]";
+    return "type:" + t->obj->pkg->path + "." + t->obj->name + args;
+  }
   return "type:" + types::typeString(t);
 }
 
@@ -76,11 +85,39 @@ uint32_t typeHash(const std::string &s) {
 
 } // namespace
 
+/// Whether values of t hold pointers (conservatively: any word may).
+bool hasPointers(const Type *t) {
+  const Type *u = types::under(t);
+  switch (u->kind) {
+  case TypeKind::Basic: return u->basic == BasicKind::String || u->basic == BasicKind::UnsafePointer;
+  case TypeKind::Array: return u->len > 0 && hasPointers(u->elem);
+  case TypeKind::Struct:
+    for (const types::Field &f : u->fields)
+      if (hasPointers(f.type)) return true;
+    return false;
+  default: return true;
+  }
+}
+
+/// Kinds of the composite types; their descriptors carry size, alignment
+/// and kind (what allocation needs) until the kind-specific parts exist.
+bool compositeInfo(const Type *u, BasicInfo &out) {
+  using namespace origo::abi;
+  switch (u->kind) {
+  case TypeKind::Struct: out = {KindStruct, nullptr, false}; return true;
+  case TypeKind::Array: out = {KindArray, nullptr, false}; return true;
+  case TypeKind::Pointer: out = {uint8_t(KindPointer | KindDirectIface), "runtime.memequal64", true}; return true;
+  case TypeKind::Slice: out = {KindSlice, nullptr, false}; return true;
+  case TypeKind::Signature: out = {uint8_t(KindFunc | KindDirectIface), nullptr, false}; return true;
+  default: return false;
+  }
+}
+
 llvm::GlobalVariable *typeDescriptor(llvm::Module &m, const Type *t) {
   const Type *u = types::under(t);
   BasicInfo bi;
-  if (!u || u->kind != TypeKind::Basic || !basicInfo(u->basic, bi)) return nullptr;
-  if (t->kind == TypeKind::Named && !t->methods.empty()) return nullptr; // needs method tables
+  if (!u) return nullptr;
+  if (u->kind == TypeKind::Basic ? !basicInfo(u->basic, bi) : !compositeInfo(u, bi)) return nullptr;
   std::string sym = symbolName(t);
   if (llvm::GlobalVariable *g = m.getGlobalVariable(sym)) return g;
 
@@ -91,7 +128,7 @@ llvm::GlobalVariable *typeDescriptor(llvm::Module &m, const Type *t) {
   llvm::StructType *typeTy = llvm::StructType::get(ctx, {i64, i64, i32, i8, i8, i8, i8, ptr, ptr, strTy, ptr, ptr});
 
   types::Layout l = types::layoutOf(t);
-  bool hasPtr = u->basic == BasicKind::String || u->basic == BasicKind::UnsafePointer;
+  bool hasPtr = hasPointers(t);
   uint8_t tflag = 0;
   if (t->kind == TypeKind::Named || t->kind == TypeKind::Basic) tflag |= abi::TFlagNamed;
   if (bi.regular) tflag |= abi::TFlagRegularMemory;
@@ -106,17 +143,20 @@ llvm::GlobalVariable *typeDescriptor(llvm::Module &m, const Type *t) {
   llvm::Constant *nameData = privateConst(llvm::ConstantDataArray::getString(ctx, name, false), sym + ".str");
   llvm::Constant *gcdata = llvm::ConstantPointerNull::get(ptr);
   if (hasPtr) gcdata = privateConst(llvm::ConstantInt::get(i8, 1), sym + ".gcdata");
-  llvm::FunctionCallee eq = m.getOrInsertFunction(bi.equal, llvm::FunctionType::get(llvm::Type::getInt1Ty(ctx), {ptr, ptr}, false));
+  llvm::Constant *eqFn = llvm::ConstantPointerNull::get(ptr);
+  if (bi.equal)
+    eqFn = llvm::cast<llvm::Constant>(
+        m.getOrInsertFunction(bi.equal, llvm::FunctionType::get(llvm::Type::getInt1Ty(ctx), {ptr, ptr}, false)).getCallee());
 
   llvm::Constant *fields[] = {
       llvm::ConstantInt::get(i64, uint64_t(l.size)),
-      llvm::ConstantInt::get(i64, hasPtr ? 8 : 0),
+      llvm::ConstantInt::get(i64, hasPtr ? uint64_t(u->kind == TypeKind::Basic ? 8 : l.size) : 0),
       llvm::ConstantInt::get(i32, typeHash(sym)),
       llvm::ConstantInt::get(i8, tflag),
       llvm::ConstantInt::get(i8, uint64_t(l.align)),
       llvm::ConstantInt::get(i8, uint64_t(l.align)),
       llvm::ConstantInt::get(i8, bi.kind),
-      llvm::cast<llvm::Constant>(eq.getCallee()),
+      eqFn,
       gcdata,
       llvm::ConstantStruct::get(strTy, {nameData, llvm::ConstantInt::get(i64, name.size())}),
       llvm::ConstantPointerNull::get(ptr),

@@ -57,15 +57,23 @@ void scanDefers(const syntax::Tree &t, NodeId n, int loopDepth, size_t &count, b
 
 } // namespace
 
-Value *Builder::newLocal(const Type *t, Pos p) {
+Value *Builder::newLocal(const Type *t, Pos p, bool zeroed) {
   // Slots are made in the entry block, ahead of everything, so that they
-  // dominate every use: the exit block and Func::unwind included.
+  // dominate every use: the returns and Func::unwind included.
   Block *entry = f_->entry();
   Value *v = f_->newValue(nullptr, Op::LocalAddr, tt_.pointer(t), {}, p);
   v->block = entry;
   v->auxType = t;
   v->aux = types::typeString(t);
-  entry->values.insert(entry->values.begin(), v);
+  std::vector<Value *> vs{v};
+  if (zeroed) {
+    Value *z = f_->newValue(nullptr, Op::Zero, tt_.tuple({}), {v}, p);
+    z->block = entry;
+    z->auxType = t;
+    z->aux = v->aux;
+    vs.push_back(z);
+  }
+  entry->values.insert(entry->values.begin(), vs.begin(), vs.end());
   return v;
 }
 
@@ -77,15 +85,52 @@ void Builder::beginDefers(NodeId body, Pos p) {
   if (count == 0) return;
   defers_ = std::make_unique<Defers>();
   defers_->open = !needRecords && count <= MaxOpenDefers;
-  if (defers_->open) defers_->bits = newLocal(basic(BasicKind::Uint8), p);
-  else defers_->head = newLocal(basic(BasicKind::UnsafePointer), p);
+  if (defers_->open) defers_->bits = newLocal(basic(BasicKind::Uint8), p, true);
+  else defers_->head = newLocal(basic(BasicKind::UnsafePointer), p, true);
 }
 
-Value *Builder::deferResultCell(const Object *o) {
-  if (!defers_ || std::find(results_.begin(), results_.end(), o) == results_.end()) return nullptr;
-  Value *cell = newLocal(o->type, o->pos);
-  defers_->resultCells.push_back(cell);
-  return cell;
+void Builder::deferResultCells() {
+  if (!defers_) return;
+  // Results of a function with defers live in memory (inMemory): their
+  // cells, made at the entry, serve every return and Func::unwind.
+  // A heap cell (a result captured by reference) is made by a call, which
+  // the landing pad cannot see the value of: its address is kept in a
+  // slot of the frame.
+  for (const Object *r : results_) {
+    Value *cell = readVar(r, cur_);
+    bool indirect = cell->op != Op::LocalAddr;
+    if (indirect) {
+      Value *slot = newLocal(cell->type, r->pos, true);
+      value(Op::Store, tt_.tuple({}), {slot, cell}, r->pos);
+      cell = slot;
+    }
+    defers_->resultCells.push_back(cell);
+    defers_->resultIndirect.push_back(indirect);
+  }
+}
+
+Value *Builder::deferResultCell(size_t i, Pos p) {
+  Defers &d = *defers_;
+  if (!d.resultIndirect[i]) return d.resultCells[i];
+  return value(Op::Load, tt_.pointer(objType(results_[i])), {d.resultCells[i]}, p);
+}
+
+void Builder::deferCall(Op op, const std::string &callee, const Type *sig, const Type *result,
+                        const std::vector<Value *> &args) {
+  DeferSite &site = deferring_->site;
+  deferring_->done = true;
+  site.result = result;
+  deferring_->vals = args;
+  if (op == Op::ClosureCall && args[0]->op == Op::FuncAddr) {
+    // A function name or a capture-free literal: call it directly.
+    site.kind = DeferSite::Static;
+    site.callee = args[0]->aux;
+    deferring_->vals.erase(deferring_->vals.begin());
+    return;
+  }
+  site.kind = op == Op::StaticCall ? DeferSite::Static : DeferSite::Closure;
+  site.callee = callee;
+  site.sig = sig;
 }
 
 void Builder::deferStmt(NodeId s) {
@@ -95,9 +140,11 @@ void Builder::deferStmt(NodeId s) {
   while (t.kind(e) == NodeKind::ParenExpr) e = t.kid(e, 0);
   NodeId fun = t.kid(e, 0);
   while (t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
-  DeferSite site;
+  Deferring dfr;
+  dfr.node = e;
+  DeferSite &site = dfr.site;
   site.pos = p;
-  std::vector<Value *> vals;
+  std::vector<Value *> &vals = dfr.vals;
   // 1. Evaluate what the call needs, now.
   const Object *callee = t.kind(fun) == NodeKind::Ident ? info_->uses[fun.index] : nullptr;
   if (callee && callee->kind == ObjKind::Builtin) {
@@ -105,7 +152,10 @@ void Builder::deferStmt(NodeId s) {
     case types::Builtin::Print:
     case types::Builtin::Println:
       site.kind = callee->builtin == types::Builtin::Print ? DeferSite::Print : DeferSite::Println;
-      for (size_t i = 1; i < t.numKids(e); ++i) vals.push_back(expr(t.kid(e, i)));
+      for (size_t i = 1; i < t.numKids(e); ++i) {
+        vals.push_back(expr(t.kid(e, i)));
+        site.types.push_back(typeOf(t.kid(e, i)));
+      }
       break;
     case types::Builtin::Panic: {
       // The value converted to interface{} now: its type and data words.
@@ -132,53 +182,28 @@ void Builder::deferStmt(NodeId s) {
       return;
     }
   } else {
-    const Type *sig = nullptr;
-    if (t.kind(fun) == NodeKind::SelectorExpr) {
-      const Object *m = info_->uses[t.kid(fun, 1).index];
-      if (m && m->isMethod) {
-        NodeId x = t.kid(fun, 0);
-        if (m->ptrRecv || tv(x).mode == types::Mode::TypeExpr || typeOf(x) != m->recvType) {
-          unsupported(p, "defer of a method through a pointer, an embedded field or a method expression");
-          return;
-        }
-        vals.push_back(expr(x));
-        callee = m;
-      }
-    }
-    if (callee && callee->kind == ObjKind::Func) {
-      if (callee->pkg != &pkg_) {
-        unsupported(p, "calling " + callee->linkName() + " (compiling imported packages)");
-        return;
-      }
-      site.kind = DeferSite::Static;
-      site.callee = callee->linkName();
-      sig = types::under(tv(fun).type);
-    } else {
-      // A func value: evaluated now, nil-checked when called (gc). A
-      // capture-free literal or a function name is a static closure:
-      // call its function directly.
-      Value *fv = expr(fun);
-      sig = types::under(fv->type);
-      if (fv->op == Op::FuncAddr) {
-        site.kind = DeferSite::Static;
-        site.callee = fv->aux;
-      } else {
-        site.kind = DeferSite::Closure;
-        vals.push_back(fv);
-      }
-    }
-    callArgs(e, sig, vals, vals.size());
-    auto res = sig->results();
-    site.result = res.size() == 1 ? res[0] : tt_.tuple(res);
+    // The function value (or receiver) and the arguments, as call()
+    // evaluates them; it hands the call back through deferCall.
+    deferring_ = &dfr;
+    call(e, nullptr);
+    deferring_ = nullptr;
+    if (!dfr.done) return; // reported
   }
-  for (Value *v : vals) site.types.push_back(v->type);
+  if (site.types.empty())
+    for (Value *v : vals) {
+      // Aggregate arguments are copies (callArgs) the slot or record takes
+      // over by value; the call gets the address of the kept copy.
+      const Type *vt = v->type, *u = types::under(vt);
+      if (fresh_.count(v) && u->kind == types::TypeKind::Pointer && isAggregate(u->elem)) vt = u->elem;
+      site.types.push_back(vt);
+    }
   // 2. Keep the values, then mark the statement as run.
   Defers &d = *defers_;
   size_t k = d.sites.size();
   if (d.open) {
-    for (Value *v : vals) {
-      site.slots.push_back(newLocal(v->type, p));
-      value(Op::Store, tt_.tuple({}), {site.slots.back(), v}, p);
+    for (size_t i = 0; i < vals.size(); ++i) {
+      site.slots.push_back(newLocal(site.types[i], p, false));
+      storeValue(site.slots.back(), vals[i], site.types[i], p);
     }
     Value *bits = value(Op::Load, basic(BasicKind::Uint8), {d.bits}, p);
     Value *bit = value(Op::ConstInt, basic(BasicKind::Uint8), {}, p);
@@ -200,8 +225,7 @@ void Builder::deferStmt(NodeId s) {
     };
     value(Op::Store, tt_.tuple({}), {field(0, up), value(Op::Load, up, {d.head}, p)}, p);
     value(Op::Store, tt_.tuple({}), {field(8, basic(BasicKind::Int)), intConst(int64_t(k), p)}, p);
-    for (size_t i = 0; i < vals.size(); ++i)
-      value(Op::Store, tt_.tuple({}), {field(site.offsets[i], site.types[i]), vals[i]}, p);
+    for (size_t i = 0; i < vals.size(); ++i) storeValue(field(site.offsets[i], site.types[i]), vals[i], site.types[i], p);
     value(Op::Store, tt_.tuple({}), {d.head, r}, p);
   }
   d.sites.push_back(std::move(site));
@@ -217,7 +241,7 @@ void Builder::callDeferred(const DeferSite &site, const std::vector<Value *> &va
     return;
   case DeferSite::Print:
   case DeferSite::Println:
-    printValues(vals, site.kind == DeferSite::Println, p);
+    printValues(vals, site.types, site.kind == DeferSite::Println, p);
     return;
   case DeferSite::Panic: {
     // Not an Exit block: the unwinder brings it back to this frame.
@@ -234,7 +258,10 @@ void Builder::callDeferred(const DeferSite &site, const std::vector<Value *> &va
   case DeferSite::Closure: {
     std::vector<Value *> args = vals;
     args[0] = nilChecked(args[0], p);
-    value(Op::ClosureCall, site.result, args, p)->auxInt = noInline;
+    Value *c = value(Op::ClosureCall, site.result, args, p);
+    c->auxInt = noInline;
+    c->auxType = site.sig;
+    c->aux = types::typeString(site.sig);
     return;
   }
   }
@@ -274,8 +301,7 @@ void Builder::runDefers(bool panicking, Block *recovered, Pos p) {
       // Cleared first: a panic in the call must not run it again.
       value(Op::Store, tt_.tuple({}), {d.bits, value(Op::AndNot, u8, {bits, bit}, p)}, p);
       std::vector<Value *> vals;
-      for (size_t i = 0; i < site.slots.size(); ++i)
-        vals.push_back(value(Op::Load, site.types[i], {site.slots[i]}, p));
+      for (size_t i = 0; i < site.slots.size(); ++i) vals.push_back(deref(site.slots[i], site.types[i], p));
       callDeferred(site, vals, panicking, p);
       afterCall(next);
       seal(next);
@@ -309,7 +335,7 @@ void Builder::runDefers(bool panicking, Block *recovered, Pos p) {
     startBlock(call);
     std::vector<Value *> vals;
     for (size_t i = 0; i < site.types.size(); ++i)
-      vals.push_back(value(Op::Load, site.types[i], {field(site.offsets[i], site.types[i])}, p));
+      vals.push_back(deref(field(site.offsets[i], site.types[i]), site.types[i], p));
     Value *fr = value(Op::RuntimeCall, tt_.tuple({}), {r, intConst(site.recordSize, p)}, p);
     fr->aux = "runtime.freedefer";
     callDeferred(site, vals, panicking, p);
@@ -326,7 +352,7 @@ void Builder::runDefers(bool panicking, Block *recovered, Pos p) {
 void Builder::deferReturn(const std::vector<Value *> &vals, Pos p) {
   Defers &d = *defers_;
   for (size_t i = 0; i < vals.size() && i < d.resultCells.size(); ++i)
-    value(Op::Store, tt_.tuple({}), {d.resultCells[i], vals[i]}, p);
+    storeValue(deferResultCell(i, p), vals[i], objType(results_[i]), p);
   exitWithDefers(p);
 }
 
@@ -337,7 +363,7 @@ void Builder::exitWithDefers(Pos p) {
   runDefers(false, nullptr, p);
   std::vector<Value *> results;
   for (size_t i = 0; i < d.resultCells.size(); ++i)
-    results.push_back(value(Op::Load, results_[i]->type, {d.resultCells[i]}, p));
+    results.push_back(deref(deferResultCell(i, p), objType(results_[i]), p));
   cur_->kind = BlockKind::Ret;
   cur_->control = value(Op::Return, tt_.tuple(f_->sig->results()), results, p);
 }

@@ -29,22 +29,61 @@ public:
   Builder(const types::Package &pkg, types::Program &prog, const SourceManager &sm, Diagnostics &diags)
       : pkg_(pkg), prog_(prog), tt_(prog.types()), sm_(sm), diags_(diags) {}
 
-  std::unique_ptr<Func> function(const Object *fn);
+  /// The function (or method) fn; for an instance of a generic function
+  /// or of a method of a generic type, name and the type arguments m.
+  std::unique_ptr<Func> function(const Object *fn, const std::string &name = "", const types::TypeMap &m = {});
+  /// Instances of generic functions and methods to compile (generics are
+  /// compiled by monomorphization: one body per type-argument list).
+  struct PendingInstance {
+    const Object *fn;
+    types::TypeMap m;
+    std::string name;
+  };
+  std::vector<PendingInstance> pendingInstances_;
+  std::set<std::string> instanced_;
   /// A function literal to compile once the function containing it is done.
   struct PendingLiteral {
     const syntax::Tree *tree;
     NodeId node;
     std::string name;
+    /// Variables of enclosing functions it refers to, in closure order.
+    std::vector<const Object *> captures;
+    /// The type arguments of the instance it is part of.
+    types::TypeMap subst;
   };
   std::vector<PendingLiteral> pendingLiterals_;
   std::unique_ptr<Func> literal(const PendingLiteral &lit);
   std::unique_ptr<Func> initFunction(const std::string &name);
+  /// Compiles the literals and instances met so far (and those they
+  /// meet) into out, literals right after the function holding them.
+  void flushPending(Package &out) {
+    for (;;) {
+      for (size_t i = 0; i < pendingLiterals_.size(); ++i) out.funcs.push_back(literal(pendingLiterals_[i]));
+      pendingLiterals_.clear();
+      if (pendingInstances_.empty()) return;
+      PendingInstance in = pendingInstances_.front();
+      pendingInstances_.erase(pendingInstances_.begin());
+      out.funcs.push_back(function(in.fn, in.name, in.m));
+    }
+  }
 
 private:
   // --- variables (Braun et al.)
   void writeVar(const Object *var, Block *b, Value *v) { defs_[b][var] = v; }
-  /// The type of a variable's SSA value: its cell's for heap variables.
-  const Type *ssaType(const Object *var) { return heapVars_.count(var) ? tt_.pointer(var->type) : var->type; }
+  /// The type of a variable's SSA value: its cell's for variables in memory.
+  const Type *ssaType(const Object *var) { return inMemory(var) ? tt_.pointer(objType(var)) : objType(var); }
+  /// Structs and arrays live in memory (ssa/README.md): an expression of
+  /// such a type yields the address of the value, valid until the next
+  /// store to that memory; whoever keeps the value copies it (Move).
+  static bool isAggregate(const Type *t) {
+    types::TypeKind k = types::under(t)->kind;
+    return k == types::TypeKind::Struct || k == types::TypeKind::Array;
+  }
+  /// Variables with a cell: address taken or captured (heap cells, New)
+  /// and aggregates (stack cells, LocalAddr, unless on the heap).
+  bool inMemory(const Object *var) {
+    return heapVars_.count(var) || isAggregate(objType(var)) || isDeferResult(var);
+  }
   Value *readVar(const Object *var, Block *b);
   Value *readVarRecursive(const Object *var, Block *b);
   Value *addPhiOperands(const Object *var, Value *phi);
@@ -69,16 +108,26 @@ private:
   // --- statements and expressions
   void stmtList(NodeId block);
   void stmt(NodeId s);
-  void assign(NodeId lhs, Value *v);
+  /// lhs = v; addr: lhs's address if already computed.
+  void assign(NodeId lhs, Value *v, Value *addr = nullptr);
   void returnStmt(NodeId s);
   void switchStmt(NodeId s);
   std::unique_ptr<Func> body(const std::string &name, const Type *sig, NodeId owner, const Object *recv,
-                             NodeId bodyNode, Pos fpos);
+                             NodeId bodyNode, Pos fpos, const std::vector<const Object *> &captures = {});
+  /// The local variables of enclosing functions that literal e refers to,
+  /// in order of first reference.
+  std::vector<const Object *> captured(NodeId e);
   Value *funcLit(NodeId e);
   int literalCount_ = 0;
   Value *expr(NodeId e);
   Value *constant(const types::TypeAndValue &tv, Pos pos);
-  Value *binary(NodeId e);
+  /// A binary expression, or x op= y (then x0, if set, is x's value).
+  Value *binary(NodeId e, Value *x0 = nullptr);
+  /// Whether e (parentheses aside) is a plain identifier.
+  bool isPlainIdent(NodeId e) const {
+    while (tree_->kind(e) == NodeKind::ParenExpr) e = tree_->kid(e, 0);
+    return tree_->kind(e) == NodeKind::Ident;
+  }
   Value *call(NodeId e, std::vector<Value *> *results);
   Value *closureCall(NodeId e, std::vector<Value *> *results);
   /// The arguments of a call of sig written at e, with a variadic tail
@@ -86,8 +135,16 @@ private:
   /// first: how many leading arguments (a receiver) are already in args.
   void callArgs(NodeId e, const Type *sig, std::vector<Value *> &args, size_t first);
   void printCall(NodeId e, bool ln);
-  /// print/println of values already evaluated.
-  void printValues(const std::vector<Value *> &args, bool ln, Pos p);
+  /// print/println of values already evaluated (of the given Go types).
+  void printValues(const std::vector<Value *> &args, const std::vector<const Type *> &types, bool ln, Pos p);
+  /// The results of call c (of result types res) into results, if wanted;
+  /// aggregate results are fresh temporaries.
+  void callResults(Value *c, const std::vector<const Type *> &res, std::vector<Value *> *results);
+  /// The named type (an instance, for generic types) declaring the method
+  /// whose receiver receiver() computed last.
+  const Type *methodOwner_ = nullptr;
+  /// The receiver argument of a call of method m written as sel (x.m).
+  Value *receiver(NodeId sel, const Object *m);
   Value *conv(Value *v, const Type *to, Pos pos);
   /// Branches to a block that panics via runtime function fn when cond holds.
   void panicIf(Value *cond, const char *fn, Pos pos, std::vector<Value *> args = {});
@@ -107,7 +164,9 @@ private:
   void rangeBody(NodeId s, Block *exit, Block *post);
   /// The address of s[i] after gc's bounds check.
   Value *sliceElemAddr(NodeId e);
-  Value *sliceSlice(NodeId e);
+  /// s[lo:hi:max] of the slice sl (a slice expression, or an array's
+  /// elements as a slice).
+  Value *sliceSlice(NodeId e, Value *sl);
   Value *appendCall(NodeId e);
   void rangeSlice(NodeId s);
   Value *typeDesc(const Type *t, Pos p) {
@@ -124,11 +183,21 @@ private:
     Value *arr = value(Op::RuntimeCall, basic(BasicKind::UnsafePointer), {typeDesc(et, p), n, n}, p);
     arr->aux = "runtime.makeslice";
     for (size_t k = 0; k < xs.size(); ++k)
-      value(Op::Store, tt_.tuple({}), {elemAddr(arr, intConst(int64_t(k), p), et, p), conv(xs[k], et, p)}, p);
+      storeValue(elemAddr(arr, intConst(int64_t(k), p), et, p), conv(xs[k], et, p), et, p);
     return value(Op::SliceMake, st, {arr, n, n}, p);
   }
   /// Binds a range clause's key or value: a new variable (:=) or an
   /// assignment (=); absent clauses bind nothing.
+  /// Range variables declared with := are one variable each for the
+  /// whole loop (Go 1.19): made before the loop, assigned per iteration.
+  void defineRangeVars(NodeId s) {
+    if ((*tree_)[s].op != Tok::Define) return;
+    for (int k = 0; k < 2; ++k) {
+      NodeId lhs = tree_->kid(s, size_t(k));
+      const Object *o = lhs.valid() ? info_->defs[lhs.index] : nullptr;
+      if (o && o->name != "_") define(o, nullptr);
+    }
+  }
   void bindRange(NodeId lhs, Value *v, bool isDefine, Pos p) {
     if (!lhs.valid()) return;
     if (!isDefine) {
@@ -136,7 +205,10 @@ private:
       return;
     }
     const Object *o = info_->defs[lhs.index];
-    if (o && o->name != "_") define(o, conv(v, o->type, p));
+    if (!o || o->name == "_") return;
+    v = conv(v, objType(o), p);
+    if (inMemory(o)) storeValue(readVar(o, cur_), v, objType(o), p);
+    else writeVar(o, cur_, v);
   }
   Value *intConst(int64_t n, Pos p) {
     Value *v = value(Op::ConstInt, basic(BasicKind::Int), {}, p);
@@ -147,51 +219,62 @@ private:
   void rangeString(NodeId s);
   void condBranch(NodeId cond, Block *yes, Block *no);
 
-  /// The zero value of a type the back end lowers, in block b.
+  /// The zero value of a type the back end lowers, in block b (not
+  /// aggregates: their variables are zeroed in memory).
   Value *zeroValue(const Type *t, Block *b, Pos p) {
     Op op = types::isString(t) ? Op::ConstString : types::isBoolean(t) ? Op::ConstBool
           : types::isFloat(t) ? Op::ConstFloat : Op::ConstInt;
     return f_->newValue(b, op, t, {}, p);
   }
   const types::TypeAndValue &tv(NodeId e) const { return info_->types[e.index]; }
-  const Type *typeOf(NodeId e) const {
-    const Type *t = tv(e).type;
+  const Type *typeOf(NodeId e) {
+    const Type *t = subst(tv(e).type);
     return types::isUntyped(t) ? types::defaultType(tt_, t) : t;
   }
+  /// Type arguments of the instance being built (empty outside generics).
+  types::TypeMap subst_;
+  const Type *subst(const Type *t) { return subst_.empty() || !t ? t : types::substitute(prog_, t, subst_); }
+  /// A variable's type in the instance being built.
+  const Type *objType(const Object *o) { return subst(o->type); }
+  /// The link name of the instance of generic function fn (or method of
+  /// generic type owner) for type arguments m, queued for compilation.
+  std::string instance(const Object *fn, const Type *owner, const types::TypeMap &m);
   Pos pos(NodeId n) const { return (*tree_)[n].pos; }
   const Type *basic(BasicKind k) const { return tt_.basic(k); }
 
   /// Reports a construct the back end cannot compile yet (once per line).
   void unsupported(Pos pos, const std::string &what) {
+    if (!pos.line) pos = lastPos_; // a value made for no one place (a conversion of a copy)
     if (pos.line == lastUnsupportedLine_) return;
     lastUnsupportedLine_ = pos.line;
     diags_.error(pos, what + " is not supported by origo yet");
   }
   /// Types the back end can lower today: integers, bools, strings.
   static bool lowerable(const Type *t) {
+    std::set<const Type *> seen;
+    return lowerable(t, seen);
+  }
+  static bool lowerable(const Type *t, std::set<const Type *> &seen) {
     if (!t) return false;
+    if (!seen.insert(t).second) return true; // recursive through a pointer or slice
     const Type *u = types::under(t);
+    if (u->kind == types::TypeKind::Struct) {
+      for (const types::Field &f : u->fields)
+        if (!lowerable(f.type, seen)) return false;
+      return true;
+    }
+    if (u->kind == types::TypeKind::Array) return lowerable(u->elem, seen);
     if (u->kind == types::TypeKind::Tuple) {
       for (const Type *e : u->list)
-        if (!lowerable(e)) return false;
+        if (!lowerable(e, seen)) return false;
       return true;
     }
     if (u->kind == types::TypeKind::Signature) return true; // func values
     if (u->kind == types::TypeKind::Interface) return u->methods.empty() && u->embeddeds.empty(); // interface{}
-    if (u->kind == types::TypeKind::Slice) {
-      // Slices of the basic kinds (whose descriptors exist) for now.
-      const Type *e = u->elem, *eu = types::under(e);
-      return eu->kind == types::TypeKind::Basic && !types::isComplex(eu) && !eu->isBasic(BasicKind::UnsafePointer) &&
-             !(e->kind == types::TypeKind::Named && !e->methods.empty()) && lowerable(e);
-    }
-    if (u->kind == types::TypeKind::Pointer) {
-      // Pointers to the basic kinds (whose descriptors exist) for now.
-      const Type *e = u->elem, *eu = types::under(e);
-      return eu->kind == types::TypeKind::Basic && !types::isComplex(eu) && !eu->isBasic(BasicKind::UnsafePointer) &&
-             !(e->kind == types::TypeKind::Named && !e->methods.empty()) && lowerable(e);
-    }
+    if (u->kind == types::TypeKind::Slice || u->kind == types::TypeKind::Pointer) return lowerable(u->elem, seen);
     return u->kind == types::TypeKind::Basic &&
-           (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u));
+           (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u) ||
+            u->isBasic(BasicKind::UnsafePointer));
   }
 
   const types::Package &pkg_;
@@ -200,6 +283,7 @@ private:
   const SourceManager &sm_;
   Diagnostics &diags_;
   uint32_t lastUnsupportedLine_ = 0;
+  Pos lastPos_; ///< of the expression or statement being built
   const syntax::Tree *tree_ = nullptr;
   const types::FileInfo *info_ = nullptr;
   std::unique_ptr<Func> f_;
@@ -228,9 +312,10 @@ private:
   /// as gc: a bit per statement says it ran) or in a heap record chained
   /// from a slot of the frame (defers in loops).
   struct DeferSite {
-    enum Kind { Static, Closure, Print, Println, Panic, Nothing } kind;
+    enum Kind { Static, Closure, Print, Println, Panic, Nothing } kind = Nothing;
     std::string callee;              ///< Static: the function's link name
     const Type *result = nullptr;    ///< Static, Closure: the call's result type
+    const Type *sig = nullptr;       ///< Closure: the func value's signature
     std::vector<const Type *> types; ///< the saved values (Closure: the func value first)
     std::vector<Value *> slots;      ///< open-coded: one LocalAddr per saved value
     std::vector<int64_t> offsets;    ///< record: where each saved value is
@@ -243,13 +328,34 @@ private:
     Value *head = nullptr;     ///< records: slot holding the newest record
     std::vector<DeferSite> sites;
     std::vector<Value *> resultCells; ///< the results live in these slots
+    std::vector<bool> resultIndirect; ///< ... or in cells these slots point to
   };
   std::unique_ptr<Defers> defers_; ///< null in a function without defer statements
   /// Called by body() before the parameters are defined: sets defers_ up if
-  /// the body has a defer statement (results then live in stack slots).
+  /// the body has a defer statement (results then live in memory).
   void beginDefers(NodeId body, Pos p);
-  /// The cell of result variable o in a function with defers, or null.
-  Value *deferResultCell(const Object *o);
+  /// Called by body() once the results are defined: their cells.
+  void deferResultCells();
+  /// The cell of result i, for a return or the landing pad.
+  Value *deferResultCell(size_t i, Pos p);
+  bool isDeferResult(const Object *var) const {
+    return defers_ && std::find(results_.begin(), results_.end(), var) != results_.end();
+  }
+  /// Set while a defer statement's call (node) is evaluated: call() and
+  /// closureCall() then describe that call in site (the values to keep in
+  /// vals) instead of making it, and return null.
+  struct Deferring {
+    NodeId node;
+    DeferSite site;
+    std::vector<Value *> vals;
+    bool done = false;
+  };
+  Deferring *deferring_ = nullptr;
+  bool isDeferredCall(NodeId e) const { return deferring_ && deferring_->node == e; }
+  /// The hook in call()/closureCall(): records a call of op (StaticCall of
+  /// callee, or ClosureCall of a func value of signature sig, args[0]).
+  void deferCall(Op op, const std::string &callee, const Type *sig, const Type *result,
+                 const std::vector<Value *> &args);
   void deferStmt(NodeId s);
   /// Ends the current block as a return of vals (empty: the results as
   /// they are) in a function with defers.
@@ -262,8 +368,73 @@ private:
   /// asks the runtime after each whether it recovered (then to recovered).
   void runDefers(bool panicking, Block *recovered, Pos p);
   void callDeferred(const DeferSite &site, const std::vector<Value *> &vals, bool panicking, Pos p);
-  Value *newLocal(const Type *t, Pos p);
+  /// A stack slot made at the function's entry (zeroed there if asked).
+  Value *newLocal(const Type *t, Pos p, bool zeroed);
 
+
+  // --- memory (build_mem.cpp): aggregates, fields, arrays, literals
+  /// The address of an addressable expression (variable, *p, field,
+  /// array or slice element).
+  Value *addrOf(NodeId e);
+  /// The value at addr: a load, or addr itself for an aggregate.
+  Value *deref(Value *addr, const Type *t, Pos p) {
+    if (isAggregate(t)) return addr;
+    return value(Op::Load, t, {addr}, p);
+  }
+  /// Package variable g = v.
+  void storeGlobal(const Object *g, Value *v, Pos p);
+  /// *addr = v (a Move for aggregates).
+  void storeValue(Value *addr, Value *v, const Type *t, Pos p);
+  /// A new stack slot for a value of type t (contents undefined).
+  Value *temp(const Type *t, Pos p) {
+    Value *a = value(Op::LocalAddr, tt_.pointer(t), {}, p);
+    a->auxType = t;
+    a->aux = types::typeString(t);
+    return a;
+  }
+  /// A copy of aggregate v in a new slot, unless v is already a temporary
+  /// no one else refers to.
+  Value *copyAggregate(Value *v, const Type *t, Pos p) {
+    if (fresh_.count(v)) return v;
+    Value *tmp = temp(t, p);
+    Value *mv = value(Op::Move, tt_.tuple({}), {tmp, v}, p);
+    mv->auxType = t;
+    mv->aux = types::typeString(t);
+    return tmp;
+  }
+  void zero(Value *addr, const Type *t, Pos p) {
+    Value *z = value(Op::Zero, tt_.tuple({}), {addr}, p);
+    z->auxType = t;
+    z->aux = types::typeString(t);
+  }
+  /// Aggregate temporaries made by literals and calls, not yet shared.
+  std::set<const Value *> fresh_;
+  /// Follows the field indices of path from the struct at base (an address
+  /// of a value of type t), through embedded pointers with nil checks; t
+  /// becomes the type reached.
+  Value *fieldPath(Value *base, const Type *&t, const std::vector<int> &path, size_t n, Pos p);
+  /// The address of the selected field of x.f (x a struct or a pointer to one).
+  Value *fieldAddr(NodeId e);
+  /// The address of a[i] for an array (or pointer to array) operand, after
+  /// gc's bounds check.
+  Value *arrayElemAddr(NodeId e);
+  /// Writes the composite literal e into dst (already zeroed).
+  void fillComposite(NodeId e, Value *dst);
+  /// Writes the value of element el (of type et) to addr; nested literals
+  /// are built in place.
+  void elementInto(Value *addr, NodeId el, const Type *et);
+  /// A composite literal's value: a new temporary for structs and arrays.
+  Value *compositeLit(NodeId e);
+  /// x == y for values of aggregate type t.
+  Value *equalAggregate(Value *x, Value *y, const Type *t, Pos p);
+  /// The variable an addressable expression is part of, if a local one
+  /// (x for x, x.f, x[i] with an array x).
+  const Object *rootVar(NodeId e);
+  /// for range over an array or a pointer to one.
+  void rangeArray(NodeId s);
+  /// The loop of a range over n elements of type et at base (slices and
+  /// arrays).
+  void rangeIndexed(NodeId s, Value *base, Value *n, const Type *et);
   std::map<std::string, Block *> labels_; ///< label blocks of the function
   Block *labelBlock(const std::string &name) {
     Block *&b = labels_[name];

@@ -12,6 +12,7 @@
 #include "types/type.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 
 namespace origo::types {
@@ -32,6 +33,34 @@ struct CheckConfig {
   /// newer features are errors.
   std::string lang = "go1.19";
 };
+
+/// What x.f found (types2's lookupFieldOrMethod); the back end follows
+/// path to reach promoted fields and methods.
+struct LookupResult {
+  Object *method = nullptr;
+  const Field *field = nullptr;
+  std::vector<int> path;     ///< field indices through embedded fields
+  bool indirect = false;     ///< a pointer was followed on the way
+  bool interfaceMethod = false;
+  bool ambiguous = false;
+  const Type *owner = nullptr; ///< the named type declaring the method
+};
+/// Whether nil is a value of t (pointer, func, slice, map, chan, interface,
+/// unsafe.Pointer).
+bool hasNil(const Type *t);
+LookupResult lookupFieldOrMethod(const Type *T, const std::string &name, const Package *from);
+
+class Program;
+
+/// Type arguments by type parameter.
+using TypeMap = std::map<const Type *, const Type *>;
+/// Makes (or finds) the instance origin[args].
+using InstanceFn = std::function<const Type *(const Type *origin, const std::vector<const Type *> &args)>;
+/// t with the type parameters of m replaced by their arguments; instances
+/// of generic types are made by instance.
+const Type *substitute(Program &prog, const Type *t, const TypeMap &m, const InstanceFn &instance, int depth = 0);
+/// The same after checking: new instances get their underlying type at once.
+const Type *substitute(Program &prog, const Type *t, const TypeMap &m);
 
 /// The world of a compilation: the universe scope and all packages.
 class Program {

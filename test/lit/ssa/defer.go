@@ -11,8 +11,10 @@ func work(n int) { println(n) }
 
 // CHECK-LABEL: main.open func(int) int
 // CHECK: [[ARG:v[0-9]+]] ({{[0-9]+}}) = LocalAddr <*int> {int}
-// CHECK: [[RES:v[0-9]+]] ({{[0-9]+}}) = LocalAddr <*int> {int}
 // CHECK: [[BITS:v[0-9]+]] ({{[0-9]+}}) = LocalAddr <*uint8> {uint8}
+// CHECK-NEXT: Zero <()> {uint8} [[BITS]]
+// CHECK: [[RES:v[0-9]+]] ({{[0-9]+}}) = LocalAddr <*int> {int}
+// CHECK: Store <()> [[ARG]]
 // CHECK: Or <uint8>
 // CHECK: Store <()> [[BITS]]
 // The return: the result to its slot, then the deferred call.
