@@ -157,7 +157,9 @@ llvm::Value *Lowering::stackSlot(const Type *t) {
   types::Layout l = types::layoutOf(t);
   llvm::AllocaInst *a = eb.CreateAlloca(memTypeOf(t));
   a->setAlignment(llvm::Align(uint64_t(std::max<int64_t>(l.align, 1))));
-  return b_.CreateAddrSpaceCast(a, gcptr_);
+  // The address too: a landing pad may use it, and it must dominate that
+  // (the current block may follow an invoke).
+  return eb.CreateAddrSpaceCast(a, gcptr_);
 }
 
 unsigned Lowering::numOuts(const Type *sig) {
