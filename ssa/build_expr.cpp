@@ -130,6 +130,7 @@ Value *Builder::expr(NodeId e) {
     types::TypeKind k = types::under(typeOf(e))->kind;
     if (k == types::TypeKind::Slice || k == types::TypeKind::Struct || k == types::TypeKind::Array)
       return compositeLit(e);
+    if (k == types::TypeKind::Map) return mapLit(e);
     unsupported(pos(e), "a composite literal of type " + types::typeString(typeOf(e)));
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
   }
@@ -196,6 +197,8 @@ Value *Builder::expr(NodeId e) {
     case types::TypeKind::Array:
     case types::TypeKind::Pointer:
       return deref(arrayElemAddr(e), typeOf(e), pos(e));
+    case types::TypeKind::Map:
+      return mapIndex(e, false);
     default:
       unsupported(pos(e), "expression IndexExpr");
       return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
