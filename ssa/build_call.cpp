@@ -28,6 +28,10 @@ void Builder::printCall(NodeId e, bool ln) {
     if (types::isBoolean(u)) rt("runtime.printbool", {a});
     else if (types::isString(u)) rt("runtime.printstring", {a});
     else if (types::isFloat(u)) rt("runtime.printfloat", {conv(a, basic(BasicKind::Float64), p)});
+    else if (types::isComplex(u)) {
+      const Type *f64 = basic(BasicKind::Float64), *ct = componentType(u);
+      rt("runtime.printcomplex", {conv(value(Op::Real, ct, {a}, p), f64, p), conv(value(Op::Imag, ct, {a}, p), f64, p)});
+    }
     else if (u->kind == types::TypeKind::Slice) rt("runtime.printslice", {a});
     else if (u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Signature ||
              u->kind == types::TypeKind::Map || u->isBasic(BasicKind::UnsafePointer))
@@ -225,6 +229,17 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
                         value(Op::SliceLen, basic(BasicKind::Int), {dst}, p), sp, sl, intConst(w, p)}, p);
       c->aux = "runtime.slicecopy";
       return c;
+    }
+    case types::Builtin::Complex: {
+      const Type *ct = typeOf(e), *ft = componentType(ct);
+      Value *re = conv(expr(t.kid(e, 1)), ft, p), *im = conv(expr(t.kid(e, 2)), ft, p);
+      return value(Op::ComplexMake, ct, {re, im}, p);
+    }
+    case types::Builtin::Real:
+    case types::Builtin::Imag: {
+      Value *c = expr(t.kid(e, 1));
+      const Type *ct = typeOf(t.kid(e, 1));
+      return value(callee->builtin == types::Builtin::Real ? Op::Real : Op::Imag, typeOf(e), {conv(c, ct, p)}, p);
     }
     case types::Builtin::Delete: {
       const Type *mt = typeOf(t.kid(e, 1));

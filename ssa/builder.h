@@ -120,6 +120,10 @@ private:
   Value *constant(const types::TypeAndValue &tv, Pos pos);
   /// A binary expression, or x op= y (then x0, if set, is x's value).
   Value *binary(NodeId e, Value *x0 = nullptr);
+  /// The float type of a complex type's parts.
+  const Type *componentType(const Type *complexT) {
+    return basic(types::under(complexT)->basic == BasicKind::Complex64 ? BasicKind::Float32 : BasicKind::Float64);
+  }
   /// Whether e (parentheses aside) is a plain identifier.
   bool isPlainIdent(NodeId e) const {
     while (tree_->kind(e) == NodeKind::ParenExpr) e = tree_->kid(e, 0);
@@ -268,7 +272,7 @@ private:
     if (u->kind == types::TypeKind::Slice || u->kind == types::TypeKind::Pointer) return lowerable(u->elem, seen);
     if (u->kind == types::TypeKind::Map) return lowerable(u->key, seen) && lowerable(u->elem, seen);
     return u->kind == types::TypeKind::Basic &&
-           (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u) ||
+           (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u) || types::isComplex(u) ||
             u->isBasic(BasicKind::UnsafePointer));
   }
 
