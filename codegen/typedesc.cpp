@@ -109,8 +109,58 @@ bool compositeInfo(const Type *u, BasicInfo &out) {
   case TypeKind::Pointer: out = {uint8_t(KindPointer | KindDirectIface), "runtime.memequal64", true}; return true;
   case TypeKind::Slice: out = {KindSlice, nullptr, false}; return true;
   case TypeKind::Signature: out = {uint8_t(KindFunc | KindDirectIface), nullptr, false}; return true;
+  case TypeKind::Map: out = {uint8_t(KindMap | KindDirectIface), nullptr, false}; return true;
   default: return false;
   }
+}
+
+/// The hash function of map keys of type k (gc's maptype.hasher) among
+/// the runtime's, or "" for keys that need a generated one.
+std::string keyHasher(const Type *k) {
+  const Type *u = types::under(k);
+  if (u->kind == TypeKind::Pointer || u->kind == TypeKind::Chan) return "runtime.memhash64";
+  if (u->kind != TypeKind::Basic) return "";
+  switch (u->basic) {
+  case BasicKind::String: return "runtime.strhash";
+  case BasicKind::Float32: return "runtime.f32hash";
+  case BasicKind::Float64: return "runtime.f64hash";
+  case BasicKind::Complex64: return "runtime.c64hash";
+  case BasicKind::Complex128: return "runtime.c128hash";
+  default:
+    switch (types::layoutOf(k).size) {
+    case 1: return "runtime.memhash8";
+    case 2: return "runtime.memhash16";
+    case 4: return "runtime.memhash32";
+    default: return "runtime.memhash64";
+    }
+  }
+}
+
+/// Whether k == k for every key k (not so with NaNs inside).
+bool reflexiveKey(const Type *k) {
+  const Type *u = types::under(k);
+  if (u->kind == TypeKind::Basic) return !types::isFloat(u) && !types::isComplex(u);
+  if (u->kind == TypeKind::Array) return reflexiveKey(u->elem);
+  if (u->kind == TypeKind::Struct) {
+    for (const types::Field &f : u->fields)
+      if (!reflexiveKey(f.type)) return false;
+    return true;
+  }
+  return u->kind != TypeKind::Interface;
+}
+
+/// Whether assigning to an existing key must overwrite the stored key
+/// (+0 and -0, strings that are equal but differently backed).
+bool needKeyUpdate(const Type *k) {
+  const Type *u = types::under(k);
+  if (u->kind == TypeKind::Basic) return types::isFloat(u) || types::isComplex(u) || types::isString(u);
+  if (u->kind == TypeKind::Array) return needKeyUpdate(u->elem);
+  if (u->kind == TypeKind::Struct) {
+    for (const types::Field &f : u->fields)
+      if (needKeyUpdate(f.type)) return true;
+    return false;
+  }
+  return u->kind == TypeKind::Interface;
 }
 
 llvm::GlobalVariable *typeDescriptor(llvm::Module &m, const Type *t) {
@@ -162,8 +212,41 @@ llvm::GlobalVariable *typeDescriptor(llvm::Module &m, const Type *t) {
       llvm::ConstantPointerNull::get(ptr),
       llvm::ConstantPointerNull::get(ptr),
   };
-  auto *g = new llvm::GlobalVariable(m, typeTy, true, llvm::GlobalValue::LinkOnceODRLinkage,
-                                     llvm::ConstantStruct::get(typeTy, fields), sym);
+  llvm::Constant *init = llvm::ConstantStruct::get(typeTy, fields);
+  if (u->kind == TypeKind::Map) {
+    // MapType (runtime/abi.h): the key, element and bucket layouts the
+    // runtime's map code works from.
+    std::string hasher = keyHasher(u->key);
+    llvm::GlobalVariable *kd = typeDescriptor(m, u->key), *ed = typeDescriptor(m, u->elem);
+    if (hasher.empty() || !kd || !ed) return nullptr;
+    int64_t ks = types::layoutOf(u->key).size, es = types::layoutOf(u->elem).size;
+    uint32_t flags = 0;
+    if (ks > int64_t(abi::MapMaxKeySize)) flags |= abi::MapIndirectKey, ks = 8;
+    if (es > int64_t(abi::MapMaxElemSize)) flags |= abi::MapIndirectElem, es = 8;
+    if (reflexiveKey(u->key)) flags |= abi::MapReflexiveKey;
+    if (needKeyUpdate(u->key)) flags |= abi::MapNeedKeyUpdate;
+    int64_t bucketSize = abi::MapBucketCount * (1 + ks + es) + 8;
+    // The bucket's descriptor: its size, and pointers anywhere in it.
+    std::string bsym = sym + ".bucket";
+    llvm::GlobalVariable *bd = m.getGlobalVariable(bsym);
+    if (!bd) {
+      llvm::Constant *bf[] = {
+          llvm::ConstantInt::get(i64, uint64_t(bucketSize)), llvm::ConstantInt::get(i64, uint64_t(bucketSize)),
+          llvm::ConstantInt::get(i32, typeHash(bsym)), llvm::ConstantInt::get(i8, 0), llvm::ConstantInt::get(i8, 8),
+          llvm::ConstantInt::get(i8, 8), llvm::ConstantInt::get(i8, abi::KindStruct), llvm::ConstantPointerNull::get(ptr),
+          llvm::ConstantPointerNull::get(ptr), llvm::ConstantStruct::get(strTy, {nameData, llvm::ConstantInt::get(i64, 0)}),
+          llvm::ConstantPointerNull::get(ptr), llvm::ConstantPointerNull::get(ptr)};
+      bd = privateConst(llvm::ConstantStruct::get(typeTy, bf), bsym);
+    }
+    llvm::Type *i16 = llvm::Type::getInt16Ty(ctx);
+    llvm::StructType *mapTy = llvm::StructType::get(ctx, {typeTy, ptr, ptr, ptr, ptr, i8, i8, i16, i32});
+    llvm::Constant *hash = llvm::cast<llvm::Constant>(
+        m.getOrInsertFunction(hasher, llvm::FunctionType::get(i64, {ptr, i64}, false)).getCallee());
+    init = llvm::ConstantStruct::get(
+        mapTy, {init, kd, ed, bd, hash, llvm::ConstantInt::get(i8, uint64_t(ks)), llvm::ConstantInt::get(i8, uint64_t(es)),
+                llvm::ConstantInt::get(i16, uint64_t(bucketSize)), llvm::ConstantInt::get(i32, flags)});
+  }
+  auto *g = new llvm::GlobalVariable(m, init->getType(), true, llvm::GlobalValue::LinkOnceODRLinkage, init, sym);
   g->setComdat(m.getOrInsertComdat(sym));
   g->setAlignment(llvm::Align(8));
   return g;

@@ -297,7 +297,7 @@ std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
     if (init.index >= 0) {
       vals.push_back(expr(rhs[size_t(init.index)]));
     } else if (rhs.size() == 1 && init.lhs.size() > 1) {
-      call(rhs[0], &vals);
+      multiValue(rhs[0], vals);
     } else {
       for (NodeId e : rhs) vals.push_back(expr(e));
     }

@@ -37,8 +37,13 @@ void Builder::printValues(const std::vector<Value *> &args, const std::vector<co
     if (types::isBoolean(u)) rt("runtime.printbool", {a});
     else if (types::isString(u)) rt("runtime.printstring", {a});
     else if (types::isFloat(u)) rt("runtime.printfloat", {conv(a, basic(BasicKind::Float64), p)});
+    else if (types::isComplex(u)) {
+      const Type *f64 = basic(BasicKind::Float64), *ct = componentType(u);
+      rt("runtime.printcomplex", {conv(value(Op::Real, ct, {a}, p), f64, p), conv(value(Op::Imag, ct, {a}, p), f64, p)});
+    }
     else if (u->kind == types::TypeKind::Slice) rt("runtime.printslice", {a});
-    else if (u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Signature || u->isBasic(BasicKind::UnsafePointer))
+    else if (u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Signature ||
+             u->kind == types::TypeKind::Map || u->isBasic(BasicKind::UnsafePointer))
       rt("runtime.printpointer", {a});
     else if (u->kind == types::TypeKind::Interface) rt("runtime.printeface", {a});
     else if (types::isUnsigned(u)) rt("runtime.printuint", {conv(a, basic(BasicKind::Uint64), p)});
@@ -190,11 +195,22 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       if (types::isString(x->type)) return value(Op::StringLen, basic(BasicKind::Int), {x}, p);
       if (types::under(typeOf(t.kid(e, 1)))->kind == types::TypeKind::Slice)
         return value(callee->builtin == types::Builtin::Len ? Op::SliceLen : Op::SliceCap, basic(BasicKind::Int), {x}, p);
+      if (types::under(typeOf(t.kid(e, 1)))->kind == types::TypeKind::Map)
+        return mapCall("runtime.maplen", basic(BasicKind::Int), {x}, p);
+      if (isAggregate(typeOf(t.kid(e, 1))) || types::under(typeOf(t.kid(e, 1)))->kind == types::TypeKind::Pointer) {
+        // len of an array (or pointer to one) with a call inside: the
+        // operand is evaluated, the length is the type's.
+        const Type *at = types::under(typeOf(t.kid(e, 1)));
+        if (at->kind == types::TypeKind::Pointer) at = types::under(at->elem);
+        return intConst(at->len, p);
+      }
       unsupported(p, "built-in " + callee->name + " of " + types::typeString(x->type));
       return nullptr;
     }
     case types::Builtin::Make: {
       const Type *st = typeOf(e);
+      if (types::under(st)->kind == types::TypeKind::Map)
+        return makeMap(st, t.numKids(e) > 2 ? expr(t.kid(e, 2)) : intConst(0, p), p);
       if (types::under(st)->kind != types::TypeKind::Slice) {
         unsupported(p, "make of " + types::typeString(st));
         return nullptr;
@@ -231,6 +247,24 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
                         value(Op::SliceLen, basic(BasicKind::Int), {dst}, p), sp, sl, intConst(w, p)}, p);
       c->aux = "runtime.slicecopy";
       return c;
+    }
+    case types::Builtin::Complex: {
+      const Type *ct = typeOf(e), *ft = componentType(ct);
+      Value *re = conv(expr(t.kid(e, 1)), ft, p), *im = conv(expr(t.kid(e, 2)), ft, p);
+      return value(Op::ComplexMake, ct, {re, im}, p);
+    }
+    case types::Builtin::Real:
+    case types::Builtin::Imag: {
+      Value *c = expr(t.kid(e, 1));
+      const Type *ct = typeOf(t.kid(e, 1));
+      return value(callee->builtin == types::Builtin::Real ? Op::Real : Op::Imag, typeOf(e), {conv(c, ct, p)}, p);
+    }
+    case types::Builtin::Delete: {
+      const Type *mt = typeOf(t.kid(e, 1));
+      Value *m = expr(t.kid(e, 1));
+      Value *key = mapKey(t.kid(e, 2), types::under(mt)->key);
+      mapCall("runtime.mapdelete", tt_.tuple({}), {typeDesc(mt, p), m, key}, p);
+      return nullptr;
     }
     case types::Builtin::New: {
       const Type *et = typeOf(e);

@@ -25,6 +25,17 @@ Value *Builder::constant(const types::TypeAndValue &tv, Pos p) {
     return v;
   }
   default: {
+    if (types::isComplex(t)) {
+      // Both parts as float constants of the component type.
+      const Type *ft = basic(types::under(t)->basic == BasicKind::Complex64 ? BasicKind::Float32 : BasicKind::Float64);
+      auto part = [&](double d) {
+        if (ft->basic == BasicKind::Float32) d = double(float(d));
+        Value *v = value(Op::ConstFloat, ft, {}, p);
+        std::memcpy(&v->auxInt, &d, sizeof d);
+        return v;
+      };
+      return value(Op::ComplexMake, t, {part(c.real().toDouble()), part(c.imag().toDouble())}, p);
+    }
     if (types::isFloat(t)) {
       // Rounded to the type first: a float32 constant is the float32
       // nearest the exact value.
@@ -51,6 +62,12 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
   if (fu == tu) return retype();
   bool fromNum = types::isInteger(fu) || types::isFloat(fu), toNum = types::isInteger(tu) || types::isFloat(tu);
   if (fromNum && toNum) return value(Op::Conv, to, {v}, p);
+  if (types::isComplex(fu) && types::isComplex(tu)) {
+    // complex64 <-> complex128: each part converted.
+    const Type *ft = basic(tu->basic == BasicKind::Complex64 ? BasicKind::Float32 : BasicKind::Float64);
+    return value(Op::ComplexMake, to, {conv(value(Op::Real, componentType(v->type), {v}, p), ft, p),
+                                       conv(value(Op::Imag, componentType(v->type), {v}, p), ft, p)}, p);
+  }
   if (types::isInteger(fu) && types::isString(tu)) {
     // string(rune): the UTF-8 encoding, "\uFFFD" when not a valid code point
     // (any integer type; values beyond int64 are invalid either way).
@@ -130,6 +147,7 @@ Value *Builder::expr(NodeId e) {
     types::TypeKind k = types::under(typeOf(e))->kind;
     if (k == types::TypeKind::Slice || k == types::TypeKind::Struct || k == types::TypeKind::Array)
       return compositeLit(e);
+    if (k == types::TypeKind::Map) return mapLit(e);
     unsupported(pos(e), "a composite literal of type " + types::typeString(typeOf(e)));
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
   }
@@ -196,6 +214,8 @@ Value *Builder::expr(NodeId e) {
     case types::TypeKind::Array:
     case types::TypeKind::Pointer:
       return deref(arrayElemAddr(e), typeOf(e), pos(e));
+    case types::TypeKind::Map:
+      return mapIndex(e, false);
     default:
       unsupported(pos(e), "expression IndexExpr");
       return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));

@@ -125,6 +125,7 @@ Value *Builder::addrOf(NodeId e) {
     const Type *xt = types::under(typeOf(t.kid(e, 0)));
     if (xt->kind == types::TypeKind::Slice) return sliceElemAddr(e);
     if (xt->kind == types::TypeKind::Array || xt->kind == types::TypeKind::Pointer) return arrayElemAddr(e);
+    if (xt->kind == types::TypeKind::Map) return mapIndex(e, true);
     break;
   }
   case NodeKind::CompositeLit:

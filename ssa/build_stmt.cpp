@@ -60,7 +60,7 @@ void Builder::stmt(NodeId s) {
       std::vector<Value *> vals;
       if (values.valid()) {
         std::vector<NodeId> rhs = t.kids(values);
-        if (rhs.size() == 1 && names.size() > 1) call(rhs[0], &vals);
+        if (rhs.size() == 1 && names.size() > 1) multiValue(rhs[0], vals);
         else for (NodeId e : rhs) vals.push_back(expr(e));
       }
       for (size_t i = 0; i < names.size(); ++i) {
@@ -103,7 +103,7 @@ void Builder::stmt(NodeId s) {
       while (t.kind(l) == NodeKind::ParenExpr) l = t.kid(l, 0);
       if (t.kind(l) != NodeKind::Ident) addrs[i] = addrOf(l);
     }
-    if (rhs.size() == 1) call(rhs[0], &vals);
+    if (rhs.size() == 1) multiValue(rhs[0], vals);
     else
       for (NodeId e : rhs) {
         Value *v = expr(e);
@@ -213,6 +213,10 @@ void Builder::stmt(NodeId s) {
     }
     if (types::under(typeOf(t.kid(s, 2)))->kind == types::TypeKind::Slice) {
       rangeSlice(s);
+      return;
+    }
+    if (types::under(typeOf(t.kid(s, 2)))->kind == types::TypeKind::Map) {
+      rangeMap(s);
       return;
     }
     if (isAggregate(typeOf(t.kid(s, 2))) || types::under(typeOf(t.kid(s, 2)))->kind == types::TypeKind::Pointer) {

@@ -123,6 +123,10 @@ private:
   Value *constant(const types::TypeAndValue &tv, Pos pos);
   /// A binary expression, or x op= y (then x0, if set, is x's value).
   Value *binary(NodeId e, Value *x0 = nullptr);
+  /// The float type of a complex type's parts.
+  const Type *componentType(const Type *complexT) {
+    return basic(types::under(complexT)->basic == BasicKind::Complex64 ? BasicKind::Float32 : BasicKind::Float64);
+  }
   /// Whether e (parentheses aside) is a plain identifier.
   bool isPlainIdent(NodeId e) const {
     while (tree_->kind(e) == NodeKind::ParenExpr) e = tree_->kid(e, 0);
@@ -272,8 +276,9 @@ private:
     if (u->kind == types::TypeKind::Signature) return true; // func values
     if (u->kind == types::TypeKind::Interface) return u->methods.empty() && u->embeddeds.empty(); // interface{}
     if (u->kind == types::TypeKind::Slice || u->kind == types::TypeKind::Pointer) return lowerable(u->elem, seen);
+    if (u->kind == types::TypeKind::Map) return lowerable(u->key, seen) && lowerable(u->elem, seen);
     return u->kind == types::TypeKind::Basic &&
-           (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u) ||
+           (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u) || types::isComplex(u) ||
             u->isBasic(BasicKind::UnsafePointer));
   }
 
@@ -430,6 +435,20 @@ private:
   /// The variable an addressable expression is part of, if a local one
   /// (x for x, x.f, x[i] with an array x).
   const Object *rootVar(NodeId e);
+  // --- maps (build_map.cpp)
+  /// A stack slot holding key expression k converted to kt.
+  Value *mapKey(NodeId k, const Type *kt);
+  Value *mapCall(const char *fn, const Type *rt, std::vector<Value *> args, Pos p);
+  /// m[k]: the element (a copy), or for assignment the slot to store to.
+  Value *mapIndex(NodeId e, bool forAssign);
+  /// v, ok := m[k].
+  void mapIndexOk(NodeId e, std::vector<Value *> &out);
+  Value *makeMap(const Type *mt, Value *hint, Pos p);
+  Value *mapLit(NodeId e);
+  void rangeMap(NodeId s);
+  /// The values of the right side of a multi-value assignment x (a call
+  /// or a comma-ok form).
+  void multiValue(NodeId x, std::vector<Value *> &out);
   /// for range over an array or a pointer to one.
   void rangeArray(NodeId s);
   /// The loop of a range over n elements of type et at base (slices and
