@@ -709,7 +709,11 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     std::string gname = v->aux + "\u00b7f"; // gc: main.f·f
     llvm::GlobalVariable *g = m_.getGlobalVariable(gname);
     if (!g) {
-      g = new llvm::GlobalVariable(m_, ptr_, true, llvm::GlobalValue::LinkOnceODRLinkage, fn, gname);
+      // The word is typed as Go pointers are (addrspace 1), as closure
+      // objects store it, so that LLVM can forward it to a ClosureCall's
+      // load and call the function directly.
+      g = new llvm::GlobalVariable(m_, gcptr_, true, llvm::GlobalValue::LinkOnceODRLinkage,
+                                   llvm::ConstantExpr::getAddrSpaceCast(fn, gcptr_), gname);
       g->setComdat(m_.getOrInsertComdat(gname));
       g->setAlignment(llvm::Align(8));
     }
@@ -720,7 +724,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     // x18 on AArch64), where a closure body will find its captured
     // variables; functions that capture nothing ignore it.
     llvm::Value *cl = arg(v, 0);
-    llvm::Value *fn = b_.CreateLoad(ptr_, cl);
+    llvm::Value *fn = b_.CreateAddrSpaceCast(b_.CreateLoad(gcptr_, cl), ptr_);
     std::vector<llvm::Value *> args;
     for (size_t i = 1; i < v->args.size(); ++i) args.push_back(arg(v, i));
     // The closure's static type: (nest, the callee's own parameters).

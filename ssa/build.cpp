@@ -169,6 +169,7 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
   }
   size_t np = sig->params().size();
   heapVars_.clear();
+  beginDefers(bodyNode, fpos);
   findHeapVars(bodyNode);
   if (!captures.empty()) {
     // A closure: the cells of the captured variables follow the code
@@ -182,7 +183,6 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
       writeVar(o, cur_, value(Op::Load, tt_.pointer(objType(o)), {slot}, fpos));
     }
   }
-  beginDefers(bodyNode, fpos);
   for (size_t i = 0; i < params.size(); ++i) {
     const Object *p = params[i];
     if (i < np) {
@@ -263,9 +263,16 @@ Value *Builder::funcLit(NodeId e) {
   std::vector<types::Field> fields{field(".F", ptrT)};
   for (const Object *o : caps) fields.push_back(field(o->name, tt_.pointer(objType(o))));
   const Type *ct = tt_.structType(fields);
-  Value *obj = value(Op::New, typeOf(e), {}, p);
-  obj->auxType = ct;
-  obj->aux = types::typeString(ct);
+  Value *obj;
+  if (isFrameLiteral(e)) {
+    // defer func() {...}() open-coded: the closure is called by this
+    // frame at the latest, so it lives in the frame (as gc's).
+    obj = temp(ct, p);
+  } else {
+    obj = value(Op::New, typeOf(e), {}, p);
+    obj->auxType = ct;
+    obj->aux = types::typeString(ct);
+  }
   value(Op::Store, tt_.tuple({}), {obj, value(Op::Load, ptrT, {fa}, p)}, p);
   for (size_t k = 0; k < caps.size(); ++k) {
     Value *slot = value(Op::AddPtr, tt_.pointer(fields[k + 1].type), {obj, intConst(int64_t(8 * (k + 1)), p)}, p);
@@ -342,8 +349,10 @@ void Builder::findHeapVars(NodeId body) {
         if (const Object *o = rootVar(t.kid(sel, 0))) heapVars_.insert(o);
     }
     if (t.kind(n) == NodeKind::FuncLit) {
-      // Its own function; the variables it captures live in cells.
-      for (const Object *o : captured(n)) heapVars_.insert(o);
+      // Its own function; the variables it captures live in cells (in the
+      // frame when only an open-coded deferred call's literal captures
+      // them: build_defer.cpp).
+      for (const Object *o : captured(n)) (isFrameLiteral(n) ? frameVars_ : heapVars_).insert(o);
       continue;
     }
     for (size_t i = 0; i < t.numKids(n); ++i) work.push_back(t.kid(n, i));

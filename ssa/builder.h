@@ -82,7 +82,7 @@ private:
   /// Variables with a cell: address taken or captured (heap cells, New)
   /// and aggregates (stack cells, LocalAddr, unless on the heap).
   bool inMemory(const Object *var) {
-    return heapVars_.count(var) || isAggregate(objType(var)) || isDeferResult(var);
+    return heapVars_.count(var) || isAggregate(objType(var)) || isDeferResult(var) || frameVars_.count(var);
   }
   Value *readVar(const Object *var, Block *b);
   Value *readVarRecursive(const Object *var, Block *b);
@@ -343,6 +343,14 @@ private:
   void deferResultCells();
   /// The cell of result i, for a return or the landing pad.
   Value *deferResultCell(size_t i, Pos p);
+  /// Literals called by open-coded defer statements (and with no literal
+  /// inside): their closures and the variables only they capture can
+  /// live in the frame, which outlives every call of them.
+  std::set<uint32_t> frameLiterals_;
+  bool isFrameLiteral(NodeId e) const { return frameLiterals_.count(e.index) != 0; }
+  /// Variables captured by frame literals, in stack cells unless heapVars_
+  /// has them for another reason.
+  std::set<const Object *> frameVars_;
   bool isDeferResult(const Object *var) const {
     return defers_ && std::find(results_.begin(), results_.end(), var) != results_.end();
   }
@@ -362,6 +370,8 @@ private:
   void deferCall(Op op, const std::string &callee, const Type *sig, const Type *result,
                  const std::vector<Value *> &args);
   void deferStmt(NodeId s);
+  /// Fills frameLiterals_ from the defer statements of a body.
+  void findFrameLiterals(NodeId n);
   /// Ends the current block as a return of vals (empty: the results as
   /// they are) in a function with defers.
   void deferReturn(const std::vector<Value *> &vals, Pos p);
