@@ -55,12 +55,26 @@ void scanDefers(const syntax::Tree &t, NodeId n, int loopDepth, size_t &count, b
   for (size_t i = 0; i < t.numKids(n); ++i) scanDefers(t, t.kid(n, i), loopDepth, count, needRecords);
 }
 
-/// Whether the tree at n has a function literal.
-bool hasFuncLit(const syntax::Tree &t, NodeId n) {
+/// Whether the body of a literal could let a captured variable's address
+/// out of it: a literal inside, &x, slicing (of an array), a method call
+/// (a pointer method takes its receiver's address).
+bool mayLeakAddress(const syntax::Tree &t, NodeId n) {
   if (!n.valid()) return false;
-  if (t.kind(n) == NodeKind::FuncLit) return true;
+  switch (t.kind(n)) {
+  case NodeKind::FuncLit:
+  case NodeKind::SliceExpr:
+    return true;
+  case NodeKind::UnaryExpr:
+    if (t[n].op == Tok::And) return true;
+    break;
+  case NodeKind::CallExpr:
+    if (t.kind(t.kid(n, 0)) == NodeKind::SelectorExpr) return true;
+    break;
+  default:
+    break;
+  }
   for (size_t i = 0; i < t.numKids(n); ++i)
-    if (hasFuncLit(t, t.kid(n, i))) return true;
+    if (mayLeakAddress(t, t.kid(n, i))) return true;
   return false;
 }
 
@@ -74,7 +88,7 @@ void Builder::findFrameLiterals(NodeId n) {
     while (t.kind(call) == NodeKind::ParenExpr) call = t.kid(call, 0);
     NodeId fun = t.kind(call) == NodeKind::CallExpr ? t.kid(call, 0) : NodeId{};
     while (fun.valid() && t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
-    if (fun.valid() && t.kind(fun) == NodeKind::FuncLit && !hasFuncLit(t, t.kid(fun, 1)))
+    if (fun.valid() && t.kind(fun) == NodeKind::FuncLit && !mayLeakAddress(t, t.kid(fun, 1)))
       frameLiterals_.insert(fun.index);
   }
   for (size_t i = 0; i < t.numKids(n); ++i) findFrameLiterals(t.kid(n, i));

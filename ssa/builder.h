@@ -343,8 +343,9 @@ private:
   void deferResultCells();
   /// The cell of result i, for a return or the landing pad.
   Value *deferResultCell(size_t i, Pos p);
-  /// Literals called by open-coded defer statements (and with no literal
-  /// inside): their closures and the variables only they capture can
+  /// Literals called by open-coded defer statements that cannot let the
+  /// address of a captured variable out (no literal, &, slicing or method
+  /// call inside): their closures and the variables only they capture can
   /// live in the frame, which outlives every call of them.
   std::set<uint32_t> frameLiterals_;
   bool isFrameLiteral(NodeId e) const { return frameLiterals_.count(e.index) != 0; }

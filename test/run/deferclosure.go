@@ -64,6 +64,16 @@ func nested(n int) (r int) {
 	return 100
 }
 
+var g *int
+
+// The deferred literal lets v's address out: v must outlive the call.
+func leak() int {
+	v := 5
+	defer func() { g = &v }()
+	v++
+	return v
+}
+
 func main() {
 	println(traced(1), traced(2), depth)
 	println(twoDefers(5), twoDefers(6))
@@ -74,4 +84,7 @@ func main() {
 	println(loopDefer(5))
 	println(shared(4), saved())
 	println(nested(7))
+	println(leak())
+	var pad [64]int
+	println(*g, len(pad))
 }
