@@ -106,6 +106,110 @@ void Builder::callResults(Value *c, const std::vector<const Type *> &res, std::v
   }
 }
 
+std::string Builder::methodName(const Object *m) {
+  if (!m->recvType || m->recvType->typeParams.empty()) return m->linkName();
+  const Type *owner = methodOwner_;
+  types::TypeMap tm;
+  for (size_t i = 0; i < owner->origin->typeParams.size() && i < owner->typeArgs.size(); ++i)
+    tm[owner->origin->typeParams[i]] = owner->typeArgs[i];
+  return instance(m, owner, tm);
+}
+
+Value *Builder::methodValue(NodeId sel, const Object *m) {
+  const syntax::Tree &t = *tree_;
+  Pos p = pos(sel);
+  NodeId x = t.kid(sel, 0);
+  const Type *ft = typeOf(sel);
+  if (tv(x).mode == types::Mode::TypeExpr) {
+    // T.m, (*T).m: the method itself when its receiver is what the
+    // expression's first parameter is.
+    const Type *first = types::under(ft)->params()[0];
+    bool ptrType = types::under(first)->kind == types::TypeKind::Pointer;
+    if (ptrType != m->ptrRecv || (m->recvType && !m->recvType->typeParams.empty())) {
+      unsupported(p, "this method expression");
+      return value(Op::ConstInt, ft, {}, p);
+    }
+    Value *fa = value(Op::FuncAddr, ft, {}, p);
+    fa->aux = m->linkName();
+    return fa;
+  }
+  // x.m: the receiver is evaluated (and copied) now; the closure is
+  // {wrapper, receiver}.
+  Value *recv = receiver(sel, m);
+  if (!recv) return value(Op::ConstInt, ft, {}, p);
+  const Type *recvT = m->ptrRecv ? tt_.pointer(methodOwner_) : methodOwner_;
+  std::string target = methodName(m);
+  std::string name = target + "-fm";
+  if (instanced_.insert(name).second) pendingWrappers_.push_back({name, target, m, ft, recvT});
+  Value *fa = value(Op::FuncAddr, ft, {}, p);
+  fa->aux = name;
+  types::Field code, rf;
+  code.name = ".F";
+  code.type = basic(BasicKind::UnsafePointer);
+  rf.name = ".R";
+  rf.type = recvT;
+  const Type *ct = tt_.structType({code, rf});
+  Value *obj = value(Op::New, ft, {}, p);
+  obj->auxType = ct;
+  obj->aux = types::typeString(ct);
+  value(Op::Store, tt_.tuple({}), {obj, value(Op::Load, code.type, {fa}, p)}, p);
+  storeValue(value(Op::AddPtr, tt_.pointer(recvT), {obj, intConst(types::fieldOffsets(ct)[1], p)}, p), recv, recvT, p);
+  return obj;
+}
+
+std::unique_ptr<Func> Builder::methodValueWrapper(const PendingWrapper &w) {
+  // func(args) results { return recv.m(args) } with recv from the closure.
+  subst_.clear();
+  f_ = std::make_unique<Func>(w.name, w.sig);
+  f_->hasContext = true;
+  f_->hasParams = !w.sig->params().empty();
+  f_->file = w.m->tree ? sm_.file(w.m->tree->file).absPath : "";
+  f_->pos = w.m->pos;
+  defs_.clear();
+  fresh_.clear();
+  sealed_.clear();
+  incomplete_.clear();
+  heapVars_.clear();
+  Block *entry = newBlock();
+  sealed_.insert(entry);
+  startBlock(entry);
+  Pos p = w.m->pos;
+  const Type *ct = nullptr;
+  {
+    types::Field code, rf;
+    code.name = ".F";
+    code.type = basic(BasicKind::UnsafePointer);
+    rf.name = ".R";
+    rf.type = w.recv;
+    ct = tt_.structType({code, rf});
+  }
+  Value *ctx = value(Op::ClosurePtr, basic(BasicKind::UnsafePointer), {}, p);
+  Value *slot = value(Op::AddPtr, tt_.pointer(w.recv), {ctx, intConst(types::fieldOffsets(ct)[1], p)}, p);
+  std::vector<Value *> args{isAggregate(w.recv) ? copyAggregate(slot, w.recv, p) : value(Op::Load, w.recv, {slot}, p)};
+  auto params = types::under(w.sig)->params();
+  for (size_t i = 0; i < params.size(); ++i) {
+    Value *a = value(Op::Arg, params[i], {}, p);
+    a->auxInt = int64_t(i);
+    a->aux = "a" + std::to_string(i);
+    args.push_back(isAggregate(params[i]) ? copyAggregate(a, params[i], p) : a);
+  }
+  auto res = types::under(w.sig)->results();
+  const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
+  Value *c = value(Op::StaticCall, rt, args, p);
+  c->aux = w.target;
+  std::vector<Value *> rs;
+  if (res.size() == 1) rs.push_back(c);
+  else
+    for (size_t i = 0; i < res.size(); ++i) {
+      Value *s = value(Op::Select, res[i], {c}, p);
+      s->auxInt = int64_t(i);
+      rs.push_back(s);
+    }
+  cur_->kind = BlockKind::Ret;
+  cur_->control = value(Op::Return, tt_.tuple(res), rs, p);
+  return std::move(f_);
+}
+
 Value *Builder::receiver(NodeId sel, const Object *m) {
   // x.m(...): x, or the embedded field the selector promotes m from
   // (spec "Selectors"), as the receiver m wants: a pointer (taking the
@@ -120,7 +224,7 @@ Value *Builder::receiver(NodeId sel, const Object *m) {
     unsupported(p, "a call of an interface method");
     return nullptr;
   }
-  methodOwner_ = r.owner;
+  methodOwner_ = r.owner ? r.owner : m->recvType;
   Value *addr = nullptr, *ptr = nullptr, *val = nullptr;
   if (!r.path.empty()) {
     addr = fieldPath(expr(x), bt, r.path, r.path.size(), p);
@@ -135,7 +239,7 @@ Value *Builder::receiver(NodeId sel, const Object *m) {
   } else {
     val = expr(x);
   }
-  const Type *recvT = m->recvType;
+  const Type *recvT = methodOwner_; // the instance, for generic types
   if (m->ptrRecv) return ptr ? ptr : addr;
   if (ptr) addr = nilChecked(ptr, p);
   if (addr) val = deref(addr, recvT, p);

@@ -156,7 +156,8 @@ Value *Builder::expr(NodeId e) {
   case NodeKind::SelectorExpr: {
     const Object *sel = info_->uses[t.kid(e, 1).index];
     if (sel && sel->kind == ObjKind::Var && sel->isField) return deref(fieldAddr(e), typeOf(e), pos(e));
-    unsupported(pos(e), "a method value or qualified identifier");
+    if (sel && sel->kind == ObjKind::Func && sel->isMethod) return methodValue(e, sel);
+    unsupported(pos(e), "a qualified identifier");
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
   }
   case NodeKind::UnaryExpr: {

@@ -60,6 +60,8 @@ public:
     for (;;) {
       for (size_t i = 0; i < pendingLiterals_.size(); ++i) out.funcs.push_back(literal(pendingLiterals_[i]));
       pendingLiterals_.clear();
+      for (size_t i = 0; i < pendingWrappers_.size(); ++i) out.funcs.push_back(methodValueWrapper(pendingWrappers_[i]));
+      pendingWrappers_.clear();
       if (pendingInstances_.empty()) return;
       PendingInstance in = pendingInstances_.front();
       pendingInstances_.erase(pendingInstances_.begin());
@@ -147,6 +149,22 @@ private:
   /// The named type (an instance, for generic types) declaring the method
   /// whose receiver receiver() computed last.
   const Type *methodOwner_ = nullptr;
+  /// x.m as a func value (a closure binding the receiver, gc's
+  /// main.T.m-fm), or T.m / (*T).m as a function taking the receiver first.
+  Value *methodValue(NodeId sel, const Object *m);
+  /// The link name of method m as called with receiver selector sel (an
+  /// instance for methods of generic types).
+  std::string methodName(const Object *m);
+  /// Method value wrappers to generate: name, method, its link name and
+  /// the receiver's type as the closure holds it.
+  struct PendingWrapper {
+    std::string name, target;
+    const Object *m;
+    const Type *sig;  ///< the method value's signature
+    const Type *recv; ///< the bound receiver's type
+  };
+  std::vector<PendingWrapper> pendingWrappers_;
+  std::unique_ptr<Func> methodValueWrapper(const PendingWrapper &w);
   /// The receiver argument of a call of method m written as sel (x.m).
   Value *receiver(NodeId sel, const Object *m);
   Value *conv(Value *v, const Type *to, Pos pos);
