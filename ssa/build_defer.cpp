@@ -217,6 +217,16 @@ void Builder::deferStmt(NodeId s) {
       // nil and stops nothing.
       site.kind = DeferSite::Nothing;
       break;
+    case types::Builtin::Delete: {
+      // The map and the key now; the key's address when deleting.
+      site.kind = DeferSite::Delete;
+      site.sig = typeOf(t.kid(e, 1));
+      const Type *kt = types::under(site.sig)->key;
+      vals.push_back(expr(t.kid(e, 1)));
+      vals.push_back(conv(expr(t.kid(e, 2)), kt, p));
+      site.types = {site.sig, kt};
+      break;
+    }
     default:
       unsupported(p, "defer of built-in " + callee->name);
       return;
@@ -279,6 +289,13 @@ void Builder::callDeferred(const DeferSite &site, const std::vector<Value *> &va
   switch (site.kind) {
   case DeferSite::Nothing:
     return;
+  case DeferSite::Delete: {
+    const Type *kt = types::under(site.sig)->key;
+    Value *key = temp(kt, p);
+    storeValue(key, vals[1], kt, p);
+    mapCall("runtime.mapdelete", tt_.tuple({}), {typeDesc(site.sig, p), vals[0], key}, p);
+    return;
+  }
   case DeferSite::Print:
   case DeferSite::Println:
     printValues(vals, site.types, site.kind == DeferSite::Println, p);

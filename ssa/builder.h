@@ -335,10 +335,10 @@ private:
   /// as gc: a bit per statement says it ran) or in a heap record chained
   /// from a slot of the frame (defers in loops).
   struct DeferSite {
-    enum Kind { Static, Closure, Print, Println, Panic, Nothing } kind = Nothing;
+    enum Kind { Static, Closure, Print, Println, Panic, Delete, Nothing } kind = Nothing;
     std::string callee;              ///< Static: the function's link name
     const Type *result = nullptr;    ///< Static, Closure: the call's result type
-    const Type *sig = nullptr;       ///< Closure: the func value's signature
+    const Type *sig = nullptr;       ///< Closure: the func value's signature; Delete: the map type
     std::vector<const Type *> types; ///< the saved values (Closure: the func value first)
     std::vector<Value *> slots;      ///< open-coded: one LocalAddr per saved value
     std::vector<int64_t> offsets;    ///< record: where each saved value is
