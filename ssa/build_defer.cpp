@@ -183,7 +183,6 @@ void Builder::deferStmt(NodeId s) {
   Deferring dfr;
   dfr.node = e;
   DeferSite &site = dfr.site;
-  site.pos = p;
   std::vector<Value *> &vals = dfr.vals;
   // 1. Evaluate what the call needs, now.
   const Object *callee = t.kind(fun) == NodeKind::Ident ? info_->uses[fun.index] : nullptr;

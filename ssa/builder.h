@@ -343,7 +343,6 @@ private:
     std::vector<Value *> slots;      ///< open-coded: one LocalAddr per saved value
     std::vector<int64_t> offsets;    ///< record: where each saved value is
     int64_t recordSize = 0;
-    Pos pos;
   };
   struct Defers {
     bool open = true;          ///< open-coded (no defer in a loop, at most 8)
