@@ -21,6 +21,8 @@
 #include <llvm/IR/Intrinsics.h>
 
 #include <cassert>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 
@@ -31,6 +33,13 @@ using types::Type;
 using types::TypeKind;
 
 namespace {
+
+/// A construct the builder let through but codegen cannot lower: a bug in
+/// origo, reported as such rather than crashing.
+[[noreturn]] void internalError(const std::string &what) {
+  std::fprintf(stderr, "origo: internal error: %s\n", what.c_str());
+  std::exit(2);
+}
 
 class Lowering {
 public:
@@ -639,7 +648,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
   }
   case Op::New: {
     llvm::GlobalVariable *td = typeDescriptor(m_, v->auxType);
-    assert(td && "New of a type without a descriptor");
+    if (!td) internalError("no type descriptor for new object of type " + types::typeString(v->auxType));
     llvm::Value *p = b_.CreateCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
     stackmap(v->pos);
     return p;
@@ -658,7 +667,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     return b_.CreateAddrSpaceCast(global(v->aux, types::under(v->type)->elem), gcptr_);
   case Op::TypeDesc: {
     llvm::GlobalVariable *g = typeDescriptor(m_, v->auxType);
-    assert(g && "TypeDesc of a type without a descriptor");
+    if (!g) internalError("no type descriptor for " + types::typeString(v->auxType));
     return b_.CreateAddrSpaceCast(g, gcptr_);
   }
   case Op::Box: {
@@ -668,7 +677,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     if (x->getType()->isPointerTy()) return x;
     const Type *at = v->args[0]->type;
     llvm::GlobalVariable *td = typeDescriptor(m_, at);
-    assert(td && "Box of a type without a descriptor");
+    if (!td) internalError("no type descriptor for boxing " + types::typeString(at));
     llvm::Value *p = b_.CreateCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
     stackmap(v->pos);
     if (types::isBoolean(at)) x = b_.CreateZExt(x, memTypeOf(at));

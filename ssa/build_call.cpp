@@ -19,12 +19,22 @@ void Builder::printCall(NodeId e, bool ln) {
   };
   // Arguments are evaluated before anything is printed.
   std::vector<Value *> args;
-  for (size_t i = 1; i < t.numKids(e); ++i) args.push_back(expr(t.kid(e, i)));
+  std::vector<const Type *> argTypes;
+  if (t.numKids(e) == 2 && tv(t.kid(e, 1)).type && tv(t.kid(e, 1)).type->kind == types::TypeKind::Tuple) {
+    // print(f()) with f returning several values.
+    call(t.kid(e, 1), &args);
+    argTypes = subst(tv(t.kid(e, 1)).type)->list;
+  } else {
+    for (size_t i = 1; i < t.numKids(e); ++i) {
+      args.push_back(expr(t.kid(e, i)));
+      argTypes.push_back(typeOf(t.kid(e, i)));
+    }
+  }
   rt("runtime.printlock", {});
-  for (size_t i = 0; i < args.size(); ++i) {
+  for (size_t i = 0; i < args.size() && i < argTypes.size(); ++i) {
     if (ln && i > 0) rt("runtime.printsp", {});
     Value *a = args[i];
-    const Type *u = types::under(typeOf(t.kid(e, i + 1)));
+    const Type *u = types::under(argTypes[i]);
     if (types::isBoolean(u)) rt("runtime.printbool", {a});
     else if (types::isString(u)) rt("runtime.printstring", {a});
     else if (types::isFloat(u)) rt("runtime.printfloat", {conv(a, basic(BasicKind::Float64), p)});
@@ -96,6 +106,22 @@ void Builder::callResults(Value *c, const std::vector<const Type *> &res, std::v
   }
 }
 
+std::string Builder::genericInstance(const Object *g, NodeId at, NodeId alt, types::TypeMap *mOut) {
+  // The type arguments the checker recorded where g is used (a call, or
+  // the instantiation F[...]), in terms of the instance being built.
+  auto it = info_->instances.find(at.index);
+  if (it == info_->instances.end()) it = info_->instances.find(alt.index);
+  if (it == info_->instances.end()) {
+    unsupported(pos(at), "a generic function without known type arguments");
+    return "";
+  }
+  types::TypeMap m;
+  for (size_t i = 0; i < g->type->typeParams.size() && i < it->second.size(); ++i)
+    m[g->type->typeParams[i]] = subst(it->second[i]);
+  if (mOut) *mOut = m;
+  return instance(g, nullptr, m);
+}
+
 std::string Builder::methodName(const Object *m) {
   if (!m->recvType || m->recvType->typeParams.empty()) return m->linkName();
   const Type *owner = methodOwner_;
@@ -115,7 +141,8 @@ Value *Builder::methodValue(NodeId sel, const Object *m) {
     // expression's first parameter is.
     const Type *first = types::under(ft)->params()[0];
     bool ptrType = types::under(first)->kind == types::TypeKind::Pointer;
-    if (ptrType != m->ptrRecv || (m->recvType && !m->recvType->typeParams.empty())) {
+    const Type *base = ptrType ? types::under(first)->elem : first;
+    if (ptrType != m->ptrRecv || base != m->recvType || (m->recvType && !m->recvType->typeParams.empty())) {
       unsupported(p, "this method expression");
       return value(Op::ConstInt, ft, {}, p);
     }
@@ -214,7 +241,9 @@ Value *Builder::receiver(NodeId sel, const Object *m) {
     unsupported(p, "a call of an interface method");
     return nullptr;
   }
-  methodOwner_ = r.owner ? r.owner : m->recvType;
+  methodOwner_ = r.owner ? r.owner : r.method->recvType;
+  methodFound_ = r.method;
+  m = r.method;
   Value *addr = nullptr, *ptr = nullptr, *val = nullptr;
   if (!r.path.empty()) {
     addr = fieldPath(expr(x), bt, r.path, r.path.size(), p);
@@ -272,6 +301,11 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     if (g && g->kind == ObjKind::Func && !g->type->typeParams.empty()) callee = g;
   }
   if (callee && callee->kind == ObjKind::Builtin) {
+    if (t.numKids(e) == 2 && tv(t.kid(e, 1)).type && tv(t.kid(e, 1)).type->kind == types::TypeKind::Tuple &&
+        callee->builtin != types::Builtin::Print && callee->builtin != types::Builtin::Println) {
+      unsupported(p, "a multi-value call as the arguments of built-in " + callee->name);
+      return nullptr;
+    }
     switch (callee->builtin) {
     case types::Builtin::Print: printCall(e, false); return nullptr;
     case types::Builtin::Println: printCall(e, true); return nullptr;
@@ -389,7 +423,10 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   std::vector<Value *> args;
   if (t.kind(fun) == NodeKind::SelectorExpr) {
     callee = info_->uses[t.kid(fun, 1).index];
-    if (callee && callee->isMethod) {
+    NodeId x0 = t.kid(fun, 0);
+    const Object *qual = t.kind(x0) == NodeKind::Ident ? info_->uses[x0.index] : nullptr;
+    bool viaValue = !(qual && qual->kind == ObjKind::PkgName) && tv(x0).mode != types::Mode::TypeExpr;
+    if (callee && callee->kind == ObjKind::Func && (callee->isMethod || viaValue)) {
       NodeId x = t.kid(fun, 0);
       if (tv(x).mode == types::Mode::TypeExpr) {
         // T.m(x, ...) and (*T).m(p, ...): the receiver is the first
@@ -405,6 +442,9 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
         Value *recv = receiver(fun, callee);
         if (!recv) return nullptr;
         args.push_back(recv);
+        // In an instance, a method of a type parameter's constraint is the
+        // type argument's method.
+        callee = methodFound_;
       }
     }
   }
@@ -424,16 +464,9 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   if (!callee->type->typeParams.empty()) {
     // A generic function: the instance for the (inferred or explicit)
     // type arguments, in terms of the instance being built.
-    auto it = info_->instances.find(e.index);
-    if (it == info_->instances.end()) it = info_->instances.find(fun.index);
-    if (it == info_->instances.end()) {
-      unsupported(p, "a call of a generic function without known type arguments");
-      return nullptr;
-    }
     types::TypeMap m;
-    for (size_t i = 0; i < callee->type->typeParams.size() && i < it->second.size(); ++i)
-      m[callee->type->typeParams[i]] = subst(it->second[i]);
-    calleeName = instance(callee, nullptr, m);
+    calleeName = genericInstance(callee, e, fun, &m);
+    if (calleeName.empty()) return nullptr;
     sig = types::under(types::substitute(prog_, callee->type, m));
   } else if (callee->isMethod && callee->recvType && !callee->recvType->typeParams.empty()) {
     // A method of a generic type: the instance for the receiver's type

@@ -57,6 +57,7 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
   if (!to || v->type == to) return v;
   const Type *fu = types::under(v->type), *tu = types::under(to);
   if (isAggregate(to)) return v; // aggregates: the same memory
+  if (v->op == Op::ConstInt && v->type->isBasic(BasicKind::UntypedNil)) return value(Op::ConstInt, to, {}, p);
   // The same representation: a copy that carries the new type.
   auto retype = [&] { return value(Op::Copy, to, {v}, p); };
   if (fu == tu) return retype();
@@ -112,6 +113,8 @@ Value *Builder::expr(NodeId e) {
   const syntax::Tree &t = *tree_;
   const types::TypeAndValue &v = tv(e);
   lastPos_ = pos(e);
+  if (v.type && v.type->isBasic(BasicKind::UntypedNil)) // typed by the conversion to its target
+    return value(Op::ConstInt, v.type, {}, pos(e));
   if (!lowerable(typeOf(e))) {
     unsupported(pos(e), "a value of type " + types::typeString(typeOf(e)));
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
@@ -134,7 +137,7 @@ Value *Builder::expr(NodeId e) {
     }
     if (o->kind == ObjKind::Func && !o->isMethod && o->pkg == &pkg_) {
       Value *v = value(Op::FuncAddr, typeOf(e), {}, pos(e));
-      v->aux = o->linkName();
+      v->aux = o->type->typeParams.empty() ? o->linkName() : genericInstance(o, e, e);
       return v;
     }
     if (o->kind == ObjKind::Nil) return value(Op::ConstInt, typeOf(e), {}, pos(e));
@@ -145,7 +148,8 @@ Value *Builder::expr(NodeId e) {
     return funcLit(e);
   case NodeKind::CompositeLit: {
     types::TypeKind k = types::under(typeOf(e))->kind;
-    if (k == types::TypeKind::Slice || k == types::TypeKind::Struct || k == types::TypeKind::Array)
+    if (k == types::TypeKind::Slice || k == types::TypeKind::Struct || k == types::TypeKind::Array ||
+        k == types::TypeKind::Pointer)
       return compositeLit(e);
     if (k == types::TypeKind::Map) return mapLit(e);
     unsupported(pos(e), "a composite literal of type " + types::typeString(typeOf(e)));
@@ -208,6 +212,15 @@ Value *Builder::expr(NodeId e) {
     return binary(e);
   }
   case NodeKind::IndexExpr:
+    if (t.kind(t.kid(e, 0)) == NodeKind::Ident) {
+      // F[int] as a value: the instance's static closure.
+      const Object *g = info_->uses[t.kid(e, 0).index];
+      if (g && g->kind == ObjKind::Func && !g->type->typeParams.empty()) {
+        Value *v = value(Op::FuncAddr, typeOf(e), {}, pos(e));
+        v->aux = genericInstance(g, e, t.kid(e, 0));
+        return v;
+      }
+    }
     if (types::isString(typeOf(t.kid(e, 0)))) return stringIndex(e);
     switch (types::under(typeOf(t.kid(e, 0)))->kind) {
     case types::TypeKind::Slice:

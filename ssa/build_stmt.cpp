@@ -261,7 +261,12 @@ void Builder::switchStmt(NodeId s) {
   }
   Pos p = pos(s);
   Value *tag = nullptr;
-  if (tagNode.valid()) tag = expr(tagNode);
+  const Type *tagT = tagNode.valid() ? typeOf(tagNode) : nullptr;
+  if (tagNode.valid()) {
+    tag = expr(tagNode);
+    // Evaluated once: an aggregate tag is copied before the cases run.
+    if (isAggregate(tagT)) tag = copyAggregate(tag, tagT, p);
+  }
   std::vector<NodeId> clauses;
   for (size_t i = 2; i < t.numKids(s); ++i) clauses.push_back(t.kid(s, i));
   std::vector<Block *> bodies;
@@ -278,8 +283,9 @@ void Builder::switchStmt(NodeId s) {
     for (NodeId c : t.kids(cases)) {
       Value *cond;
       if (tag) {
-        Value *cv = conv(expr(c), tag->type, pos(c));
-        cond = value(Op::Eq, basic(BasicKind::Bool), {tag, cv}, pos(c));
+        Value *cv = conv(expr(c), tagT, pos(c));
+        cond = isAggregate(tagT) ? equalAggregate(tag, cv, tagT, pos(c))
+                                 : value(Op::Eq, basic(BasicKind::Bool), {tag, cv}, pos(c));
       } else {
         cond = expr(c);
       }
@@ -309,7 +315,6 @@ void Builder::switchStmt(NodeId s) {
   loops_.pop_back();
   seal(exit);
   startBlock(exit);
-  (void)p;
 }
 
 void Builder::returnStmt(NodeId s) {

@@ -144,12 +144,16 @@ private:
   /// The named type (an instance, for generic types) declaring the method
   /// whose receiver receiver() computed last.
   const Type *methodOwner_ = nullptr;
+  const Object *methodFound_ = nullptr; ///< and the method itself
   /// x.m as a func value (a closure binding the receiver, gc's
   /// main.T.m-fm), or T.m / (*T).m as a function taking the receiver first.
   Value *methodValue(NodeId sel, const Object *m);
   /// The link name of method m as called with receiver selector sel (an
   /// instance for methods of generic types).
   std::string methodName(const Object *m);
+  /// The instance of generic function g used at node at (or alt, where
+  /// the checker may have recorded it); its type arguments into mOut.
+  std::string genericInstance(const Object *g, NodeId at, NodeId alt, types::TypeMap *mOut = nullptr);
   /// Method value wrappers to generate: name, method, its link name and
   /// the receiver's type as the closure holds it.
   struct PendingWrapper {
@@ -288,7 +292,13 @@ private:
     }
     if (u->kind == types::TypeKind::Signature) return true; // func values
     if (u->kind == types::TypeKind::Slice || u->kind == types::TypeKind::Pointer) return lowerable(u->elem, seen);
-    if (u->kind == types::TypeKind::Map) return lowerable(u->key, seen) && lowerable(u->elem, seen);
+    if (u->kind == types::TypeKind::Map) {
+      // Keys the runtime hashes without a generated hash function.
+      const Type *ku = types::under(u->key);
+      bool hashable = (ku->kind == types::TypeKind::Basic && !ku->isBasic(BasicKind::UnsafePointer)) ||
+                      ku->kind == types::TypeKind::Pointer;
+      return hashable && lowerable(u->key, seen) && lowerable(u->elem, seen);
+    }
     return u->kind == types::TypeKind::Basic &&
            (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u) || types::isComplex(u) ||
             u->isBasic(BasicKind::UnsafePointer));
