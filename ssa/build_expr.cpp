@@ -97,6 +97,15 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
   // Conversions the checker allowed between reference types of one kind
   // (identical underlying types up to names) keep the representation, as
   // do those between pointers and unsafe.Pointer.
+  if (fu->kind == types::TypeKind::Slice && tu->kind == types::TypeKind::Pointer &&
+      types::under(tu->elem)->kind == types::TypeKind::Array) {
+    // (*[N]T)(s): s's array, after gc's check that len(s) >= N.
+    int64_t n = types::under(tu->elem)->len;
+    Value *len = value(Op::SliceLen, basic(BasicKind::Int), {v}, p);
+    panicIf(value(Op::Less, basic(BasicKind::Bool), {len, intConst(n, p)}, p), "runtime.panicSliceConvert", p,
+            {intConst(n, p), len});
+    return value(Op::SlicePtr, to, {v}, p);
+  }
   auto isPtr = [](const Type *u) { return u->kind == types::TypeKind::Pointer || u->isBasic(BasicKind::UnsafePointer); };
   if (isPtr(fu) && isPtr(tu)) return retype();
   if (fu->kind == tu->kind && (fu->kind == types::TypeKind::Slice || fu->kind == types::TypeKind::Signature ||
