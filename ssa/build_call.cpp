@@ -303,8 +303,16 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   if (callee && callee->kind == ObjKind::Builtin) {
     if (t.numKids(e) == 2 && tv(t.kid(e, 1)).type && tv(t.kid(e, 1)).type->kind == types::TypeKind::Tuple &&
         callee->builtin != types::Builtin::Print && callee->builtin != types::Builtin::Println) {
-      unsupported(p, "a multi-value call as the arguments of built-in " + callee->name);
-      return nullptr;
+      if (callee->builtin != types::Builtin::Complex && callee->builtin != types::Builtin::Append) {
+        unsupported(p, "a multi-value call as the arguments of built-in " + callee->name);
+        return nullptr;
+      }
+      // complex(f()), append(f()): f's results are the arguments.
+      std::vector<Value *> vals;
+      call(t.kid(e, 1), &vals);
+      spreadCall_ = e;
+      spread_ = vals;
+      spreadTypes_ = subst(tv(t.kid(e, 1)).type)->list;
     }
     switch (callee->builtin) {
     case types::Builtin::Print: printCall(e, false); return nullptr;
@@ -370,7 +378,7 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     }
     case types::Builtin::Complex: {
       const Type *ct = typeOf(e), *ft = componentType(ct);
-      Value *re = conv(expr(t.kid(e, 1)), ft, p), *im = conv(expr(t.kid(e, 2)), ft, p);
+      Value *re = conv(builtinArg(e, 1), ft, p), *im = conv(builtinArg(e, 2), ft, p);
       return value(Op::ComplexMake, ct, {re, im}, p);
     }
     case types::Builtin::Real:

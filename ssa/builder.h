@@ -138,6 +138,24 @@ private:
   /// first: how many leading arguments (a receiver) are already in args.
   void callArgs(NodeId e, const Type *sig, std::vector<Value *> &args, size_t first);
   void printCall(NodeId e, bool ln);
+  /// Built-in calls written f(g()) with g returning several values: g's
+  /// results, which builtinArg hands out in place of the arguments.
+  NodeId spreadCall_;
+  std::vector<Value *> spread_;
+  std::vector<const Type *> spreadTypes_;
+  /// Argument i (from 1) of built-in call e, its type, and their number.
+  Value *builtinArg(NodeId e, size_t i) {
+    if (spreadCall_ == e) return spread_[i - 1];
+    return expr(tree_->kid(e, i));
+  }
+  const Type *builtinArgType(NodeId e, size_t i) {
+    if (spreadCall_ == e) return spreadTypes_[i - 1];
+    return typeOf(tree_->kid(e, i));
+  }
+  size_t builtinArgs(NodeId e) {
+    if (spreadCall_ == e) return spread_.size() + 1;
+    return tree_->numKids(e);
+  }
   /// The results of call c (of result types res) into results, if wanted;
   /// aggregate results are fresh temporaries.
   void callResults(Value *c, const std::vector<const Type *> &res, std::vector<Value *> *results);
