@@ -290,10 +290,7 @@ void Builder::switchStmt(NodeId s) {
         cond = expr(c);
       }
       Block *next = newBlock();
-      cur_->kind = BlockKind::If;
-      cur_->control = cond;
-      Func::addEdge(cur_, bodies[i]);
-      Func::addEdge(cur_, next);
+      branch(cond, bodies[i], next);
       seal(next);
       startBlock(next);
     }
@@ -353,18 +350,12 @@ void Builder::condBranch(NodeId cond, Block *yes, Block *no) {
     return;
   }
   Value *c = expr(cond);
-  cur_->kind = BlockKind::If;
-  cur_->control = c;
-  Func::addEdge(cur_, yes);
-  Func::addEdge(cur_, no);
+  branch(c, yes, no);
 }
 
 void Builder::panicIf(Value *cond, const char *fn, Pos p, std::vector<Value *> args) {
   Block *panic = newBlock(BlockKind::Exit), *ok = newBlock();
-  cur_->kind = BlockKind::If;
-  cur_->control = cond;
-  Func::addEdge(cur_, panic);
-  Func::addEdge(cur_, ok);
+  branch(cond, panic, ok);
   seal(panic);
   seal(ok);
   startBlock(panic);

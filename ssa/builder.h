@@ -94,6 +94,21 @@ private:
   /// Ends the current block with a jump to target (if still reachable).
   void jump(Block *target);
   void startBlock(Block *b) { cur_ = b; }
+  /// Ends the current block with a branch on cond.
+  void branch(Value *cond, Block *yes, Block *no) {
+    cur_->kind = BlockKind::If;
+    cur_->control = cond;
+    Func::addEdge(cur_, yes);
+    Func::addEdge(cur_, no);
+  }
+  /// The end of a loop body: back to the header (now complete), then on
+  /// after the loop.
+  void endLoop(Block *header, Block *exit) {
+    jump(header);
+    seal(header);
+    seal(exit);
+    startBlock(exit);
+  }
   /// After return/break/continue: later statements go to a fresh,
   /// unreachable block that deadcode removes.
   void startDeadBlock() {

@@ -65,48 +65,32 @@ bool nonNegative(const Value *v, int depth = 0) {
 void prove(Func &f) {
   DomTree dom(f);
   // Facts: pairs (a, b) with a < b (signed), from dominating branches.
-  std::multiset<std::pair<const Value *, const Value *>> less;
-  struct Frame {
-    Block *b;
-    size_t next;
-    std::pair<const Value *, const Value *> fact;
-    bool has;
-  };
-  std::vector<Frame> stack;
-  auto enter = [&](Block *b) {
-    Frame fr{b, 0, {}, false};
-    if (b->preds.size() == 1 && b->preds[0]->kind == BlockKind::If) {
-      Block *p = b->preds[0];
-      bool taken = p->succs[0] == b;
-      const Value *c = p->control;
-      if (c->op == Op::Not) {
-        c = c->args[0];
-        taken = !taken;
-      }
-      if (taken && c->op == Op::Less && !types::isUnsigned(c->args[0]->type) && types::isInteger(c->args[0]->type)) {
-        fr.fact = {c->args[0], c->args[1]};
-        fr.has = true;
-        less.insert(fr.fact);
-      }
-    }
-    Value *i, *n;
-    if (indexCheck(b, i, n) && nonNegative(i) && less.count({i, n})) {
-      Value *no = f.newValue(b, Op::ConstBool, b->control->type, {}, b->control->pos);
-      b->control = no;
-    }
-    stack.push_back(fr);
-  };
-  enter(f.entry());
-  while (!stack.empty()) {
-    Frame &fr = stack.back();
-    const std::vector<Block *> &kids = dom.children[fr.b];
-    if (fr.next < kids.size()) {
-      enter(kids[fr.next++]);
-      continue;
-    }
-    if (fr.has) less.erase(less.find(fr.fact));
-    stack.pop_back();
-  }
+  using Fact = std::pair<const Value *, const Value *>;
+  std::multiset<Fact> less;
+  std::map<Block *, Fact> added;
+  dom.walk(
+      [&](Block *b) {
+        if (b->preds.size() == 1 && b->preds[0]->kind == BlockKind::If) {
+          Block *p = b->preds[0];
+          bool taken = p->succs[0] == b;
+          const Value *c = p->control;
+          if (c->op == Op::Not) {
+            c = c->args[0];
+            taken = !taken;
+          }
+          if (taken && c->op == Op::Less && !types::isUnsigned(c->args[0]->type) &&
+              types::isInteger(c->args[0]->type)) {
+            added[b] = {c->args[0], c->args[1]};
+            less.insert(added[b]);
+          }
+        }
+        Value *i, *n;
+        if (indexCheck(b, i, n) && nonNegative(i) && less.count({i, n}))
+          b->control = f.newValue(b, Op::ConstBool, b->control->type, {}, b->control->pos);
+      },
+      [&](Block *b) {
+        if (auto it = added.find(b); it != added.end()) less.erase(less.find(it->second));
+      });
 }
 
 } // namespace origo::ssa
