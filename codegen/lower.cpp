@@ -19,6 +19,7 @@
 #include <llvm/IR/DIBuilder.h>
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/Intrinsics.h>
+#include <llvm/IR/MDBuilder.h>
 
 #include <cassert>
 #include <cstdio>
@@ -355,7 +356,17 @@ void Lowering::lowerFunc(const ssa::Func &f) {
       b_.CreateBr(bbs[b->succs[0]]);
       break;
     case ssa::BlockKind::If:
-      b_.CreateCondBr(vals_[b->control->id], bbs[b->succs[0]], bbs[b->succs[1]]);
+    {
+      // Checks branch to panicking Exit blocks: tell LLVM they are cold
+      // so that the fast path is laid out straight.
+      llvm::MDNode *weights = nullptr;
+      llvm::MDBuilder md(ctx_);
+      if (b->succs[0]->kind == ssa::BlockKind::Exit && b->succs[1]->kind != ssa::BlockKind::Exit)
+        weights = md.createBranchWeights(1, 1u << 20);
+      else if (b->succs[1]->kind == ssa::BlockKind::Exit && b->succs[0]->kind != ssa::BlockKind::Exit)
+        weights = md.createBranchWeights(1u << 20, 1);
+      b_.CreateCondBr(vals_[b->control->id], bbs[b->succs[0]], bbs[b->succs[1]], weights);
+    }
       break;
     case ssa::BlockKind::Ret: {
       // Aggregate results are copied to the caller's out pointers; the
@@ -437,6 +448,7 @@ llvm::Value *Lowering::runtimeCall(const ssa::Value *v) {
     }
   }
   llvm::CallInst *c = b_.CreateCall(runtimeFunc(v->aux, ret, params), args);
+  if (v->block && v->block->kind == ssa::BlockKind::Exit && v->block->control == v) c->addFnAttr(llvm::Attribute::Cold);
   stackmap(v->pos);
   if (out) return b_.CreateLoad(sliceTy_, out);
   return c;
