@@ -64,7 +64,8 @@ bool nonNegative(const Value *v, int depth = 0) {
 
 void prove(Func &f) {
   DomTree dom(f);
-  // Facts: pairs (a, b) with a < b (signed), from dominating branches.
+  // Facts: pairs (a, b) with a < b (in the signedness of their type),
+  // from dominating branches.
   using Fact = std::pair<const Value *, const Value *>;
   std::multiset<Fact> less;
   std::map<Block *, Fact> added;
@@ -78,14 +79,17 @@ void prove(Func &f) {
             c = c->args[0];
             taken = !taken;
           }
-          if (taken && c->op == Op::Less && !types::isUnsigned(c->args[0]->type) &&
-              types::isInteger(c->args[0]->type)) {
+          if (taken && c->op == Op::Less && types::isInteger(c->args[0]->type)) {
             added[b] = {c->args[0], c->args[1]};
             less.insert(added[b]);
           }
         }
+        // A check passes when a dominating one on the same values did
+        // (unsigned facts), or when 0 <= i < n is known (signed facts).
         Value *i, *n;
-        if (indexCheck(b, i, n) && nonNegative(i) && less.count({i, n}))
+        const Value *ui = indexCheck(b, i, n) ? b->control->args[0]->args[0] : nullptr;
+        const Value *un = ui ? b->control->args[0]->args[1] : nullptr;
+        if (ui && (less.count({ui, un}) || (nonNegative(i) && less.count({i, n}))))
           b->control = f.newValue(b, Op::ConstBool, b->control->type, {}, b->control->pos);
       },
       [&](Block *b) {

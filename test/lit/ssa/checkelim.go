@@ -30,12 +30,22 @@ type T struct{ a, b int }
 func twice(p *T) int { return p.a + p.b }
 
 // CHECK-NOT: runtime.panicmem
-// CHECK-LABEL: main.main func()
+// CHECK-LABEL: main.swap func([]int, int, int)
 func fresh() int {
 	p := &T{1, 2}
 	return p.a + p.b
 }
 
+// Each index is checked once, though each is used twice.
+// CHECK-COUNT-2: runtime.panicIndex
+// CHECK-NOT: runtime.panicIndex
+// CHECK-LABEL: main.main func()
+func swap(s []int, i, j int) {
+	s[i], s[j] = s[j], s[i]
+}
+
 func main() {
-	println(sum([]int{1, 2}), first([]int{3}, 0), twice(&T{4, 5}), fresh())
+	s := []int{1, 2}
+	swap(s, 0, 1)
+	println(sum(s), first([]int{3}, 0), twice(&T{4, 5}), fresh())
 }
