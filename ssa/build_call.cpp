@@ -295,6 +295,11 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     return conv(x, typeOf(e), p);
   }
   const Object *callee = t.kind(fun) == NodeKind::Ident ? info_->uses[fun.index] : nullptr;
+  if (t.kind(fun) == NodeKind::SelectorExpr) {
+    // unsafe.Add, unsafe.Slice: built-ins of package unsafe.
+    const Object *sel = info_->uses[t.kid(fun, 1).index];
+    if (sel && sel->kind == ObjKind::Builtin) callee = sel;
+  }
   if (t.kind(fun) == NodeKind::IndexExpr && t.kind(t.kid(fun, 0)) == NodeKind::Ident) {
     // F[int](...): a generic function instantiated explicitly.
     const Object *g = info_->uses[t.kid(fun, 0).index];
@@ -386,6 +391,23 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       Value *c = expr(t.kid(e, 1));
       const Type *ct = typeOf(t.kid(e, 1));
       return value(callee->builtin == types::Builtin::Real ? Op::Real : Op::Imag, typeOf(e), {conv(c, ct, p)}, p);
+    }
+    case types::Builtin::Add: {
+      // unsafe.Add(ptr, len): ptr moved by len bytes (any integer type).
+      Value *ptr = expr(t.kid(e, 1));
+      Value *n = conv(expr(t.kid(e, 2)), basic(BasicKind::Int), p);
+      return value(Op::AddPtr, typeOf(e), {ptr, n}, p);
+    }
+    case types::Builtin::Slice: {
+      // unsafe.Slice(ptr, len): gc's checks in runtime.unsafeslice64, then
+      // the slice {ptr, len, len}.
+      const Type *st = typeOf(e);
+      Value *ptr = expr(t.kid(e, 1));
+      Value *n = conv(expr(t.kid(e, 2)), basic(BasicKind::Int64), p);
+      Value *chk = value(Op::RuntimeCall, tt_.tuple({}), {typeDesc(types::under(st)->elem, p), ptr, n}, p);
+      chk->aux = "runtime.unsafeslice64";
+      Value *len = conv(n, basic(BasicKind::Int), p);
+      return value(Op::SliceMake, st, {ptr, len, len}, p);
     }
     case types::Builtin::Delete: {
       const Type *mt = typeOf(t.kid(e, 1));
