@@ -41,6 +41,7 @@ public:
     i64_ = llvm::Type::getInt64Ty(ctx_);
     stringTy_ = llvm::StructType::get(ctx_, {gcptr_, i64_});
     sliceTy_ = llvm::StructType::get(ctx_, {gcptr_, i64_, i64_});
+    ifaceTy_ = llvm::StructType::get(ctx_, {gcptr_, gcptr_});
   }
   void run();
 
@@ -70,7 +71,7 @@ private:
   llvm::IRBuilder<> b_;
   llvm::PointerType *ptr_, *gcptr_;
   llvm::Type *i64_;
-  llvm::StructType *stringTy_, *sliceTy_;
+  llvm::StructType *stringTy_, *sliceTy_, *ifaceTy_;
   std::vector<llvm::Value *> vals_;
   std::map<std::string, llvm::Constant *> strings_;
   const ssa::Func *cur_ = nullptr;
@@ -95,6 +96,8 @@ llvm::Type *Lowering::typeOf(const Type *t) {
     return i64_;
   case TypeKind::Slice:
     return sliceTy_;
+  case TypeKind::Interface:
+    return ifaceTy_;
   case TypeKind::Tuple: {
     if (u->list.empty()) return llvm::Type::getVoidTy(ctx_);
     std::vector<llvm::Type *> elems;
@@ -313,8 +316,8 @@ llvm::Value *Lowering::runtimeCall(const ssa::Value *v) {
   }
   for (size_t i = 0; i < v->args.size(); ++i) {
     llvm::Value *a = arg(v, i);
-    if (a->getType() == stringTy_ || a->getType() == sliceTy_) {
-      unsigned n = a->getType() == stringTy_ ? 2 : 3;
+    if (a->getType() == stringTy_ || a->getType() == sliceTy_ || a->getType() == ifaceTy_) {
+      unsigned n = a->getType() == sliceTy_ ? 3 : 2;
       for (unsigned k = 0; k < n; ++k) {
         args.push_back(b_.CreateExtractValue(a, {k}));
         params.push_back(args.back()->getType());
@@ -568,9 +571,19 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
       callee = llvm::Function::Create(llvm::FunctionType::get(t, ps, false),
                                       llvm::Function::ExternalLinkage, v->aux, m_);
     }
-    llvm::CallInst *c = b_.CreateCall(callee, args);
+    // The callee may have been declared with another type (a method a
+    // type descriptor refers to): call with the type of this call.
+    std::vector<llvm::Type *> ps;
+    for (llvm::Value *a : args) ps.push_back(a->getType());
+    llvm::CallInst *c = b_.CreateCall(llvm::FunctionType::get(t, ps, false), callee, args);
     stackmap(v->pos);
     return c;
+  }
+  case Op::MakeIface: case Op::IfaceMake: case Op::IfaceTab: case Op::IfaceData: case Op::IfaceType:
+  case Op::IfaceCall: {
+    std::vector<llvm::Value *> args;
+    for (size_t i = 0; i < v->args.size(); ++i) args.push_back(arg(v, i));
+    return lowerIfaceOp(b_, m_, v, args, t);
   }
   case Op::RuntimeCall:
     return runtimeCall(v);

@@ -300,6 +300,7 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
       continue;
     }
     out->funcs.push_back(b.function(fn));
+    if (needsPtrWrapper(fn)) out->funcs.push_back(ptrWrapper(fn, prog.types()));
     // Literals inside it (and inside those) after it, as they were met.
     for (size_t i = 0; i < b.pendingLiterals_.size(); ++i) out->funcs.push_back(b.literal(b.pendingLiterals_[i]));
     b.pendingLiterals_.clear();

@@ -29,6 +29,8 @@ void Builder::printCall(NodeId e, bool ln) {
     else if (types::isString(u)) rt("runtime.printstring", {a});
     else if (types::isFloat(u)) rt("runtime.printfloat", {conv(a, basic(BasicKind::Float64), p)});
     else if (u->kind == types::TypeKind::Slice) rt("runtime.printslice", {a});
+    else if (u->kind == types::TypeKind::Interface)
+      rt(types::interfaceMethods(u).empty() ? "runtime.printeface" : "runtime.printiface", {a});
     else if (u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Signature)
       rt("runtime.printpointer", {a});
     else if (types::isUnsigned(u)) rt("runtime.printuint", {conv(a, basic(BasicKind::Uint64), p)});
@@ -97,10 +99,14 @@ Value *Builder::closureCall(NodeId e, std::vector<Value *> *results) {
 
 Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   const syntax::Tree &t = *tree_;
+  if (t.kind(e) == NodeKind::TypeAssertExpr) return typeAssert(e, results); // v, ok := x.(T)
   NodeId fun = t.kid(e, 0);
   while (t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
   const types::TypeAndValue &ftv = tv(fun);
   Pos p = pos(e);
+  if (t.kind(fun) == NodeKind::SelectorExpr && tv(t.kid(fun, 0)).mode != types::Mode::TypeExpr &&
+      types::isInterface(typeOf(t.kid(fun, 0))))
+    return ifaceCall(e, results);
   if (ftv.mode == types::Mode::TypeExpr) {
     Value *x = expr(t.kid(e, 1));
     return conv(x, typeOf(e), p);
@@ -167,19 +173,8 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     case types::Builtin::Panic: {
       // panic(v): v as an interface{} (type descriptor and data word) to
       // runtime.gopanic, which does not return.
-      NodeId a = t.kid(e, 1);
-      const Type *at = typeOf(a);
-      if (types::isInterface(at) || types::under(at)->kind != types::TypeKind::Basic ||
-          types::isComplex(at) || (at->kind == types::TypeKind::Named && !at->methods.empty())) {
-        unsupported(p, "panic with a value of type " + types::typeString(at));
-        return nullptr;
-      }
-      Value *x = conv(expr(a), at, p);
-      Value *td = value(Op::TypeDesc, basic(BasicKind::UnsafePointer), {}, p);
-      td->auxType = at;
-      td->aux = types::typeString(at);
-      Value *data = value(Op::Box, basic(BasicKind::UnsafePointer), {x}, p);
-      Value *c = value(Op::RuntimeCall, tt_.tuple({}), {td, data}, p);
+      Value *x = conv(expr(t.kid(e, 1)), emptyIface(), p);
+      Value *c = value(Op::RuntimeCall, tt_.tuple({}), {x}, p);
       c->aux = "runtime.gopanic";
       cur_->kind = BlockKind::Exit;
       cur_->control = c;

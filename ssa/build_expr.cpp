@@ -46,6 +46,7 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
   if (!to || v->type == to) return v;
   const Type *fu = types::under(v->type), *tu = types::under(to);
   if (fu == tu) return v;
+  if (tu->kind == types::TypeKind::Interface) return toIface(v, to, p);
   bool fromNum = types::isInteger(fu) || types::isFloat(fu), toNum = types::isInteger(tu) || types::isFloat(tu);
   if (fromNum && toNum) return value(Op::Conv, to, {v}, p);
   if (types::isInteger(fu) && types::isString(tu)) {
@@ -188,6 +189,8 @@ Value *Builder::expr(NodeId e) {
     if (types::under(typeOf(t.kid(e, 0)))->kind == types::TypeKind::Slice) return sliceSlice(e);
     unsupported(pos(e), "expression SliceExpr");
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
+  case NodeKind::TypeAssertExpr:
+    return typeAssert(e, nullptr);
   case NodeKind::CallExpr: {
     Value *c = call(e, nullptr);
     if (!c) {
@@ -223,6 +226,8 @@ Value *Builder::binary(NodeId e) {
     return value(Op::ConstBool, basic(BasicKind::Bool), {}, pos(e));
   }
   Pos p = pos(e);
+  if ((op == Tok::Eql || op == Tok::Neq) && (types::isInterface(x->type) || types::isInterface(y->type)))
+    return ifaceCompare(op == Tok::Eql, x, y, p);
   if (types::under(x->type)->kind == types::TypeKind::Slice) {
     // A slice compares only with nil: its array pointer does.
     x = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {x}, p);

@@ -225,7 +225,7 @@ void Builder::switchStmt(NodeId s) {
   if (t.kid(s, 0).valid()) stmt(t.kid(s, 0));
   NodeId tagNode = t.kid(s, 1);
   if (tagNode.valid() && t.kind(tagNode) == NodeKind::TypeSwitchGuard) {
-    unsupported(pos(s), "type switch");
+    typeSwitch(s);
     return;
   }
   Pos p = pos(s);

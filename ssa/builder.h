@@ -3,7 +3,8 @@
 /// The Builder that turns one package's typed tree into SSA. Its parts
 /// live in build*.cpp by topic: variables and functions (build.cpp),
 /// statements (build_stmt.cpp), expressions (build_expr.cpp), strings and
-/// slices (build_slice.cpp), calls and built-ins (build_call.cpp).
+/// slices (build_slice.cpp), calls and built-ins (build_call.cpp),
+/// interfaces (build_iface.cpp), method wrappers (wrappers.cpp).
 //===----------------------------------------------------------------------===//
 #pragma once
 
@@ -22,6 +23,12 @@ using types::BasicKind;
 using types::Object;
 using types::ObjKind;
 using types::Type;
+
+/// Whether value method m needs the "pkg.(*T).m" wrapper (wrappers.cpp):
+/// its receiver type is boxed in interfaces.
+bool needsPtrWrapper(const Object *m);
+/// The wrapper "pkg.(*T).m" of value method m: loads *p, calls pkg.T.m.
+std::unique_ptr<Func> ptrWrapper(const Object *m, types::TypeTable &tt);
 
 class Builder {
 public:
@@ -64,6 +71,26 @@ private:
   Value *value(Op op, const Type *t, std::vector<Value *> args, Pos pos) {
     return f_->newValue(cur_, op, t, std::move(args), pos);
   }
+
+  // --- interfaces (build_iface.cpp)
+  /// v converted to interface type `to` (from a concrete type, nil or
+  /// another interface type).
+  Value *toIface(Value *v, const Type *to, Pos p);
+  /// The first word of an interface of type iface holding a `concrete`:
+  /// its descriptor or the static itab.
+  Value *staticTab(const Type *iface, const Type *concrete, Pos p);
+  /// The value of type t an interface's data word holds.
+  Value *unbox(Value *data, const Type *t, Pos p);
+  /// x.(T); with results, the comma-ok form (value, ok).
+  Value *typeAssert(NodeId e, std::vector<Value *> *results);
+  /// x.m(...) for x of interface type.
+  Value *ifaceCall(NodeId e, std::vector<Value *> *results);
+  /// x == y (eq) or x != y where at least one operand is an interface.
+  Value *ifaceCompare(bool eq, Value *x, Value *y, Pos p);
+  void typeSwitch(NodeId s);
+  /// The zero pointer-like constant (nil) of type t.
+  Value *ptrConst(const Type *t, Pos p);
+  const Type *emptyIface() { return tt_.interfaceType({}, {}); }
 
   // --- statements and expressions
   void stmtList(NodeId block);
@@ -165,7 +192,7 @@ private:
     diags_.error(pos, what + " is not supported by origo yet");
   }
   /// Types the back end can lower today: integers, bools, strings.
-  static bool lowerable(const Type *t) {
+  static bool lowerable(const Type *t, int depth = 0) {
     if (!t) return false;
     const Type *u = types::under(t);
     if (u->kind == types::TypeKind::Tuple) {
@@ -174,17 +201,11 @@ private:
       return true;
     }
     if (u->kind == types::TypeKind::Signature) return true; // func values
-    if (u->kind == types::TypeKind::Slice) {
-      // Slices of the basic kinds (whose descriptors exist) for now.
-      const Type *e = u->elem, *eu = types::under(e);
-      return eu->kind == types::TypeKind::Basic && !types::isComplex(eu) && !eu->isBasic(BasicKind::UnsafePointer) &&
-             !(e->kind == types::TypeKind::Named && !e->methods.empty()) && lowerable(e);
-    }
-    if (u->kind == types::TypeKind::Pointer) {
-      // Pointers to the basic kinds (whose descriptors exist) for now.
-      const Type *e = u->elem, *eu = types::under(e);
-      return eu->kind == types::TypeKind::Basic && !types::isComplex(eu) && !eu->isBasic(BasicKind::UnsafePointer) &&
-             !(e->kind == types::TypeKind::Named && !e->methods.empty()) && lowerable(e);
+    if (u->kind == types::TypeKind::Interface) return !u->comparableIface && types::typeSetOf(u).all;
+    if (u->kind == types::TypeKind::Slice || u->kind == types::TypeKind::Pointer) {
+      // Of any lowerable type (every type has a descriptor); the depth
+      // bound stops at types like `type P *P`.
+      return depth < 8 && lowerable(u->elem, depth + 1);
     }
     return u->kind == types::TypeKind::Basic &&
            (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u));

@@ -29,6 +29,12 @@ std::string Object::linkName() const {
   return p.empty() ? n : p + "." + n;
 }
 
+std::string Object::ptrLinkName() const {
+  std::string p = pkg ? pkg->path + "." : "";
+  std::string t = recvType && recvType->obj ? recvType->obj->name : "?";
+  return p + "(*" + t + ")." + name;
+}
+
 const FileInfo &Package::infoFor(const syntax::Tree *t) const {
   for (const FileInfo &fi : info)
     if (fi.tree == t) return fi;
