@@ -44,8 +44,19 @@ Value *Builder::constant(const types::TypeAndValue &tv, Pos p) {
 
 Value *Builder::conv(Value *v, const Type *to, Pos p) {
   if (!to || v->type == to) return v;
+  if (v->type->isBasic(BasicKind::UntypedNil)) return value(Op::ConstInt, to, {}, p);
   const Type *fu = types::under(v->type), *tu = types::under(to);
-  if (fu == tu) return v;
+  if (fu == tu) {
+    // The value takes the static type (an interface records it as the
+    // dynamic type): constants are remade, others copied (copyelim).
+    if (v->op == Op::ConstInt || v->op == Op::ConstBool || v->op == Op::ConstString || v->op == Op::ConstFloat) {
+      Value *c = value(v->op, to, {}, p);
+      c->auxInt = v->auxInt;
+      c->aux = v->aux;
+      return c;
+    }
+    return value(Op::Copy, to, {v}, p);
+  }
   if (tu->kind == types::TypeKind::Interface) return toIface(v, to, p);
   bool fromNum = types::isInteger(fu) || types::isFloat(fu), toNum = types::isInteger(tu) || types::isFloat(tu);
   if (fromNum && toNum) return value(Op::Conv, to, {v}, p);
@@ -82,6 +93,8 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
 Value *Builder::expr(NodeId e) {
   const syntax::Tree &t = *tree_;
   const types::TypeAndValue &v = tv(e);
+  if (t.kind(e) == NodeKind::Ident && info_->uses[e.index] && info_->uses[e.index]->kind == ObjKind::Nil)
+    return value(Op::ConstInt, v.type ? v.type : basic(BasicKind::UntypedNil), {}, pos(e)); // typed by conv
   if (!lowerable(typeOf(e))) {
     unsupported(pos(e), "a value of type " + types::typeString(typeOf(e)));
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));

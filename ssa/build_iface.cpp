@@ -62,7 +62,7 @@ Value *Builder::typeAssert(NodeId e, std::vector<Value *> *results) {
   const syntax::Tree &t = *tree_;
   Pos p = pos(e);
   Value *x = expr(t.kid(e, 0));
-  const Type *T = tv(t.kid(e, 1)).type;
+  const Type *T = tv(e).type; // the asserted type (also in the comma-ok form)
   const Type *xt = x->type;
   const Type *ptrT = basic(BasicKind::UnsafePointer), *boolT = basic(BasicKind::Bool);
   bool commaOk = results != nullptr;

@@ -246,7 +246,9 @@ void Builder::switchStmt(NodeId s) {
     }
     for (NodeId c : t.kids(cases)) {
       Value *cond;
-      if (tag) {
+      if (tag && (types::isInterface(tag->type) || types::isInterface(typeOf(c)))) {
+        cond = ifaceCompare(true, tag, expr(c), pos(c));
+      } else if (tag) {
         Value *cv = conv(expr(c), tag->type, pos(c));
         cond = value(Op::Eq, basic(BasicKind::Bool), {tag, cv}, pos(c));
       } else {

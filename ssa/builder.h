@@ -194,6 +194,7 @@ private:
   /// Types the back end can lower today: integers, bools, strings.
   static bool lowerable(const Type *t, int depth = 0) {
     if (!t) return false;
+    if (t->isBasic(BasicKind::UntypedNil)) return true; // converted where used
     const Type *u = types::under(t);
     if (u->kind == types::TypeKind::Tuple) {
       for (const Type *e : u->list)
