@@ -43,7 +43,7 @@ Value *Builder::constant(const types::TypeAndValue &tv, Pos p) {
 }
 
 Value *Builder::conv(Value *v, const Type *to, Pos p) {
-  if (!to || v->type == to) return v;
+  if (!to || !v->type || v->type == to) return v; // no type: an unsupported operand (reported)
   if (v->type->isBasic(BasicKind::UntypedNil)) return value(Op::ConstInt, to, {}, p);
   const Type *fu = types::under(v->type), *tu = types::under(to);
   if (fu == tu) {

@@ -131,10 +131,14 @@ Value *Builder::ifaceCall(NodeId e, std::vector<Value *> *results) {
   while (t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
   Value *x = expr(t.kid(fun, 0));
   std::string name(t[t.kid(fun, 1)].text);
+  if (!types::isInterface(x->type)) return nullptr; // x was not supported (reported)
   const auto &ms = types::interfaceMethods(x->type);
   size_t index = 0;
   while (index < ms.size() && ms[index]->name != name) ++index;
-  assert(index < ms.size() && "interface method not in the method set");
+  if (index == ms.size()) {
+    unsupported(p, "a method of " + types::typeString(x->type));
+    return nullptr;
+  }
   const Type *sig = ms[index]->type;
   nilChecked(value(Op::IfaceTab, basic(BasicKind::UnsafePointer), {x}, p), p);
   std::vector<Value *> args{x};
