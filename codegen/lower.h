@@ -48,7 +48,7 @@ std::vector<const types::Object *> methodSet(const types::Type *t);
 /// The symbol an itab of t calls for method m (Method::ifn): takes the
 /// interface's data word as receiver. pkg.T.m itself for a pointer-shaped
 /// T; pkg.(*T).m otherwise (m itself, or the wrapper ssa/wrappers.cpp
-/// makes for a value method).
+/// makes for a value method); "" when that wrapper does not exist yet.
 std::string methodIfnName(const types::Type *t, const types::Object *m);
 
 /// Lowers an interface op (MakeIface, IfaceMake, IfaceTab, IfaceData,

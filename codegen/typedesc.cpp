@@ -288,6 +288,8 @@ std::string methodIfnName(const Type *t, const types::Object *m) {
   // The interface data word of a direct type is the receiver itself;
   // otherwise it points at the value, which the (*T).M form takes.
   if (t->kind != TypeKind::Pointer && types::isPointerShaped(t)) return m->linkName();
+  // TODO: struct and array receivers have no wrapper yet (an empty slot).
+  if (!m->ptrRecv && !ssa::needsPtrWrapper(m)) return "";
   return m->ptrLinkName();
 }
 
@@ -325,6 +327,7 @@ private:
     return llvm::ConstantStruct::get(str_, {data, i64c(s.size())});
   }
   llvm::Constant *fnRef(const std::string &name) {
+    if (name.empty()) return null();
     if (llvm::Function *f = m_.getFunction(name)) return f;
     return llvm::Function::Create(llvm::FunctionType::get(llvm::Type::getVoidTy(ctx_), false),
                                   llvm::Function::ExternalLinkage, name, m_);

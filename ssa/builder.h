@@ -24,9 +24,6 @@ using types::Object;
 using types::ObjKind;
 using types::Type;
 
-/// Whether value method m needs the "pkg.(*T).m" wrapper (wrappers.cpp):
-/// its receiver type is boxed in interfaces.
-bool needsPtrWrapper(const Object *m);
 /// The wrapper "pkg.(*T).m" of value method m: loads *p, calls pkg.T.m.
 std::unique_ptr<Func> ptrWrapper(const Object *m, types::TypeTable &tt);
 

@@ -115,6 +115,11 @@ struct PassOptions {
   std::string htmlPath = "ssa.html";
 };
 
+/// Whether build() emits the wrapper "pkg.(*T).m" of value method m
+/// (wrappers.cpp), which itabs of boxed T and of *T call: T is not
+/// pointer-shaped. Struct and array receivers get none yet.
+bool needsPtrWrapper(const types::Object *m);
+
 /// Builds SSA for every function of a type-checked package. Constructs the
 /// back end cannot compile yet are reported in diags ("... is not supported
 /// by origo yet") and the result must then not be compiled.
