@@ -253,6 +253,11 @@ void Builder::switchStmt(NodeId s) {
         cond = value(Op::Eq, basic(BasicKind::Bool), {tag, cv}, pos(c));
       } else {
         cond = expr(c);
+        if (types::isInterface(cond->type)) { // switch { case i: } with i an interface{}: i == true
+          Value *yes = value(Op::ConstBool, basic(BasicKind::Bool), {}, pos(c));
+          yes->auxInt = 1;
+          cond = ifaceCompare(true, cond, yes, pos(c));
+        }
       }
       Block *next = newBlock();
       cur_->kind = BlockKind::If;

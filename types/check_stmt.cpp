@@ -743,7 +743,8 @@ void Checker::switchStmt(NodeId s) {
         xx.expr = tag.valid() ? tag : c;
         if (!tag.valid()) {
           // switch { case cond: } compares with true.
-          if (!isBoolean(y.type)) {
+          // (An interface true converts to, like interface{}, is fine too.)
+          if (!isBoolean(y.type) && !(isInterface(y.type) && interfaceMethods(y.type).empty())) {
             errorAt(c, "invalid case " + exprStr(c) + " in switch (mismatched types " + typeString(y.type, &pkg_) +
                            " and bool)");
             continue;

@@ -154,4 +154,12 @@ func main() {
 	if p, ok := sp.(*Sq); ok {
 		println(*p)
 	}
+
+	// A tagless switch compares an interface{} case with true.
+	switch i := interface{}(true); {
+	case i:
+		println("i is true")
+	default:
+		println("i is not true")
+	}
 }
