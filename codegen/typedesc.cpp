@@ -71,6 +71,12 @@ std::string typeName(const Type *t, bool byPath) {
   case TypeKind::Named: {
     std::string s = t->obj ? t->obj->name : "?";
     if (t->obj && t->obj->pkg) s = (byPath ? t->obj->pkg->path : t->obj->pkg->name) + "." + s;
+    // Types declared in functions print like package-level ones, but
+    // several may share a name: their symbols carry the declaration's
+    // position (gc numbers them instead: main.T·1).
+    if (byPath && t->obj && t->obj->pkg && t->obj->pkg->scope && t->obj->pkg->scope->lookupLocal(t->obj->name) != t->obj)
+      s += "\u00b7" + std::to_string(t->obj->pos.file) + "." + std::to_string(t->obj->pos.line) + "." +
+           std::to_string(t->obj->pos.col);
     if (t->origin) {
       s += "[";
       for (size_t i = 0; i < t->typeArgs.size(); ++i) s += (i ? "," : "") + typeName(t->typeArgs[i], byPath);
