@@ -47,9 +47,26 @@ public:
 
 private:
   llvm::Type *typeOf(const Type *t);
-  llvm::Type *memTypeOf(const Type *t); ///< bool is i8 in memory
+  llvm::Type *memTypeOf(const Type *t); ///< bool is i8 in memory, aggregates [size x i8]
+  /// Structs and arrays: values live in memory; their SSA values are
+  /// addresses, parameters are pointers to a copy the callee owns, and
+  /// results are written through leading out-pointer parameters.
+  static bool isAggregate(const Type *t);
+  /// A new stack slot for a value of type t (an alloca of the entry block).
+  llvm::Value *stackSlot(const Type *t);
+  /// Calls callee (a Go function of type sig, or a closure when cl is set)
+  /// with the Go arguments args: aggregate results go to new stack slots
+  /// (outs receives them, in result order, null for the other results).
+  llvm::Value *goCall(const ssa::Value *v, llvm::FunctionType *ft, llvm::Value *callee, llvm::Value *cl,
+                      std::vector<llvm::Value *> args);
+  /// Per call with aggregate results: the slot of each result (or null).
+  std::map<const ssa::Value *, std::vector<llvm::Value *>> outs_;
+  /// How many out-pointer parameters precede the Go parameters of sig.
+  static unsigned numOuts(const Type *sig);
   llvm::FunctionType *funcType(const Type *sig);
-  llvm::Function *goFunction(const std::string &name, const Type *sig);
+  /// The LLVM function of a Go function; a closure body (hasContext)
+  /// takes the closure first, in the target's `nest` register.
+  llvm::Function *goFunction(const std::string &name, const Type *sig, bool hasContext = false);
   llvm::FunctionCallee runtimeFunc(const std::string &name, llvm::Type *ret,
                                    std::vector<llvm::Type *> params);
   llvm::GlobalVariable *global(const std::string &name, const Type *t);
@@ -111,27 +128,89 @@ llvm::Type *Lowering::typeOf(const Type *t) {
 
 llvm::Type *Lowering::memTypeOf(const Type *t) {
   if (types::isBoolean(t)) return llvm::Type::getInt8Ty(ctx_);
+  if (isAggregate(t)) return llvm::ArrayType::get(llvm::Type::getInt8Ty(ctx_), uint64_t(types::layoutOf(t).size));
   return typeOf(t);
 }
 
+bool Lowering::isAggregate(const Type *t) {
+  TypeKind k = types::under(t)->kind;
+  return k == TypeKind::Struct || k == TypeKind::Array;
+}
+
+llvm::Value *Lowering::stackSlot(const Type *t) {
+  // Every slot lives in the entry block, so loops reuse it and LLVM's
+  // SROA/mem2reg can take small ones back to registers.
+  llvm::Function *fn = b_.GetInsertBlock()->getParent();
+  llvm::IRBuilder<> eb(&fn->getEntryBlock(), fn->getEntryBlock().begin());
+  types::Layout l = types::layoutOf(t);
+  llvm::AllocaInst *a = eb.CreateAlloca(memTypeOf(t));
+  a->setAlignment(llvm::Align(uint64_t(std::max<int64_t>(l.align, 1))));
+  return b_.CreateAddrSpaceCast(a, gcptr_);
+}
+
+unsigned Lowering::numOuts(const Type *sig) {
+  unsigned n = 0;
+  for (const Type *r : sig->results()) n += isAggregate(r);
+  return n;
+}
+
 llvm::FunctionType *Lowering::funcType(const Type *sig) {
-  std::vector<llvm::Type *> params;
+  // (out pointers of aggregate results..., parameters...) returning the
+  // other results: none (void), one, or an LLVM struct of them.
+  std::vector<llvm::Type *> params(numOuts(sig), gcptr_);
   for (const Type *p : sig->params()) params.push_back(typeOf(p));
-  auto res = sig->results();
+  std::vector<llvm::Type *> elems;
+  for (const Type *r : sig->results())
+    if (!isAggregate(r)) elems.push_back(typeOf(r));
   llvm::Type *ret;
-  if (res.empty()) ret = llvm::Type::getVoidTy(ctx_);
-  else if (res.size() == 1) ret = typeOf(res[0]);
-  else {
-    std::vector<llvm::Type *> elems;
-    for (const Type *r : res) elems.push_back(typeOf(r));
-    ret = llvm::StructType::get(ctx_, elems);
-  }
+  if (elems.empty()) ret = llvm::Type::getVoidTy(ctx_);
+  else if (elems.size() == 1) ret = elems[0];
+  else ret = llvm::StructType::get(ctx_, elems);
   return llvm::FunctionType::get(ret, params, false);
 }
 
-llvm::Function *Lowering::goFunction(const std::string &name, const Type *sig) {
+llvm::Value *Lowering::goCall(const ssa::Value *v, llvm::FunctionType *ft, llvm::Value *callee, llvm::Value *cl,
+                              std::vector<llvm::Value *> args) {
+  const Type *rt = v->type;
+  std::vector<const Type *> res;
+  if (types::under(rt)->kind == TypeKind::Tuple) res = types::under(rt)->list;
+  else res = {rt};
+  std::vector<llvm::Value *> outs;
+  std::vector<llvm::Value *> all;
+  if (cl) all.push_back(cl);
+  for (const Type *r : res)
+    if (isAggregate(r)) {
+      outs.push_back(stackSlot(r));
+      all.push_back(outs.back());
+    } else {
+      outs.push_back(nullptr);
+    }
+  all.insert(all.end(), args.begin(), args.end());
+  llvm::CallInst *c = b_.CreateCall(ft, callee, all);
+  unsigned first = cl ? 1 : 0;
+  if (cl) c->addParamAttr(0, llvm::Attribute::Nest);
+  for (unsigned i = first; i < all.size(); ++i)
+    if (all[i]->getType()->isIntegerTy(1)) c->addParamAttr(i, llvm::Attribute::ZExt);
+  if (c->getType()->isIntegerTy(1)) c->addRetAttr(llvm::Attribute::ZExt);
+  stackmap(v->pos);
+  bool anyOut = false;
+  for (llvm::Value *o : outs) anyOut |= o != nullptr;
+  if (!anyOut) return c;
+  outs_[v] = outs;
+  if (res.size() == 1) return outs[0];
+  return c;
+}
+
+llvm::Function *Lowering::goFunction(const std::string &name, const Type *sig, bool hasContext) {
   if (llvm::Function *f = m_.getFunction(name)) return f;
-  llvm::Function *f = llvm::Function::Create(funcType(sig), llvm::Function::ExternalLinkage, name, m_);
+  llvm::FunctionType *ft = funcType(sig);
+  if (hasContext) {
+    std::vector<llvm::Type *> ps{gcptr_};
+    ps.insert(ps.end(), ft->param_begin(), ft->param_end());
+    ft = llvm::FunctionType::get(ft->getReturnType(), ps, false);
+  }
+  llvm::Function *f = llvm::Function::Create(ft, llvm::Function::ExternalLinkage, name, m_);
+  if (hasContext) f->addParamAttr(0, llvm::Attribute::Nest);
   // Frame pointers let the runtime (tracebacks, later the GC) walk stacks.
   f->addFnAttr("frame-pointer", "all");
   for (unsigned i = 0; i < f->arg_size(); ++i)
@@ -155,8 +234,10 @@ llvm::FunctionCallee Lowering::runtimeFunc(const std::string &name, llvm::Type *
 llvm::GlobalVariable *Lowering::global(const std::string &name, const Type *t) {
   if (auto *g = m_.getGlobalVariable(name)) return g;
   llvm::Type *ty = memTypeOf(t);
-  return new llvm::GlobalVariable(m_, ty, false, llvm::GlobalValue::ExternalLinkage,
-                                  llvm::Constant::getNullValue(ty), name);
+  auto *g = new llvm::GlobalVariable(m_, ty, false, llvm::GlobalValue::ExternalLinkage,
+                                     llvm::Constant::getNullValue(ty), name);
+  g->setAlignment(llvm::Align(uint64_t(std::max<int64_t>(types::layoutOf(t).align, 1))));
+  return g;
 }
 
 llvm::Value *Lowering::stringConst(const std::string &s) {
@@ -194,7 +275,7 @@ void Lowering::run() {
   m_.addModuleFlag(llvm::Module::Warning, "Debug Info Version", llvm::DEBUG_METADATA_VERSION);
   m_.addModuleFlag(llvm::Module::Warning, "Dwarf Version", 4);
   for (const ssa::Global &g : pkg_.globals) global(g.name, g.type);
-  for (const auto &f : pkg_.funcs) goFunction(f->name, f->sig);
+  for (const auto &f : pkg_.funcs) goFunction(f->name, f->sig, f->hasContext);
   for (const auto &f : pkg_.funcs) lowerFunc(*f);
   di_->finalize();
 }
@@ -211,6 +292,7 @@ void Lowering::lowerFunc(const ssa::Func &f) {
                             llvm::DISubprogram::SPFlagDefinition | llvm::DISubprogram::SPFlagOptimized);
   fn->setSubprogram(sp_);
   vals_.assign(f.numValueIds(), nullptr);
+  outs_.clear();
   std::map<const ssa::Block *, llvm::BasicBlock *> bbs;
   for (const auto &b : f.blocks)
     bbs[b.get()] = llvm::BasicBlock::Create(ctx_, "b" + std::to_string(b->id), fn);
@@ -264,12 +346,27 @@ void Lowering::lowerFunc(const ssa::Func &f) {
       b_.CreateCondBr(vals_[b->control->id], bbs[b->succs[0]], bbs[b->succs[1]]);
       break;
     case ssa::BlockKind::Ret: {
+      // Aggregate results are copied to the caller's out pointers; the
+      // others are returned.
       const ssa::Value *r = b->control;
-      if (r->args.empty()) b_.CreateRetVoid();
-      else if (r->args.size() == 1) b_.CreateRet(vals_[r->args[0]->id]);
+      std::vector<llvm::Value *> scalars;
+      unsigned out = 0;
+      auto want = f.sig->results();
+      for (size_t i = 0; i < r->args.size(); ++i) {
+        const ssa::Value *a = r->args[i];
+        if (!isAggregate(want[i])) {
+          scalars.push_back(vals_[a->id]);
+          continue;
+        }
+        types::Layout l = types::layoutOf(want[i]);
+        llvm::MaybeAlign al(uint64_t(std::max<int64_t>(l.align, 1)));
+        b_.CreateMemMove(fn->getArg(f.hasContext + out++), al, vals_[a->id], al, uint64_t(l.size));
+      }
+      if (scalars.empty()) b_.CreateRetVoid();
+      else if (scalars.size() == 1) b_.CreateRet(scalars[0]);
       else {
         llvm::Value *agg = llvm::UndefValue::get(fn->getReturnType());
-        for (unsigned i = 0; i < r->args.size(); ++i) agg = b_.CreateInsertValue(agg, vals_[r->args[i]->id], {i});
+        for (unsigned i = 0; i < scalars.size(); ++i) agg = b_.CreateInsertValue(agg, scalars[i], {i});
         b_.CreateRet(agg);
       }
       break;
@@ -380,6 +477,9 @@ llvm::Value *Lowering::convert(const ssa::Value *v) {
     return b_.CreateIntrinsic(id, {t, x->getType()}, {x});
   }
   if (t->isFloatingPointTy()) return fromUns ? b_.CreateUIToFP(x, t) : b_.CreateSIToFP(x, t);
+  // uintptr(unsafe.Pointer) and back.
+  if (x->getType()->isPointerTy()) return b_.CreatePtrToInt(x, t);
+  if (t->isPointerTy()) return b_.CreateIntToPtr(x, t);
   return fromUns ? b_.CreateZExtOrTrunc(x, t) : b_.CreateSExtOrTrunc(x, t);
 }
 
@@ -423,7 +523,22 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
   llvm::Type *t = typeOf(v->type);
   switch (v->op) {
   case Op::Arg:
-    return b_.GetInsertBlock()->getParent()->getArg(unsigned(v->auxInt));
+    return b_.GetInsertBlock()->getParent()->getArg(cur_->hasContext + numOuts(cur_->sig) + unsigned(v->auxInt));
+  case Op::ClosurePtr:
+    return b_.GetInsertBlock()->getParent()->getArg(0);
+  case Op::LocalAddr:
+    return stackSlot(v->auxType);
+  case Op::Zero: {
+    types::Layout l = types::layoutOf(v->auxType);
+    b_.CreateMemSet(arg(v, 0), b_.getInt8(0), uint64_t(l.size), llvm::MaybeAlign(uint64_t(std::max<int64_t>(l.align, 1))));
+    return nullptr;
+  }
+  case Op::Move: {
+    types::Layout l = types::layoutOf(v->auxType);
+    llvm::MaybeAlign a(uint64_t(std::max<int64_t>(l.align, 1)));
+    b_.CreateMemMove(arg(v, 0), a, arg(v, 1), a, uint64_t(l.size));
+    return nullptr;
+  }
   case Op::ConstInt:
     if (t->isIntegerTy()) return llvm::ConstantInt::get(t, uint64_t(v->auxInt), true);
     return llvm::Constant::getNullValue(t);
@@ -457,20 +572,13 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     // variables; functions that capture nothing ignore it.
     llvm::Value *cl = arg(v, 0);
     llvm::Value *fn = b_.CreateLoad(ptr_, cl);
+    std::vector<llvm::Value *> args;
+    for (size_t i = 1; i < v->args.size(); ++i) args.push_back(arg(v, i));
+    // The closure's static type: (nest, the callee's own parameters).
+    llvm::FunctionType *gt = funcType(types::under(v->auxType));
     std::vector<llvm::Type *> ps{gcptr_};
-    std::vector<llvm::Value *> args{cl};
-    for (size_t i = 1; i < v->args.size(); ++i) {
-      args.push_back(arg(v, i));
-      ps.push_back(args.back()->getType());
-    }
-    llvm::FunctionType *ft = llvm::FunctionType::get(t, ps, false);
-    llvm::CallInst *c = b_.CreateCall(ft, fn, args);
-    c->addParamAttr(0, llvm::Attribute::Nest);
-    for (unsigned i = 1; i < args.size(); ++i)
-      if (ps[i]->isIntegerTy(1)) c->addParamAttr(i, llvm::Attribute::ZExt);
-    if (t->isIntegerTy(1)) c->addRetAttr(llvm::Attribute::ZExt);
-    stackmap(v->pos);
-    return c;
+    ps.insert(ps.end(), gt->param_begin(), gt->param_end());
+    return goCall(v, llvm::FunctionType::get(gt->getReturnType(), ps, false), fn, cl, args);
   }
   case Op::New: {
     llvm::GlobalVariable *td = typeDescriptor(m_, v->auxType);
@@ -571,13 +679,15 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
       callee = llvm::Function::Create(llvm::FunctionType::get(t, ps, false),
                                       llvm::Function::ExternalLinkage, v->aux, m_);
     }
-    // The callee may have been declared with another type (a method a
-    // type descriptor refers to): call with the type of this call.
-    std::vector<llvm::Type *> ps;
-    for (llvm::Value *a : args) ps.push_back(a->getType());
-    llvm::CallInst *c = b_.CreateCall(llvm::FunctionType::get(t, ps, false), callee, args);
-    stackmap(v->pos);
-    return c;
+    llvm::FunctionType *ft = callee->getFunctionType();
+    if (callee->isDeclaration() && ft->getNumParams() == 0 && !args.empty()) {
+      // Declared first by a type descriptor's method table (typedesc.cpp
+      // uses a placeholder type): call with the type of this call.
+      std::vector<llvm::Type *> ps;
+      for (llvm::Value *a : args) ps.push_back(a->getType());
+      ft = llvm::FunctionType::get(t, ps, false);
+    }
+    return goCall(v, ft, callee, nullptr, args);
   }
   case Op::MakeIface: case Op::IfaceMake: case Op::IfaceTab: case Op::IfaceData: case Op::IfaceType:
   case Op::IfaceCall: {
@@ -587,8 +697,23 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
   }
   case Op::RuntimeCall:
     return runtimeCall(v);
-  case Op::Select:
-    return b_.CreateExtractValue(arg(v, 0), {unsigned(v->auxInt)});
+  case Op::Select: {
+    auto it = outs_.find(v->args[0]);
+    if (it == outs_.end()) return b_.CreateExtractValue(arg(v, 0), {unsigned(v->auxInt)});
+    // A call with aggregate results: those are in their slots; the others
+    // are the call's value (one) or its struct (several).
+    const std::vector<llvm::Value *> &outs = it->second;
+    size_t i = size_t(v->auxInt);
+    if (outs[i]) return outs[i];
+    unsigned scalar = 0, before = 0;
+    for (size_t k = 0; k < outs.size(); ++k) {
+      if (outs[k]) continue;
+      if (k < i) ++before;
+      ++scalar;
+    }
+    if (scalar == 1) return arg(v, 0);
+    return b_.CreateExtractValue(arg(v, 0), {before});
+  }
   case Op::LoadGlobal: {
     llvm::GlobalVariable *g = global(v->aux, v->type);
     llvm::Value *x = b_.CreateLoad(g->getValueType(), g);

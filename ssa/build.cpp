@@ -116,17 +116,18 @@ std::unique_ptr<Func> Builder::literal(const PendingLiteral &lit) {
   tree_ = lit.tree;
   info_ = &pkg_.infoFor(tree_);
   NodeId e = lit.node;
-  return body(lit.name, tv(e).type, e, nullptr, tree_->kid(e, 1), pos(e));
+  return body(lit.name, tv(e).type, e, nullptr, tree_->kid(e, 1), pos(e), lit.captures);
 }
 
 std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, NodeId owner, const Object *recv,
-                                    NodeId bodyNode, Pos fpos) {
+                                    NodeId bodyNode, Pos fpos, const std::vector<const Object *> &captures) {
   f_ = std::make_unique<Func>(name, sig);
   f_->file = sm_.file(tree_->file).absPath;
   f_->pos = fpos;
   f_->hasParams = !sig->params().empty();
   literalCount_ = 0;
   defs_.clear();
+  fresh_.clear();
   sealed_.clear();
   incomplete_.clear();
   results_.clear();
@@ -145,17 +146,32 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
   size_t np = sig->params().size();
   heapVars_.clear();
   findHeapVars(bodyNode);
+  if (!captures.empty()) {
+    // A closure: the cells of the captured variables follow the code
+    // pointer in the closure object (funcLit).
+    f_->hasContext = true;
+    Value *ctx = value(Op::ClosurePtr, basic(BasicKind::UnsafePointer), {}, fpos);
+    for (size_t k = 0; k < captures.size(); ++k) {
+      const Object *o = captures[k];
+      heapVars_.insert(o);
+      Value *slot = value(Op::AddPtr, tt_.pointer(tt_.pointer(o->type)), {ctx, intConst(int64_t(8 * (k + 1)), fpos)}, fpos);
+      writeVar(o, cur_, value(Op::Load, tt_.pointer(o->type), {slot}, fpos));
+    }
+  }
   for (size_t i = 0; i < params.size(); ++i) {
     const Object *p = params[i];
     if (i < np) {
       Value *a = value(Op::Arg, p->type, {}, p->pos);
       a->auxInt = int64_t(i);
       a->aux = p->name;
-      define(p, a);
+      // An aggregate argument points to a copy the callee owns: it is
+      // the parameter's cell unless the parameter lives on the heap.
+      if (isAggregate(p->type) && !heapVars_.count(p)) writeVar(p, cur_, a);
+      else define(p, a);
     } else {
       // Results start as zero values.
       results_.push_back(p);
-      define(p, zeroValue(p->type, cur_, p->pos));
+      define(p, nullptr);
     }
   }
   labels_.clear();
@@ -167,12 +183,11 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
   return std::move(f_);
 }
 
-Value *Builder::funcLit(NodeId e) {
-  // A function literal that captures no variable of the functions around
-  // it is compiled as a function of its own ("main.f.func1", nested ones
-  // "main.f.func1.1", as gc names them); its value is a static closure.
+std::vector<const Object *> Builder::captured(NodeId e) {
   const syntax::Tree &t = *tree_;
-  Pos lo = pos(e), hi = (*tree_)[t.kid(e, 1)].end;
+  Pos lo = pos(e), hi = t[t.kid(e, 1)].end;
+  std::vector<const Object *> out;
+  std::set<const Object *> seen;
   std::vector<NodeId> work{t.kid(e, 1)};
   while (!work.empty()) {
     NodeId n = work.back();
@@ -180,24 +195,59 @@ Value *Builder::funcLit(NodeId e) {
     if (!n.valid()) continue;
     if (t.kind(n) == NodeKind::Ident) {
       const Object *o = info_->uses[n.index];
-      if (o && o->kind == ObjKind::Var && !o->isGlobal && (o->pos < lo || hi < o->pos)) {
-        unsupported(pos(n), "a closure capturing a variable");
-        return value(Op::ConstInt, typeOf(e), {}, pos(e));
-      }
+      if (o && o->kind == ObjKind::Var && !o->isGlobal && !o->isField && (o->pos < lo || hi < o->pos) &&
+          seen.insert(o).second)
+        out.push_back(o);
     }
-    for (size_t i = 0; i < t.numKids(n); ++i) work.push_back(t.kid(n, i));
+    // Children in reverse so that the walk meets them in source order.
+    for (size_t i = t.numKids(n); i-- > 0;) work.push_back(t.kid(n, i));
   }
+  return out;
+}
+
+Value *Builder::funcLit(NodeId e) {
+  // A function literal is compiled as a function of its own
+  // ("main.f.func1", nested ones "main.f.func1.1", as gc names them).
+  // Capturing nothing, its value is a static closure; otherwise a new
+  // closure object {code, &v1, &v2, ...} holding the cells of the
+  // variables it captures (shared by reference, as Go requires).
+  // Literals of package-level initializers are gc's main.glob..func1.
   bool nested = f_->name.find(".func") != std::string::npos;
-  std::string name = f_->name + (nested ? "." : ".func") + std::to_string(++literalCount_);
-  pendingLiterals_.push_back({tree_, e, name});
-  Value *v = value(Op::FuncAddr, typeOf(e), {}, pos(e));
-  v->aux = name;
-  return v;
+  std::string base = f_->name == pkg_.path + ".init" ? pkg_.path + ".glob." : f_->name;
+  std::string name = base + (nested ? "." : ".func") + std::to_string(++literalCount_);
+  std::vector<const Object *> caps = captured(e);
+  pendingLiterals_.push_back({tree_, e, name, caps});
+  Pos p = pos(e);
+  Value *fa = value(Op::FuncAddr, typeOf(e), {}, p);
+  fa->aux = name;
+  if (caps.empty()) return fa;
+  const Type *ptrT = basic(BasicKind::UnsafePointer);
+  auto field = [](std::string name, const Type *ft) {
+    types::Field f;
+    f.name = std::move(name);
+    f.type = ft;
+    return f;
+  };
+  std::vector<types::Field> fields{field(".F", ptrT)};
+  for (const Object *o : caps) fields.push_back(field(o->name, tt_.pointer(o->type)));
+  const Type *ct = tt_.structType(fields);
+  Value *obj = value(Op::New, typeOf(e), {}, p);
+  obj->auxType = ct;
+  obj->aux = types::typeString(ct);
+  value(Op::Store, tt_.tuple({}), {obj, value(Op::Load, ptrT, {fa}, p)}, p);
+  for (size_t k = 0; k < caps.size(); ++k) {
+    Value *slot = value(Op::AddPtr, tt_.pointer(fields[k + 1].type), {obj, intConst(int64_t(8 * (k + 1)), p)}, p);
+    value(Op::Store, tt_.tuple({}), {slot, readVar(caps[k], cur_)}, p);
+  }
+  return obj;
 }
 
 std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
   f_ = std::make_unique<Func>(name, tt_.signature({}, {}, false));
+  literalCount_ = 0;
+  heapVars_.clear();
   defs_.clear();
+  fresh_.clear();
   sealed_.clear();
   incomplete_.clear();
   results_.clear();
@@ -220,8 +270,7 @@ std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
     for (size_t i = 0; i < init.lhs.size() && i < vals.size(); ++i) {
       const Object *g = init.lhs[i];
       if (g->name == "_") continue;
-      Value *st = value(Op::StoreGlobal, tt_.tuple({}), {conv(vals[i], g->type, vals[i]->pos)}, g->pos);
-      st->aux = g->linkName();
+      storeGlobal(g, vals[i], g->pos);
     }
   }
   for (const Object *fn : pkg_.funcs) {
@@ -243,35 +292,53 @@ void Builder::findHeapVars(NodeId body) {
     NodeId n = work.back();
     work.pop_back();
     if (!n.valid()) continue;
+    // &x, &x.f, &x[i]; x[i:j] of an array x; x.m() with a pointer
+    // method m: the variable's address outlives the expression.
     if (t.kind(n) == NodeKind::UnaryExpr && t[n].op == Tok::And) {
-      NodeId x = t.kid(n, 0);
-      while (t.kind(x) == NodeKind::ParenExpr) x = t.kid(x, 0);
-      if (t.kind(x) == NodeKind::Ident) {
-        const Object *o = info_->uses[x.index];
-        if (o && o->kind == ObjKind::Var && !o->isGlobal) heapVars_.insert(o);
-      }
+      if (const Object *o = rootVar(t.kid(n, 0))) heapVars_.insert(o);
     }
-    if (t.kind(n) == NodeKind::FuncLit) continue; // its own function
+    if (t.kind(n) == NodeKind::SliceExpr && types::under(typeOf(t.kid(n, 0)))->kind == types::TypeKind::Array) {
+      if (const Object *o = rootVar(t.kid(n, 0))) heapVars_.insert(o);
+    }
+    if (t.kind(n) == NodeKind::CallExpr && t.kind(t.kid(n, 0)) == NodeKind::SelectorExpr) {
+      NodeId sel = t.kid(n, 0);
+      const Object *m = info_->uses[t.kid(sel, 1).index];
+      if (m && m->kind == ObjKind::Func && m->isMethod && m->ptrRecv &&
+          types::under(typeOf(t.kid(sel, 0)))->kind != types::TypeKind::Pointer)
+        if (const Object *o = rootVar(t.kid(sel, 0))) heapVars_.insert(o);
+    }
+    if (t.kind(n) == NodeKind::FuncLit) {
+      // Its own function; the variables it captures live in cells.
+      for (const Object *o : captured(n)) heapVars_.insert(o);
+      continue;
+    }
     for (size_t i = 0; i < t.numKids(n); ++i) work.push_back(t.kid(n, i));
   }
 }
 
 void Builder::define(const Object *o, Value *v) {
-  if (!heapVars_.count(o)) {
-    writeVar(o, cur_, v);
+  if (!inMemory(o)) {
+    writeVar(o, cur_, v ? v : zeroValue(o->type, cur_, o->pos));
     return;
   }
-  Value *cell = value(Op::New, tt_.pointer(o->type), {}, o->pos);
-  cell->auxType = o->type;
-  cell->aux = types::typeString(o->type);
-  value(Op::Store, tt_.tuple({}), {cell, v}, o->pos);
+  Value *cell;
+  if (heapVars_.count(o)) {
+    cell = value(Op::New, tt_.pointer(o->type), {}, o->pos);
+    cell->auxType = o->type;
+    cell->aux = types::typeString(o->type);
+  } else {
+    // A stack cell, reused by each execution of the declaration.
+    cell = temp(o->type, o->pos);
+    if (!v) zero(cell, o->type, o->pos);
+  }
+  if (v) storeValue(cell, v, o->type, o->pos);
   writeVar(o, cur_, cell);
 }
 
 Value *Builder::load(const Object *o, Pos p) {
   Value *v = readVar(o, cur_);
-  if (!heapVars_.count(o)) return v;
-  return value(Op::Load, o->type, {v}, p);
+  if (!inMemory(o)) return v;
+  return deref(v, o->type, p);
 }
 
 Value *Builder::nilChecked(Value *ptr, Pos p) {
@@ -291,10 +358,6 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
   Builder b(pkg, prog, sm, diags);
   for (const Object *fn : pkg.funcs) {
     if (!fn->tree || !fn->type || !fn->tree->kid(fn->decl, syntax::FuncBody).valid()) continue;
-    if (fn->isMethod && fn->ptrRecv) {
-      diags.error(fn->pos, "method declaration with a pointer receiver is not supported by origo yet");
-      continue;
-    }
     if (fn->isMethod && fn->recvType && !fn->recvType->typeParams.empty()) {
       diags.error(fn->pos, "method of a generic type is not supported by origo yet");
       continue;
@@ -307,6 +370,7 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
   }
   out->initFunc = pkg.path + ".init";
   out->funcs.push_back(b.initFunction(out->initFunc));
+  for (size_t i = 0; i < b.pendingLiterals_.size(); ++i) out->funcs.push_back(b.literal(b.pendingLiterals_[i]));
   return out;
 }
 

@@ -24,14 +24,14 @@ void Builder::printCall(NodeId e, bool ln) {
   for (size_t i = 0; i < args.size(); ++i) {
     if (ln && i > 0) rt("runtime.printsp", {});
     Value *a = args[i];
-    const Type *u = types::under(a->type);
+    const Type *u = types::under(typeOf(t.kid(e, i + 1)));
     if (types::isBoolean(u)) rt("runtime.printbool", {a});
     else if (types::isString(u)) rt("runtime.printstring", {a});
     else if (types::isFloat(u)) rt("runtime.printfloat", {conv(a, basic(BasicKind::Float64), p)});
     else if (u->kind == types::TypeKind::Slice) rt("runtime.printslice", {a});
     else if (u->kind == types::TypeKind::Interface)
       rt(types::interfaceMethods(u).empty() ? "runtime.printeface" : "runtime.printiface", {a});
-    else if (u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Signature)
+    else if (u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Signature || u->isBasic(BasicKind::UnsafePointer))
       rt("runtime.printpointer", {a});
     else if (types::isUnsigned(u)) rt("runtime.printuint", {conv(a, basic(BasicKind::Uint64), p)});
     else if (types::isInteger(u)) rt("runtime.printint", {conv(a, basic(BasicKind::Int64), p)});
@@ -69,7 +69,63 @@ void Builder::callArgs(NodeId e, const Type *sig, std::vector<Value *> &args, si
       args.push_back(sliceOf(st, extra, p));
     }
   }
-  for (size_t i = first; i < args.size() && i - first < np; ++i) args[i] = conv(args[i], params[i - first], p);
+  for (size_t i = first; i < args.size() && i - first < np; ++i) {
+    const Type *pt = params[i - first];
+    args[i] = conv(args[i], pt, p);
+    // The callee owns its aggregate arguments: pass a copy.
+    if (isAggregate(pt)) args[i] = copyAggregate(args[i], pt, p);
+  }
+}
+
+void Builder::callResults(Value *c, const std::vector<const Type *> &res, std::vector<Value *> *results) {
+  // Aggregate results are in slots of the call, which nothing else uses.
+  if (res.size() == 1) {
+    if (isAggregate(res[0])) fresh_.insert(c);
+    if (results) results->push_back(c);
+    return;
+  }
+  if (!results) return;
+  for (size_t i = 0; i < res.size(); ++i) {
+    Value *s = value(Op::Select, res[i], {c}, c->pos);
+    s->auxInt = int64_t(i);
+    if (isAggregate(res[i])) fresh_.insert(s);
+    results->push_back(s);
+  }
+}
+
+Value *Builder::receiver(NodeId sel, const Object *m) {
+  // x.m(...): x, or the embedded field the selector promotes m from
+  // (spec "Selectors"), as the receiver m wants: a pointer (taking the
+  // address of an addressable value) or a value (a copy for aggregates,
+  // through a pointer with a nil check).
+  const syntax::Tree &t = *tree_;
+  NodeId x = t.kid(sel, 0);
+  Pos p = pos(sel);
+  const Type *bt = typeOf(x);
+  types::LookupResult r = types::lookupFieldOrMethod(bt, std::string(t[t.kid(sel, 1)].text), &pkg_);
+  if (r.interfaceMethod || !r.method) {
+    unsupported(p, "a call of an interface method");
+    return nullptr;
+  }
+  Value *addr = nullptr, *ptr = nullptr, *val = nullptr;
+  if (!r.path.empty()) {
+    addr = fieldPath(expr(x), bt, r.path, r.path.size(), p);
+    if (types::under(bt)->kind == types::TypeKind::Pointer) {
+      ptr = value(Op::Load, bt, {addr}, p);
+      addr = nullptr;
+    }
+  } else if (types::under(bt)->kind == types::TypeKind::Pointer) {
+    ptr = expr(x);
+  } else if (m->ptrRecv) {
+    addr = addrOf(x);
+  } else {
+    val = expr(x);
+  }
+  const Type *recvT = m->recvType;
+  if (m->ptrRecv) return ptr ? ptr : addr;
+  if (ptr) addr = nilChecked(ptr, p);
+  if (addr) val = deref(addr, recvT, p);
+  return isAggregate(recvT) ? copyAggregate(val, recvT, p) : conv(val, recvT, p);
 }
 
 Value *Builder::closureCall(NodeId e, std::vector<Value *> *results) {
@@ -79,21 +135,15 @@ Value *Builder::closureCall(NodeId e, std::vector<Value *> *results) {
   Pos p = pos(e);
   NodeId fun = t.kid(e, 0);
   Value *fv = nilChecked(expr(fun), p);
-  const Type *sig = types::under(fv->type);
+  const Type *sig = types::under(typeOf(fun));
   std::vector<Value *> args{fv};
   callArgs(e, sig, args, 1);
   auto res = sig->results();
   const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
   Value *c = value(Op::ClosureCall, rt, args, p);
-  if (results) {
-    if (res.size() == 1) results->push_back(c);
-    else
-      for (size_t i = 0; i < res.size(); ++i) {
-        Value *sv = value(Op::Select, res[i], {c}, p);
-        sv->auxInt = int64_t(i);
-        results->push_back(sv);
-      }
-  }
+  c->auxType = sig;
+  c->aux = types::typeString(sig);
+  callResults(c, res, results);
   return res.empty() ? nullptr : c;
 }
 
@@ -120,7 +170,7 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     case types::Builtin::Cap: {
       Value *x = expr(t.kid(e, 1));
       if (types::isString(x->type)) return value(Op::StringLen, basic(BasicKind::Int), {x}, p);
-      if (types::under(x->type)->kind == types::TypeKind::Slice)
+      if (types::under(typeOf(t.kid(e, 1)))->kind == types::TypeKind::Slice)
         return value(callee->builtin == types::Builtin::Len ? Op::SliceLen : Op::SliceCap, basic(BasicKind::Int), {x}, p);
       unsupported(p, "built-in " + callee->name + " of " + types::typeString(x->type));
       return nullptr;
@@ -144,11 +194,12 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       return appendCall(e);
     case types::Builtin::Copy: {
       Value *dst = expr(t.kid(e, 1)), *src = expr(t.kid(e, 2));
-      if (types::under(dst->type)->kind != types::TypeKind::Slice) {
+      const Type *dstT = typeOf(t.kid(e, 1));
+      if (types::under(dstT)->kind != types::TypeKind::Slice) {
         unsupported(p, "copy into " + types::typeString(dst->type));
         return nullptr;
       }
-      int64_t w = types::layoutOf(types::under(dst->type)->elem).size;
+      int64_t w = types::layoutOf(types::under(dstT)->elem).size;
       Value *sp, *sl;
       if (types::isString(src->type)) {
         sp = value(Op::StringPtr, basic(BasicKind::UnsafePointer), {src}, p);
@@ -190,15 +241,21 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   if (t.kind(fun) == NodeKind::SelectorExpr) {
     callee = info_->uses[t.kid(fun, 1).index];
     if (callee && callee->isMethod) {
-      // x.m(...) with m declared on x's own named type, value receiver:
-      // the receiver is the first argument.
       NodeId x = t.kid(fun, 0);
-      const Type *xt = typeOf(x);
-      if (callee->ptrRecv || tv(x).mode == types::Mode::TypeExpr || xt != callee->recvType) {
-        unsupported(p, "a call of a method through a pointer, an embedded field or a method expression");
-        return nullptr;
+      if (tv(x).mode == types::Mode::TypeExpr) {
+        // T.m(x, ...) and (*T).m(p, ...): the receiver is the first
+        // argument, as the method expression's signature says.
+        const Type *rt = types::under(ftv.type)->params().empty() ? nullptr : types::under(ftv.type)->params()[0];
+        bool ptrType = rt && types::under(rt)->kind == types::TypeKind::Pointer;
+        if (ptrType != callee->ptrRecv) {
+          unsupported(p, "a method expression of a value method through a pointer type");
+          return nullptr;
+        }
+      } else {
+        Value *recv = receiver(fun, callee);
+        if (!recv) return nullptr;
+        args.push_back(recv);
       }
-      args.push_back(expr(x));
     }
   }
   if (!callee || callee->kind != ObjKind::Func) {
@@ -218,17 +275,7 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
   Value *c = value(Op::StaticCall, rt, args, p);
   c->aux = callee ? callee->linkName() : "?";
-  if (results) {
-    if (res.size() == 1) {
-      results->push_back(c);
-    } else {
-      for (size_t i = 0; i < res.size(); ++i) {
-        Value *s = value(Op::Select, res[i], {c}, p);
-        s->auxInt = int64_t(i);
-        results->push_back(s);
-      }
-    }
-  }
+  callResults(c, res, results);
   return c;
 }
 

@@ -46,17 +46,10 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
   if (!to || !v->type || v->type == to) return v; // no type: an unsupported operand (reported)
   if (v->type->isBasic(BasicKind::UntypedNil)) return value(Op::ConstInt, to, {}, p);
   const Type *fu = types::under(v->type), *tu = types::under(to);
-  if (fu == tu) {
-    // The value takes the static type (an interface records it as the
-    // dynamic type): constants are remade, others copied (copyelim).
-    if (v->op == Op::ConstInt || v->op == Op::ConstBool || v->op == Op::ConstString || v->op == Op::ConstFloat) {
-      Value *c = value(v->op, to, {}, p);
-      c->auxInt = v->auxInt;
-      c->aux = v->aux;
-      return c;
-    }
-    return value(Op::Copy, to, {v}, p);
-  }
+  if (isAggregate(to)) return v; // aggregates: the same memory
+  // The same representation: a copy that carries the new type.
+  auto retype = [&] { return value(Op::Copy, to, {v}, p); };
+  if (fu == tu) return retype();
   if (tu->kind == types::TypeKind::Interface) return toIface(v, to, p);
   bool fromNum = types::isInteger(fu) || types::isFloat(fu), toNum = types::isInteger(tu) || types::isFloat(tu);
   if (fromNum && toNum) return value(Op::Conv, to, {v}, p);
@@ -67,7 +60,7 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
     c->aux = "runtime.intstring";
     return c;
   }
-  if ((types::isString(fu) && types::isString(tu)) || (types::isBoolean(fu) && types::isBoolean(tu))) return v;
+  if ((types::isString(fu) && types::isString(tu)) || (types::isBoolean(fu) && types::isBoolean(tu))) return retype();
   auto byteSlice = [](const Type *u) {
     return u->kind == types::TypeKind::Slice && types::under(u->elem)->isBasic(BasicKind::Uint8);
   };
@@ -85,7 +78,17 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
     c->aux = byteSlice(fu) ? "runtime.slicebytetostring" : "runtime.slicerunetostring";
     return c;
   }
-  if (fu->kind == types::TypeKind::Slice && tu->kind == types::TypeKind::Slice && fu->elem == tu->elem) return v;
+  // Conversions the checker allowed between reference types of one kind
+  // (identical underlying types up to names) keep the representation, as
+  // do those between pointers and unsafe.Pointer.
+  auto isPtr = [](const Type *u) { return u->kind == types::TypeKind::Pointer || u->isBasic(BasicKind::UnsafePointer); };
+  if (isPtr(fu) && isPtr(tu)) return retype();
+  if (fu->kind == tu->kind && (fu->kind == types::TypeKind::Slice || fu->kind == types::TypeKind::Signature ||
+                               fu->kind == types::TypeKind::Map || fu->kind == types::TypeKind::Chan))
+    return retype();
+  if ((fu->isBasic(BasicKind::UnsafePointer) && types::isInteger(tu)) ||
+      (types::isInteger(fu) && tu->isBasic(BasicKind::UnsafePointer)))
+    return value(Op::Conv, to, {v}, p);
   unsupported(p, "conversion from " + types::typeString(v->type) + " to " + types::typeString(to));
   return v;
 }
@@ -93,6 +96,7 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
 Value *Builder::expr(NodeId e) {
   const syntax::Tree &t = *tree_;
   const types::TypeAndValue &v = tv(e);
+  lastPos_ = pos(e);
   if (t.kind(e) == NodeKind::Ident && info_->uses[e.index] && info_->uses[e.index]->kind == ObjKind::Nil)
     return value(Op::ConstInt, v.type ? v.type : basic(BasicKind::UntypedNil), {}, pos(e)); // typed by conv
   if (!lowerable(typeOf(e))) {
@@ -107,6 +111,7 @@ Value *Builder::expr(NodeId e) {
     const Object *o = info_->uses[e.index];
     assert(o && "identifier without object after type checking");
     if (o->kind == ObjKind::Var) {
+      if (o->isGlobal && isAggregate(o->type)) return addrOf(e);
       if (o->isGlobal) {
         Value *l = value(Op::LoadGlobal, o->type, {}, pos(e));
         l->aux = o->linkName();
@@ -125,41 +130,37 @@ Value *Builder::expr(NodeId e) {
   }
   case NodeKind::FuncLit:
     return funcLit(e);
-  case NodeKind::CompositeLit:
-    if (types::under(typeOf(e))->kind == types::TypeKind::Slice) {
-      // []T{a, b, c}: a new array holding the elements in order.
-      const Type *st = typeOf(e), *et = types::under(st)->elem;
-      std::vector<Value *> xs;
-      for (size_t i = 1; i < t.numKids(e); ++i) {
-        NodeId el = t.kid(e, i);
-        if (t.kind(el) == NodeKind::KeyValueExpr) {
-          unsupported(pos(el), "an indexed element in a slice literal");
-          return value(Op::ConstInt, st, {}, pos(e));
-        }
-        xs.push_back(conv(expr(el), et, pos(el)));
-      }
-      return sliceOf(st, xs, pos(e));
-    }
+  case NodeKind::CompositeLit: {
+    types::TypeKind k = types::under(typeOf(e))->kind;
+    if (k == types::TypeKind::Slice || k == types::TypeKind::Struct || k == types::TypeKind::Array)
+      return compositeLit(e);
     unsupported(pos(e), "a composite literal of type " + types::typeString(typeOf(e)));
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
-  case NodeKind::StarExpr: {
-    Value *ptr = nilChecked(expr(t.kid(e, 0)), pos(e));
-    return value(Op::Load, typeOf(e), {ptr}, pos(e));
+  }
+  case NodeKind::StarExpr:
+    return deref(addrOf(e), typeOf(e), pos(e));
+  case NodeKind::SelectorExpr: {
+    const Object *sel = info_->uses[t.kid(e, 1).index];
+    if (sel && sel->kind == ObjKind::Var && sel->isField) return deref(fieldAddr(e), typeOf(e), pos(e));
+    unsupported(pos(e), "a method value or qualified identifier");
+    return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
   }
   case NodeKind::UnaryExpr: {
     if (t[e].op == Tok::And) {
-      // &x: the cell of a local (findHeapVars gave it one) or the global.
+      // &x: the cell of a local (findHeapVars put it on the heap), a
+      // global, a field or element of one; &T{...}: a new heap object.
       NodeId x = t.kid(e, 0);
       while (t.kind(x) == NodeKind::ParenExpr) x = t.kid(x, 0);
-      const Object *o = t.kind(x) == NodeKind::Ident ? info_->uses[x.index] : nullptr;
-      if (o && o->kind == ObjKind::Var && o->isGlobal) {
-        Value *a = value(Op::GlobalAddr, typeOf(e), {}, pos(e));
-        a->aux = o->linkName();
-        return a;
+      if (t.kind(x) == NodeKind::CompositeLit) {
+        const Type *lt = typeOf(x);
+        Value *obj = value(Op::New, typeOf(e), {}, pos(e));
+        obj->auxType = lt;
+        obj->aux = types::typeString(lt);
+        if (isAggregate(lt)) fillComposite(x, obj);
+        else storeValue(obj, compositeLit(x), lt, pos(e));
+        return obj;
       }
-      if (o && heapVars_.count(o)) return readVar(o, cur_);
-      unsupported(pos(e), "taking the address of " + std::string(syntax::nodeKindName(t.kind(x))));
-      return value(Op::ConstInt, typeOf(e), {}, pos(e));
+      return addrOf(x);
     }
     Value *x = expr(t.kid(e, 0));
     switch (t[e].op) {
@@ -193,15 +194,40 @@ Value *Builder::expr(NodeId e) {
   }
   case NodeKind::IndexExpr:
     if (types::isString(typeOf(t.kid(e, 0)))) return stringIndex(e);
-    if (types::under(typeOf(t.kid(e, 0)))->kind == types::TypeKind::Slice)
-      return value(Op::Load, typeOf(e), {sliceElemAddr(e)}, pos(e));
-    unsupported(pos(e), "expression IndexExpr");
-    return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
+    switch (types::under(typeOf(t.kid(e, 0)))->kind) {
+    case types::TypeKind::Slice:
+      return deref(sliceElemAddr(e), typeOf(e), pos(e));
+    case types::TypeKind::Array:
+    case types::TypeKind::Pointer:
+      return deref(arrayElemAddr(e), typeOf(e), pos(e));
+    default:
+      unsupported(pos(e), "expression IndexExpr");
+      return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
+    }
   case NodeKind::SliceExpr:
     if (types::isString(typeOf(t.kid(e, 0)))) return stringSlice(e);
-    if (types::under(typeOf(t.kid(e, 0)))->kind == types::TypeKind::Slice) return sliceSlice(e);
-    unsupported(pos(e), "expression SliceExpr");
-    return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
+    switch (types::under(typeOf(t.kid(e, 0)))->kind) {
+    case types::TypeKind::Slice:
+      return sliceSlice(e, expr(t.kid(e, 0)));
+    case types::TypeKind::Array:
+    case types::TypeKind::Pointer: {
+      // a[lo:hi] of an addressable array (on the heap) or through *[N]T:
+      // the array's elements as a slice, then sliced.
+      const Type *at = types::under(typeOf(t.kid(e, 0)));
+      Value *base;
+      if (at->kind == types::TypeKind::Pointer) {
+        base = nilChecked(expr(t.kid(e, 0)), pos(e));
+        at = types::under(at->elem);
+      } else {
+        base = addrOf(t.kid(e, 0));
+      }
+      Value *n = intConst(at->len, pos(e));
+      return sliceSlice(e, value(Op::SliceMake, typeOf(e), {base, n, n}, pos(e)));
+    }
+    default:
+      unsupported(pos(e), "expression SliceExpr");
+      return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
+    }
   case NodeKind::TypeAssertExpr:
     return typeAssert(e, nullptr);
   case NodeKind::CallExpr: {
@@ -218,7 +244,7 @@ Value *Builder::expr(NodeId e) {
   }
 }
 
-Value *Builder::binary(NodeId e) {
+Value *Builder::binary(NodeId e, Value *x0) {
   const syntax::Tree &t = *tree_;
   NodeId lhs = t.kid(e, 0), rhs = t.kid(e, 1);
   Tok op = t[e].op;
@@ -230,7 +256,7 @@ Value *Builder::binary(NodeId e) {
   }
   // x == nil and nil == x: nil takes the other operand's type.
   auto isNil = [&](NodeId n) { return tv(n).type && tv(n).type->isBasic(BasicKind::UntypedNil); };
-  Value *x = isNil(lhs) ? nullptr : expr(lhs);
+  Value *x = x0 ? x0 : isNil(lhs) ? nullptr : expr(lhs);
   Value *y = isNil(rhs) ? nullptr : expr(rhs);
   if (!x && y) x = value(Op::ConstInt, y->type, {}, pos(lhs));
   if (!y && x) y = value(Op::ConstInt, x->type, {}, pos(rhs));
@@ -241,6 +267,10 @@ Value *Builder::binary(NodeId e) {
   Pos p = pos(e);
   if ((op == Tok::Eql || op == Tok::Neq) && (types::isInterface(x->type) || types::isInterface(y->type)))
     return ifaceCompare(op == Tok::Eql, x, y, p);
+  if (isAggregate(typeOf(lhs)) && isAggregate(typeOf(rhs)) && (op == Tok::Eql || op == Tok::Neq)) {
+    Value *eq = equalAggregate(x, y, typeOf(lhs), p);
+    return op == Tok::Eql ? eq : value(Op::Not, basic(BasicKind::Bool), {eq}, p);
+  }
   if (types::under(x->type)->kind == types::TypeKind::Slice) {
     // A slice compares only with nil: its array pointer does.
     x = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {x}, p);

@@ -35,6 +35,7 @@ void Builder::rangeString(NodeId s) {
   // Hidden variables: the index, the next index and the rune.
   const Object *iv = prog_.newObject(ObjKind::Var, ".i", p, intT);
   const Object *nextv = prog_.newObject(ObjKind::Var, ".next", p, intT);
+  defineRangeVars(s);
   const Object *rv = prog_.newObject(ObjKind::Var, ".r", p, runeT);
   writeVar(iv, cur_, value(Op::ConstInt, intT, {}, p));
   Block *header = newBlock(), *body = newBlock(), *post = newBlock(), *exit = newBlock();
@@ -92,7 +93,7 @@ Value *Builder::sliceElemAddr(NodeId e) {
   bool uns;
   Value *i = indexValue(t.kid(e, 1), uns);
   indexCheck(i, value(Op::SliceLen, basic(BasicKind::Int), {sl}, p), uns, p);
-  return elemAddr(value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {sl}, p), i, types::under(sl->type)->elem, p);
+  return elemAddr(value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {sl}, p), i, types::under(typeOf(t.kid(e, 0)))->elem, p);
 }
 
 void Builder::indexCheck(Value *i, Value *n, bool isUnsigned, Pos p) {
@@ -112,12 +113,11 @@ void Builder::rangeBody(NodeId s, Block *exit, Block *post) {
   startBlock(post);
 }
 
-Value *Builder::sliceSlice(NodeId e) {
+Value *Builder::sliceSlice(NodeId e, Value *sl) {
   // s[lo:hi:max] with gc's checks, outermost first: max <= cap, hi <= max,
   // lo <= hi; an empty result keeps the base pointer.
   const syntax::Tree &t = *tree_;
   Pos p = pos(e);
-  Value *sl = expr(t.kid(e, 0));
   const Type *intT = basic(BasicKind::Int), *uintT = basic(BasicKind::Uint), *boolT = basic(BasicKind::Bool);
   bool loU = false, hiU = false, maxU = false, three = t[e].op == Tok::Colon;
   Value *lo = t.kid(e, 1).valid() ? indexValue(t.kid(e, 1), loU) : nullptr;
@@ -142,7 +142,7 @@ Value *Builder::sliceSlice(NodeId e) {
     lo = intConst(0, p);
   }
   Value *len = value(Op::Sub, intT, {hi, lo}, p), *ncap = value(Op::Sub, intT, {mx, lo}, p);
-  int64_t w = types::layoutOf(types::under(sl->type)->elem).size;
+  int64_t w = types::layoutOf(types::under(typeOf(e))->elem).size;
   Value *zero = intConst(0, p);
   Value *delta = value(Op::CondSelect, intT,
                        {value(Op::Eq, boolT, {ncap, zero}, p), zero, value(Op::Mul, intT, {lo, intConst(w, p)}, p)}, p);
@@ -158,17 +158,22 @@ Value *Builder::appendCall(NodeId e) {
   const Type *st = typeOf(e), *et = types::under(st)->elem;
   const Type *intT = basic(BasicKind::Int), *boolT = basic(BasicKind::Bool), *ptrT = basic(BasicKind::UnsafePointer);
   Value *sl = conv(expr(t.kid(e, 1)), st, p);
-  if (t[e].op == Tok::Ellipsis) {
-    unsupported(p, "append(s, t...)");
-    return sl;
-  }
   std::vector<Value *> xs;
-  for (size_t i = 2; i < t.numKids(e); ++i) xs.push_back(conv(expr(t.kid(e, i)), et, p));
-  if (xs.empty()) return sl;
+  Value *more = nullptr, *morePtr = nullptr, *moreLen = nullptr;
+  if (t[e].op == Tok::Ellipsis) {
+    // append(s, t...) with t a slice (or a string for []byte).
+    more = expr(t.kid(e, 2));
+    bool str = types::isString(typeOf(t.kid(e, 2)));
+    morePtr = value(str ? Op::StringPtr : Op::SlicePtr, ptrT, {more}, p);
+    moreLen = value(str ? Op::StringLen : Op::SliceLen, intT, {more}, p);
+  } else {
+    for (size_t i = 2; i < t.numKids(e); ++i) xs.push_back(conv(expr(t.kid(e, i)), et, p));
+    if (xs.empty()) return sl;
+  }
   const Object *sv = prog_.newObject(ObjKind::Var, ".append", p, st);
   writeVar(sv, cur_, sl);
   Value *oldLen = value(Op::SliceLen, intT, {sl}, p);
-  Value *newLen = value(Op::Add, intT, {oldLen, intConst(int64_t(xs.size()), p)}, p);
+  Value *newLen = value(Op::Add, intT, {oldLen, more ? moreLen : intConst(int64_t(xs.size()), p)}, p);
   Value *cap = value(Op::SliceCap, intT, {sl}, p);
   Block *grow = newBlock(), *store = newBlock();
   cur_->kind = BlockKind::If;
@@ -189,25 +194,38 @@ Value *Builder::appendCall(NodeId e) {
   Value *cur = readVar(sv, store);
   Value *res = value(Op::SliceMake, st, {value(Op::SlicePtr, ptrT, {cur}, p), newLen, value(Op::SliceCap, intT, {cur}, p)}, p);
   Value *base = value(Op::SlicePtr, ptrT, {res}, p);
+  if (more) {
+    // The elements are copied with memmove semantics (t may be s).
+    int64_t w = types::layoutOf(et).size;
+    Value *dst = value(Op::AddPtr, ptrT, {base, value(Op::Mul, intT, {oldLen, intConst(w, p)}, p)}, p);
+    Value *c = value(Op::RuntimeCall, intT, {dst, moreLen, morePtr, moreLen, intConst(w, p)}, p);
+    c->aux = "runtime.slicecopy";
+    return res;
+  }
   for (size_t k = 0; k < xs.size(); ++k) {
     Value *idx = value(Op::Add, intT, {oldLen, intConst(int64_t(k), p)}, p);
-    value(Op::Store, tt_.tuple({}), {elemAddr(base, idx, et, p), xs[k]}, p);
+    storeValue(elemAddr(base, idx, et, p), xs[k], et, p);
   }
   return res;
 }
 
 void Builder::rangeSlice(NodeId s) {
-  // for i, v := range sl: the slice is evaluated once; v is a copy of
-  // sl[i] made at the start of each iteration.
+  // for i, v := range sl: the slice is evaluated once.
+  Pos p = pos(s);
+  Value *sl = expr(tree_->kid(s, 2));
+  Value *n = value(Op::SliceLen, basic(BasicKind::Int), {sl}, p);
+  Value *base = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {sl}, p);
+  rangeIndexed(s, base, n, types::under(typeOf(tree_->kid(s, 2)))->elem);
+}
+
+void Builder::rangeIndexed(NodeId s, Value *base, Value *n, const Type *et) {
+  // v is a copy of element i made at the start of each iteration.
   const syntax::Tree &t = *tree_;
   Pos p = pos(s);
   NodeId keyN = t.kid(s, 0), valN = t.kid(s, 1);
   bool isDefine = t[s].op == Tok::Define;
   const Type *intT = basic(BasicKind::Int), *boolT = basic(BasicKind::Bool);
-  Value *sl = expr(t.kid(s, 2));
-  const Type *et = types::under(sl->type)->elem;
-  Value *n = value(Op::SliceLen, intT, {sl}, p);
-  Value *base = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {sl}, p);
+  defineRangeVars(s);
   const Object *iv = prog_.newObject(ObjKind::Var, ".i", p, intT);
   writeVar(iv, cur_, intConst(0, p));
   Block *header = newBlock(), *body = newBlock(), *post = newBlock(), *exit = newBlock();
@@ -223,7 +241,7 @@ void Builder::rangeSlice(NodeId s) {
   startBlock(body);
   bindRange(keyN, i, isDefine, p);
   if (valN.valid()) {
-    bindRange(valN, value(Op::Load, et, {elemAddr(base, i, et, p)}, p), isDefine, p);
+    bindRange(valN, deref(elemAddr(base, i, et, p), et, p), isDefine, p);
   }
   rangeBody(s, exit, post);
   writeVar(iv, post, value(Op::Add, intT, {readVar(iv, post), intConst(1, p)}, p));

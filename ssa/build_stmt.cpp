@@ -15,22 +15,14 @@ void Builder::stmtList(NodeId block) {
   for (NodeId s : tree_->kids(block)) stmt(s);
 }
 
-void Builder::assign(NodeId lhs, Value *v) {
+void Builder::assign(NodeId lhs, Value *v, Value *addr) {
   const syntax::Tree &t = *tree_;
   while (t.kind(lhs) == NodeKind::ParenExpr) lhs = t.kid(lhs, 0);
-  if (t.kind(lhs) == NodeKind::StarExpr) {
-    // *p = v: p is evaluated (and checked) before the store.
-    Value *ptr = nilChecked(expr(t.kid(lhs, 0)), pos(lhs));
-    value(Op::Store, tt_.tuple({}), {ptr, conv(v, types::under(ptr->type)->elem, v->pos)}, pos(lhs));
-    return;
-  }
-  if (t.kind(lhs) == NodeKind::IndexExpr && types::under(typeOf(t.kid(lhs, 0)))->kind == types::TypeKind::Slice) {
-    Value *addr = sliceElemAddr(lhs);
-    value(Op::Store, tt_.tuple({}), {addr, conv(v, typeOf(lhs), v->pos)}, pos(lhs));
-    return;
-  }
   if (t.kind(lhs) != NodeKind::Ident) {
-    unsupported(pos(lhs), "assignment to " + std::string(syntax::nodeKindName(t.kind(lhs))));
+    // *p = v, x.f = v, a[i] = v: the address is computed (and checked)
+    // after v unless given.
+    if (!addr) addr = addrOf(lhs);
+    storeValue(addr, v, typeOf(lhs), pos(lhs));
     return;
   }
   if (t[lhs].text == "_") return;
@@ -38,17 +30,17 @@ void Builder::assign(NodeId lhs, Value *v) {
   if (!o) return;
   v = conv(v, o->type, v->pos);
   if (o->isGlobal) {
-    Value *st = value(Op::StoreGlobal, tt_.tuple({}), {v}, pos(lhs));
-    st->aux = o->linkName();
+    storeGlobal(o, v, pos(lhs));
     return;
   }
   if (info_->defs[lhs.index]) define(o, v); // :=
-  else if (heapVars_.count(o)) value(Op::Store, tt_.tuple({}), {readVar(o, cur_), v}, pos(lhs));
+  else if (inMemory(o)) storeValue(readVar(o, cur_), v, o->type, pos(lhs));
   else writeVar(o, cur_, v);
 }
 
 void Builder::stmt(NodeId s) {
   const syntax::Tree &t = *tree_;
+  lastPos_ = pos(s);
   switch (t.kind(s)) {
   case NodeKind::EmptyStmt:
     return;
@@ -75,8 +67,7 @@ void Builder::stmt(NodeId s) {
         const Object *o = info_->defs[names[i].index];
         if (!o) continue;
         Value *v = i < vals.size() ? vals[i] : nullptr;
-        if (!v) v = zeroValue(o->type, cur_, o->pos);
-        if (o->name != "_") define(o, conv(v, o->type, o->pos));
+        if (o->name != "_") define(o, v ? conv(v, o->type, o->pos) : nullptr);
       }
     }
     return;
@@ -85,23 +76,55 @@ void Builder::stmt(NodeId s) {
     std::vector<NodeId> lhs = t.kids(t.kid(s, 0)), rhs = t.kids(t.kid(s, 1));
     Tok op = t[s].op;
     if (op != Tok::Assign && op != Tok::Define) {
-      // x op= y is x = x op y with the binary node being the statement.
-      Value *v = binary(s);
-      assign(lhs[0], v);
+      // x op= y is x = x op y with the binary node being the statement;
+      // x's address (a[f()], *p) is evaluated once.
+      Value *addr = nullptr, *old = nullptr;
+      if (!isPlainIdent(lhs[0])) {
+        addr = addrOf(lhs[0]);
+        old = deref(addr, typeOf(lhs[0]), pos(s));
+      }
+      Value *v = binary(s, old);
+      assign(lhs[0], v, addr);
       return;
     }
     std::vector<Value *> vals;
-    if (rhs.size() == 1 && lhs.size() > 1) call(rhs[0], &vals);
-    else for (NodeId e : rhs) vals.push_back(expr(e));
-    for (size_t i = 0; i < lhs.size() && i < vals.size(); ++i) assign(lhs[i], vals[i]);
+    if (lhs.size() == 1) {
+      vals.push_back(expr(rhs[0]));
+      assign(lhs[0], vals[0]);
+      return;
+    }
+    // a, b = x, y (spec "Assignment statements"): first the index and
+    // pointer operands on the left and the values on the right, then the
+    // assignments left to right; aggregates on the right are copied so
+    // that a swap reads the old values.
+    std::vector<Value *> addrs(lhs.size(), nullptr);
+    for (size_t i = 0; i < lhs.size(); ++i) {
+      NodeId l = lhs[i];
+      while (t.kind(l) == NodeKind::ParenExpr) l = t.kid(l, 0);
+      if (t.kind(l) != NodeKind::Ident) addrs[i] = addrOf(l);
+    }
+    if (rhs.size() == 1) call(rhs[0], &vals);
+    else
+      for (NodeId e : rhs) {
+        Value *v = expr(e);
+        if (isAggregate(typeOf(e))) v = copyAggregate(v, typeOf(e), pos(e));
+        vals.push_back(v);
+      }
+    for (size_t i = 0; i < lhs.size() && i < vals.size(); ++i) assign(lhs[i], vals[i], addrs[i]);
     return;
   }
   case NodeKind::IncDecStmt: {
     NodeId x = t.kid(s, 0);
-    Value *v = expr(x);
-    Value *one = value(Op::ConstInt, v->type, {}, pos(s));
-    one->auxInt = 1;
-    assign(x, value(t[s].op == Tok::Inc ? Op::Add : Op::Sub, v->type, {v, one}, pos(s)));
+    Value *addr = isPlainIdent(x) ? nullptr : addrOf(x);
+    Value *v = addr ? deref(addr, typeOf(x), pos(s)) : expr(x);
+    Value *one = value(types::isFloat(v->type) ? Op::ConstFloat : Op::ConstInt, v->type, {}, pos(s));
+    if (types::isFloat(v->type)) {
+      double d = 1;
+      std::memcpy(&one->auxInt, &d, sizeof d);
+    } else {
+      one->auxInt = 1;
+    }
+    assign(x, value(t[s].op == Tok::Inc ? Op::Add : Op::Sub, v->type, {v, one}, pos(s)), addr);
     return;
   }
   case NodeKind::Block:
@@ -190,6 +213,10 @@ void Builder::stmt(NodeId s) {
     }
     if (types::under(typeOf(t.kid(s, 2)))->kind == types::TypeKind::Slice) {
       rangeSlice(s);
+      return;
+    }
+    if (isAggregate(typeOf(t.kid(s, 2))) || types::under(typeOf(t.kid(s, 2)))->kind == types::TypeKind::Pointer) {
+      rangeArray(s);
       return;
     }
     unsupported(pos(s), "range over " + types::typeString(typeOf(t.kid(s, 2))));

@@ -38,6 +38,8 @@ public:
     const syntax::Tree *tree;
     NodeId node;
     std::string name;
+    /// Variables of enclosing functions it refers to, in closure order.
+    std::vector<const Object *> captures;
   };
   std::vector<PendingLiteral> pendingLiterals_;
   std::unique_ptr<Func> literal(const PendingLiteral &lit);
@@ -46,8 +48,18 @@ public:
 private:
   // --- variables (Braun et al.)
   void writeVar(const Object *var, Block *b, Value *v) { defs_[b][var] = v; }
-  /// The type of a variable's SSA value: its cell's for heap variables.
-  const Type *ssaType(const Object *var) { return heapVars_.count(var) ? tt_.pointer(var->type) : var->type; }
+  /// The type of a variable's SSA value: its cell's for variables in memory.
+  const Type *ssaType(const Object *var) { return inMemory(var) ? tt_.pointer(var->type) : var->type; }
+  /// Structs and arrays live in memory (ssa/README.md): an expression of
+  /// such a type yields the address of the value, valid until the next
+  /// store to that memory; whoever keeps the value copies it (Move).
+  static bool isAggregate(const Type *t) {
+    types::TypeKind k = types::under(t)->kind;
+    return k == types::TypeKind::Struct || k == types::TypeKind::Array;
+  }
+  /// Variables with a cell: address taken or captured (heap cells, New)
+  /// and aggregates (stack cells, LocalAddr, unless on the heap).
+  bool inMemory(const Object *var) const { return heapVars_.count(var) || isAggregate(var->type); }
   Value *readVar(const Object *var, Block *b);
   Value *readVarRecursive(const Object *var, Block *b);
   Value *addPhiOperands(const Object *var, Value *phi);
@@ -92,16 +104,26 @@ private:
   // --- statements and expressions
   void stmtList(NodeId block);
   void stmt(NodeId s);
-  void assign(NodeId lhs, Value *v);
+  /// lhs = v; addr: lhs's address if already computed.
+  void assign(NodeId lhs, Value *v, Value *addr = nullptr);
   void returnStmt(NodeId s);
   void switchStmt(NodeId s);
   std::unique_ptr<Func> body(const std::string &name, const Type *sig, NodeId owner, const Object *recv,
-                             NodeId bodyNode, Pos fpos);
+                             NodeId bodyNode, Pos fpos, const std::vector<const Object *> &captures = {});
+  /// The local variables of enclosing functions that literal e refers to,
+  /// in order of first reference.
+  std::vector<const Object *> captured(NodeId e);
   Value *funcLit(NodeId e);
   int literalCount_ = 0;
   Value *expr(NodeId e);
   Value *constant(const types::TypeAndValue &tv, Pos pos);
-  Value *binary(NodeId e);
+  /// A binary expression, or x op= y (then x0, if set, is x's value).
+  Value *binary(NodeId e, Value *x0 = nullptr);
+  /// Whether e (parentheses aside) is a plain identifier.
+  bool isPlainIdent(NodeId e) const {
+    while (tree_->kind(e) == NodeKind::ParenExpr) e = tree_->kid(e, 0);
+    return tree_->kind(e) == NodeKind::Ident;
+  }
   Value *call(NodeId e, std::vector<Value *> *results);
   Value *closureCall(NodeId e, std::vector<Value *> *results);
   /// The arguments of a call of sig written at e, with a variadic tail
@@ -109,6 +131,11 @@ private:
   /// first: how many leading arguments (a receiver) are already in args.
   void callArgs(NodeId e, const Type *sig, std::vector<Value *> &args, size_t first);
   void printCall(NodeId e, bool ln);
+  /// The results of call c (of result types res) into results, if wanted;
+  /// aggregate results are fresh temporaries.
+  void callResults(Value *c, const std::vector<const Type *> &res, std::vector<Value *> *results);
+  /// The receiver argument of a call of method m written as sel (x.m).
+  Value *receiver(NodeId sel, const Object *m);
   Value *conv(Value *v, const Type *to, Pos pos);
   /// Branches to a block that panics via runtime function fn when cond holds.
   void panicIf(Value *cond, const char *fn, Pos pos, std::vector<Value *> args = {});
@@ -128,7 +155,9 @@ private:
   void rangeBody(NodeId s, Block *exit, Block *post);
   /// The address of s[i] after gc's bounds check.
   Value *sliceElemAddr(NodeId e);
-  Value *sliceSlice(NodeId e);
+  /// s[lo:hi:max] of the slice sl (a slice expression, or an array's
+  /// elements as a slice).
+  Value *sliceSlice(NodeId e, Value *sl);
   Value *appendCall(NodeId e);
   void rangeSlice(NodeId s);
   Value *typeDesc(const Type *t, Pos p) {
@@ -145,11 +174,21 @@ private:
     Value *arr = value(Op::RuntimeCall, basic(BasicKind::UnsafePointer), {typeDesc(et, p), n, n}, p);
     arr->aux = "runtime.makeslice";
     for (size_t k = 0; k < xs.size(); ++k)
-      value(Op::Store, tt_.tuple({}), {elemAddr(arr, intConst(int64_t(k), p), et, p), conv(xs[k], et, p)}, p);
+      storeValue(elemAddr(arr, intConst(int64_t(k), p), et, p), conv(xs[k], et, p), et, p);
     return value(Op::SliceMake, st, {arr, n, n}, p);
   }
   /// Binds a range clause's key or value: a new variable (:=) or an
   /// assignment (=); absent clauses bind nothing.
+  /// Range variables declared with := are one variable each for the
+  /// whole loop (Go 1.19): made before the loop, assigned per iteration.
+  void defineRangeVars(NodeId s) {
+    if ((*tree_)[s].op != Tok::Define) return;
+    for (int k = 0; k < 2; ++k) {
+      NodeId lhs = tree_->kid(s, size_t(k));
+      const Object *o = lhs.valid() ? info_->defs[lhs.index] : nullptr;
+      if (o && o->name != "_") define(o, nullptr);
+    }
+  }
   void bindRange(NodeId lhs, Value *v, bool isDefine, Pos p) {
     if (!lhs.valid()) return;
     if (!isDefine) {
@@ -157,7 +196,10 @@ private:
       return;
     }
     const Object *o = info_->defs[lhs.index];
-    if (o && o->name != "_") define(o, conv(v, o->type, p));
+    if (!o || o->name == "_") return;
+    v = conv(v, o->type, p);
+    if (inMemory(o)) storeValue(readVar(o, cur_), v, o->type, p);
+    else writeVar(o, cur_, v);
   }
   Value *intConst(int64_t n, Pos p) {
     Value *v = value(Op::ConstInt, basic(BasicKind::Int), {}, p);
@@ -168,7 +210,8 @@ private:
   void rangeString(NodeId s);
   void condBranch(NodeId cond, Block *yes, Block *no);
 
-  /// The zero value of a type the back end lowers, in block b.
+  /// The zero value of a type the back end lowers, in block b (not
+  /// aggregates: their variables are zeroed in memory).
   Value *zeroValue(const Type *t, Block *b, Pos p) {
     Op op = types::isString(t) ? Op::ConstString : types::isBoolean(t) ? Op::ConstBool
           : types::isFloat(t) ? Op::ConstFloat : Op::ConstInt;
@@ -184,29 +227,38 @@ private:
 
   /// Reports a construct the back end cannot compile yet (once per line).
   void unsupported(Pos pos, const std::string &what) {
+    if (!pos.line) pos = lastPos_; // a value made for no one place (a conversion of a copy)
     if (pos.line == lastUnsupportedLine_) return;
     lastUnsupportedLine_ = pos.line;
     diags_.error(pos, what + " is not supported by origo yet");
   }
   /// Types the back end can lower today: integers, bools, strings.
-  static bool lowerable(const Type *t, int depth = 0) {
+  static bool lowerable(const Type *t) {
+    std::set<const Type *> seen;
+    return lowerable(t, seen);
+  }
+  static bool lowerable(const Type *t, std::set<const Type *> &seen) {
     if (!t) return false;
     if (t->isBasic(BasicKind::UntypedNil)) return true; // converted where used
+    if (!seen.insert(t).second) return true; // recursive through a pointer or slice
     const Type *u = types::under(t);
+    if (u->kind == types::TypeKind::Struct) {
+      for (const types::Field &f : u->fields)
+        if (!lowerable(f.type, seen)) return false;
+      return true;
+    }
+    if (u->kind == types::TypeKind::Array) return lowerable(u->elem, seen);
     if (u->kind == types::TypeKind::Tuple) {
       for (const Type *e : u->list)
-        if (!lowerable(e)) return false;
+        if (!lowerable(e, seen)) return false;
       return true;
     }
     if (u->kind == types::TypeKind::Signature) return true; // func values
     if (u->kind == types::TypeKind::Interface) return !u->comparableIface && types::typeSetOf(u).all;
-    if (u->kind == types::TypeKind::Slice || u->kind == types::TypeKind::Pointer) {
-      // Of any lowerable type (every type has a descriptor); the depth
-      // bound stops at types like `type P *P`.
-      return depth < 8 && lowerable(u->elem, depth + 1);
-    }
+    if (u->kind == types::TypeKind::Slice || u->kind == types::TypeKind::Pointer) return lowerable(u->elem, seen);
     return u->kind == types::TypeKind::Basic &&
-           (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u));
+           (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u) ||
+            u->isBasic(BasicKind::UnsafePointer));
   }
 
   const types::Package &pkg_;
@@ -215,6 +267,7 @@ private:
   const SourceManager &sm_;
   Diagnostics &diags_;
   uint32_t lastUnsupportedLine_ = 0;
+  Pos lastPos_; ///< of the expression or statement being built
   const syntax::Tree *tree_ = nullptr;
   const types::FileInfo *info_ = nullptr;
   std::unique_ptr<Func> f_;
@@ -238,6 +291,70 @@ private:
   void findHeapVars(NodeId body);
   /// *p with gc's nil check: the checked pointer.
   Value *nilChecked(Value *ptr, Pos p);
+
+  // --- memory (build_mem.cpp): aggregates, fields, arrays, literals
+  /// The address of an addressable expression (variable, *p, field,
+  /// array or slice element).
+  Value *addrOf(NodeId e);
+  /// The value at addr: a load, or addr itself for an aggregate.
+  Value *deref(Value *addr, const Type *t, Pos p) {
+    if (isAggregate(t)) return addr;
+    return value(Op::Load, t, {addr}, p);
+  }
+  /// Package variable g = v.
+  void storeGlobal(const Object *g, Value *v, Pos p);
+  /// *addr = v (a Move for aggregates).
+  void storeValue(Value *addr, Value *v, const Type *t, Pos p);
+  /// A new stack slot for a value of type t (contents undefined).
+  Value *temp(const Type *t, Pos p) {
+    Value *a = value(Op::LocalAddr, tt_.pointer(t), {}, p);
+    a->auxType = t;
+    a->aux = types::typeString(t);
+    return a;
+  }
+  /// A copy of aggregate v in a new slot, unless v is already a temporary
+  /// no one else refers to.
+  Value *copyAggregate(Value *v, const Type *t, Pos p) {
+    if (fresh_.count(v)) return v;
+    Value *tmp = temp(t, p);
+    Value *mv = value(Op::Move, tt_.tuple({}), {tmp, v}, p);
+    mv->auxType = t;
+    mv->aux = types::typeString(t);
+    return tmp;
+  }
+  void zero(Value *addr, const Type *t, Pos p) {
+    Value *z = value(Op::Zero, tt_.tuple({}), {addr}, p);
+    z->auxType = t;
+    z->aux = types::typeString(t);
+  }
+  /// Aggregate temporaries made by literals and calls, not yet shared.
+  std::set<const Value *> fresh_;
+  /// Follows the field indices of path from the struct at base (an address
+  /// of a value of type t), through embedded pointers with nil checks; t
+  /// becomes the type reached.
+  Value *fieldPath(Value *base, const Type *&t, const std::vector<int> &path, size_t n, Pos p);
+  /// The address of the selected field of x.f (x a struct or a pointer to one).
+  Value *fieldAddr(NodeId e);
+  /// The address of a[i] for an array (or pointer to array) operand, after
+  /// gc's bounds check.
+  Value *arrayElemAddr(NodeId e);
+  /// Writes the composite literal e into dst (already zeroed).
+  void fillComposite(NodeId e, Value *dst);
+  /// Writes the value of element el (of type et) to addr; nested literals
+  /// are built in place.
+  void elementInto(Value *addr, NodeId el, const Type *et);
+  /// A composite literal's value: a new temporary for structs and arrays.
+  Value *compositeLit(NodeId e);
+  /// x == y for values of aggregate type t.
+  Value *equalAggregate(Value *x, Value *y, const Type *t, Pos p);
+  /// The variable an addressable expression is part of, if a local one
+  /// (x for x, x.f, x[i] with an array x).
+  const Object *rootVar(NodeId e);
+  /// for range over an array or a pointer to one.
+  void rangeArray(NodeId s);
+  /// The loop of a range over n elements of type et at base (slices and
+  /// arrays).
+  void rangeIndexed(NodeId s, Value *base, Value *n, const Type *et);
   std::map<std::string, Block *> labels_; ///< label blocks of the function
   Block *labelBlock(const std::string &name) {
     Block *&b = labels_[name];

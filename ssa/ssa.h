@@ -78,6 +78,9 @@ public:
   std::string file;           ///< absolute source path (tracebacks)
   Pos pos;
   bool hasParams = false;
+  /// A function literal that captures variables: it takes the closure as
+  /// its context (ClosurePtr).
+  bool hasContext = false;
   std::vector<std::unique_ptr<Block>> blocks; ///< blocks[0] is the entry
   Block *entry() const { return blocks.empty() ? nullptr : blocks[0].get(); }
   uint32_t numValueIds() const { return nextValue_; }

@@ -36,21 +36,6 @@ struct Operand {
   bool invalid() const { return mode == Mode::Invalid; }
 };
 
-/// What x.f found (types2's lookupFieldOrMethod).
-struct LookupResult {
-  Object *method = nullptr;
-  const Field *field = nullptr;
-  std::vector<int> path;     ///< field indices through embedded fields
-  bool indirect = false;     ///< a pointer was followed on the way
-  bool interfaceMethod = false;
-  bool ambiguous = false;
-  const Type *owner = nullptr; ///< the named type declaring the method
-};
-/// Whether nil is a value of t (pointer, func, slice, map, chan, interface,
-/// unsafe.Pointer).
-bool hasNil(const Type *t);
-LookupResult lookupFieldOrMethod(const Type *T, const std::string &name, const Package *from);
-
 class Checker {
 public:
   Checker(Program &prog, Package &pkg, const SourceManager &sm, Diagnostics &diags, const CheckConfig &cfg)

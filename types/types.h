@@ -33,6 +33,22 @@ struct CheckConfig {
   std::string lang = "go1.19";
 };
 
+/// What x.f found (types2's lookupFieldOrMethod); the back end follows
+/// path to reach promoted fields and methods.
+struct LookupResult {
+  Object *method = nullptr;
+  const Field *field = nullptr;
+  std::vector<int> path;     ///< field indices through embedded fields
+  bool indirect = false;     ///< a pointer was followed on the way
+  bool interfaceMethod = false;
+  bool ambiguous = false;
+  const Type *owner = nullptr; ///< the named type declaring the method
+};
+/// Whether nil is a value of t (pointer, func, slice, map, chan, interface,
+/// unsafe.Pointer).
+bool hasNil(const Type *t);
+LookupResult lookupFieldOrMethod(const Type *T, const std::string &name, const Package *from);
+
 /// The world of a compilation: the universe scope and all packages.
 class Program {
 public:
