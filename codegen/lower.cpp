@@ -608,8 +608,17 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     // Pointer-shaped values are the data word themselves; the others are
     // copied into a new object (runtime.newobject zeroes it).
     llvm::Value *x = arg(v, 0);
-    if (x->getType()->isPointerTy()) return x;
-    const Type *at = v->args[0]->type;
+    const Type *at = v->auxType ? v->auxType : v->args[0]->type;
+    if (types::isPointerShaped(at)) return x;
+    if (isAggregate(at)) {
+      // x is the aggregate's address (ssa/README.md).
+      llvm::Value *p = b_.CreateCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {typeDescriptor(m_, at)});
+      stackmap(v->pos);
+      types::Layout l = types::layoutOf(at);
+      llvm::MaybeAlign a(uint64_t(std::max<int64_t>(l.align, 1)));
+      b_.CreateMemCpy(p, a, x, a, uint64_t(l.size));
+      return p;
+    }
     llvm::GlobalVariable *td = typeDescriptor(m_, at);
     assert(td && "Box of a type without a descriptor");
     llvm::Value *p = b_.CreateCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
@@ -689,11 +698,17 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     }
     return goCall(v, ft, callee, nullptr, args);
   }
-  case Op::MakeIface: case Op::IfaceMake: case Op::IfaceTab: case Op::IfaceData: case Op::IfaceType:
-  case Op::IfaceCall: {
+  case Op::MakeIface: case Op::IfaceMake: case Op::IfaceTab: case Op::IfaceData: case Op::IfaceType: {
     std::vector<llvm::Value *> args;
     for (size_t i = 0; i < v->args.size(); ++i) args.push_back(arg(v, i));
     return lowerIfaceOp(b_, m_, v, args, t);
+  }
+  case Op::IfaceCall: {
+    // fun[i] of the itab with the data word as receiver; auxType is the
+    // method's signature with that receiver.
+    std::vector<llvm::Value *> args{b_.CreateExtractValue(arg(v, 0), {1})};
+    for (size_t i = 1; i < v->args.size(); ++i) args.push_back(arg(v, i));
+    return goCall(v, funcType(types::under(v->auxType)), itabFun(b_, arg(v, 0), v->auxInt), nullptr, args);
   }
   case Op::RuntimeCall:
     return runtimeCall(v);

@@ -52,11 +52,15 @@ std::vector<const types::Object *> methodSet(const types::Type *t);
 std::string methodIfnName(const types::Type *t, const types::Object *m);
 
 /// Lowers an interface op (MakeIface, IfaceMake, IfaceTab, IfaceData,
-/// IfaceType, IfaceCall; lower_iface.cpp) at b's insertion point, given
+/// IfaceType; lower_iface.cpp) at b's insertion point, given
 /// its lowered arguments and result type (an interface is LLVM
 /// `{ ptr addrspace(1), ptr addrspace(1) }`).
 llvm::Value *lowerIfaceOp(llvm::IRBuilder<> &b, llvm::Module &m, const ssa::Value *v,
                           const std::vector<llvm::Value *> &args, llvm::Type *resultTy);
+
+/// The code pointer fun[index] of the itab of (non-nil) interface value
+/// iface, for IfaceCall.
+llvm::Value *itabFun(llvm::IRBuilder<> &b, llvm::Value *iface, int64_t index);
 
 /// After optimization: rewrites stack map IDs of calls that LLVM inlined
 /// to refer to their inlined frames, emits the FuncMeta table in section

@@ -294,8 +294,7 @@ std::string methodIfnName(const Type *t, const types::Object *m) {
   // The interface data word of a direct type is the receiver itself;
   // otherwise it points at the value, which the (*T).M form takes.
   if (t->kind != TypeKind::Pointer && types::isPointerShaped(t)) return m->linkName();
-  // TODO: struct and array receivers have no wrapper yet (an empty slot).
-  if (!m->ptrRecv && !ssa::needsPtrWrapper(m)) return "";
+  if (!m->ptrRecv && !ssa::needsPtrWrapper(m)) return ""; // (generic types: none yet)
   return m->ptrLinkName();
 }
 

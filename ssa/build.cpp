@@ -127,6 +127,7 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
   f_->hasParams = !sig->params().empty();
   literalCount_ = 0;
   defs_.clear();
+  aggType_.clear();
   fresh_.clear();
   sealed_.clear();
   incomplete_.clear();
@@ -247,6 +248,7 @@ std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
   literalCount_ = 0;
   heapVars_.clear();
   defs_.clear();
+  aggType_.clear();
   fresh_.clear();
   sealed_.clear();
   incomplete_.clear();

@@ -94,6 +94,12 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
 }
 
 Value *Builder::expr(NodeId e) {
+  Value *v = exprValue(e);
+  if (v && tv(e).type && isAggregate(typeOf(e))) aggType_[v] = typeOf(e);
+  return v;
+}
+
+Value *Builder::exprValue(NodeId e) {
   const syntax::Tree &t = *tree_;
   const types::TypeAndValue &v = tv(e);
   lastPos_ = pos(e);

@@ -25,7 +25,8 @@ bool isEmptyIface(const Type *t) { return types::interfaceMethods(t).empty(); }
 Value *Builder::ptrConst(const Type *t, Pos p) { return value(Op::ConstInt, t, {}, p); }
 
 Value *Builder::toIface(Value *v, const Type *to, Pos p) {
-  const Type *from = v->type;
+  auto agg = aggType_.find(v);
+  const Type *from = agg != aggType_.end() ? agg->second : v->type;
   if (from->isBasic(BasicKind::UntypedNil)) return value(Op::ConstInt, to, {}, p);
   if (types::isInterface(from)) {
     if (types::identical(types::under(from), types::under(to))) return v;
@@ -39,6 +40,10 @@ Value *Builder::toIface(Value *v, const Type *to, Pos p) {
     return value(Op::IfaceMake, to, {tab, data}, p);
   }
   Value *data = value(Op::Box, basic(BasicKind::UnsafePointer), {v}, p);
+  if (isAggregate(from)) {
+    data->auxType = from; // v is its address
+    data->aux = types::typeString(from);
+  }
   Value *mi = value(Op::MakeIface, to, {data}, p);
   mi->auxType = from;
   mi->aux = types::typeString(from);
@@ -55,6 +60,12 @@ Value *Builder::staticTab(const Type *iface, const Type *concrete, Pos p) {
 
 Value *Builder::unbox(Value *data, const Type *t, Pos p) {
   if (types::isPointerShaped(t)) return value(Op::Copy, t, {data}, p);
+  if (isAggregate(t)) {
+    // The boxed copy never changes: its address is the value.
+    Value *a = value(Op::Copy, tt_.pointer(t), {data}, p);
+    aggType_[a] = t;
+    return a;
+  }
   return value(Op::Load, t, {data}, p);
 }
 
@@ -95,6 +106,27 @@ Value *Builder::typeAssert(NodeId e, std::vector<Value *> *results) {
       result = unbox(data, T, p);
     } else if (types::isPointerShaped(T)) {
       result = value(Op::CondSelect, T, {ok, unbox(data, T, p), ptrConst(T, p)}, p);
+    } else if (isAggregate(T)) {
+      // A new temporary: the boxed value, or zero.
+      Value *tmp = temp(T, p);
+      Block *yes = newBlock(), *no = newBlock(), *join = newBlock();
+      cur_->kind = BlockKind::If;
+      cur_->control = ok;
+      Func::addEdge(cur_, yes);
+      Func::addEdge(cur_, no);
+      seal(yes);
+      seal(no);
+      startBlock(yes);
+      storeValue(tmp, unbox(data, T, p), T, p);
+      jump(join);
+      startBlock(no);
+      zero(tmp, T, p);
+      jump(join);
+      seal(join);
+      startBlock(join);
+      fresh_.insert(tmp);
+      aggType_[tmp] = T;
+      result = tmp;
     } else {
       // The data word is read only when the type matched.
       Block *yes = newBlock(), *no = newBlock(), *join = newBlock();
@@ -153,15 +185,11 @@ Value *Builder::ifaceCall(NodeId e, std::vector<Value *> *results) {
   Value *c = value(Op::IfaceCall, rt, args, p);
   c->auxInt = int64_t(index);
   c->aux = name;
-  if (results) {
-    if (res.size() == 1) results->push_back(c);
-    else
-      for (size_t i = 0; i < res.size(); ++i) {
-        Value *s = value(Op::Select, res[i], {c}, p);
-        s->auxInt = int64_t(i);
-        results->push_back(s);
-      }
-  }
+  // The callee's signature: the data word, then the method's parameters.
+  std::vector<const Type *> ps{basic(BasicKind::UnsafePointer)};
+  for (const Type *q : sig->params()) ps.push_back(q);
+  c->auxType = tt_.signature(ps, res, sig->variadic);
+  callResults(c, res, results);
   return res.empty() ? nullptr : c;
 }
 

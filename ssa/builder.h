@@ -116,6 +116,10 @@ private:
   Value *funcLit(NodeId e);
   int literalCount_ = 0;
   Value *expr(NodeId e);
+  Value *exprValue(NodeId e); ///< expr without the bookkeeping of aggType_
+  /// The Go types of aggregate values made by expr (whose SSA value is an
+  /// address, typed *T or T): conversions to interfaces box by them.
+  std::map<const Value *, const Type *> aggType_;
   Value *constant(const types::TypeAndValue &tv, Pos pos);
   /// A binary expression, or x op= y (then x0, if set, is x's value).
   Value *binary(NodeId e, Value *x0 = nullptr);

@@ -120,7 +120,7 @@ struct PassOptions {
 
 /// Whether build() emits the wrapper "pkg.(*T).m" of value method m
 /// (wrappers.cpp), which itabs of boxed T and of *T call: T is not
-/// pointer-shaped. Struct and array receivers get none yet.
+/// pointer-shaped.
 bool needsPtrWrapper(const types::Object *m);
 
 /// Builds SSA for every function of a type-checked package. Constructs the
