@@ -40,16 +40,12 @@ llvm::GlobalVariable *typeDescriptor(llvm::Module &m, const types::Type *t);
 /// section origo_itabs for the runtime. concrete must implement iface.
 llvm::GlobalVariable *itab(llvm::Module &m, const types::Type *iface, const types::Type *concrete);
 
-/// The method set of t as the runtime sees it (UncommonType::methods):
-/// a defined type's value methods, or for *T all of T's methods, sorted
-/// by name and package path. Promoted methods are not in it yet.
-std::vector<const types::Object *> methodSet(const types::Type *t);
-
-/// The symbol an itab of t calls for method m (Method::ifn): takes the
-/// interface's data word as receiver. pkg.T.m itself for a pointer-shaped
-/// T; pkg.(*T).m otherwise (m itself, or the wrapper ssa/wrappers.cpp
-/// makes for a value method); "" when that wrapper does not exist yet.
-std::string methodIfnName(const types::Type *t, const types::Object *m);
+/// The symbol an itab of t calls for method e of t's method set
+/// (types::methodSetOf; Method::ifn): takes the interface's data word as
+/// receiver. pkg.T.m itself for a pointer-shaped T; pkg.(*T).m otherwise
+/// (m itself, or a wrapper ssa/wrappers.cpp makes for a value or promoted
+/// method); "" when that wrapper does not exist.
+std::string methodIfnName(const types::Type *t, const types::MethodSetEntry &e);
 
 /// Lowers an interface op (MakeIface, IfaceMake, IfaceTab, IfaceData,
 /// IfaceType; lower_iface.cpp) at b's insertion point, given

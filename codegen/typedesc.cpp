@@ -70,13 +70,10 @@ std::string typeName(const Type *t, bool byPath) {
   case TypeKind::Basic: return basicRuntimeName(t->basic);
   case TypeKind::Named: {
     std::string s = t->obj ? t->obj->name : "?";
-    if (t->obj && t->obj->pkg) s = (byPath ? t->obj->pkg->path : t->obj->pkg->name) + "." + s;
-    // Types declared in functions print like package-level ones, but
-    // several may share a name: their symbols carry the declaration's
-    // position (gc numbers them instead: main.T·1).
-    if (byPath && t->obj && t->obj->pkg && t->obj->pkg->scope && t->obj->pkg->scope->lookupLocal(t->obj->name) != t->obj)
-      s += "\u00b7" + std::to_string(t->obj->pos.file) + "." + std::to_string(t->obj->pos.line) + "." +
-           std::to_string(t->obj->pos.col);
+    if (t->obj && t->obj->pkg) s = t->obj->pkg->name + "." + s;
+    // Symbols: types declared in functions print like package-level ones,
+    // but several may share a name (types::typeLinkName).
+    if (byPath) s = types::typeLinkName(t);
     if (t->origin) {
       s += "[";
       for (size_t i = 0; i < t->typeArgs.size(); ++i) s += (i ? "," : "") + typeName(t->typeArgs[i], byPath);
@@ -257,11 +254,6 @@ void pointerWords(const Type *t, int64_t off, std::vector<bool> &bits) {
   }
 }
 
-struct MethodEntry {
-  const types::Object *fn;
-  std::string pkgpath; ///< "" for exported names
-};
-
 /// The named type whose methods t's method set holds (t itself or *t's
 /// element), or nullptr.
 const Type *methodBase(const Type *t) {
@@ -274,26 +266,14 @@ const Type *methodBase(const Type *t) {
 
 } // namespace
 
-std::vector<const types::Object *> methodSet(const Type *t) {
-  // Declared methods only: methods promoted from embedded fields are
-  // TODO (they need wrappers that reach the embedded field).
-  std::vector<const types::Object *> out;
-  const Type *base = methodBase(t);
-  if (!base || types::under(base)->kind == TypeKind::Interface) return out;
-  bool ptr = t->kind == TypeKind::Pointer;
-  for (const types::Object *m : base->methods)
-    if (ptr || !m->ptrRecv) out.push_back(m);
-  auto key = [](const types::Object *m) {
-    return std::make_pair(m->name, types::isExportedName(m->name) || !m->pkg ? std::string() : m->pkg->path);
-  };
-  std::sort(out.begin(), out.end(), [&](auto *a, auto *b) { return key(a) < key(b); });
-  return out;
-}
-
-std::string methodIfnName(const Type *t, const types::Object *m) {
+std::string methodIfnName(const Type *t, const types::MethodSetEntry &e) {
+  const types::Object *m = e.method;
   // The interface data word of a direct type is the receiver itself;
-  // otherwise it points at the value, which the (*T).M form takes.
+  // otherwise it points at the value, which the (*T).M form takes:
+  // declared pointer methods, and wrappers for the others (ssa/wrappers.cpp).
   if (t->kind != TypeKind::Pointer && types::isPointerShaped(t)) return m->linkName();
+  const Type *base = methodBase(t);
+  if (!e.path.empty()) return ssa::needsPromotedWrappers(base) ? types::ptrMethodName(base, m->name) : "";
   if (!m->ptrRecv && !ssa::needsPtrWrapper(m)) return ""; // (generic types: none yet)
   return m->ptrLinkName();
 }
@@ -517,20 +497,23 @@ llvm::Constant *DescEmitter::header(const Type *t, const std::string &sym, uint8
 llvm::Constant *DescEmitter::uncommon(const Type *t, const std::string &sym) {
   const Type *base = methodBase(t);
   if (!base) return null();
-  std::vector<const types::Object *> ms = methodSet(t);
+  std::vector<types::MethodSetEntry> ms = types::methodSetOf(t);
   if (t->kind == TypeKind::Pointer && ms.empty()) return null();
   // Method{name, pkgpath, mtyp, ifn, tfn}.
   llvm::StructType *methodTy = llvm::StructType::get(ctx_, {str_, str_, ptr_, ptr_, ptr_});
   std::vector<llvm::Constant *> entries;
   uint16_t xcount = 0;
-  for (const types::Object *m : ms) {
+  for (const types::MethodSetEntry &e : ms) {
+    const types::Object *m = e.method;
     bool exported = types::isExportedName(m->name);
     if (exported) ++xcount;
     std::string pkgpath = exported || !m->pkg ? "" : m->pkg->path;
-    std::string tfn = t->kind == TypeKind::Pointer ? methodIfnName(t, m) : m->linkName();
+    // tfn (method expressions, for reflect): the method taking the
+    // receiver as the type gives it; none for promoted value methods yet.
+    std::string tfn = t->kind == TypeKind::Pointer ? methodIfnName(t, e) : e.path.empty() ? m->linkName() : "";
     entries.push_back(llvm::ConstantStruct::get(
         methodTy, {goString(m->name, "go:name." + m->name), goString(pkgpath, "go:path." + pkgpath),
-                   descriptor(m->type), fnRef(methodIfnName(t, m)), fnRef(tfn)}));
+                   descriptor(m->type), fnRef(methodIfnName(t, e)), fnRef(tfn)}));
   }
   llvm::Constant *methods = null();
   if (!entries.empty()) {
@@ -720,12 +703,12 @@ llvm::GlobalVariable *DescEmitter::itab(const Type *iface, const Type *concrete)
   std::string sym = "go:itab." + typeName(concrete, true) + "," + typeName(iface, true);
   if (llvm::GlobalVariable *g = m_.getGlobalVariable(sym)) return g;
   const auto &ims = types::interfaceMethods(iface);
-  std::vector<const types::Object *> ms = methodSet(concrete);
+  std::vector<types::MethodSetEntry> ms = types::methodSetOf(concrete);
   std::vector<llvm::Constant *> fns;
   for (const types::Object *im : ims) {
     llvm::Constant *fn = null();
-    for (const types::Object *m : ms)
-      if (m->name == im->name) fn = fnRef(methodIfnName(concrete, m));
+    for (const types::MethodSetEntry &e : ms)
+      if (e.method->name == im->name) fn = fnRef(methodIfnName(concrete, e));
     fns.push_back(fn);
   }
   if (fns.empty()) fns.push_back(null());

@@ -95,7 +95,14 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
 
 Value *Builder::expr(NodeId e) {
   Value *v = exprValue(e);
-  if (v && tv(e).type && isAggregate(typeOf(e))) aggType_[v] = typeOf(e);
+  if (v && tv(e).type && isAggregate(typeOf(e))) {
+    // An aggregate's value is its address, the same SSA value as &x: a
+    // copy of its own records that this one is the aggregate.
+    Value *c = value(Op::Copy, v->type, {v}, pos(e));
+    if (fresh_.count(v)) fresh_.insert(c);
+    aggType_[c] = typeOf(e);
+    return c;
+  }
   return v;
 }
 

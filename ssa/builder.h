@@ -26,6 +26,9 @@ using types::Type;
 
 /// The wrapper "pkg.(*T).m" of value method m: loads *p, calls pkg.T.m.
 std::unique_ptr<Func> ptrWrapper(const Object *m, types::TypeTable &tt);
+/// The "pkg.(*S).m" wrappers of the methods promoted to the package's
+/// struct types (needsPromotedWrappers).
+std::vector<std::unique_ptr<Func>> promotedWrappers(const types::Package &pkg, types::TypeTable &tt);
 
 class Builder {
 public:
@@ -118,7 +121,8 @@ private:
   Value *expr(NodeId e);
   Value *exprValue(NodeId e); ///< expr without the bookkeeping of aggType_
   /// The Go types of aggregate values made by expr (whose SSA value is an
-  /// address, typed *T or T): conversions to interfaces box by them.
+  /// address, typed *T or T, and a Copy of its own so that it differs from
+  /// a pointer to the same memory): conversions to interfaces box by them.
   std::map<const Value *, const Type *> aggType_;
   Value *constant(const types::TypeAndValue &tv, Pos pos);
   /// A binary expression, or x op= y (then x0, if set, is x's value).

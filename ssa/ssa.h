@@ -122,6 +122,10 @@ struct PassOptions {
 /// (wrappers.cpp), which itabs of boxed T and of *T call: T is not
 /// pointer-shaped.
 bool needsPtrWrapper(const types::Object *m);
+/// Whether build() emits "pkg.(*T).m" wrappers for the promoted methods
+/// of defined type T (declared in the package, not generic): they follow
+/// the embedded fields to the method's receiver.
+bool needsPromotedWrappers(const types::Type *named);
 
 /// Builds SSA for every function of a type-checked package. Constructs the
 /// back end cannot compile yet are reported in diags ("... is not supported

@@ -30,9 +30,8 @@ std::string Object::linkName() const {
 }
 
 std::string Object::ptrLinkName() const {
-  std::string p = pkg ? pkg->path + "." : "";
-  std::string t = recvType && recvType->obj ? recvType->obj->name : "?";
-  return p + "(*" + t + ")." + name;
+  if (recvType) return ptrMethodName(recvType, name);
+  return (pkg ? pkg->path + "." : "") + "(*?)." + name;
 }
 
 const FileInfo &Package::infoFor(const syntax::Tree *t) const {
