@@ -127,7 +127,16 @@ std::string typeName(const Type *t, bool byPath) {
     for (size_t i = 0; i < t->fields.size(); ++i) {
       const types::Field &f = t->fields[i];
       if (i) s += "; ";
-      if (!f.embedded) s += f.name + " ";
+      if (byPath) {
+        // Symbols tell apart what prints alike: an embedded field's own
+        // name (struct{ Int } with Int = int), and unexported names of
+        // different packages.
+        if (f.embedded) s += "=";
+        if (!types::isExportedName(f.name) && f.pkg) s += f.pkg->path + ".";
+        s += f.name + " ";
+      } else if (!f.embedded) {
+        s += f.name + " ";
+      }
       s += typeName(f.type, byPath);
       if (!f.tag.empty()) {
         s += " \"";

@@ -49,8 +49,8 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
   if (isAggregate(to)) return v; // aggregates: the same memory
   // The same representation: a copy that carries the new type.
   auto retype = [&] { return value(Op::Copy, to, {v}, p); };
+  if (tu->kind == types::TypeKind::Interface) return toIface(v, to, p); // (a new itab, also between alike interfaces)
   if (fu == tu) return retype();
-  if (tu->kind == types::TypeKind::Interface) return toIface(v, to, p);
   bool fromNum = types::isInteger(fu) || types::isFloat(fu), toNum = types::isInteger(tu) || types::isFloat(tu);
   if (fromNum && toNum) return value(Op::Conv, to, {v}, p);
   if (types::isInteger(fu) && types::isString(tu)) {

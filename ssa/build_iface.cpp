@@ -29,7 +29,10 @@ Value *Builder::toIface(Value *v, const Type *to, Pos p) {
   const Type *from = agg != aggType_.end() ? agg->second : v->type;
   if (from->isBasic(BasicKind::UntypedNil)) return value(Op::ConstInt, to, {}, p);
   if (types::isInterface(from)) {
-    if (types::identical(types::under(from), types::under(to))) return v;
+    // Identical types (and empty interfaces, whose first word is the
+    // dynamic type) keep the first word; other interface types, even with
+    // the same methods, have itabs of their own, as in gc.
+    if (types::identical(from, to) || (isEmptyIface(from) && isEmptyIface(to))) return value(Op::Copy, to, {v}, p);
     Value *data = value(Op::IfaceData, basic(BasicKind::UnsafePointer), {v}, p);
     if (isEmptyIface(to))
       return value(Op::IfaceMake, to, {value(Op::IfaceType, basic(BasicKind::UnsafePointer), {v}, p), data}, p);
