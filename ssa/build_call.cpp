@@ -154,9 +154,8 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   while (t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
   const types::TypeAndValue &ftv = tv(fun);
   Pos p = pos(e);
-  if (t.kind(fun) == NodeKind::SelectorExpr && tv(t.kid(fun, 0)).mode != types::Mode::TypeExpr &&
-      types::isInterface(typeOf(t.kid(fun, 0))))
-    return ifaceCall(e, results);
+  if (t.kind(fun) == NodeKind::SelectorExpr && types::isInterface(typeOf(t.kid(fun, 0))))
+    return ifaceCall(e, results); // x.m(...) and I.m(x, ...)
   if (ftv.mode == types::Mode::TypeExpr) {
     Value *x = expr(t.kid(e, 1));
     return conv(x, typeOf(e), p);
@@ -238,6 +237,7 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     }
   }
   std::vector<Value *> args;
+  bool viaPtrWrapper = false; // (*T).m for a value method m: gc's wrapper pkg.(*T).m
   if (t.kind(fun) == NodeKind::SelectorExpr) {
     callee = info_->uses[t.kid(fun, 1).index];
     if (callee && callee->isMethod) {
@@ -247,7 +247,8 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
         // argument, as the method expression's signature says.
         const Type *rt = types::under(ftv.type)->params().empty() ? nullptr : types::under(ftv.type)->params()[0];
         bool ptrType = rt && types::under(rt)->kind == types::TypeKind::Pointer;
-        if (ptrType != callee->ptrRecv) {
+        viaPtrWrapper = ptrType && !callee->ptrRecv && needsPtrWrapper(callee);
+        if (ptrType != callee->ptrRecv && !viaPtrWrapper) {
           unsupported(p, "a method expression of a value method through a pointer type");
           return nullptr;
         }
@@ -274,7 +275,7 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   auto res = sig->results();
   const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
   Value *c = value(Op::StaticCall, rt, args, p);
-  c->aux = callee ? callee->linkName() : "?";
+  c->aux = viaPtrWrapper ? callee->ptrLinkName() : callee->linkName();
   callResults(c, res, results);
   return c;
 }

@@ -164,10 +164,20 @@ Value *Builder::ifaceCall(NodeId e, std::vector<Value *> *results) {
   Pos p = pos(e);
   NodeId fun = t.kid(e, 0);
   while (t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
-  Value *x = expr(t.kid(fun, 0));
+  // The method expression I.m(x, ...) takes x as its first argument.
+  bool methodExpr = tv(t.kid(fun, 0)).mode == types::Mode::TypeExpr;
+  const Type *it = typeOf(t.kid(fun, 0));
+  std::vector<Value *> args;
+  if (methodExpr) {
+    callArgs(e, types::under(tv(fun).type), args, 0);
+    if (args.empty()) return nullptr;
+  } else {
+    args.push_back(expr(t.kid(fun, 0)));
+  }
+  Value *x = args[0];
   std::string name(t[t.kid(fun, 1)].text);
   if (!types::isInterface(x->type)) return nullptr; // x was not supported (reported)
-  const auto &ms = types::interfaceMethods(x->type);
+  const auto &ms = types::interfaceMethods(it);
   size_t index = 0;
   while (index < ms.size() && ms[index]->name != name) ++index;
   if (index == ms.size()) {
@@ -176,8 +186,7 @@ Value *Builder::ifaceCall(NodeId e, std::vector<Value *> *results) {
   }
   const Type *sig = ms[index]->type;
   nilChecked(value(Op::IfaceTab, basic(BasicKind::UnsafePointer), {x}, p), p);
-  std::vector<Value *> args{x};
-  callArgs(e, sig, args, 1);
+  if (!methodExpr) callArgs(e, sig, args, 1);
   auto res = sig->results();
   for (const Type *r : res)
     if (!lowerable(r)) {
