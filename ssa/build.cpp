@@ -370,6 +370,7 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
     for (size_t i = 0; i < b.pendingLiterals_.size(); ++i) out->funcs.push_back(b.literal(b.pendingLiterals_[i]));
     b.pendingLiterals_.clear();
   }
+  for (auto &g : b.generated_) out->funcs.push_back(std::move(g));
   for (auto &w : promotedWrappers(pkg, prog.types())) out->funcs.push_back(std::move(w));
   out->initFunc = pkg.path + ".init";
   out->funcs.push_back(b.initFunction(out->initFunc));

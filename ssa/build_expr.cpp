@@ -155,6 +155,7 @@ Value *Builder::exprValue(NodeId e) {
   case NodeKind::SelectorExpr: {
     const Object *sel = info_->uses[t.kid(e, 1).index];
     if (sel && sel->kind == ObjKind::Var && sel->isField) return deref(fieldAddr(e), typeOf(e), pos(e));
+    if (types::isInterface(typeOf(t.kid(e, 0)))) return ifaceMethodValue(e);
     unsupported(pos(e), "a method value or qualified identifier");
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
   }

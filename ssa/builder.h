@@ -45,6 +45,10 @@ public:
     std::vector<const Object *> captures;
   };
   std::vector<PendingLiteral> pendingLiterals_;
+  /// Functions the builder made for method values of interfaces
+  /// (build_iface.cpp), each once per package; build() adds them.
+  std::vector<std::unique_ptr<Func>> generated_;
+  std::set<std::string> generatedNames_;
   std::unique_ptr<Func> literal(const PendingLiteral &lit);
   std::unique_ptr<Func> initFunction(const std::string &name);
 
@@ -100,6 +104,8 @@ private:
   /// x == y (eq) or x != y where at least one operand is an interface.
   Value *ifaceCompare(bool eq, Value *x, Value *y, Pos p);
   void typeSwitch(NodeId s);
+  /// x.m and I.m as func values, for x of interface type I.
+  Value *ifaceMethodValue(NodeId e);
   /// The zero pointer-like constant (nil) of type t.
   Value *ptrConst(const Type *t, Pos p);
   const Type *emptyIface() { return tt_.interfaceType({}, {}); }
