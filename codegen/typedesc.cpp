@@ -282,7 +282,7 @@ std::string methodIfnName(const Type *t, const types::MethodSetEntry &e) {
   // declared pointer methods, and wrappers for the others (ssa/wrappers.cpp).
   if (t->kind != TypeKind::Pointer && types::isPointerShaped(t)) return m->linkName();
   const Type *base = methodBase(t);
-  if (!e.path.empty()) return ssa::needsPromotedWrappers(base) ? types::ptrMethodName(base, m->name) : "";
+  if (!e.path.empty()) return ssa::needsPromotedWrapper(base, e) ? types::ptrMethodName(base, m->name) : "";
   if (!m->ptrRecv && !ssa::needsPtrWrapper(m)) return ""; // (generic types: none yet)
   return m->ptrLinkName();
 }

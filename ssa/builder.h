@@ -27,7 +27,7 @@ using types::Type;
 /// The wrapper "pkg.(*T).m" of value method m: loads *p, calls pkg.T.m.
 std::unique_ptr<Func> ptrWrapper(const Object *m, types::TypeTable &tt);
 /// The "pkg.(*S).m" wrappers of the methods promoted to the package's
-/// struct types (needsPromotedWrappers).
+/// struct types (needsPromotedWrapper).
 std::vector<std::unique_ptr<Func>> promotedWrappers(const types::Package &pkg, types::TypeTable &tt);
 
 class Builder {

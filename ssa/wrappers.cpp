@@ -88,9 +88,10 @@ std::unique_ptr<Func> ptrWrapper(const Object *m, types::TypeTable &tt) {
   return f;
 }
 
-bool needsPromotedWrappers(const Type *named) {
-  return named->kind == types::TypeKind::Named && named->typeParams.empty() && !named->origin &&
-         types::under(named)->kind == types::TypeKind::Struct;
+bool needsPromotedWrapper(const Type *named, const types::MethodSetEntry &e) {
+  return named->kind == types::TypeKind::Named && named->typeParams.empty() && !named->origin && named->obj &&
+         named->obj->name != "_" && types::under(named)->kind == types::TypeKind::Struct && !e.path.empty() &&
+         e.method->pkg == named->obj->pkg;
 }
 
 namespace {
@@ -211,10 +212,10 @@ std::vector<std::unique_ptr<Func>> promotedWrappers(const types::Package &pkg, t
   std::set<std::string> done;
   for (const types::FileInfo &fi : pkg.info)
     for (const Object *o : fi.defs) {
-      if (!o || o->kind != ObjKind::TypeName || !o->type || o->type->obj != o || !needsPromotedWrappers(o->type))
+      if (!o || o->kind != ObjKind::TypeName || !o->type || o->type->obj != o || o->type->kind != types::TypeKind::Named)
         continue;
       for (const types::MethodSetEntry &e : types::methodSetOf(tt.pointer(o->type))) {
-        if (e.path.empty()) continue;
+        if (!needsPromotedWrapper(o->type, e)) continue;
         std::unique_ptr<Func> f = promotedWrapper(o->type, e, tt);
         if (done.insert(f->name).second) out.push_back(std::move(f));
       }

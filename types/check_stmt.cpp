@@ -820,6 +820,13 @@ void Checker::typeSwitch(NodeId s, NodeId guard) {
           continue;
         }
         const Type *T = typExpr(c);
+        // Recorded for every case, not only names: the back end tests
+        // the dynamic type against it.
+        Operand tc;
+        tc.mode = Mode::TypeExpr;
+        tc.expr = c;
+        tc.type = T;
+        record(tc);
         single = T;
         if (T == tt_.invalid()) continue;
         if (duplicate(T, c) || x.invalid()) continue;
