@@ -21,6 +21,8 @@
 #include <llvm/IR/Intrinsics.h>
 
 #include <cassert>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 
@@ -31,6 +33,13 @@ using types::Type;
 using types::TypeKind;
 
 namespace {
+
+/// A construct the builder let through but codegen cannot lower: a bug in
+/// origo, reported as such rather than crashing.
+[[noreturn]] void internalError(const std::string &what) {
+  std::fprintf(stderr, "origo: internal error: %s\n", what.c_str());
+  std::exit(2);
+}
 
 class Lowering {
 public:
@@ -79,6 +88,8 @@ private:
   llvm::Value *divide(const ssa::Value *v);
   llvm::Value *compare(const ssa::Value *v);
   llvm::Value *convert(const ssa::Value *v);
+  /// Arithmetic and comparison of complex numbers ({re, im} structs).
+  llvm::Value *complexOp(const ssa::Value *v);
   llvm::Value *runtimeCall(const ssa::Value *v);
   void setLoc(Pos pos);
 
@@ -109,6 +120,10 @@ llvm::Type *Lowering::typeOf(const Type *t) {
     if (types::isInteger(u)) return llvm::Type::getIntNTy(ctx_, types::bitSize(u));
     if (u->basic == types::BasicKind::Float32) return llvm::Type::getFloatTy(ctx_);
     if (u->basic == types::BasicKind::Float64) return llvm::Type::getDoubleTy(ctx_);
+    if (u->basic == types::BasicKind::Complex64)
+      return llvm::StructType::get(ctx_, {llvm::Type::getFloatTy(ctx_), llvm::Type::getFloatTy(ctx_)});
+    if (u->basic == types::BasicKind::Complex128)
+      return llvm::StructType::get(ctx_, {llvm::Type::getDoubleTy(ctx_), llvm::Type::getDoubleTy(ctx_)});
     if (u->basic == types::BasicKind::UnsafePointer) return gcptr_;
     return i64_;
   case TypeKind::Slice:
@@ -519,9 +534,63 @@ llvm::Value *Lowering::compare(const ssa::Value *v) {
   }
 }
 
+llvm::Value *Lowering::complexOp(const ssa::Value *v) {
+  llvm::Value *x = arg(v, 0);
+  llvm::Value *a = b_.CreateExtractValue(x, {0}), *b = b_.CreateExtractValue(x, {1});
+  auto make = [&](llvm::Value *re, llvm::Value *im) {
+    llvm::Value *r = llvm::UndefValue::get(x->getType());
+    r = b_.CreateInsertValue(r, re, {0});
+    return b_.CreateInsertValue(r, im, {1});
+  };
+  if (v->op == Op::Neg) return make(b_.CreateFNeg(a), b_.CreateFNeg(b));
+  llvm::Value *y = arg(v, 1);
+  llvm::Value *c = b_.CreateExtractValue(y, {0}), *d = b_.CreateExtractValue(y, {1});
+  switch (v->op) {
+  case Op::Add: return make(b_.CreateFAdd(a, c), b_.CreateFAdd(b, d));
+  case Op::Sub: return make(b_.CreateFSub(a, c), b_.CreateFSub(b, d));
+  case Op::Mul:
+    // (a+bi)(c+di) = (ac-bd) + (ad+bc)i, without fused multiply-adds.
+    return make(b_.CreateFSub(b_.CreateFMul(a, c), b_.CreateFMul(b, d)),
+                b_.CreateFAdd(b_.CreateFMul(a, d), b_.CreateFMul(b, c)));
+  case Op::Div: {
+    // runtime.complex128div, in float64 for complex64 too (as gc).
+    llvm::Type *f64 = llvm::Type::getDoubleTy(ctx_);
+    bool narrow = a->getType()->isFloatTy();
+    auto wide = [&](llvm::Value *p) { return narrow ? b_.CreateFPExt(p, f64) : p; };
+    llvm::StructType *c128 = llvm::StructType::get(ctx_, {f64, f64});
+    llvm::Value *q = b_.CreateCall(runtimeFunc("runtime.complex128div", c128, {f64, f64, f64, f64}),
+                                   {wide(a), wide(b), wide(c), wide(d)});
+    stackmap(v->pos);
+    llvm::Value *re = b_.CreateExtractValue(q, {0}), *im = b_.CreateExtractValue(q, {1});
+    if (narrow) {
+      re = b_.CreateFPTrunc(re, a->getType());
+      im = b_.CreateFPTrunc(im, a->getType());
+    }
+    return make(re, im);
+  }
+  case Op::Eq:
+    return b_.CreateAnd(b_.CreateFCmpOEQ(a, c), b_.CreateFCmpOEQ(b, d));
+  default: // Neq
+    return b_.CreateOr(b_.CreateFCmpUNE(a, c), b_.CreateFCmpUNE(b, d));
+  }
+}
+
 llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
   llvm::Type *t = typeOf(v->type);
+  if (types::isComplex(v->args.empty() ? v->type : v->args[0]->type) &&
+      (v->op == Op::Add || v->op == Op::Sub || v->op == Op::Mul || v->op == Op::Div || v->op == Op::Neg ||
+       v->op == Op::Eq || v->op == Op::Neq))
+    return complexOp(v);
   switch (v->op) {
+  case Op::ComplexMake: {
+    llvm::Value *r = llvm::UndefValue::get(t);
+    r = b_.CreateInsertValue(r, arg(v, 0), {0});
+    return b_.CreateInsertValue(r, arg(v, 1), {1});
+  }
+  case Op::Real:
+    return b_.CreateExtractValue(arg(v, 0), {0});
+  case Op::Imag:
+    return b_.CreateExtractValue(arg(v, 0), {1});
   case Op::Arg:
     return b_.GetInsertBlock()->getParent()->getArg(cur_->hasContext + numOuts(cur_->sig) + unsigned(v->auxInt));
   case Op::ClosurePtr:
@@ -582,7 +651,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
   }
   case Op::New: {
     llvm::GlobalVariable *td = typeDescriptor(m_, v->auxType);
-    assert(td && "New of a type without a descriptor");
+    if (!td) internalError("no type descriptor for new object of type " + types::typeString(v->auxType));
     llvm::Value *p = b_.CreateCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
     stackmap(v->pos);
     return p;
@@ -601,7 +670,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     return b_.CreateAddrSpaceCast(global(v->aux, types::under(v->type)->elem), gcptr_);
   case Op::TypeDesc: {
     llvm::GlobalVariable *g = typeDescriptor(m_, v->auxType);
-    assert(g && "TypeDesc of a type without a descriptor");
+    if (!g) internalError("no type descriptor for " + types::typeString(v->auxType));
     return b_.CreateAddrSpaceCast(g, gcptr_);
   }
   case Op::Box: {
@@ -620,7 +689,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
       return p;
     }
     llvm::GlobalVariable *td = typeDescriptor(m_, at);
-    assert(td && "Box of a type without a descriptor");
+    if (!td) internalError("no type descriptor for boxing " + types::typeString(at));
     llvm::Value *p = b_.CreateCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
     stackmap(v->pos);
     if (types::isBoolean(at)) x = b_.CreateZExt(x, memTypeOf(at));

@@ -280,8 +280,11 @@ std::string methodIfnName(const Type *t, const types::MethodSetEntry &e) {
   // The interface data word of a direct type is the receiver itself;
   // otherwise it points at the value, which the (*T).M form takes:
   // declared pointer methods, and wrappers for the others (ssa/wrappers.cpp).
-  if (t->kind != TypeKind::Pointer && types::isPointerShaped(t)) return m->linkName();
   const Type *base = methodBase(t);
+  // TODO: methods of generic instances are compiled per use (ssa's
+  // instance names, main.List[int].Len); interfaces do not reach them yet.
+  if (base && base->origin) return "";
+  if (t->kind != TypeKind::Pointer && types::isPointerShaped(t)) return m->linkName();
   if (!e.path.empty()) return ssa::needsPromotedWrapper(base, e) ? types::ptrMethodName(base, m->name) : "";
   if (!m->ptrRecv && !ssa::needsPtrWrapper(m)) return ""; // (generic types: none yet)
   return m->ptrLinkName();
@@ -519,7 +522,8 @@ llvm::Constant *DescEmitter::uncommon(const Type *t, const std::string &sym) {
     std::string pkgpath = exported || !m->pkg ? "" : m->pkg->path;
     // tfn (method expressions, for reflect): the method taking the
     // receiver as the type gives it; none for promoted value methods yet.
-    std::string tfn = t->kind == TypeKind::Pointer ? methodIfnName(t, e) : e.path.empty() ? m->linkName() : "";
+    std::string tfn = t->kind == TypeKind::Pointer ? methodIfnName(t, e)
+                      : e.path.empty() && !base->origin ? m->linkName() : "";
     entries.push_back(llvm::ConstantStruct::get(
         methodTy, {goString(m->name, "go:name." + m->name), goString(pkgpath, "go:path." + pkgpath),
                    descriptor(m->type), fnRef(methodIfnName(t, e)), fnRef(tfn)}));

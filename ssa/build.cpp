@@ -94,29 +94,53 @@ void Builder::jump(Block *target) {
 
 //===-- functions ----------------------------------------------------------===//
 
-std::unique_ptr<Func> Builder::function(const Object *fn) {
+std::unique_ptr<Func> Builder::function(const Object *fn, const std::string &name, const types::TypeMap &m) {
   tree_ = fn->tree;
   info_ = &pkg_.infoFor(tree_);
+  subst_ = m;
   // A method is a function whose first parameter is the receiver.
   const Object *recv = nullptr;
-  const Type *sig = fn->type;
+  const Type *sig = subst(fn->type);
   if (fn->isMethod) {
     auto rit = info_->receivers.find(fn->decl.index);
     recv = rit != info_->receivers.end() ? rit->second : nullptr;
     if (recv) {
-      std::vector<const Type *> ps{recv->type};
-      for (const Type *p : fn->type->params()) ps.push_back(p);
-      sig = tt_.signature(ps, fn->type->results(), fn->type->variadic);
+      std::vector<const Type *> ps{objType(recv)};
+      for (const Type *p : sig->params()) ps.push_back(p);
+      sig = tt_.signature(ps, sig->results(), sig->variadic);
     }
   }
-  return body(fn->linkName(), sig, fn->decl, recv, tree_->kid(fn->decl, syntax::FuncBody), fn->pos);
+  return body(name.empty() ? fn->linkName() : name, sig, fn->decl, recv, tree_->kid(fn->decl, syntax::FuncBody), fn->pos);
+}
+
+std::string Builder::instance(const Object *fn, const Type *owner, const types::TypeMap &m) {
+  // gc's symbol shape: main.F[int,string], main.List[int].Push and
+  // main.(*List[int]).Push.
+  auto list = [](const std::vector<const Type *> &ts) {
+    std::string s;
+    for (size_t i = 0; i < ts.size(); ++i) s += (i ? "," : "") + types::typeString(ts[i]);
+    return "[" + s + "]";
+  };
+  std::string prefix = fn->pkg ? fn->pkg->path + "." : "";
+  std::string name;
+  if (owner) {
+    std::string tn = owner->origin->obj->name + list(owner->typeArgs);
+    name = prefix + (fn->ptrRecv ? "(*" + tn + ")" : tn) + "." + fn->name;
+  } else {
+    std::vector<const Type *> args;
+    for (const Type *tp : fn->type->typeParams) args.push_back(m.at(tp));
+    name = prefix + fn->name + list(args);
+  }
+  if (instanced_.insert(name).second) pendingInstances_.push_back({fn, m, name});
+  return name;
 }
 
 std::unique_ptr<Func> Builder::literal(const PendingLiteral &lit) {
   tree_ = lit.tree;
   info_ = &pkg_.infoFor(tree_);
   NodeId e = lit.node;
-  return body(lit.name, tv(e).type, e, nullptr, tree_->kid(e, 1), pos(e), lit.captures);
+  subst_ = lit.subst;
+  return body(lit.name, typeOf(e), e, nullptr, tree_->kid(e, 1), pos(e), lit.captures);
 }
 
 std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, NodeId owner, const Object *recv,
@@ -141,7 +165,7 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
   auto pit = info_->params.find(owner.index);
   std::vector<Object *> params = pit != info_->params.end() ? pit->second : std::vector<Object *>{};
   if (recv) {
-    if (!lowerable(recv->type)) unsupported(recv->pos, "a value of type " + types::typeString(recv->type));
+    if (!lowerable(objType(recv))) unsupported(recv->pos, "a value of type " + types::typeString(objType(recv)));
     params.insert(params.begin(), const_cast<Object *>(recv));
   }
   size_t np = sig->params().size();
@@ -155,19 +179,19 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
     for (size_t k = 0; k < captures.size(); ++k) {
       const Object *o = captures[k];
       heapVars_.insert(o);
-      Value *slot = value(Op::AddPtr, tt_.pointer(tt_.pointer(o->type)), {ctx, intConst(int64_t(8 * (k + 1)), fpos)}, fpos);
-      writeVar(o, cur_, value(Op::Load, tt_.pointer(o->type), {slot}, fpos));
+      Value *slot = value(Op::AddPtr, tt_.pointer(tt_.pointer(objType(o))), {ctx, intConst(int64_t(8 * (k + 1)), fpos)}, fpos);
+      writeVar(o, cur_, value(Op::Load, tt_.pointer(objType(o)), {slot}, fpos));
     }
   }
   for (size_t i = 0; i < params.size(); ++i) {
     const Object *p = params[i];
     if (i < np) {
-      Value *a = value(Op::Arg, p->type, {}, p->pos);
+      Value *a = value(Op::Arg, objType(p), {}, p->pos);
       a->auxInt = int64_t(i);
       a->aux = p->name;
       // An aggregate argument points to a copy the callee owns: it is
       // the parameter's cell unless the parameter lives on the heap.
-      if (isAggregate(p->type) && !heapVars_.count(p)) writeVar(p, cur_, a);
+      if (isAggregate(objType(p)) && !heapVars_.count(p)) writeVar(p, cur_, a);
       else define(p, a);
     } else {
       // Results start as zero values.
@@ -217,7 +241,7 @@ Value *Builder::funcLit(NodeId e) {
   std::string base = f_->name == pkg_.path + ".init" ? pkg_.path + ".glob." : f_->name;
   std::string name = base + (nested ? "." : ".func") + std::to_string(++literalCount_);
   std::vector<const Object *> caps = captured(e);
-  pendingLiterals_.push_back({tree_, e, name, caps});
+  pendingLiterals_.push_back({tree_, e, name, caps, subst_});
   Pos p = pos(e);
   Value *fa = value(Op::FuncAddr, typeOf(e), {}, p);
   fa->aux = name;
@@ -230,7 +254,7 @@ Value *Builder::funcLit(NodeId e) {
     return f;
   };
   std::vector<types::Field> fields{field(".F", ptrT)};
-  for (const Object *o : caps) fields.push_back(field(o->name, tt_.pointer(o->type)));
+  for (const Object *o : caps) fields.push_back(field(o->name, tt_.pointer(objType(o))));
   const Type *ct = tt_.structType(fields);
   Value *obj = value(Op::New, typeOf(e), {}, p);
   obj->auxType = ct;
@@ -247,6 +271,7 @@ std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
   f_ = std::make_unique<Func>(name, tt_.signature({}, {}, false));
   literalCount_ = 0;
   heapVars_.clear();
+  subst_.clear();
   defs_.clear();
   aggType_.clear();
   fresh_.clear();
@@ -265,7 +290,7 @@ std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
     if (init.index >= 0) {
       vals.push_back(expr(rhs[size_t(init.index)]));
     } else if (rhs.size() == 1 && init.lhs.size() > 1) {
-      call(rhs[0], &vals);
+      multiValue(rhs[0], vals);
     } else {
       for (NodeId e : rhs) vals.push_back(expr(e));
     }
@@ -320,27 +345,27 @@ void Builder::findHeapVars(NodeId body) {
 
 void Builder::define(const Object *o, Value *v) {
   if (!inMemory(o)) {
-    writeVar(o, cur_, v ? v : zeroValue(o->type, cur_, o->pos));
+    writeVar(o, cur_, v ? v : zeroValue(objType(o), cur_, o->pos));
     return;
   }
   Value *cell;
   if (heapVars_.count(o)) {
-    cell = value(Op::New, tt_.pointer(o->type), {}, o->pos);
-    cell->auxType = o->type;
-    cell->aux = types::typeString(o->type);
+    cell = value(Op::New, tt_.pointer(objType(o)), {}, o->pos);
+    cell->auxType = objType(o);
+    cell->aux = types::typeString(objType(o));
   } else {
     // A stack cell, reused by each execution of the declaration.
-    cell = temp(o->type, o->pos);
-    if (!v) zero(cell, o->type, o->pos);
+    cell = temp(objType(o), o->pos);
+    if (!v) zero(cell, objType(o), o->pos);
   }
-  if (v) storeValue(cell, v, o->type, o->pos);
+  if (v) storeValue(cell, v, objType(o), o->pos);
   writeVar(o, cur_, cell);
 }
 
 Value *Builder::load(const Object *o, Pos p) {
   Value *v = readVar(o, cur_);
   if (!inMemory(o)) return v;
-  return deref(v, o->type, p);
+  return deref(v, objType(o), p);
 }
 
 Value *Builder::nilChecked(Value *ptr, Pos p) {
@@ -360,21 +385,19 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
   Builder b(pkg, prog, sm, diags);
   for (const Object *fn : pkg.funcs) {
     if (!fn->tree || !fn->type || !fn->tree->kid(fn->decl, syntax::FuncBody).valid()) continue;
-    if (fn->isMethod && fn->recvType && !fn->recvType->typeParams.empty()) {
-      diags.error(fn->pos, "method of a generic type is not supported by origo yet");
+    // Generic functions and methods of generic types are compiled per
+    // instance, when used.
+    if (!fn->type->typeParams.empty() || (fn->isMethod && fn->recvType && !fn->recvType->typeParams.empty()))
       continue;
-    }
     out->funcs.push_back(b.function(fn));
     if (needsPtrWrapper(fn)) out->funcs.push_back(ptrWrapper(fn, prog.types()));
-    // Literals inside it (and inside those) after it, as they were met.
-    for (size_t i = 0; i < b.pendingLiterals_.size(); ++i) out->funcs.push_back(b.literal(b.pendingLiterals_[i]));
-    b.pendingLiterals_.clear();
+    b.flushPending(*out);
   }
   for (auto &g : b.generated_) out->funcs.push_back(std::move(g));
   for (auto &w : promotedWrappers(pkg, prog.types())) out->funcs.push_back(std::move(w));
   out->initFunc = pkg.path + ".init";
   out->funcs.push_back(b.initFunction(out->initFunc));
-  for (size_t i = 0; i < b.pendingLiterals_.size(); ++i) out->funcs.push_back(b.literal(b.pendingLiterals_[i]));
+  b.flushPending(*out);
   return out;
 }
 

@@ -19,19 +19,34 @@ void Builder::printCall(NodeId e, bool ln) {
   };
   // Arguments are evaluated before anything is printed.
   std::vector<Value *> args;
-  for (size_t i = 1; i < t.numKids(e); ++i) args.push_back(expr(t.kid(e, i)));
+  std::vector<const Type *> argTypes;
+  if (t.numKids(e) == 2 && tv(t.kid(e, 1)).type && tv(t.kid(e, 1)).type->kind == types::TypeKind::Tuple) {
+    // print(f()) with f returning several values.
+    call(t.kid(e, 1), &args);
+    argTypes = subst(tv(t.kid(e, 1)).type)->list;
+  } else {
+    for (size_t i = 1; i < t.numKids(e); ++i) {
+      args.push_back(expr(t.kid(e, i)));
+      argTypes.push_back(typeOf(t.kid(e, i)));
+    }
+  }
   rt("runtime.printlock", {});
-  for (size_t i = 0; i < args.size(); ++i) {
+  for (size_t i = 0; i < args.size() && i < argTypes.size(); ++i) {
     if (ln && i > 0) rt("runtime.printsp", {});
     Value *a = args[i];
-    const Type *u = types::under(typeOf(t.kid(e, i + 1)));
+    const Type *u = types::under(argTypes[i]);
     if (types::isBoolean(u)) rt("runtime.printbool", {a});
     else if (types::isString(u)) rt("runtime.printstring", {a});
     else if (types::isFloat(u)) rt("runtime.printfloat", {conv(a, basic(BasicKind::Float64), p)});
+    else if (types::isComplex(u)) {
+      const Type *f64 = basic(BasicKind::Float64), *ct = componentType(u);
+      rt("runtime.printcomplex", {conv(value(Op::Real, ct, {a}, p), f64, p), conv(value(Op::Imag, ct, {a}, p), f64, p)});
+    }
     else if (u->kind == types::TypeKind::Slice) rt("runtime.printslice", {a});
     else if (u->kind == types::TypeKind::Interface)
       rt(types::interfaceMethods(u).empty() ? "runtime.printeface" : "runtime.printiface", {a});
-    else if (u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Signature || u->isBasic(BasicKind::UnsafePointer))
+    else if (u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Signature ||
+             u->kind == types::TypeKind::Map || u->isBasic(BasicKind::UnsafePointer))
       rt("runtime.printpointer", {a});
     else if (types::isUnsigned(u)) rt("runtime.printuint", {conv(a, basic(BasicKind::Uint64), p)});
     else if (types::isInteger(u)) rt("runtime.printint", {conv(a, basic(BasicKind::Int64), p)});
@@ -93,6 +108,127 @@ void Builder::callResults(Value *c, const std::vector<const Type *> &res, std::v
   }
 }
 
+std::string Builder::genericInstance(const Object *g, NodeId at, NodeId alt, types::TypeMap *mOut) {
+  // The type arguments the checker recorded where g is used (a call, or
+  // the instantiation F[...]), in terms of the instance being built.
+  auto it = info_->instances.find(at.index);
+  if (it == info_->instances.end()) it = info_->instances.find(alt.index);
+  if (it == info_->instances.end()) {
+    unsupported(pos(at), "a generic function without known type arguments");
+    return "";
+  }
+  types::TypeMap m;
+  for (size_t i = 0; i < g->type->typeParams.size() && i < it->second.size(); ++i)
+    m[g->type->typeParams[i]] = subst(it->second[i]);
+  if (mOut) *mOut = m;
+  return instance(g, nullptr, m);
+}
+
+std::string Builder::methodName(const Object *m) {
+  if (!m->recvType || m->recvType->typeParams.empty()) return m->linkName();
+  const Type *owner = methodOwner_;
+  types::TypeMap tm;
+  for (size_t i = 0; i < owner->origin->typeParams.size() && i < owner->typeArgs.size(); ++i)
+    tm[owner->origin->typeParams[i]] = owner->typeArgs[i];
+  return instance(m, owner, tm);
+}
+
+Value *Builder::methodValue(NodeId sel, const Object *m) {
+  const syntax::Tree &t = *tree_;
+  Pos p = pos(sel);
+  NodeId x = t.kid(sel, 0);
+  const Type *ft = typeOf(sel);
+  if (tv(x).mode == types::Mode::TypeExpr) {
+    // T.m, (*T).m: the method itself when its receiver is what the
+    // expression's first parameter is.
+    const Type *first = types::under(ft)->params()[0];
+    bool ptrType = types::under(first)->kind == types::TypeKind::Pointer;
+    const Type *base = ptrType ? types::under(first)->elem : first;
+    if (ptrType != m->ptrRecv || base != m->recvType || (m->recvType && !m->recvType->typeParams.empty())) {
+      unsupported(p, "this method expression");
+      return value(Op::ConstInt, ft, {}, p);
+    }
+    Value *fa = value(Op::FuncAddr, ft, {}, p);
+    fa->aux = m->linkName();
+    return fa;
+  }
+  // x.m: the receiver is evaluated (and copied) now; the closure is
+  // {wrapper, receiver}.
+  Value *recv = receiver(sel, m);
+  if (!recv) return value(Op::ConstInt, ft, {}, p);
+  const Type *recvT = m->ptrRecv ? tt_.pointer(methodOwner_) : methodOwner_;
+  std::string target = methodName(m);
+  std::string name = target + "-fm";
+  if (instanced_.insert(name).second) pendingWrappers_.push_back({name, target, m, ft, recvT});
+  Value *fa = value(Op::FuncAddr, ft, {}, p);
+  fa->aux = name;
+  types::Field code, rf;
+  code.name = ".F";
+  code.type = basic(BasicKind::UnsafePointer);
+  rf.name = ".R";
+  rf.type = recvT;
+  const Type *ct = tt_.structType({code, rf});
+  Value *obj = value(Op::New, ft, {}, p);
+  obj->auxType = ct;
+  obj->aux = types::typeString(ct);
+  value(Op::Store, tt_.tuple({}), {obj, value(Op::Load, code.type, {fa}, p)}, p);
+  storeValue(value(Op::AddPtr, tt_.pointer(recvT), {obj, intConst(types::fieldOffsets(ct)[1], p)}, p), recv, recvT, p);
+  return obj;
+}
+
+std::unique_ptr<Func> Builder::methodValueWrapper(const PendingWrapper &w) {
+  // func(args) results { return recv.m(args) } with recv from the closure.
+  subst_.clear();
+  f_ = std::make_unique<Func>(w.name, w.sig);
+  f_->hasContext = true;
+  f_->hasParams = !w.sig->params().empty();
+  f_->file = w.m->tree ? sm_.file(w.m->tree->file).absPath : "";
+  f_->pos = w.m->pos;
+  defs_.clear();
+  fresh_.clear();
+  sealed_.clear();
+  incomplete_.clear();
+  heapVars_.clear();
+  Block *entry = newBlock();
+  sealed_.insert(entry);
+  startBlock(entry);
+  Pos p = w.m->pos;
+  const Type *ct = nullptr;
+  {
+    types::Field code, rf;
+    code.name = ".F";
+    code.type = basic(BasicKind::UnsafePointer);
+    rf.name = ".R";
+    rf.type = w.recv;
+    ct = tt_.structType({code, rf});
+  }
+  Value *ctx = value(Op::ClosurePtr, basic(BasicKind::UnsafePointer), {}, p);
+  Value *slot = value(Op::AddPtr, tt_.pointer(w.recv), {ctx, intConst(types::fieldOffsets(ct)[1], p)}, p);
+  std::vector<Value *> args{isAggregate(w.recv) ? copyAggregate(slot, w.recv, p) : value(Op::Load, w.recv, {slot}, p)};
+  auto params = types::under(w.sig)->params();
+  for (size_t i = 0; i < params.size(); ++i) {
+    Value *a = value(Op::Arg, params[i], {}, p);
+    a->auxInt = int64_t(i);
+    a->aux = "a" + std::to_string(i);
+    args.push_back(isAggregate(params[i]) ? copyAggregate(a, params[i], p) : a);
+  }
+  auto res = types::under(w.sig)->results();
+  const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
+  Value *c = value(Op::StaticCall, rt, args, p);
+  c->aux = w.target;
+  std::vector<Value *> rs;
+  if (res.size() == 1) rs.push_back(c);
+  else
+    for (size_t i = 0; i < res.size(); ++i) {
+      Value *s = value(Op::Select, res[i], {c}, p);
+      s->auxInt = int64_t(i);
+      rs.push_back(s);
+    }
+  cur_->kind = BlockKind::Ret;
+  cur_->control = value(Op::Return, tt_.tuple(res), rs, p);
+  return std::move(f_);
+}
+
 Value *Builder::receiver(NodeId sel, const Object *m) {
   // x.m(...): x, or the embedded field the selector promotes m from
   // (spec "Selectors"), as the receiver m wants: a pointer (taking the
@@ -107,6 +243,9 @@ Value *Builder::receiver(NodeId sel, const Object *m) {
     unsupported(p, "a call of an interface method");
     return nullptr;
   }
+  methodOwner_ = r.owner ? r.owner : r.method->recvType;
+  methodFound_ = r.method;
+  m = r.method;
   Value *addr = nullptr, *ptr = nullptr, *val = nullptr;
   if (!r.path.empty()) {
     addr = fieldPath(expr(x), bt, r.path, r.path.size(), p);
@@ -121,7 +260,7 @@ Value *Builder::receiver(NodeId sel, const Object *m) {
   } else {
     val = expr(x);
   }
-  const Type *recvT = m->recvType;
+  const Type *recvT = methodOwner_; // the instance, for generic types
   if (m->ptrRecv) return ptr ? ptr : addr;
   if (ptr) addr = nilChecked(ptr, p);
   if (addr) val = deref(addr, recvT, p);
@@ -149,7 +288,6 @@ Value *Builder::closureCall(NodeId e, std::vector<Value *> *results) {
 
 Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   const syntax::Tree &t = *tree_;
-  if (t.kind(e) == NodeKind::TypeAssertExpr) return typeAssert(e, results); // v, ok := x.(T)
   NodeId fun = t.kid(e, 0);
   while (t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
   const types::TypeAndValue &ftv = tv(fun);
@@ -161,7 +299,25 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     return conv(x, typeOf(e), p);
   }
   const Object *callee = t.kind(fun) == NodeKind::Ident ? info_->uses[fun.index] : nullptr;
+  if (t.kind(fun) == NodeKind::IndexExpr && t.kind(t.kid(fun, 0)) == NodeKind::Ident) {
+    // F[int](...): a generic function instantiated explicitly.
+    const Object *g = info_->uses[t.kid(fun, 0).index];
+    if (g && g->kind == ObjKind::Func && !g->type->typeParams.empty()) callee = g;
+  }
   if (callee && callee->kind == ObjKind::Builtin) {
+    if (t.numKids(e) == 2 && tv(t.kid(e, 1)).type && tv(t.kid(e, 1)).type->kind == types::TypeKind::Tuple &&
+        callee->builtin != types::Builtin::Print && callee->builtin != types::Builtin::Println) {
+      if (callee->builtin != types::Builtin::Complex && callee->builtin != types::Builtin::Append) {
+        unsupported(p, "a multi-value call as the arguments of built-in " + callee->name);
+        return nullptr;
+      }
+      // complex(f()), append(f()): f's results are the arguments.
+      std::vector<Value *> vals;
+      call(t.kid(e, 1), &vals);
+      spreadCall_ = e;
+      spread_ = vals;
+      spreadTypes_ = subst(tv(t.kid(e, 1)).type)->list;
+    }
     switch (callee->builtin) {
     case types::Builtin::Print: printCall(e, false); return nullptr;
     case types::Builtin::Println: printCall(e, true); return nullptr;
@@ -171,11 +327,22 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       if (types::isString(x->type)) return value(Op::StringLen, basic(BasicKind::Int), {x}, p);
       if (types::under(typeOf(t.kid(e, 1)))->kind == types::TypeKind::Slice)
         return value(callee->builtin == types::Builtin::Len ? Op::SliceLen : Op::SliceCap, basic(BasicKind::Int), {x}, p);
+      if (types::under(typeOf(t.kid(e, 1)))->kind == types::TypeKind::Map)
+        return mapCall("runtime.maplen", basic(BasicKind::Int), {x}, p);
+      if (isAggregate(typeOf(t.kid(e, 1))) || types::under(typeOf(t.kid(e, 1)))->kind == types::TypeKind::Pointer) {
+        // len of an array (or pointer to one) with a call inside: the
+        // operand is evaluated, the length is the type's.
+        const Type *at = types::under(typeOf(t.kid(e, 1)));
+        if (at->kind == types::TypeKind::Pointer) at = types::under(at->elem);
+        return intConst(at->len, p);
+      }
       unsupported(p, "built-in " + callee->name + " of " + types::typeString(x->type));
       return nullptr;
     }
     case types::Builtin::Make: {
       const Type *st = typeOf(e);
+      if (types::under(st)->kind == types::TypeKind::Map)
+        return makeMap(st, t.numKids(e) > 2 ? expr(t.kid(e, 2)) : intConst(0, p), p);
       if (types::under(st)->kind != types::TypeKind::Slice) {
         unsupported(p, "make of " + types::typeString(st));
         return nullptr;
@@ -213,6 +380,24 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       c->aux = "runtime.slicecopy";
       return c;
     }
+    case types::Builtin::Complex: {
+      const Type *ct = typeOf(e), *ft = componentType(ct);
+      Value *re = conv(builtinArg(e, 1), ft, p), *im = conv(builtinArg(e, 2), ft, p);
+      return value(Op::ComplexMake, ct, {re, im}, p);
+    }
+    case types::Builtin::Real:
+    case types::Builtin::Imag: {
+      Value *c = expr(t.kid(e, 1));
+      const Type *ct = typeOf(t.kid(e, 1));
+      return value(callee->builtin == types::Builtin::Real ? Op::Real : Op::Imag, typeOf(e), {conv(c, ct, p)}, p);
+    }
+    case types::Builtin::Delete: {
+      const Type *mt = typeOf(t.kid(e, 1));
+      Value *m = expr(t.kid(e, 1));
+      Value *key = mapKey(t.kid(e, 2), types::under(mt)->key);
+      mapCall("runtime.mapdelete", tt_.tuple({}), {typeDesc(mt, p), m, key}, p);
+      return nullptr;
+    }
     case types::Builtin::New: {
       const Type *et = typeOf(e);
       Value *v = value(Op::New, et, {}, p);
@@ -240,12 +425,16 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   bool viaPtrWrapper = false; // (*T).m for a value method m: gc's wrapper pkg.(*T).m
   if (t.kind(fun) == NodeKind::SelectorExpr) {
     callee = info_->uses[t.kid(fun, 1).index];
-    if (callee && callee->isMethod) {
+    NodeId x0 = t.kid(fun, 0);
+    const Object *qual = t.kind(x0) == NodeKind::Ident ? info_->uses[x0.index] : nullptr;
+    bool viaValue = !(qual && qual->kind == ObjKind::PkgName) && tv(x0).mode != types::Mode::TypeExpr;
+    if (callee && callee->kind == ObjKind::Func && (callee->isMethod || viaValue)) {
       NodeId x = t.kid(fun, 0);
       if (tv(x).mode == types::Mode::TypeExpr) {
         // T.m(x, ...) and (*T).m(p, ...): the receiver is the first
         // argument, as the method expression's signature says.
-        const Type *rt = types::under(ftv.type)->params().empty() ? nullptr : types::under(ftv.type)->params()[0];
+        const Type *mt = types::under(subst(ftv.type));
+        const Type *rt = mt->params().empty() ? nullptr : mt->params()[0];
         bool ptrType = rt && types::under(rt)->kind == types::TypeKind::Pointer;
         viaPtrWrapper = ptrType && !callee->ptrRecv && needsPtrWrapper(callee);
         if (ptrType != callee->ptrRecv && !viaPtrWrapper) {
@@ -256,6 +445,9 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
         Value *recv = receiver(fun, callee);
         if (!recv) return nullptr;
         args.push_back(recv);
+        // In an instance, a method of a type parameter's constraint is the
+        // type argument's method.
+        callee = methodFound_;
       }
     }
   }
@@ -270,12 +462,34 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     unsupported(p, "calling " + callee->linkName() + " (compiling imported packages)");
     return nullptr;
   }
-  const Type *sig = types::under(ftv.type);
+  const Type *sig = types::under(subst(ftv.type));
+  std::string calleeName = callee->linkName();
+  if (!callee->type->typeParams.empty()) {
+    // A generic function: the instance for the (inferred or explicit)
+    // type arguments, in terms of the instance being built.
+    types::TypeMap m;
+    calleeName = genericInstance(callee, e, fun, &m);
+    if (calleeName.empty()) return nullptr;
+    sig = types::under(types::substitute(prog_, callee->type, m));
+  } else if (callee->isMethod && callee->recvType && !callee->recvType->typeParams.empty()) {
+    // A method of a generic type: the instance for the receiver's type
+    // arguments.
+    const Type *owner = methodOwner_;
+    if (!owner || !owner->origin) {
+      unsupported(p, "a method expression of a generic type");
+      return nullptr;
+    }
+    types::TypeMap m;
+    for (size_t i = 0; i < owner->origin->typeParams.size() && i < owner->typeArgs.size(); ++i)
+      m[owner->origin->typeParams[i]] = owner->typeArgs[i];
+    calleeName = instance(callee, owner, m);
+    sig = types::under(types::substitute(prog_, callee->type, m));
+  }
   callArgs(e, sig, args, args.size()); // after the receiver, if any
   auto res = sig->results();
   const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
   Value *c = value(Op::StaticCall, rt, args, p);
-  c->aux = viaPtrWrapper ? callee->ptrLinkName() : callee->linkName();
+  c->aux = viaPtrWrapper ? callee->ptrLinkName() : calleeName;
   callResults(c, res, results);
   return c;
 }

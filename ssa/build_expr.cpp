@@ -11,7 +11,7 @@
 namespace origo::ssa {
 
 Value *Builder::constant(const types::TypeAndValue &tv, Pos p) {
-  const Type *t = types::isUntyped(tv.type) ? types::defaultType(tt_, tv.type) : tv.type;
+  const Type *t = types::isUntyped(tv.type) ? types::defaultType(tt_, tv.type) : subst(tv.type);
   const types::Constant &c = *tv.value;
   switch (c.kind()) {
   case types::Constant::Kind::Bool: {
@@ -25,6 +25,17 @@ Value *Builder::constant(const types::TypeAndValue &tv, Pos p) {
     return v;
   }
   default: {
+    if (types::isComplex(t)) {
+      // Both parts as float constants of the component type.
+      const Type *ft = basic(types::under(t)->basic == BasicKind::Complex64 ? BasicKind::Float32 : BasicKind::Float64);
+      auto part = [&](double d) {
+        if (ft->basic == BasicKind::Float32) d = double(float(d));
+        Value *v = value(Op::ConstFloat, ft, {}, p);
+        std::memcpy(&v->auxInt, &d, sizeof d);
+        return v;
+      };
+      return value(Op::ComplexMake, t, {part(c.real().toDouble()), part(c.imag().toDouble())}, p);
+    }
     if (types::isFloat(t)) {
       // Rounded to the type first: a float32 constant is the float32
       // nearest the exact value.
@@ -47,12 +58,19 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
   if (v->type->isBasic(BasicKind::UntypedNil)) return value(Op::ConstInt, to, {}, p);
   const Type *fu = types::under(v->type), *tu = types::under(to);
   if (isAggregate(to)) return v; // aggregates: the same memory
+  if (v->op == Op::ConstInt && v->type->isBasic(BasicKind::UntypedNil)) return value(Op::ConstInt, to, {}, p);
   // The same representation: a copy that carries the new type.
   auto retype = [&] { return value(Op::Copy, to, {v}, p); };
   if (tu->kind == types::TypeKind::Interface) return toIface(v, to, p); // (a new itab, also between alike interfaces)
   if (fu == tu) return retype();
   bool fromNum = types::isInteger(fu) || types::isFloat(fu), toNum = types::isInteger(tu) || types::isFloat(tu);
   if (fromNum && toNum) return value(Op::Conv, to, {v}, p);
+  if (types::isComplex(fu) && types::isComplex(tu)) {
+    // complex64 <-> complex128: each part converted.
+    const Type *ft = basic(tu->basic == BasicKind::Complex64 ? BasicKind::Float32 : BasicKind::Float64);
+    return value(Op::ComplexMake, to, {conv(value(Op::Real, componentType(v->type), {v}, p), ft, p),
+                                       conv(value(Op::Imag, componentType(v->type), {v}, p), ft, p)}, p);
+  }
   if (types::isInteger(fu) && types::isString(tu)) {
     // string(rune): the UTF-8 encoding, "\uFFFD" when not a valid code point
     // (any integer type; values beyond int64 are invalid either way).
@@ -81,6 +99,15 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
   // Conversions the checker allowed between reference types of one kind
   // (identical underlying types up to names) keep the representation, as
   // do those between pointers and unsafe.Pointer.
+  if (fu->kind == types::TypeKind::Slice && tu->kind == types::TypeKind::Pointer &&
+      types::under(tu->elem)->kind == types::TypeKind::Array) {
+    // (*[N]T)(s): s's array, after gc's check that len(s) >= N.
+    int64_t n = types::under(tu->elem)->len;
+    Value *len = value(Op::SliceLen, basic(BasicKind::Int), {v}, p);
+    panicIf(value(Op::Less, basic(BasicKind::Bool), {len, intConst(n, p)}, p), "runtime.panicSliceConvert", p,
+            {intConst(n, p), len});
+    return value(Op::SlicePtr, to, {v}, p);
+  }
   auto isPtr = [](const Type *u) { return u->kind == types::TypeKind::Pointer || u->isBasic(BasicKind::UnsafePointer); };
   if (isPtr(fu) && isPtr(tu)) return retype();
   if (fu->kind == tu->kind && (fu->kind == types::TypeKind::Slice || fu->kind == types::TypeKind::Signature ||
@@ -134,7 +161,7 @@ Value *Builder::exprValue(NodeId e) {
     }
     if (o->kind == ObjKind::Func && !o->isMethod && o->pkg == &pkg_) {
       Value *v = value(Op::FuncAddr, typeOf(e), {}, pos(e));
-      v->aux = o->linkName();
+      v->aux = o->type->typeParams.empty() ? o->linkName() : genericInstance(o, e, e);
       return v;
     }
     if (o->kind == ObjKind::Nil) return value(Op::ConstInt, typeOf(e), {}, pos(e));
@@ -145,8 +172,10 @@ Value *Builder::exprValue(NodeId e) {
     return funcLit(e);
   case NodeKind::CompositeLit: {
     types::TypeKind k = types::under(typeOf(e))->kind;
-    if (k == types::TypeKind::Slice || k == types::TypeKind::Struct || k == types::TypeKind::Array)
+    if (k == types::TypeKind::Slice || k == types::TypeKind::Struct || k == types::TypeKind::Array ||
+        k == types::TypeKind::Pointer)
       return compositeLit(e);
+    if (k == types::TypeKind::Map) return mapLit(e);
     unsupported(pos(e), "a composite literal of type " + types::typeString(typeOf(e)));
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
   }
@@ -156,7 +185,8 @@ Value *Builder::exprValue(NodeId e) {
     const Object *sel = info_->uses[t.kid(e, 1).index];
     if (sel && sel->kind == ObjKind::Var && sel->isField) return deref(fieldAddr(e), typeOf(e), pos(e));
     if (types::isInterface(typeOf(t.kid(e, 0)))) return ifaceMethodValue(e);
-    unsupported(pos(e), "a method value or qualified identifier");
+    if (sel && sel->kind == ObjKind::Func && sel->isMethod) return methodValue(e, sel);
+    unsupported(pos(e), "a qualified identifier");
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
   }
   case NodeKind::UnaryExpr: {
@@ -207,6 +237,15 @@ Value *Builder::exprValue(NodeId e) {
     return binary(e);
   }
   case NodeKind::IndexExpr:
+    if (t.kind(t.kid(e, 0)) == NodeKind::Ident) {
+      // F[int] as a value: the instance's static closure.
+      const Object *g = info_->uses[t.kid(e, 0).index];
+      if (g && g->kind == ObjKind::Func && !g->type->typeParams.empty()) {
+        Value *v = value(Op::FuncAddr, typeOf(e), {}, pos(e));
+        v->aux = genericInstance(g, e, t.kid(e, 0));
+        return v;
+      }
+    }
     if (types::isString(typeOf(t.kid(e, 0)))) return stringIndex(e);
     switch (types::under(typeOf(t.kid(e, 0)))->kind) {
     case types::TypeKind::Slice:
@@ -214,6 +253,8 @@ Value *Builder::exprValue(NodeId e) {
     case types::TypeKind::Array:
     case types::TypeKind::Pointer:
       return deref(arrayElemAddr(e), typeOf(e), pos(e));
+    case types::TypeKind::Map:
+      return mapIndex(e, false);
     default:
       unsupported(pos(e), "expression IndexExpr");
       return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));

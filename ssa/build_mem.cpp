@@ -125,6 +125,7 @@ Value *Builder::addrOf(NodeId e) {
     const Type *xt = types::under(typeOf(t.kid(e, 0)));
     if (xt->kind == types::TypeKind::Slice) return sliceElemAddr(e);
     if (xt->kind == types::TypeKind::Array || xt->kind == types::TypeKind::Pointer) return arrayElemAddr(e);
+    if (xt->kind == types::TypeKind::Map) return mapIndex(e, true);
     break;
   }
   case NodeKind::CompositeLit:
@@ -155,6 +156,16 @@ Value *Builder::compositeLit(NodeId e) {
     fillComposite(e, arr);
     return value(Op::SliceMake, lt, {arr, len, len}, p);
   }
+  if (types::under(lt)->kind == types::TypeKind::Pointer) {
+    // An element {...} of a []*T literal stands for &T{...}.
+    const Type *et = types::under(lt)->elem;
+    Value *obj = value(Op::New, lt, {}, p);
+    obj->auxType = et;
+    obj->aux = types::typeString(et);
+    if (isAggregate(et)) fillComposite(e, obj);
+    else unsupported(p, "a composite literal of type " + types::typeString(lt));
+    return obj;
+  }
   Value *tmp = temp(lt, p);
   zero(tmp, lt, p);
   fillComposite(e, tmp);
@@ -167,6 +178,7 @@ void Builder::fillComposite(NodeId e, Value *dst) {
   // keep the zero value dst already holds.
   const syntax::Tree &t = *tree_;
   const Type *u = types::under(typeOf(e));
+  if (u->kind == types::TypeKind::Pointer) u = types::under(u->elem); // {...} for &T{...}, elided
   Pos p = pos(e);
   if (u->kind == types::TypeKind::Struct) {
     std::vector<int64_t> offs = types::fieldOffsets(u);

@@ -157,17 +157,17 @@ Value *Builder::appendCall(NodeId e) {
   Pos p = pos(e);
   const Type *st = typeOf(e), *et = types::under(st)->elem;
   const Type *intT = basic(BasicKind::Int), *boolT = basic(BasicKind::Bool), *ptrT = basic(BasicKind::UnsafePointer);
-  Value *sl = conv(expr(t.kid(e, 1)), st, p);
+  Value *sl = conv(builtinArg(e, 1), st, p);
   std::vector<Value *> xs;
   Value *more = nullptr, *morePtr = nullptr, *moreLen = nullptr;
   if (t[e].op == Tok::Ellipsis) {
     // append(s, t...) with t a slice (or a string for []byte).
-    more = expr(t.kid(e, 2));
-    bool str = types::isString(typeOf(t.kid(e, 2)));
+    more = builtinArg(e, 2);
+    bool str = types::isString(builtinArgType(e, 2));
     morePtr = value(str ? Op::StringPtr : Op::SlicePtr, ptrT, {more}, p);
     moreLen = value(str ? Op::StringLen : Op::SliceLen, intT, {more}, p);
   } else {
-    for (size_t i = 2; i < t.numKids(e); ++i) xs.push_back(conv(expr(t.kid(e, i)), et, p));
+    for (size_t i = 2; i < builtinArgs(e); ++i) xs.push_back(conv(builtinArg(e, i), et, p));
     if (xs.empty()) return sl;
   }
   const Object *sv = prog_.newObject(ObjKind::Var, ".append", p, st);

@@ -28,13 +28,13 @@ void Builder::assign(NodeId lhs, Value *v, Value *addr) {
   if (t[lhs].text == "_") return;
   const Object *o = info_->defs[lhs.index] ? info_->defs[lhs.index] : info_->uses[lhs.index];
   if (!o) return;
-  v = conv(v, o->type, v->pos);
+  v = conv(v, objType(o), v->pos);
   if (o->isGlobal) {
     storeGlobal(o, v, pos(lhs));
     return;
   }
   if (info_->defs[lhs.index]) define(o, v); // :=
-  else if (inMemory(o)) storeValue(readVar(o, cur_), v, o->type, pos(lhs));
+  else if (inMemory(o)) storeValue(readVar(o, cur_), v, objType(o), pos(lhs));
   else writeVar(o, cur_, v);
 }
 
@@ -60,14 +60,14 @@ void Builder::stmt(NodeId s) {
       std::vector<Value *> vals;
       if (values.valid()) {
         std::vector<NodeId> rhs = t.kids(values);
-        if (rhs.size() == 1 && names.size() > 1) call(rhs[0], &vals);
+        if (rhs.size() == 1 && names.size() > 1) multiValue(rhs[0], vals);
         else for (NodeId e : rhs) vals.push_back(expr(e));
       }
       for (size_t i = 0; i < names.size(); ++i) {
         const Object *o = info_->defs[names[i].index];
         if (!o) continue;
         Value *v = i < vals.size() ? vals[i] : nullptr;
-        if (o->name != "_") define(o, v ? conv(v, o->type, o->pos) : nullptr);
+        if (o->name != "_") define(o, v ? conv(v, objType(o), o->pos) : nullptr);
       }
     }
     return;
@@ -103,7 +103,7 @@ void Builder::stmt(NodeId s) {
       while (t.kind(l) == NodeKind::ParenExpr) l = t.kid(l, 0);
       if (t.kind(l) != NodeKind::Ident) addrs[i] = addrOf(l);
     }
-    if (rhs.size() == 1) call(rhs[0], &vals);
+    if (rhs.size() == 1) multiValue(rhs[0], vals);
     else
       for (NodeId e : rhs) {
         Value *v = expr(e);
@@ -215,6 +215,10 @@ void Builder::stmt(NodeId s) {
       rangeSlice(s);
       return;
     }
+    if (types::under(typeOf(t.kid(s, 2)))->kind == types::TypeKind::Map) {
+      rangeMap(s);
+      return;
+    }
     if (isAggregate(typeOf(t.kid(s, 2))) || types::under(typeOf(t.kid(s, 2)))->kind == types::TypeKind::Pointer) {
       rangeArray(s);
       return;
@@ -257,7 +261,12 @@ void Builder::switchStmt(NodeId s) {
   }
   Pos p = pos(s);
   Value *tag = nullptr;
-  if (tagNode.valid()) tag = expr(tagNode);
+  const Type *tagT = tagNode.valid() ? typeOf(tagNode) : nullptr;
+  if (tagNode.valid()) {
+    tag = expr(tagNode);
+    // Evaluated once: an aggregate tag is copied before the cases run.
+    if (isAggregate(tagT)) tag = copyAggregate(tag, tagT, p);
+  }
   std::vector<NodeId> clauses;
   for (size_t i = 2; i < t.numKids(s); ++i) clauses.push_back(t.kid(s, i));
   std::vector<Block *> bodies;
@@ -273,11 +282,12 @@ void Builder::switchStmt(NodeId s) {
     }
     for (NodeId c : t.kids(cases)) {
       Value *cond;
-      if (tag && (types::isInterface(tag->type) || types::isInterface(typeOf(c)))) {
+      if (tag && (types::isInterface(tagT) || types::isInterface(typeOf(c)))) {
         cond = ifaceCompare(true, tag, expr(c), pos(c));
       } else if (tag) {
-        Value *cv = conv(expr(c), tag->type, pos(c));
-        cond = value(Op::Eq, basic(BasicKind::Bool), {tag, cv}, pos(c));
+        Value *cv = conv(expr(c), tagT, pos(c));
+        cond = isAggregate(tagT) ? equalAggregate(tag, cv, tagT, pos(c))
+                                 : value(Op::Eq, basic(BasicKind::Bool), {tag, cv}, pos(c));
       } else {
         cond = expr(c);
         if (types::isInterface(cond->type)) { // switch { case i: } with i an interface{}: i == true
@@ -312,7 +322,6 @@ void Builder::switchStmt(NodeId s) {
   loops_.pop_back();
   seal(exit);
   startBlock(exit);
-  (void)p;
 }
 
 void Builder::returnStmt(NodeId s) {

@@ -35,7 +35,18 @@ public:
   Builder(const types::Package &pkg, types::Program &prog, const SourceManager &sm, Diagnostics &diags)
       : pkg_(pkg), prog_(prog), tt_(prog.types()), sm_(sm), diags_(diags) {}
 
-  std::unique_ptr<Func> function(const Object *fn);
+  /// The function (or method) fn; for an instance of a generic function
+  /// or of a method of a generic type, name and the type arguments m.
+  std::unique_ptr<Func> function(const Object *fn, const std::string &name = "", const types::TypeMap &m = {});
+  /// Instances of generic functions and methods to compile (generics are
+  /// compiled by monomorphization: one body per type-argument list).
+  struct PendingInstance {
+    const Object *fn;
+    types::TypeMap m;
+    std::string name;
+  };
+  std::vector<PendingInstance> pendingInstances_;
+  std::set<std::string> instanced_;
   /// A function literal to compile once the function containing it is done.
   struct PendingLiteral {
     const syntax::Tree *tree;
@@ -43,6 +54,8 @@ public:
     std::string name;
     /// Variables of enclosing functions it refers to, in closure order.
     std::vector<const Object *> captures;
+    /// The type arguments of the instance it is part of.
+    types::TypeMap subst;
   };
   std::vector<PendingLiteral> pendingLiterals_;
   /// Functions the builder made for method values of interfaces
@@ -51,12 +64,26 @@ public:
   std::set<std::string> generatedNames_;
   std::unique_ptr<Func> literal(const PendingLiteral &lit);
   std::unique_ptr<Func> initFunction(const std::string &name);
+  /// Compiles the literals and instances met so far (and those they
+  /// meet) into out, literals right after the function holding them.
+  void flushPending(Package &out) {
+    for (;;) {
+      for (size_t i = 0; i < pendingLiterals_.size(); ++i) out.funcs.push_back(literal(pendingLiterals_[i]));
+      pendingLiterals_.clear();
+      for (size_t i = 0; i < pendingWrappers_.size(); ++i) out.funcs.push_back(methodValueWrapper(pendingWrappers_[i]));
+      pendingWrappers_.clear();
+      if (pendingInstances_.empty()) return;
+      PendingInstance in = pendingInstances_.front();
+      pendingInstances_.erase(pendingInstances_.begin());
+      out.funcs.push_back(function(in.fn, in.name, in.m));
+    }
+  }
 
 private:
   // --- variables (Braun et al.)
   void writeVar(const Object *var, Block *b, Value *v) { defs_[b][var] = v; }
   /// The type of a variable's SSA value: its cell's for variables in memory.
-  const Type *ssaType(const Object *var) { return inMemory(var) ? tt_.pointer(var->type) : var->type; }
+  const Type *ssaType(const Object *var) { return inMemory(var) ? tt_.pointer(objType(var)) : objType(var); }
   /// Structs and arrays live in memory (ssa/README.md): an expression of
   /// such a type yields the address of the value, valid until the next
   /// store to that memory; whoever keeps the value copies it (Move).
@@ -66,7 +93,7 @@ private:
   }
   /// Variables with a cell: address taken or captured (heap cells, New)
   /// and aggregates (stack cells, LocalAddr, unless on the heap).
-  bool inMemory(const Object *var) const { return heapVars_.count(var) || isAggregate(var->type); }
+  bool inMemory(const Object *var) { return heapVars_.count(var) || isAggregate(objType(var)); }
   Value *readVar(const Object *var, Block *b);
   Value *readVarRecursive(const Object *var, Block *b);
   Value *addPhiOperands(const Object *var, Value *phi);
@@ -133,6 +160,10 @@ private:
   Value *constant(const types::TypeAndValue &tv, Pos pos);
   /// A binary expression, or x op= y (then x0, if set, is x's value).
   Value *binary(NodeId e, Value *x0 = nullptr);
+  /// The float type of a complex type's parts.
+  const Type *componentType(const Type *complexT) {
+    return basic(types::under(complexT)->basic == BasicKind::Complex64 ? BasicKind::Float32 : BasicKind::Float64);
+  }
   /// Whether e (parentheses aside) is a plain identifier.
   bool isPlainIdent(NodeId e) const {
     while (tree_->kind(e) == NodeKind::ParenExpr) e = tree_->kid(e, 0);
@@ -145,9 +176,50 @@ private:
   /// first: how many leading arguments (a receiver) are already in args.
   void callArgs(NodeId e, const Type *sig, std::vector<Value *> &args, size_t first);
   void printCall(NodeId e, bool ln);
+  /// Built-in calls written f(g()) with g returning several values: g's
+  /// results, which builtinArg hands out in place of the arguments.
+  NodeId spreadCall_;
+  std::vector<Value *> spread_;
+  std::vector<const Type *> spreadTypes_;
+  /// Argument i (from 1) of built-in call e, its type, and their number.
+  Value *builtinArg(NodeId e, size_t i) {
+    if (spreadCall_ == e) return spread_[i - 1];
+    return expr(tree_->kid(e, i));
+  }
+  const Type *builtinArgType(NodeId e, size_t i) {
+    if (spreadCall_ == e) return spreadTypes_[i - 1];
+    return typeOf(tree_->kid(e, i));
+  }
+  size_t builtinArgs(NodeId e) {
+    if (spreadCall_ == e) return spread_.size() + 1;
+    return tree_->numKids(e);
+  }
   /// The results of call c (of result types res) into results, if wanted;
   /// aggregate results are fresh temporaries.
   void callResults(Value *c, const std::vector<const Type *> &res, std::vector<Value *> *results);
+  /// The named type (an instance, for generic types) declaring the method
+  /// whose receiver receiver() computed last.
+  const Type *methodOwner_ = nullptr;
+  const Object *methodFound_ = nullptr; ///< and the method itself
+  /// x.m as a func value (a closure binding the receiver, gc's
+  /// main.T.m-fm), or T.m / (*T).m as a function taking the receiver first.
+  Value *methodValue(NodeId sel, const Object *m);
+  /// The link name of method m as called with receiver selector sel (an
+  /// instance for methods of generic types).
+  std::string methodName(const Object *m);
+  /// The instance of generic function g used at node at (or alt, where
+  /// the checker may have recorded it); its type arguments into mOut.
+  std::string genericInstance(const Object *g, NodeId at, NodeId alt, types::TypeMap *mOut = nullptr);
+  /// Method value wrappers to generate: name, method, its link name and
+  /// the receiver's type as the closure holds it.
+  struct PendingWrapper {
+    std::string name, target;
+    const Object *m;
+    const Type *sig;  ///< the method value's signature
+    const Type *recv; ///< the bound receiver's type
+  };
+  std::vector<PendingWrapper> pendingWrappers_;
+  std::unique_ptr<Func> methodValueWrapper(const PendingWrapper &w);
   /// The receiver argument of a call of method m written as sel (x.m).
   Value *receiver(NodeId sel, const Object *m);
   Value *conv(Value *v, const Type *to, Pos pos);
@@ -211,8 +283,8 @@ private:
     }
     const Object *o = info_->defs[lhs.index];
     if (!o || o->name == "_") return;
-    v = conv(v, o->type, p);
-    if (inMemory(o)) storeValue(readVar(o, cur_), v, o->type, p);
+    v = conv(v, objType(o), p);
+    if (inMemory(o)) storeValue(readVar(o, cur_), v, objType(o), p);
     else writeVar(o, cur_, v);
   }
   Value *intConst(int64_t n, Pos p) {
@@ -232,10 +304,18 @@ private:
     return f_->newValue(b, op, t, {}, p);
   }
   const types::TypeAndValue &tv(NodeId e) const { return info_->types[e.index]; }
-  const Type *typeOf(NodeId e) const {
-    const Type *t = tv(e).type;
+  const Type *typeOf(NodeId e) {
+    const Type *t = subst(tv(e).type);
     return types::isUntyped(t) ? types::defaultType(tt_, t) : t;
   }
+  /// Type arguments of the instance being built (empty outside generics).
+  types::TypeMap subst_;
+  const Type *subst(const Type *t) { return subst_.empty() || !t ? t : types::substitute(prog_, t, subst_); }
+  /// A variable's type in the instance being built.
+  const Type *objType(const Object *o) { return subst(o->type); }
+  /// The link name of the instance of generic function fn (or method of
+  /// generic type owner) for type arguments m, queued for compilation.
+  std::string instance(const Object *fn, const Type *owner, const types::TypeMap &m);
   Pos pos(NodeId n) const { return (*tree_)[n].pos; }
   const Type *basic(BasicKind k) const { return tt_.basic(k); }
 
@@ -270,8 +350,15 @@ private:
     if (u->kind == types::TypeKind::Signature) return true; // func values
     if (u->kind == types::TypeKind::Interface) return !u->comparableIface && types::typeSetOf(u).all;
     if (u->kind == types::TypeKind::Slice || u->kind == types::TypeKind::Pointer) return lowerable(u->elem, seen);
+    if (u->kind == types::TypeKind::Map) {
+      // Keys the runtime hashes without a generated hash function.
+      const Type *ku = types::under(u->key);
+      bool hashable = (ku->kind == types::TypeKind::Basic && !ku->isBasic(BasicKind::UnsafePointer)) ||
+                      ku->kind == types::TypeKind::Pointer;
+      return hashable && lowerable(u->key, seen) && lowerable(u->elem, seen);
+    }
     return u->kind == types::TypeKind::Basic &&
-           (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u) ||
+           (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u) || types::isComplex(u) ||
             u->isBasic(BasicKind::UnsafePointer));
   }
 
@@ -364,6 +451,20 @@ private:
   /// The variable an addressable expression is part of, if a local one
   /// (x for x, x.f, x[i] with an array x).
   const Object *rootVar(NodeId e);
+  // --- maps (build_map.cpp)
+  /// A stack slot holding key expression k converted to kt.
+  Value *mapKey(NodeId k, const Type *kt);
+  Value *mapCall(const char *fn, const Type *rt, std::vector<Value *> args, Pos p);
+  /// m[k]: the element (a copy), or for assignment the slot to store to.
+  Value *mapIndex(NodeId e, bool forAssign);
+  /// v, ok := m[k].
+  void mapIndexOk(NodeId e, std::vector<Value *> &out);
+  Value *makeMap(const Type *mt, Value *hint, Pos p);
+  Value *mapLit(NodeId e);
+  void rangeMap(NodeId s);
+  /// The values of the right side of a multi-value assignment x (a call
+  /// or a comma-ok form).
+  void multiValue(NodeId x, std::vector<Value *> &out);
   /// for range over an array or a pointer to one.
   void rangeArray(NodeId s);
   /// The loop of a range over n elements of type et at base (slices and

@@ -28,6 +28,10 @@ struct Pass {
 const Pass passes[] = {
     {"phielim", phielim, true},   // trivial phis left by construction become copies
     {"copyelim", copyelim, true}, // ... and copies disappear
+    {"shortcircuit", shortcircuit, false}, // branches on constant-fed phis go straight to their target
+    {"cse", cse, false},          // equal pure values merge
+    {"nilcheckelim", nilcheckelim, false}, // nil checks of known non-nil pointers go
+    {"prove", prove, false},      // bounds checks proved by dominating conditions go
     {"opt", opt, false},          // fold constants, resolve constant branches
     {"deadcode", deadcode, true}, // drop unreachable blocks and unused values
     {"phielim2", phielim, true},  // deadcode can leave phis with one argument
@@ -39,6 +43,11 @@ const Pass passes[] = {
 const struct { const char *first, *second, *why; } constraints[] = {
     {"phielim", "copyelim", "phielim produces copies that copyelim removes"},
     {"opt", "deadcode", "opt turns constant branches into plain ones, leaving unreachable blocks"},
+    {"cse", "nilcheckelim", "nilcheckelim recognizes one pointer by one value"},
+    {"cse", "prove", "prove matches lengths and indices by value"},
+    {"nilcheckelim", "opt", "nilcheckelim leaves constant branches to resolve"},
+    {"prove", "opt", "prove leaves constant branches to resolve"},
+    {"shortcircuit", "deadcode", "bypassed blocks become unreachable"},
     {"deadcode", "phielim2", "removing predecessors can make phis trivial"},
     {"copyelim2", "deadcode2", "copyelim leaves the copies unused"},
 };

@@ -23,9 +23,6 @@ using syntax::NodeKind;
 using syntax::Tok;
 using syntax::Tree;
 
-/// Type arguments by type parameter.
-using TypeMap = std::map<const Type *, const Type *>;
-
 /// An evaluated expression (types2's operand).
 struct Operand {
   Mode mode = Mode::Invalid;

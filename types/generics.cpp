@@ -156,97 +156,11 @@ const Type *Checker::varType(NodeId e) {
 // --- substitution ------------------------------------------------------------
 
 const Type *Checker::subst(const Type *t, const TypeMap &m, int depth) {
-  if (!t || m.empty() || depth > 100) return t;
-  auto S = [&](const Type *x) { return subst(x, m, depth + 1); };
-  switch (t->kind) {
-  case TypeKind::Basic:
-    return t;
-  case TypeKind::TypeParam: {
-    auto it = m.find(t);
-    return it == m.end() ? t : it->second;
-  }
-  case TypeKind::Pointer: {
-    const Type *e = S(t->elem);
-    return e == t->elem ? t : tt_.pointer(e);
-  }
-  case TypeKind::Slice: {
-    const Type *e = S(t->elem);
-    return e == t->elem ? t : tt_.slice(e);
-  }
-  case TypeKind::Array: {
-    const Type *e = S(t->elem);
-    return e == t->elem ? t : tt_.array(e, t->len);
-  }
-  case TypeKind::Map: {
-    const Type *k = S(t->key), *e = S(t->elem);
-    return k == t->key && e == t->elem ? t : tt_.map(k, e);
-  }
-  case TypeKind::Chan: {
-    const Type *e = S(t->elem);
-    return e == t->elem ? t : tt_.chan(e, t->dir);
-  }
-  case TypeKind::Tuple: {
-    std::vector<const Type *> l;
-    bool changed = false;
-    for (const Type *x : t->list) {
-      l.push_back(S(x));
-      changed |= l.back() != x;
-    }
-    return changed ? tt_.tuple(l) : t;
-  }
-  case TypeKind::Signature: {
-    std::vector<const Type *> ps, rs;
-    bool changed = false;
-    for (const Type *x : t->params()) { ps.push_back(S(x)); changed |= ps.back() != x; }
-    for (const Type *x : t->results()) { rs.push_back(S(x)); changed |= rs.back() != x; }
-    if (!changed) return t;
-    return tt_.genericSignature(tt_.signature(ps, rs, t->variadic), t->typeParams);
-  }
-  case TypeKind::Struct: {
-    std::vector<Field> fs = t->fields;
-    bool changed = false;
-    for (Field &f : fs) {
-      const Type *nt = S(f.type);
-      changed |= nt != f.type;
-      f.type = nt;
-    }
-    return changed ? tt_.structType(std::move(fs)) : t;
-  }
-  case TypeKind::Union: {
-    std::vector<const Type *> l;
-    bool changed = false;
-    for (const Type *x : t->list) { l.push_back(S(x)); changed |= l.back() != x; }
-    return changed ? tt_.unionType(l, t->tildes) : t;
-  }
-  case TypeKind::Interface: {
-    std::vector<Object *> ms;
-    std::vector<const Type *> es;
-    bool changed = false;
-    for (Object *mo : t->methods) {
-      const Type *nt = S(mo->type);
-      if (nt == mo->type) { ms.push_back(mo); continue; }
-      changed = true;
-      Object *n = prog_.newObject(ObjKind::Func, mo->name, mo->pos, nt);
-      n->pkg = mo->pkg;
-      ms.push_back(n);
-    }
-    for (const Type *e : t->embeddeds) { es.push_back(S(e)); changed |= es.back() != e; }
-    if (!changed) return t;
-    if (t->comparableIface) es.push_back(tt_.comparableInterface());
-    return tt_.interfaceType(std::move(ms), std::move(es));
-  }
-  case TypeKind::Named: {
-    if (!t->origin) return t;
-    // An instance with the wrong number of arguments (reported where it
-    // is written) substitutes to an invalid type, as in types2.
-    if (t->typeArgs.size() != t->origin->typeParams.size()) return tt_.invalid();
-    std::vector<const Type *> args;
-    bool changed = false;
-    for (const Type *a : t->typeArgs) { args.push_back(S(a)); changed |= args.back() != a; }
-    return changed ? instance(t->origin, args) : t;
-  }
-  }
-  return t;
+  // Instances of generic types whose declaration is not resolved yet are
+  // expanded later (expandPending).
+  return substitute(prog_, t, m, [this](const Type *origin, const std::vector<const Type *> &args) {
+    return instance(origin, args);
+  }, depth);
 }
 
 TypeMap Checker::typeMap(const std::vector<const Type *> &params, const std::vector<const Type *> &args) {

@@ -12,6 +12,7 @@
 #include "types/type.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 
 namespace origo::types {
@@ -70,6 +71,18 @@ std::string typeLinkName(const Type *named);
 /// "pkg.(*T).m": the pointer-receiver form of method m of defined type T
 /// (the method itself, or a wrapper the compiler makes).
 std::string ptrMethodName(const Type *named, const std::string &m);
+
+class Program;
+
+/// Type arguments by type parameter.
+using TypeMap = std::map<const Type *, const Type *>;
+/// Makes (or finds) the instance origin[args].
+using InstanceFn = std::function<const Type *(const Type *origin, const std::vector<const Type *> &args)>;
+/// t with the type parameters of m replaced by their arguments; instances
+/// of generic types are made by instance.
+const Type *substitute(Program &prog, const Type *t, const TypeMap &m, const InstanceFn &instance, int depth = 0);
+/// The same after checking: new instances get their underlying type at once.
+const Type *substitute(Program &prog, const Type *t, const TypeMap &m);
 
 /// The world of a compilation: the universe scope and all packages.
 class Program {
