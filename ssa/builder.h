@@ -350,13 +350,8 @@ private:
     if (u->kind == types::TypeKind::Signature) return true; // func values
     if (u->kind == types::TypeKind::Interface) return !u->comparableIface && types::typeSetOf(u).all;
     if (u->kind == types::TypeKind::Slice || u->kind == types::TypeKind::Pointer) return lowerable(u->elem, seen);
-    if (u->kind == types::TypeKind::Map) {
-      // Keys the runtime hashes without a generated hash function.
-      const Type *ku = types::under(u->key);
-      bool hashable = (ku->kind == types::TypeKind::Basic && !ku->isBasic(BasicKind::UnsafePointer)) ||
-                      ku->kind == types::TypeKind::Pointer;
-      return hashable && lowerable(u->key, seen) && lowerable(u->elem, seen);
-    }
+    if (u->kind == types::TypeKind::Map) // (codegen/typedesc.cpp hashes every comparable key type)
+      return lowerable(u->key, seen) && lowerable(u->elem, seen);
     return u->kind == types::TypeKind::Basic &&
            (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u) || types::isComplex(u) ||
             u->isBasic(BasicKind::UnsafePointer));
