@@ -281,9 +281,13 @@ std::string methodIfnName(const Type *t, const types::MethodSetEntry &e) {
   // otherwise it points at the value, which the (*T).M form takes:
   // declared pointer methods, and wrappers for the others (ssa/wrappers.cpp).
   const Type *base = methodBase(t);
-  // TODO: methods of generic instances are compiled per use (ssa's
-  // instance names, main.List[int].Len); interfaces do not reach them yet.
-  if (base && base->origin) return "";
+  // Methods of generic instances are compiled where the instance is
+  // converted to an interface (ssa's toIface), under gc's names.
+  if (base && base->origin) {
+    if (!e.path.empty()) return "";
+    bool direct = t->kind != TypeKind::Pointer && types::isPointerShaped(t);
+    return types::instanceMethodName(base, m->name, !direct);
+  }
   if (t->kind != TypeKind::Pointer && types::isPointerShaped(t)) return m->linkName();
   if (!e.path.empty()) return ssa::needsPromotedWrapper(base, e) ? types::ptrMethodName(base, m->name) : "";
   if (!m->ptrRecv && !ssa::needsPtrWrapper(m)) return ""; // (generic types: none yet)
@@ -328,6 +332,10 @@ private:
     if (llvm::Function *f = m_.getFunction(name)) return f;
     return llvm::Function::Create(llvm::FunctionType::get(llvm::Type::getVoidTy(ctx_), false),
                                   llvm::Function::ExternalLinkage, name, m_);
+  }
+  llvm::Constant *existingFn(const std::string &name) {
+    llvm::Function *f = name.empty() ? nullptr : m_.getFunction(name);
+    return f ? f : null();
   }
   llvm::Constant *runtimeFn(const std::string &name, llvm::FunctionType *ft) {
     return llvm::cast<llvm::Constant>(m_.getOrInsertFunction(name, ft).getCallee());
@@ -523,10 +531,13 @@ llvm::Constant *DescEmitter::uncommon(const Type *t, const std::string &sym) {
     // tfn (method expressions, for reflect): the method taking the
     // receiver as the type gives it; none for promoted value methods yet.
     std::string tfn = t->kind == TypeKind::Pointer ? methodIfnName(t, e)
-                      : e.path.empty() && !base->origin ? m->linkName() : "";
+                      : !e.path.empty() ? ""
+                      : base->origin ? types::instanceMethodName(base, m->name, false) : m->linkName();
+    // (Instance methods exist only where they were compiled.)
+    auto ref = [&](const std::string &n) { return base->origin ? existingFn(n) : fnRef(n); };
     entries.push_back(llvm::ConstantStruct::get(
         methodTy, {goString(m->name, "go:name." + m->name), goString(pkgpath, "go:path." + pkgpath),
-                   descriptor(m->type), fnRef(methodIfnName(t, e)), fnRef(tfn)}));
+                   descriptor(m->type), ref(methodIfnName(t, e)), ref(tfn)}));
   }
   llvm::Constant *methods = null();
   if (!entries.empty()) {
@@ -721,7 +732,10 @@ llvm::GlobalVariable *DescEmitter::itab(const Type *iface, const Type *concrete)
   for (const types::Object *im : ims) {
     llvm::Constant *fn = null();
     for (const types::MethodSetEntry &e : ms)
-      if (e.method->name == im->name) fn = fnRef(methodIfnName(concrete, e));
+      if (e.method->name == im->name) {
+        const Type *base = methodBase(concrete);
+        fn = base && base->origin ? existingFn(methodIfnName(concrete, e)) : fnRef(methodIfnName(concrete, e));
+      }
     fns.push_back(fn);
   }
   if (fns.empty()) fns.push_back(null());

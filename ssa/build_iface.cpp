@@ -24,6 +24,25 @@ bool isEmptyIface(const Type *t) { return types::interfaceMethods(t).empty(); }
 
 Value *Builder::ptrConst(const Type *t, Pos p) { return value(Op::ConstInt, t, {}, p); }
 
+void Builder::instanceMethods(const Type *t) {
+  // A generic instance (or a pointer to one) in an interface: its methods
+  // are compiled now, under gc's names (types::instanceMethodName), with
+  // the (*T).m wrappers of value methods that itabs call.
+  const Type *base = t->kind == types::TypeKind::Pointer ? t->elem : t;
+  if (base->kind != types::TypeKind::Named || !base->origin || !instancesDone_.insert(base).second) return;
+  const Type *origin = base->origin;
+  types::TypeMap tm;
+  for (size_t i = 0; i < origin->typeParams.size() && i < base->typeArgs.size(); ++i)
+    tm[origin->typeParams[i]] = base->typeArgs[i];
+  for (const Object *m : origin->methods) {
+    std::string name = instance(m, base, tm);
+    if (m->ptrRecv || types::isPointerShaped(base)) continue;
+    std::string wname = types::instanceMethodName(base, m->name, true);
+    if (generatedNames_.insert(wname).second)
+      generated_.push_back(ptrWrapper(wname, name, base, types::under(types::substitute(prog_, m->type, tm)), m->name, tt_));
+  }
+}
+
 Value *Builder::toIface(Value *v, const Type *to, Pos p) {
   auto agg = aggType_.find(v);
   const Type *from = agg != aggType_.end() ? agg->second : v->type;
@@ -42,6 +61,7 @@ Value *Builder::toIface(Value *v, const Type *to, Pos p) {
     tab->aux = "runtime.convI2I";
     return value(Op::IfaceMake, to, {tab, data}, p);
   }
+  instanceMethods(from);
   Value *data = value(Op::Box, basic(BasicKind::UnsafePointer), {v}, p);
   if (isAggregate(from)) {
     data->auxType = from; // v is its address
@@ -54,6 +74,7 @@ Value *Builder::toIface(Value *v, const Type *to, Pos p) {
 }
 
 Value *Builder::staticTab(const Type *iface, const Type *concrete, Pos p) {
+  instanceMethods(concrete);
   if (isEmptyIface(iface)) return typeDesc(concrete, p);
   Value *mi = value(Op::MakeIface, iface, {ptrConst(basic(BasicKind::UnsafePointer), p)}, p);
   mi->auxType = concrete;

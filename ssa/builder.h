@@ -26,6 +26,10 @@ using types::Type;
 
 /// The wrapper "pkg.(*T).m" of value method m: loads *p, calls pkg.T.m.
 std::unique_ptr<Func> ptrWrapper(const Object *m, types::TypeTable &tt);
+/// The same for method `method` of signature msig (no receiver) of type
+/// T: the function `name` calling `target` with *p.
+std::unique_ptr<Func> ptrWrapper(const std::string &name, const std::string &target, const Type *T, const Type *msig,
+                                 const std::string &method, types::TypeTable &tt);
 /// The "pkg.(*S).m" wrappers of the methods promoted to the package's
 /// struct types (needsPromotedWrapper).
 std::vector<std::unique_ptr<Func>> promotedWrappers(const types::Package &pkg, types::TypeTable &tt);
@@ -133,6 +137,10 @@ private:
   void typeSwitch(NodeId s);
   /// x.m and I.m as func values, for x of interface type I.
   Value *ifaceMethodValue(NodeId e);
+  /// Compiles the methods of generic instance t (or *t) that interfaces
+  /// may call, once per program instance.
+  void instanceMethods(const Type *t);
+  std::set<const Type *> instancesDone_;
   /// The zero pointer-like constant (nil) of type t.
   Value *ptrConst(const Type *t, Pos p);
   const Type *emptyIface() { return tt_.interfaceType({}, {}); }

@@ -147,6 +147,14 @@ std::string typeLinkName(const Type *t) {
   return s;
 }
 
+std::string instanceMethodName(const Type *inst, const std::string &m, bool ptr) {
+  std::string tn = inst->origin->obj->name + "[";
+  for (size_t i = 0; i < inst->typeArgs.size(); ++i) tn += (i ? "," : "") + typeString(inst->typeArgs[i]);
+  tn += "]";
+  const Package *p = inst->origin->obj->pkg;
+  return (p ? p->path + "." : "") + (ptr ? "(*" + tn + ")" : tn) + "." + m;
+}
+
 std::string ptrMethodName(const Type *t, const std::string &m) {
   std::string n = typeLinkName(t);
   size_t dot = t->obj && t->obj->pkg ? t->obj->pkg->path.size() : std::string::npos;

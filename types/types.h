@@ -71,6 +71,10 @@ std::string typeLinkName(const Type *named);
 /// "pkg.(*T).m": the pointer-receiver form of method m of defined type T
 /// (the method itself, or a wrapper the compiler makes).
 std::string ptrMethodName(const Type *named, const std::string &m);
+/// gc's symbol of method m of an instance of a generic type,
+/// "main.List[int].Len", or with ptr its pointer form
+/// "main.(*List[int]).Len" (ssa compiles instance methods under these).
+std::string instanceMethodName(const Type *inst, const std::string &m, bool ptr);
 
 class Program;
 
