@@ -51,6 +51,7 @@ public:
     i64_ = llvm::Type::getInt64Ty(ctx_);
     stringTy_ = llvm::StructType::get(ctx_, {gcptr_, i64_});
     sliceTy_ = llvm::StructType::get(ctx_, {gcptr_, i64_, i64_});
+    ifaceTy_ = llvm::StructType::get(ctx_, {gcptr_, gcptr_});
   }
   void run();
 
@@ -99,7 +100,7 @@ private:
   llvm::IRBuilder<> b_;
   llvm::PointerType *ptr_, *gcptr_;
   llvm::Type *i64_;
-  llvm::StructType *stringTy_, *sliceTy_;
+  llvm::StructType *stringTy_, *sliceTy_, *ifaceTy_;
   std::vector<llvm::Value *> vals_;
   std::map<std::string, llvm::Constant *> strings_;
   const ssa::Func *cur_ = nullptr;
@@ -128,6 +129,8 @@ llvm::Type *Lowering::typeOf(const Type *t) {
     return i64_;
   case TypeKind::Slice:
     return sliceTy_;
+  case TypeKind::Interface:
+    return ifaceTy_;
   case TypeKind::Tuple: {
     if (u->list.empty()) return llvm::Type::getVoidTy(ctx_);
     std::vector<llvm::Type *> elems;
@@ -436,8 +439,8 @@ llvm::Value *Lowering::runtimeCall(const ssa::Value *v) {
   }
   for (size_t i = 0; i < v->args.size(); ++i) {
     llvm::Value *a = arg(v, i);
-    if (a->getType() == stringTy_ || a->getType() == sliceTy_) {
-      unsigned n = a->getType() == stringTy_ ? 2 : 3;
+    if (a->getType() == stringTy_ || a->getType() == sliceTy_ || a->getType() == ifaceTy_) {
+      unsigned n = a->getType() == sliceTy_ ? 3 : 2;
       for (unsigned k = 0; k < n; ++k) {
         args.push_back(b_.CreateExtractValue(a, {k}));
         params.push_back(args.back()->getType());
@@ -686,8 +689,17 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     // Pointer-shaped values are the data word themselves; the others are
     // copied into a new object (runtime.newobject zeroes it).
     llvm::Value *x = arg(v, 0);
-    if (x->getType()->isPointerTy()) return x;
-    const Type *at = v->args[0]->type;
+    const Type *at = v->auxType ? v->auxType : v->args[0]->type;
+    if (types::isPointerShaped(at)) return x;
+    if (isAggregate(at)) {
+      // x is the aggregate's address (ssa/README.md).
+      llvm::Value *p = b_.CreateCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {typeDescriptor(m_, at)});
+      stackmap(v->pos);
+      types::Layout l = types::layoutOf(at);
+      llvm::MaybeAlign a(uint64_t(std::max<int64_t>(l.align, 1)));
+      b_.CreateMemCpy(p, a, x, a, uint64_t(l.size));
+      return p;
+    }
     llvm::GlobalVariable *td = typeDescriptor(m_, at);
     if (!td) internalError("no type descriptor for boxing " + types::typeString(at));
     llvm::Value *p = b_.CreateCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
@@ -757,7 +769,27 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
       callee = llvm::Function::Create(llvm::FunctionType::get(t, ps, false),
                                       llvm::Function::ExternalLinkage, v->aux, m_);
     }
-    return goCall(v, callee->getFunctionType(), callee, nullptr, args);
+    llvm::FunctionType *ft = callee->getFunctionType();
+    if (callee->isDeclaration() && ft->getNumParams() == 0 && !args.empty()) {
+      // Declared first by a type descriptor's method table (typedesc.cpp
+      // uses a placeholder type): call with the type of this call.
+      std::vector<llvm::Type *> ps;
+      for (llvm::Value *a : args) ps.push_back(a->getType());
+      ft = llvm::FunctionType::get(t, ps, false);
+    }
+    return goCall(v, ft, callee, nullptr, args);
+  }
+  case Op::MakeIface: case Op::IfaceMake: case Op::IfaceTab: case Op::IfaceData: case Op::IfaceType: {
+    std::vector<llvm::Value *> args;
+    for (size_t i = 0; i < v->args.size(); ++i) args.push_back(arg(v, i));
+    return lowerIfaceOp(b_, m_, v, args, t);
+  }
+  case Op::IfaceCall: {
+    // fun[i] of the itab with the data word as receiver; auxType is the
+    // method's signature with that receiver.
+    std::vector<llvm::Value *> args{b_.CreateExtractValue(arg(v, 0), {1})};
+    for (size_t i = 1; i < v->args.size(); ++i) args.push_back(arg(v, i));
+    return goCall(v, funcType(types::under(v->auxType)), itabFun(b_, arg(v, 0), v->auxInt), nullptr, args);
   }
   case Op::RuntimeCall:
     return runtimeCall(v);

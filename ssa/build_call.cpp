@@ -43,6 +43,8 @@ void Builder::printCall(NodeId e, bool ln) {
       rt("runtime.printcomplex", {conv(value(Op::Real, ct, {a}, p), f64, p), conv(value(Op::Imag, ct, {a}, p), f64, p)});
     }
     else if (u->kind == types::TypeKind::Slice) rt("runtime.printslice", {a});
+    else if (u->kind == types::TypeKind::Interface)
+      rt(types::interfaceMethods(u).empty() ? "runtime.printeface" : "runtime.printiface", {a});
     else if (u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Signature ||
              u->kind == types::TypeKind::Map || u->isBasic(BasicKind::UnsafePointer))
       rt("runtime.printpointer", {a});
@@ -290,6 +292,8 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   while (t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
   const types::TypeAndValue &ftv = tv(fun);
   Pos p = pos(e);
+  if (t.kind(fun) == NodeKind::SelectorExpr && types::isInterface(typeOf(t.kid(fun, 0))))
+    return ifaceCall(e, results); // x.m(...) and I.m(x, ...)
   if (ftv.mode == types::Mode::TypeExpr) {
     Value *x = expr(t.kid(e, 1));
     return conv(x, typeOf(e), p);
@@ -426,19 +430,8 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     case types::Builtin::Panic: {
       // panic(v): v as an interface{} (type descriptor and data word) to
       // runtime.gopanic, which does not return.
-      NodeId a = t.kid(e, 1);
-      const Type *at = typeOf(a);
-      if (types::isInterface(at) || types::under(at)->kind != types::TypeKind::Basic ||
-          types::isComplex(at) || (at->kind == types::TypeKind::Named && !at->methods.empty())) {
-        unsupported(p, "panic with a value of type " + types::typeString(at));
-        return nullptr;
-      }
-      Value *x = conv(expr(a), at, p);
-      Value *td = value(Op::TypeDesc, basic(BasicKind::UnsafePointer), {}, p);
-      td->auxType = at;
-      td->aux = types::typeString(at);
-      Value *data = value(Op::Box, basic(BasicKind::UnsafePointer), {x}, p);
-      Value *c = value(Op::RuntimeCall, tt_.tuple({}), {td, data}, p);
+      Value *x = conv(expr(t.kid(e, 1)), emptyIface(), p);
+      Value *c = value(Op::RuntimeCall, tt_.tuple({}), {x}, p);
       c->aux = "runtime.gopanic";
       cur_->kind = BlockKind::Exit;
       cur_->control = c;
@@ -451,6 +444,7 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     }
   }
   std::vector<Value *> args;
+  bool viaPtrWrapper = false; // (*T).m for a value method m: gc's wrapper pkg.(*T).m
   if (t.kind(fun) == NodeKind::SelectorExpr) {
     callee = info_->uses[t.kid(fun, 1).index];
     NodeId x0 = t.kid(fun, 0);
@@ -464,7 +458,8 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
         const Type *mt = types::under(subst(ftv.type));
         const Type *rt = mt->params().empty() ? nullptr : mt->params()[0];
         bool ptrType = rt && types::under(rt)->kind == types::TypeKind::Pointer;
-        if (ptrType != callee->ptrRecv) {
+        viaPtrWrapper = ptrType && !callee->ptrRecv && needsPtrWrapper(callee);
+        if (ptrType != callee->ptrRecv && !viaPtrWrapper) {
           unsupported(p, "a method expression of a value method through a pointer type");
           return nullptr;
         }
@@ -516,7 +511,7 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   auto res = sig->results();
   const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
   Value *c = value(Op::StaticCall, rt, args, p);
-  c->aux = calleeName;
+  c->aux = viaPtrWrapper ? callee->ptrLinkName() : calleeName;
   callResults(c, res, results);
   return c;
 }

@@ -54,12 +54,14 @@ Value *Builder::constant(const types::TypeAndValue &tv, Pos p) {
 }
 
 Value *Builder::conv(Value *v, const Type *to, Pos p) {
-  if (!to || v->type == to) return v;
+  if (!to || !v->type || v->type == to) return v; // no type: an unsupported operand (reported)
+  if (v->type->isBasic(BasicKind::UntypedNil)) return value(Op::ConstInt, to, {}, p);
   const Type *fu = types::under(v->type), *tu = types::under(to);
   if (isAggregate(to)) return v; // aggregates: the same memory
   if (v->op == Op::ConstInt && v->type->isBasic(BasicKind::UntypedNil)) return value(Op::ConstInt, to, {}, p);
   // The same representation: a copy that carries the new type.
   auto retype = [&] { return value(Op::Copy, to, {v}, p); };
+  if (tu->kind == types::TypeKind::Interface) return toIface(v, to, p); // (a new itab, also between alike interfaces)
   if (fu == tu) return retype();
   bool fromNum = types::isInteger(fu) || types::isFloat(fu), toNum = types::isInteger(tu) || types::isFloat(tu);
   if (fromNum && toNum) return value(Op::Conv, to, {v}, p);
@@ -119,11 +121,24 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
 }
 
 Value *Builder::expr(NodeId e) {
+  Value *v = exprValue(e);
+  if (v && tv(e).type && isAggregate(typeOf(e))) {
+    // An aggregate's value is its address, the same SSA value as &x: a
+    // copy of its own records that this one is the aggregate.
+    Value *c = value(Op::Copy, v->type, {v}, pos(e));
+    if (fresh_.count(v)) fresh_.insert(c);
+    aggType_[c] = typeOf(e);
+    return c;
+  }
+  return v;
+}
+
+Value *Builder::exprValue(NodeId e) {
   const syntax::Tree &t = *tree_;
   const types::TypeAndValue &v = tv(e);
   lastPos_ = pos(e);
-  if (v.type && v.type->isBasic(BasicKind::UntypedNil)) // typed by the conversion to its target
-    return value(Op::ConstInt, v.type, {}, pos(e));
+  if (t.kind(e) == NodeKind::Ident && info_->uses[e.index] && info_->uses[e.index]->kind == ObjKind::Nil)
+    return value(Op::ConstInt, v.type ? v.type : basic(BasicKind::UntypedNil), {}, pos(e)); // typed by conv
   if (!lowerable(typeOf(e))) {
     unsupported(pos(e), "a value of type " + types::typeString(typeOf(e)));
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
@@ -169,6 +184,7 @@ Value *Builder::expr(NodeId e) {
   case NodeKind::SelectorExpr: {
     const Object *sel = info_->uses[t.kid(e, 1).index];
     if (sel && sel->kind == ObjKind::Var && sel->isField) return deref(fieldAddr(e), typeOf(e), pos(e));
+    if (types::isInterface(typeOf(t.kid(e, 0)))) return ifaceMethodValue(e);
     if (sel && sel->kind == ObjKind::Func && sel->isMethod) return methodValue(e, sel);
     unsupported(pos(e), "a qualified identifier");
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
@@ -267,6 +283,8 @@ Value *Builder::expr(NodeId e) {
       unsupported(pos(e), "expression SliceExpr");
       return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
     }
+  case NodeKind::TypeAssertExpr:
+    return typeAssert(e, nullptr);
   case NodeKind::CallExpr: {
     Value *c = call(e, nullptr);
     if (!c) {
@@ -302,6 +320,8 @@ Value *Builder::binary(NodeId e, Value *x0) {
     return value(Op::ConstBool, basic(BasicKind::Bool), {}, pos(e));
   }
   Pos p = pos(e);
+  if ((op == Tok::Eql || op == Tok::Neq) && (types::isInterface(x->type) || types::isInterface(y->type)))
+    return ifaceCompare(op == Tok::Eql, x, y, p);
   if (isAggregate(typeOf(lhs)) && isAggregate(typeOf(rhs)) && (op == Tok::Eql || op == Tok::Neq)) {
     Value *eq = equalAggregate(x, y, typeOf(lhs), p);
     return op == Tok::Eql ? eq : value(Op::Not, basic(BasicKind::Bool), {eq}, p);

@@ -117,6 +117,10 @@ void Builder::multiValue(NodeId e, std::vector<Value *> &out) {
     mapIndexOk(e, out);
     return;
   }
+  if (t.kind(e) == NodeKind::TypeAssertExpr) {
+    typeAssert(e, &out);
+    return;
+  }
   if (t.kind(e) != NodeKind::CallExpr) {
     unsupported(pos(e), "the comma-ok form of " + std::string(syntax::nodeKindName(t.kind(e))));
     return;

@@ -235,6 +235,10 @@ Value *Builder::equalAggregate(Value *x, Value *y, const Type *t, Pos p) {
       combine(equalAggregate(xa, ya, et, p));
       return;
     }
+    if (types::isInterface(et)) {
+      combine(ifaceCompare(true, value(Op::Load, et, {xa}, p), value(Op::Load, et, {ya}, p), p));
+      return;
+    }
     combine(value(Op::Eq, boolT, {value(Op::Load, et, {xa}, p), value(Op::Load, et, {ya}, p)}, p));
   };
   if (u->kind == types::TypeKind::Struct) {

@@ -256,7 +256,7 @@ void Builder::switchStmt(NodeId s) {
   if (t.kid(s, 0).valid()) stmt(t.kid(s, 0));
   NodeId tagNode = t.kid(s, 1);
   if (tagNode.valid() && t.kind(tagNode) == NodeKind::TypeSwitchGuard) {
-    unsupported(pos(s), "type switch");
+    typeSwitch(s);
     return;
   }
   Pos p = pos(s);
@@ -282,12 +282,19 @@ void Builder::switchStmt(NodeId s) {
     }
     for (NodeId c : t.kids(cases)) {
       Value *cond;
-      if (tag) {
+      if (tag && (types::isInterface(tagT) || types::isInterface(typeOf(c)))) {
+        cond = ifaceCompare(true, tag, expr(c), pos(c));
+      } else if (tag) {
         Value *cv = conv(expr(c), tagT, pos(c));
         cond = isAggregate(tagT) ? equalAggregate(tag, cv, tagT, pos(c))
                                  : value(Op::Eq, basic(BasicKind::Bool), {tag, cv}, pos(c));
       } else {
         cond = expr(c);
+        if (types::isInterface(cond->type)) { // switch { case i: } with i an interface{}: i == true
+          Value *yes = value(Op::ConstBool, basic(BasicKind::Bool), {}, pos(c));
+          yes->auxInt = 1;
+          cond = ifaceCompare(true, cond, yes, pos(c));
+        }
       }
       Block *next = newBlock();
       branch(cond, bodies[i], next);

@@ -3,7 +3,8 @@
 /// The Builder that turns one package's typed tree into SSA. Its parts
 /// live in build*.cpp by topic: variables and functions (build.cpp),
 /// statements (build_stmt.cpp), expressions (build_expr.cpp), strings and
-/// slices (build_slice.cpp), calls and built-ins (build_call.cpp).
+/// slices (build_slice.cpp), calls and built-ins (build_call.cpp),
+/// interfaces (build_iface.cpp), method wrappers (wrappers.cpp).
 //===----------------------------------------------------------------------===//
 #pragma once
 
@@ -22,6 +23,16 @@ using types::BasicKind;
 using types::Object;
 using types::ObjKind;
 using types::Type;
+
+/// The wrapper "pkg.(*T).m" of value method m: loads *p, calls pkg.T.m.
+std::unique_ptr<Func> ptrWrapper(const Object *m, types::TypeTable &tt);
+/// The same for method `method` of signature msig (no receiver) of type
+/// T: the function `name` calling `target` with *p.
+std::unique_ptr<Func> ptrWrapper(const std::string &name, const std::string &target, const Type *T, const Type *msig,
+                                 const std::string &method, types::TypeTable &tt);
+/// The "pkg.(*S).m" wrappers of the methods promoted to the package's
+/// struct types (needsPromotedWrapper).
+std::vector<std::unique_ptr<Func>> promotedWrappers(const types::Package &pkg, types::TypeTable &tt);
 
 class Builder {
 public:
@@ -51,6 +62,10 @@ public:
     types::TypeMap subst;
   };
   std::vector<PendingLiteral> pendingLiterals_;
+  /// Functions the builder made for method values of interfaces
+  /// (build_iface.cpp), each once per package; build() adds them.
+  std::vector<std::unique_ptr<Func>> generated_;
+  std::set<std::string> generatedNames_;
   std::unique_ptr<Func> literal(const PendingLiteral &lit);
   std::unique_ptr<Func> initFunction(const std::string &name);
   /// Compiles the literals and instances met so far (and those they
@@ -119,6 +134,32 @@ private:
     return f_->newValue(cur_, op, t, std::move(args), pos);
   }
 
+  // --- interfaces (build_iface.cpp)
+  /// v converted to interface type `to` (from a concrete type, nil or
+  /// another interface type).
+  Value *toIface(Value *v, const Type *to, Pos p);
+  /// The first word of an interface of type iface holding a `concrete`:
+  /// its descriptor or the static itab.
+  Value *staticTab(const Type *iface, const Type *concrete, Pos p);
+  /// The value of type t an interface's data word holds.
+  Value *unbox(Value *data, const Type *t, Pos p);
+  /// x.(T); with results, the comma-ok form (value, ok).
+  Value *typeAssert(NodeId e, std::vector<Value *> *results);
+  /// x.m(...) for x of interface type.
+  Value *ifaceCall(NodeId e, std::vector<Value *> *results);
+  /// x == y (eq) or x != y where at least one operand is an interface.
+  Value *ifaceCompare(bool eq, Value *x, Value *y, Pos p);
+  void typeSwitch(NodeId s);
+  /// x.m and I.m as func values, for x of interface type I.
+  Value *ifaceMethodValue(NodeId e);
+  /// Compiles the methods of generic instance t (or *t) that interfaces
+  /// may call, once per program instance.
+  void instanceMethods(const Type *t);
+  std::set<const Type *> instancesDone_;
+  /// The zero pointer-like constant (nil) of type t.
+  Value *ptrConst(const Type *t, Pos p);
+  const Type *emptyIface() { return tt_.interfaceType({}, {}); }
+
   // --- statements and expressions
   void stmtList(NodeId block);
   void stmt(NodeId s);
@@ -134,6 +175,11 @@ private:
   Value *funcLit(NodeId e);
   int literalCount_ = 0;
   Value *expr(NodeId e);
+  Value *exprValue(NodeId e); ///< expr without the bookkeeping of aggType_
+  /// The Go types of aggregate values made by expr (whose SSA value is an
+  /// address, typed *T or T, and a Copy of its own so that it differs from
+  /// a pointer to the same memory): conversions to interfaces box by them.
+  std::map<const Value *, const Type *> aggType_;
   Value *constant(const types::TypeAndValue &tv, Pos pos);
   /// A binary expression, or x op= y (then x0, if set, is x's value).
   Value *binary(NodeId e, Value *x0 = nullptr);
@@ -310,6 +356,7 @@ private:
   }
   static bool lowerable(const Type *t, std::set<const Type *> &seen) {
     if (!t) return false;
+    if (t->isBasic(BasicKind::UntypedNil)) return true; // converted where used
     if (!seen.insert(t).second) return true; // recursive through a pointer or slice
     const Type *u = types::under(t);
     if (u->kind == types::TypeKind::Struct) {
@@ -324,14 +371,10 @@ private:
       return true;
     }
     if (u->kind == types::TypeKind::Signature) return true; // func values
+    if (u->kind == types::TypeKind::Interface) return !u->comparableIface && types::typeSetOf(u).all;
     if (u->kind == types::TypeKind::Slice || u->kind == types::TypeKind::Pointer) return lowerable(u->elem, seen);
-    if (u->kind == types::TypeKind::Map) {
-      // Keys the runtime hashes without a generated hash function.
-      const Type *ku = types::under(u->key);
-      bool hashable = (ku->kind == types::TypeKind::Basic && !ku->isBasic(BasicKind::UnsafePointer)) ||
-                      ku->kind == types::TypeKind::Pointer;
-      return hashable && lowerable(u->key, seen) && lowerable(u->elem, seen);
-    }
+    if (u->kind == types::TypeKind::Map) // (codegen/typedesc.cpp hashes every comparable key type)
+      return lowerable(u->key, seen) && lowerable(u->elem, seen);
     return u->kind == types::TypeKind::Basic &&
            (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u) || types::isComplex(u) ||
             u->isBasic(BasicKind::UnsafePointer));
