@@ -24,8 +24,11 @@
 #include <llvm/IR/DIBuilder.h>
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/Intrinsics.h>
+#include <llvm/IR/MDBuilder.h>
 
 #include <cassert>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 
@@ -36,6 +39,13 @@ using types::Type;
 using types::TypeKind;
 
 namespace {
+
+/// A construct the builder let through but codegen cannot lower: a bug in
+/// origo, reported as such rather than crashing.
+[[noreturn]] void internalError(const std::string &what) {
+  std::fprintf(stderr, "origo: internal error: %s\n", what.c_str());
+  std::exit(2);
+}
 
 class Lowering {
 public:
@@ -92,7 +102,6 @@ private:
   /// moves to the normal successor).
   llvm::CallBase *emitCall(llvm::FunctionCallee callee, llvm::ArrayRef<llvm::Value *> args,
                            bool toLandingPad = true);
-  llvm::Value *compareIface(llvm::Value *x, llvm::Value *y, Pos pos);
   void setLoc(Pos pos);
 
   const ssa::Package &pkg_;
@@ -260,8 +269,11 @@ llvm::FunctionCallee Lowering::runtimeFunc(const std::string &name, llvm::Type *
 llvm::CallBase *Lowering::emitCall(llvm::FunctionCallee callee, llvm::ArrayRef<llvm::Value *> args,
                                    bool toLandingPad) {
   if (!lpad_ || !toLandingPad) return b_.CreateCall(callee, args);
-  llvm::Function *fn = b_.GetInsertBlock()->getParent();
-  llvm::BasicBlock *cont = llvm::BasicBlock::Create(ctx_, "", fn);
+  // The normal successor goes right after the invoke in the layout: the
+  // stack map that follows must sit at the return address (tracebacks
+  // find the line there), also when nothing reorders blocks (-N).
+  llvm::BasicBlock *here = b_.GetInsertBlock();
+  llvm::BasicBlock *cont = llvm::BasicBlock::Create(ctx_, "", here->getParent(), here->getNextNode());
   llvm::InvokeInst *inv = b_.CreateInvoke(callee, cont, lpad_, args);
   b_.SetInsertPoint(cont);
   return inv;
@@ -407,7 +419,17 @@ void Lowering::lowerFunc(const ssa::Func &f) {
       b_.CreateBr(bbs[b->succs[0]]);
       break;
     case ssa::BlockKind::If:
-      b_.CreateCondBr(vals_[b->control->id], bbs[b->succs[0]], bbs[b->succs[1]]);
+    {
+      // Checks branch to panicking Exit blocks: tell LLVM they are cold
+      // so that the fast path is laid out straight.
+      llvm::MDNode *weights = nullptr;
+      llvm::MDBuilder md(ctx_);
+      if (b->succs[0]->kind == ssa::BlockKind::Exit && b->succs[1]->kind != ssa::BlockKind::Exit)
+        weights = md.createBranchWeights(1, 1u << 20);
+      else if (b->succs[1]->kind == ssa::BlockKind::Exit && b->succs[0]->kind != ssa::BlockKind::Exit)
+        weights = md.createBranchWeights(1u << 20, 1);
+      b_.CreateCondBr(vals_[b->control->id], bbs[b->succs[0]], bbs[b->succs[1]], weights);
+    }
       break;
     case ssa::BlockKind::Ret: {
       // Aggregate results are copied to the caller's out pointers; the
@@ -491,6 +513,7 @@ llvm::Value *Lowering::runtimeCall(const ssa::Value *v) {
   // panicresume raises the panic on from this frame: not to its own
   // landing pad.
   llvm::CallBase *c = emitCall(runtimeFunc(v->aux, ret, params), args, v->aux != "runtime.panicresume");
+  if (v->block && v->block->kind == ssa::BlockKind::Exit && v->block->control == v) c->addFnAttr(llvm::Attribute::Cold);
   stackmap(v->pos);
   if (out) return b_.CreateLoad(sliceTy_, out);
   return c;
@@ -549,38 +572,9 @@ llvm::Value *Lowering::convert(const ssa::Value *v) {
   return fromUns ? b_.CreateZExtOrTrunc(x, t) : b_.CreateSExtOrTrunc(x, t);
 }
 
-llvm::Value *Lowering::compareIface(llvm::Value *x, llvm::Value *y, Pos pos) {
-  // Equal dynamic types, and then equal values: none (nil), or by the
-  // type's equality (runtime.efaceeq panics for uncomparable types).
-  llvm::Value *tx = b_.CreateExtractValue(x, {0}), *ty = b_.CreateExtractValue(y, {0});
-  llvm::Value *same = b_.CreateICmpEQ(tx, ty);
-  auto isNull = [](llvm::Value *w) { return llvm::isa<llvm::Constant>(w) && llvm::cast<llvm::Constant>(w)->isNullValue(); };
-  if (isNull(x) || isNull(y)) return same;
-  llvm::Function *fn = b_.GetInsertBlock()->getParent();
-  llvm::BasicBlock *from = b_.GetInsertBlock();
-  llvm::BasicBlock *deep = llvm::BasicBlock::Create(ctx_, "", fn), *done = llvm::BasicBlock::Create(ctx_, "", fn);
-  llvm::Value *nonNil = b_.CreateAnd(same, b_.CreateICmpNE(tx, llvm::Constant::getNullValue(gcptr_)));
-  b_.CreateCondBr(nonNil, deep, done);
-  b_.SetInsertPoint(deep);
-  llvm::Value *eq = emitCall(runtimeFunc("runtime.efaceeq", llvm::Type::getInt1Ty(ctx_), {gcptr_, gcptr_, gcptr_}),
-                             {tx, b_.CreateExtractValue(x, {1}), b_.CreateExtractValue(y, {1})});
-  stackmap(pos);
-  llvm::BasicBlock *deepEnd = b_.GetInsertBlock();
-  b_.CreateBr(done);
-  b_.SetInsertPoint(done);
-  llvm::PHINode *phi = b_.CreatePHI(llvm::Type::getInt1Ty(ctx_), 2);
-  phi->addIncoming(same, from);
-  phi->addIncoming(eq, deepEnd);
-  return phi;
-}
-
 llvm::Value *Lowering::compare(const ssa::Value *v) {
   llvm::Value *x = arg(v, 0), *y = arg(v, 1);
   const Type *t = v->args[0]->type;
-  if (x->getType() == ifaceTy_) {
-    llvm::Value *eq = compareIface(x, y, v->pos);
-    return v->op == Op::Eq ? eq : b_.CreateNot(eq);
-  }
   if (x->getType()->isFloatingPointTy()) {
     // Ordered comparisons are false with a NaN; != is true.
     switch (v->op) {
@@ -735,7 +729,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
   }
   case Op::New: {
     llvm::GlobalVariable *td = typeDescriptor(m_, v->auxType);
-    assert(td && "New of a type without a descriptor");
+    if (!td) internalError("no type descriptor for new object of type " + types::typeString(v->auxType));
     llvm::Value *p = emitCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
     stackmap(v->pos);
     return p;
@@ -754,17 +748,26 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     return b_.CreateAddrSpaceCast(global(v->aux, types::under(v->type)->elem), gcptr_);
   case Op::TypeDesc: {
     llvm::GlobalVariable *g = typeDescriptor(m_, v->auxType);
-    assert(g && "TypeDesc of a type without a descriptor");
+    if (!g) internalError("no type descriptor for " + types::typeString(v->auxType));
     return b_.CreateAddrSpaceCast(g, gcptr_);
   }
   case Op::Box: {
     // Pointer-shaped values are the data word themselves; the others are
     // copied into a new object (runtime.newobject zeroes it).
     llvm::Value *x = arg(v, 0);
-    if (x->getType()->isPointerTy()) return x;
-    const Type *at = v->args[0]->type;
+    const Type *at = v->auxType ? v->auxType : v->args[0]->type;
+    if (types::isPointerShaped(at)) return x;
+    if (isAggregate(at)) {
+      // x is the aggregate's address (ssa/README.md).
+      llvm::Value *p = emitCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {typeDescriptor(m_, at)});
+      stackmap(v->pos);
+      types::Layout l = types::layoutOf(at);
+      llvm::MaybeAlign a(uint64_t(std::max<int64_t>(l.align, 1)));
+      b_.CreateMemCpy(p, a, x, a, uint64_t(l.size));
+      return p;
+    }
     llvm::GlobalVariable *td = typeDescriptor(m_, at);
-    assert(td && "Box of a type without a descriptor");
+    if (!td) internalError("no type descriptor for boxing " + types::typeString(at));
     llvm::Value *p = emitCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
     stackmap(v->pos);
     if (types::isBoolean(at)) x = b_.CreateZExt(x, memTypeOf(at));
@@ -832,7 +835,27 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
       callee = llvm::Function::Create(llvm::FunctionType::get(t, ps, false),
                                       llvm::Function::ExternalLinkage, v->aux, m_);
     }
-    return goCall(v, callee->getFunctionType(), callee, nullptr, args);
+    llvm::FunctionType *ft = callee->getFunctionType();
+    if (callee->isDeclaration() && ft->getNumParams() == 0 && !args.empty()) {
+      // Declared first by a type descriptor's method table (typedesc.cpp
+      // uses a placeholder type): call with the type of this call.
+      std::vector<llvm::Type *> ps;
+      for (llvm::Value *a : args) ps.push_back(a->getType());
+      ft = llvm::FunctionType::get(t, ps, false);
+    }
+    return goCall(v, ft, callee, nullptr, args);
+  }
+  case Op::MakeIface: case Op::IfaceMake: case Op::IfaceTab: case Op::IfaceData: case Op::IfaceType: {
+    std::vector<llvm::Value *> args;
+    for (size_t i = 0; i < v->args.size(); ++i) args.push_back(arg(v, i));
+    return lowerIfaceOp(b_, m_, v, args, t);
+  }
+  case Op::IfaceCall: {
+    // fun[i] of the itab with the data word as receiver; auxType is the
+    // method's signature with that receiver.
+    std::vector<llvm::Value *> args{b_.CreateExtractValue(arg(v, 0), {1})};
+    for (size_t i = 1; i < v->args.size(); ++i) args.push_back(arg(v, i));
+    return goCall(v, funcType(types::under(v->auxType)), itabFun(b_, arg(v, 0), v->auxInt), nullptr, args);
   }
   case Op::RuntimeCall:
     return runtimeCall(v);

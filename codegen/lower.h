@@ -6,6 +6,7 @@
 
 #include "ssa/ssa.h"
 
+#include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
 
@@ -27,11 +28,35 @@ struct FuncInfo {
 /// per Go function) so that inlining can be traced back (funcmeta.cpp).
 std::vector<FuncInfo> lowerPackage(const ssa::Package &pkg, llvm::Module &m);
 
-/// The type descriptor of t (runtime/abi.h Type), emitted once per module
-/// in a comdat keyed by the type's symbol ("type:main.T") so that a linked
-/// program holds one per type. Basic types and types defined on them
-/// (without methods) for now; returns nullptr for any other type.
+/// The type descriptor of t (runtime/abi.h Type and its kind's extension),
+/// emitted once per module in a comdat keyed by the type's symbol
+/// ("type:main.T", "type:[]main.T": package paths) so that a linked
+/// program holds one per type.
 llvm::GlobalVariable *typeDescriptor(llvm::Module &m, const types::Type *t);
+
+/// The itab of concrete type `concrete` for interface type `iface`
+/// (runtime/abi.h Itab; symbol "go:itab.main.T,main.I"), its fun[] in the
+/// order of types::interfaceMethods(iface), in a comdat, and listed in
+/// section origo_itabs for the runtime. concrete must implement iface.
+llvm::GlobalVariable *itab(llvm::Module &m, const types::Type *iface, const types::Type *concrete);
+
+/// The symbol an itab of t calls for method e of t's method set
+/// (types::methodSetOf; Method::ifn): takes the interface's data word as
+/// receiver. pkg.T.m itself for a pointer-shaped T; pkg.(*T).m otherwise
+/// (m itself, or a wrapper ssa/wrappers.cpp makes for a value or promoted
+/// method); "" when that wrapper does not exist.
+std::string methodIfnName(const types::Type *t, const types::MethodSetEntry &e);
+
+/// Lowers an interface op (MakeIface, IfaceMake, IfaceTab, IfaceData,
+/// IfaceType; lower_iface.cpp) at b's insertion point, given
+/// its lowered arguments and result type (an interface is LLVM
+/// `{ ptr addrspace(1), ptr addrspace(1) }`).
+llvm::Value *lowerIfaceOp(llvm::IRBuilder<> &b, llvm::Module &m, const ssa::Value *v,
+                          const std::vector<llvm::Value *> &args, llvm::Type *resultTy);
+
+/// The code pointer fun[index] of the itab of (non-nil) interface value
+/// iface, for IfaceCall.
+llvm::Value *itabFun(llvm::IRBuilder<> &b, llvm::Value *iface, int64_t index);
 
 /// After optimization: rewrites stack map IDs of calls that LLVM inlined
 /// to refer to their inlined frames, emits the FuncMeta table in section

@@ -69,6 +69,8 @@ int64_t appendInt(char *buf, int64_t n, int64_t v, bool isSigned) {
   return n;
 }
 
+} // namespace
+
 /// Concatenation into a new heap string, for messages built from type
 /// names of any length.
 abi::GoString concat(std::initializer_list<abi::GoString> parts) {
@@ -88,8 +90,6 @@ abi::GoString concat(std::initializer_list<abi::GoString> parts) {
 abi::GoString lit(const char *s) {
   return {reinterpret_cast<const uint8_t *>(s), int64_t(strlen(s))};
 }
-
-} // namespace
 
 int64_t formatBoundsError(char *buf, int64_t x, bool isSigned, int64_t y,
                           BoundsCode code) {

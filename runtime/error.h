@@ -13,6 +13,8 @@
 
 #include "runtime/abi.h"
 
+#include <initializer_list>
+
 #include <stdint.h>
 
 namespace origo::rt {
@@ -41,6 +43,11 @@ int64_t formatBoundsError(char *buf, int64_t x, bool isSigned, int64_t y,
 [[noreturn]] void panicBounds(int64_t x, bool isSigned, int64_t y,
                               BoundsCode code);
 
+/// Concatenation of \p parts into a new heap string (messages built from
+/// type names of any length).
+abi::GoString concat(std::initializer_list<abi::GoString> parts);
+/// A NUL-terminated literal as a GoString (no copy).
+abi::GoString lit(const char *s);
 /// Panics with gc's TypeAssertionError{iface, concrete, asserted,
 /// missingMethod}: "interface conversion: ..." (no "runtime error: "
 /// prefix). \p iface (the static interface type) and \p concrete (the

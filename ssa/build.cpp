@@ -151,6 +151,7 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
   f_->hasParams = !sig->params().empty();
   literalCount_ = 0;
   defs_.clear();
+  aggType_.clear();
   fresh_.clear();
   sealed_.clear();
   incomplete_.clear();
@@ -288,6 +289,7 @@ std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
   heapVars_.clear();
   subst_.clear();
   defs_.clear();
+  aggType_.clear();
   fresh_.clear();
   sealed_.clear();
   incomplete_.clear();
@@ -406,8 +408,11 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
     if (!fn->type->typeParams.empty() || (fn->isMethod && fn->recvType && !fn->recvType->typeParams.empty()))
       continue;
     out->funcs.push_back(b.function(fn));
+    if (needsPtrWrapper(fn)) out->funcs.push_back(ptrWrapper(fn, prog.types()));
     b.flushPending(*out);
   }
+  for (auto &g : b.generated_) out->funcs.push_back(std::move(g));
+  for (auto &w : promotedWrappers(pkg, prog.types())) out->funcs.push_back(std::move(w));
   out->initFunc = pkg.path + ".init";
   out->funcs.push_back(b.initFunction(out->initFunc));
   b.flushPending(*out);

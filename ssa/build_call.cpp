@@ -15,25 +15,31 @@ void Builder::printCall(NodeId e, bool ln) {
   Pos p = pos(e);
   // Arguments are evaluated before anything is printed.
   std::vector<Value *> args;
-  std::vector<const Type *> types;
-  for (size_t i = 1; i < t.numKids(e); ++i) {
-    args.push_back(expr(t.kid(e, i)));
-    types.push_back(typeOf(t.kid(e, i)));
+  std::vector<const Type *> argTypes;
+  if (t.numKids(e) == 2 && tv(t.kid(e, 1)).type && tv(t.kid(e, 1)).type->kind == types::TypeKind::Tuple) {
+    // print(f()) with f returning several values.
+    call(t.kid(e, 1), &args);
+    argTypes = subst(tv(t.kid(e, 1)).type)->list;
+  } else {
+    for (size_t i = 1; i < t.numKids(e); ++i) {
+      args.push_back(expr(t.kid(e, i)));
+      argTypes.push_back(typeOf(t.kid(e, i)));
+    }
   }
-  printValues(args, types, ln, p);
+  printValues(args, argTypes, ln, p);
 }
 
-void Builder::printValues(const std::vector<Value *> &args, const std::vector<const Type *> &types, bool ln,
+void Builder::printValues(const std::vector<Value *> &args, const std::vector<const Type *> &argTypes, bool ln,
                           Pos p) {
   auto rt = [&](const char *fn, std::vector<Value *> args) {
     Value *c = value(Op::RuntimeCall, tt_.tuple({}), std::move(args), p);
     c->aux = fn;
   };
   rt("runtime.printlock", {});
-  for (size_t i = 0; i < args.size(); ++i) {
+  for (size_t i = 0; i < args.size() && i < argTypes.size(); ++i) {
     if (ln && i > 0) rt("runtime.printsp", {});
     Value *a = args[i];
-    const Type *u = types::under(types[i]);
+    const Type *u = types::under(argTypes[i]);
     if (types::isBoolean(u)) rt("runtime.printbool", {a});
     else if (types::isString(u)) rt("runtime.printstring", {a});
     else if (types::isFloat(u)) rt("runtime.printfloat", {conv(a, basic(BasicKind::Float64), p)});
@@ -42,10 +48,11 @@ void Builder::printValues(const std::vector<Value *> &args, const std::vector<co
       rt("runtime.printcomplex", {conv(value(Op::Real, ct, {a}, p), f64, p), conv(value(Op::Imag, ct, {a}, p), f64, p)});
     }
     else if (u->kind == types::TypeKind::Slice) rt("runtime.printslice", {a});
+    else if (u->kind == types::TypeKind::Interface)
+      rt(types::interfaceMethods(u).empty() ? "runtime.printeface" : "runtime.printiface", {a});
     else if (u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Signature ||
              u->kind == types::TypeKind::Map || u->isBasic(BasicKind::UnsafePointer))
       rt("runtime.printpointer", {a});
-    else if (u->kind == types::TypeKind::Interface) rt("runtime.printeface", {a});
     else if (types::isUnsigned(u)) rt("runtime.printuint", {conv(a, basic(BasicKind::Uint64), p)});
     else if (types::isInteger(u)) rt("runtime.printint", {conv(a, basic(BasicKind::Int64), p)});
   }
@@ -106,6 +113,22 @@ void Builder::callResults(Value *c, const std::vector<const Type *> &res, std::v
   }
 }
 
+std::string Builder::genericInstance(const Object *g, NodeId at, NodeId alt, types::TypeMap *mOut) {
+  // The type arguments the checker recorded where g is used (a call, or
+  // the instantiation F[...]), in terms of the instance being built.
+  auto it = info_->instances.find(at.index);
+  if (it == info_->instances.end()) it = info_->instances.find(alt.index);
+  if (it == info_->instances.end()) {
+    unsupported(pos(at), "a generic function without known type arguments");
+    return "";
+  }
+  types::TypeMap m;
+  for (size_t i = 0; i < g->type->typeParams.size() && i < it->second.size(); ++i)
+    m[g->type->typeParams[i]] = subst(it->second[i]);
+  if (mOut) *mOut = m;
+  return instance(g, nullptr, m);
+}
+
 std::string Builder::methodName(const Object *m) {
   if (!m->recvType || m->recvType->typeParams.empty()) return m->linkName();
   const Type *owner = methodOwner_;
@@ -125,7 +148,8 @@ Value *Builder::methodValue(NodeId sel, const Object *m) {
     // expression's first parameter is.
     const Type *first = types::under(ft)->params()[0];
     bool ptrType = types::under(first)->kind == types::TypeKind::Pointer;
-    if (ptrType != m->ptrRecv || (m->recvType && !m->recvType->typeParams.empty())) {
+    const Type *base = ptrType ? types::under(first)->elem : first;
+    if (ptrType != m->ptrRecv || base != m->recvType || (m->recvType && !m->recvType->typeParams.empty())) {
       unsupported(p, "this method expression");
       return value(Op::ConstInt, ft, {}, p);
     }
@@ -224,7 +248,9 @@ Value *Builder::receiver(NodeId sel, const Object *m) {
     unsupported(p, "a call of an interface method");
     return nullptr;
   }
-  methodOwner_ = r.owner ? r.owner : m->recvType;
+  methodOwner_ = r.owner ? r.owner : r.method->recvType;
+  methodFound_ = r.method;
+  m = r.method;
   Value *addr = nullptr, *ptr = nullptr, *val = nullptr;
   if (!r.path.empty()) {
     addr = fieldPath(expr(x), bt, r.path, r.path.size(), p);
@@ -276,6 +302,8 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   while (t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
   const types::TypeAndValue &ftv = tv(fun);
   Pos p = pos(e);
+  if (t.kind(fun) == NodeKind::SelectorExpr && types::isInterface(typeOf(t.kid(fun, 0))))
+    return ifaceCall(e, results); // x.m(...) and I.m(x, ...)
   if (ftv.mode == types::Mode::TypeExpr) {
     NodeId a = t.kid(e, 1);
     // T(nil): the zero value of the pointer-like type T.
@@ -284,12 +312,30 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     return conv(x, typeOf(e), p);
   }
   const Object *callee = t.kind(fun) == NodeKind::Ident ? info_->uses[fun.index] : nullptr;
+  if (t.kind(fun) == NodeKind::SelectorExpr) {
+    // unsafe.Add, unsafe.Slice: built-ins of package unsafe.
+    const Object *sel = info_->uses[t.kid(fun, 1).index];
+    if (sel && sel->kind == ObjKind::Builtin) callee = sel;
+  }
   if (t.kind(fun) == NodeKind::IndexExpr && t.kind(t.kid(fun, 0)) == NodeKind::Ident) {
     // F[int](...): a generic function instantiated explicitly.
     const Object *g = info_->uses[t.kid(fun, 0).index];
     if (g && g->kind == ObjKind::Func && !g->type->typeParams.empty()) callee = g;
   }
   if (callee && callee->kind == ObjKind::Builtin) {
+    if (t.numKids(e) == 2 && tv(t.kid(e, 1)).type && tv(t.kid(e, 1)).type->kind == types::TypeKind::Tuple &&
+        callee->builtin != types::Builtin::Print && callee->builtin != types::Builtin::Println) {
+      if (callee->builtin != types::Builtin::Complex && callee->builtin != types::Builtin::Append) {
+        unsupported(p, "a multi-value call as the arguments of built-in " + callee->name);
+        return nullptr;
+      }
+      // complex(f()), append(f()): f's results are the arguments.
+      std::vector<Value *> vals;
+      call(t.kid(e, 1), &vals);
+      spreadCall_ = e;
+      spread_ = vals;
+      spreadTypes_ = subst(tv(t.kid(e, 1)).type)->list;
+    }
     switch (callee->builtin) {
     case types::Builtin::Print: printCall(e, false); return nullptr;
     case types::Builtin::Println: printCall(e, true); return nullptr;
@@ -354,7 +400,7 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     }
     case types::Builtin::Complex: {
       const Type *ct = typeOf(e), *ft = componentType(ct);
-      Value *re = conv(expr(t.kid(e, 1)), ft, p), *im = conv(expr(t.kid(e, 2)), ft, p);
+      Value *re = conv(builtinArg(e, 1), ft, p), *im = conv(builtinArg(e, 2), ft, p);
       return value(Op::ComplexMake, ct, {re, im}, p);
     }
     case types::Builtin::Real:
@@ -362,6 +408,23 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       Value *c = expr(t.kid(e, 1));
       const Type *ct = typeOf(t.kid(e, 1));
       return value(callee->builtin == types::Builtin::Real ? Op::Real : Op::Imag, typeOf(e), {conv(c, ct, p)}, p);
+    }
+    case types::Builtin::Add: {
+      // unsafe.Add(ptr, len): ptr moved by len bytes (any integer type).
+      Value *ptr = expr(t.kid(e, 1));
+      Value *n = conv(expr(t.kid(e, 2)), basic(BasicKind::Int), p);
+      return value(Op::AddPtr, typeOf(e), {ptr, n}, p);
+    }
+    case types::Builtin::Slice: {
+      // unsafe.Slice(ptr, len): gc's checks in runtime.unsafeslice64, then
+      // the slice {ptr, len, len}.
+      const Type *st = typeOf(e);
+      Value *ptr = expr(t.kid(e, 1));
+      Value *n = conv(expr(t.kid(e, 2)), basic(BasicKind::Int64), p);
+      Value *chk = value(Op::RuntimeCall, tt_.tuple({}), {typeDesc(types::under(st)->elem, p), ptr, n}, p);
+      chk->aux = "runtime.unsafeslice64";
+      Value *len = conv(n, basic(BasicKind::Int), p);
+      return value(Op::SliceMake, st, {ptr, len, len}, p);
     }
     case types::Builtin::Delete: {
       const Type *mt = typeOf(t.kid(e, 1));
@@ -380,28 +443,8 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     case types::Builtin::Panic: {
       // panic(v): v as an interface{} (type descriptor and data word) to
       // runtime.gopanic, which does not return.
-      NodeId a = t.kid(e, 1);
-      const Type *at = typeOf(a);
-      if (types::isInterface(at) && lowerable(at)) {
-        // An interface{} value is already the two words.
-        Value *c = value(Op::RuntimeCall, tt_.tuple({}), {expr(a)}, p);
-        c->aux = "runtime.gopanic";
-        cur_->kind = BlockKind::Exit;
-        cur_->control = c;
-        startDeadBlock();
-        return nullptr;
-      }
-      if (types::isInterface(at) || types::under(at)->kind != types::TypeKind::Basic ||
-          types::isComplex(at) || (at->kind == types::TypeKind::Named && !at->methods.empty())) {
-        unsupported(p, "panic with a value of type " + types::typeString(at));
-        return nullptr;
-      }
-      Value *x = conv(expr(a), at, p);
-      Value *td = value(Op::TypeDesc, basic(BasicKind::UnsafePointer), {}, p);
-      td->auxType = at;
-      td->aux = types::typeString(at);
-      Value *data = value(Op::Box, basic(BasicKind::UnsafePointer), {x}, p);
-      Value *c = value(Op::RuntimeCall, tt_.tuple({}), {td, data}, p);
+      Value *x = conv(expr(t.kid(e, 1)), emptyIface(), p);
+      Value *c = value(Op::RuntimeCall, tt_.tuple({}), {x}, p);
       c->aux = "runtime.gopanic";
       cur_->kind = BlockKind::Exit;
       cur_->control = c;
@@ -416,9 +459,13 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     }
   }
   std::vector<Value *> args;
+  bool viaPtrWrapper = false; // (*T).m for a value method m: gc's wrapper pkg.(*T).m
   if (t.kind(fun) == NodeKind::SelectorExpr) {
     callee = info_->uses[t.kid(fun, 1).index];
-    if (callee && callee->isMethod) {
+    NodeId x0 = t.kid(fun, 0);
+    const Object *qual = t.kind(x0) == NodeKind::Ident ? info_->uses[x0.index] : nullptr;
+    bool viaValue = !(qual && qual->kind == ObjKind::PkgName) && tv(x0).mode != types::Mode::TypeExpr;
+    if (callee && callee->kind == ObjKind::Func && (callee->isMethod || viaValue)) {
       NodeId x = t.kid(fun, 0);
       if (tv(x).mode == types::Mode::TypeExpr) {
         // T.m(x, ...) and (*T).m(p, ...): the receiver is the first
@@ -426,7 +473,8 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
         const Type *mt = types::under(subst(ftv.type));
         const Type *rt = mt->params().empty() ? nullptr : mt->params()[0];
         bool ptrType = rt && types::under(rt)->kind == types::TypeKind::Pointer;
-        if (ptrType != callee->ptrRecv) {
+        viaPtrWrapper = ptrType && !callee->ptrRecv && needsPtrWrapper(callee);
+        if (ptrType != callee->ptrRecv && !viaPtrWrapper) {
           unsupported(p, "a method expression of a value method through a pointer type");
           return nullptr;
         }
@@ -434,6 +482,9 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
         Value *recv = receiver(fun, callee);
         if (!recv) return nullptr;
         args.push_back(recv);
+        // In an instance, a method of a type parameter's constraint is the
+        // type argument's method.
+        callee = methodFound_;
       }
     }
   }
@@ -453,16 +504,9 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   if (!callee->type->typeParams.empty()) {
     // A generic function: the instance for the (inferred or explicit)
     // type arguments, in terms of the instance being built.
-    auto it = info_->instances.find(e.index);
-    if (it == info_->instances.end()) it = info_->instances.find(fun.index);
-    if (it == info_->instances.end()) {
-      unsupported(p, "a call of a generic function without known type arguments");
-      return nullptr;
-    }
     types::TypeMap m;
-    for (size_t i = 0; i < callee->type->typeParams.size() && i < it->second.size(); ++i)
-      m[callee->type->typeParams[i]] = subst(it->second[i]);
-    calleeName = instance(callee, nullptr, m);
+    calleeName = genericInstance(callee, e, fun, &m);
+    if (calleeName.empty()) return nullptr;
     sig = types::under(types::substitute(prog_, callee->type, m));
   } else if (callee->isMethod && callee->recvType && !callee->recvType->typeParams.empty()) {
     // A method of a generic type: the instance for the receiver's type
@@ -486,7 +530,7 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     return nullptr;
   }
   Value *c = value(Op::StaticCall, rt, args, p);
-  c->aux = calleeName;
+  c->aux = viaPtrWrapper ? callee->ptrLinkName() : calleeName;
   callResults(c, res, results);
   return c;
 }

@@ -196,21 +196,12 @@ void Builder::deferStmt(NodeId s) {
         site.types.push_back(typeOf(t.kid(e, i)));
       }
       break;
-    case types::Builtin::Panic: {
-      // The value converted to interface{} now: its type and data words.
+    case types::Builtin::Panic:
+      // The value converted to interface{} now.
       site.kind = DeferSite::Panic;
-      NodeId a = t.kid(e, 1);
-      const Type *at = typeOf(a);
-      if (types::isInterface(at) || types::under(at)->kind != types::TypeKind::Basic || types::isComplex(at) ||
-          (at->kind == types::TypeKind::Named && !at->methods.empty())) {
-        unsupported(p, "defer panic with a value of type " + types::typeString(at));
-        return;
-      }
-      Value *x = conv(expr(a), at, p);
-      vals.push_back(typeDesc(at, p));
-      vals.push_back(value(Op::Box, basic(BasicKind::UnsafePointer), {x}, p));
+      vals.push_back(conv(expr(t.kid(e, 1)), emptyIface(), p));
+      site.types.push_back(emptyIface());
       break;
-    }
     case types::Builtin::Recover:
       // recover() is then not called by a deferred function: it returns
       // nil and stops nothing.

@@ -54,11 +54,14 @@ Value *Builder::constant(const types::TypeAndValue &tv, Pos p) {
 }
 
 Value *Builder::conv(Value *v, const Type *to, Pos p) {
-  if (!to || v->type == to) return v;
+  if (!to || !v->type || v->type == to) return v; // no type: an unsupported operand (reported)
+  if (v->type->isBasic(BasicKind::UntypedNil)) return value(Op::ConstInt, to, {}, p);
   const Type *fu = types::under(v->type), *tu = types::under(to);
   if (isAggregate(to)) return v; // aggregates: the same memory
+  if (v->op == Op::ConstInt && v->type->isBasic(BasicKind::UntypedNil)) return value(Op::ConstInt, to, {}, p);
   // The same representation: a copy that carries the new type.
   auto retype = [&] { return value(Op::Copy, to, {v}, p); };
+  if (tu->kind == types::TypeKind::Interface) return toIface(v, to, p); // (a new itab, also between alike interfaces)
   if (fu == tu) return retype();
   bool fromNum = types::isInteger(fu) || types::isFloat(fu), toNum = types::isInteger(tu) || types::isFloat(tu);
   if (fromNum && toNum) return value(Op::Conv, to, {v}, p);
@@ -96,6 +99,15 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
   // Conversions the checker allowed between reference types of one kind
   // (identical underlying types up to names) keep the representation, as
   // do those between pointers and unsafe.Pointer.
+  if (fu->kind == types::TypeKind::Slice && tu->kind == types::TypeKind::Pointer &&
+      types::under(tu->elem)->kind == types::TypeKind::Array) {
+    // (*[N]T)(s): s's array, after gc's check that len(s) >= N.
+    int64_t n = types::under(tu->elem)->len;
+    Value *len = value(Op::SliceLen, basic(BasicKind::Int), {v}, p);
+    panicIf(value(Op::Less, basic(BasicKind::Bool), {len, intConst(n, p)}, p), "runtime.panicSliceConvert", p,
+            {intConst(n, p), len});
+    return value(Op::SlicePtr, to, {v}, p);
+  }
   auto isPtr = [](const Type *u) { return u->kind == types::TypeKind::Pointer || u->isBasic(BasicKind::UnsafePointer); };
   if (isPtr(fu) && isPtr(tu)) return retype();
   if (fu->kind == tu->kind && (fu->kind == types::TypeKind::Slice || fu->kind == types::TypeKind::Signature ||
@@ -109,9 +121,24 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
 }
 
 Value *Builder::expr(NodeId e) {
+  Value *v = exprValue(e);
+  if (v && tv(e).type && isAggregate(typeOf(e))) {
+    // An aggregate's value is its address, the same SSA value as &x: a
+    // copy of its own records that this one is the aggregate.
+    Value *c = value(Op::Copy, v->type, {v}, pos(e));
+    if (fresh_.count(v)) fresh_.insert(c);
+    aggType_[c] = typeOf(e);
+    return c;
+  }
+  return v;
+}
+
+Value *Builder::exprValue(NodeId e) {
   const syntax::Tree &t = *tree_;
   const types::TypeAndValue &v = tv(e);
   lastPos_ = pos(e);
+  if (t.kind(e) == NodeKind::Ident && info_->uses[e.index] && info_->uses[e.index]->kind == ObjKind::Nil)
+    return value(Op::ConstInt, v.type ? v.type : basic(BasicKind::UntypedNil), {}, pos(e)); // typed by conv
   if (!lowerable(typeOf(e))) {
     unsupported(pos(e), "a value of type " + types::typeString(typeOf(e)));
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
@@ -134,7 +161,7 @@ Value *Builder::expr(NodeId e) {
     }
     if (o->kind == ObjKind::Func && !o->isMethod && o->pkg == &pkg_) {
       Value *v = value(Op::FuncAddr, typeOf(e), {}, pos(e));
-      v->aux = o->linkName();
+      v->aux = o->type->typeParams.empty() ? o->linkName() : genericInstance(o, e, e);
       return v;
     }
     if (o->kind == ObjKind::Nil) return value(Op::ConstInt, typeOf(e), {}, pos(e));
@@ -145,7 +172,8 @@ Value *Builder::expr(NodeId e) {
     return funcLit(e);
   case NodeKind::CompositeLit: {
     types::TypeKind k = types::under(typeOf(e))->kind;
-    if (k == types::TypeKind::Slice || k == types::TypeKind::Struct || k == types::TypeKind::Array)
+    if (k == types::TypeKind::Slice || k == types::TypeKind::Struct || k == types::TypeKind::Array ||
+        k == types::TypeKind::Pointer)
       return compositeLit(e);
     if (k == types::TypeKind::Map) return mapLit(e);
     unsupported(pos(e), "a composite literal of type " + types::typeString(typeOf(e)));
@@ -156,6 +184,7 @@ Value *Builder::expr(NodeId e) {
   case NodeKind::SelectorExpr: {
     const Object *sel = info_->uses[t.kid(e, 1).index];
     if (sel && sel->kind == ObjKind::Var && sel->isField) return deref(fieldAddr(e), typeOf(e), pos(e));
+    if (types::isInterface(typeOf(t.kid(e, 0)))) return ifaceMethodValue(e);
     if (sel && sel->kind == ObjKind::Func && sel->isMethod) return methodValue(e, sel);
     unsupported(pos(e), "a qualified identifier");
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
@@ -208,6 +237,15 @@ Value *Builder::expr(NodeId e) {
     return binary(e);
   }
   case NodeKind::IndexExpr:
+    if (t.kind(t.kid(e, 0)) == NodeKind::Ident) {
+      // F[int] as a value: the instance's static closure.
+      const Object *g = info_->uses[t.kid(e, 0).index];
+      if (g && g->kind == ObjKind::Func && !g->type->typeParams.empty()) {
+        Value *v = value(Op::FuncAddr, typeOf(e), {}, pos(e));
+        v->aux = genericInstance(g, e, t.kid(e, 0));
+        return v;
+      }
+    }
     if (types::isString(typeOf(t.kid(e, 0)))) return stringIndex(e);
     switch (types::under(typeOf(t.kid(e, 0)))->kind) {
     case types::TypeKind::Slice:
@@ -245,6 +283,8 @@ Value *Builder::expr(NodeId e) {
       unsupported(pos(e), "expression SliceExpr");
       return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
     }
+  case NodeKind::TypeAssertExpr:
+    return typeAssert(e, nullptr);
   case NodeKind::CallExpr: {
     Value *c = call(e, nullptr);
     if (!c) {
@@ -280,6 +320,8 @@ Value *Builder::binary(NodeId e, Value *x0) {
     return value(Op::ConstBool, basic(BasicKind::Bool), {}, pos(e));
   }
   Pos p = pos(e);
+  if ((op == Tok::Eql || op == Tok::Neq) && (types::isInterface(x->type) || types::isInterface(y->type)))
+    return ifaceCompare(op == Tok::Eql, x, y, p);
   if (isAggregate(typeOf(lhs)) && isAggregate(typeOf(rhs)) && (op == Tok::Eql || op == Tok::Neq)) {
     Value *eq = equalAggregate(x, y, typeOf(lhs), p);
     return op == Tok::Eql ? eq : value(Op::Not, basic(BasicKind::Bool), {eq}, p);

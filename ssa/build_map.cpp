@@ -96,10 +96,7 @@ void Builder::rangeMap(NodeId s) {
   jump(header);
   startBlock(header);
   Value *kp = value(Op::Load, ptrT, {it}, p);
-  cur_->kind = BlockKind::If;
-  cur_->control = value(Op::Neq, boolT, {kp, value(Op::ConstInt, ptrT, {}, p)}, p);
-  Func::addEdge(cur_, body);
-  Func::addEdge(cur_, exit);
+  branch(value(Op::Neq, boolT, {kp, value(Op::ConstInt, ptrT, {}, p)}, p), body, exit);
   seal(body);
   startBlock(body);
   bindRange(keyN, deref(kp, u->key, p), isDefine, p);
@@ -109,10 +106,7 @@ void Builder::rangeMap(NodeId s) {
   }
   rangeBody(s, exit, post);
   mapCall("runtime.mapiternext", tt_.tuple({}), {it}, p);
-  jump(header);
-  seal(header);
-  seal(exit);
-  startBlock(exit);
+  endLoop(header, exit);
 }
 
 void Builder::multiValue(NodeId e, std::vector<Value *> &out) {
@@ -121,6 +115,10 @@ void Builder::multiValue(NodeId e, std::vector<Value *> &out) {
   while (t.kind(e) == NodeKind::ParenExpr) e = t.kid(e, 0);
   if (t.kind(e) == NodeKind::IndexExpr && types::under(typeOf(t.kid(e, 0)))->kind == types::TypeKind::Map) {
     mapIndexOk(e, out);
+    return;
+  }
+  if (t.kind(e) == NodeKind::TypeAssertExpr) {
+    typeAssert(e, &out);
     return;
   }
   if (t.kind(e) != NodeKind::CallExpr) {

@@ -156,6 +156,16 @@ Value *Builder::compositeLit(NodeId e) {
     fillComposite(e, arr);
     return value(Op::SliceMake, lt, {arr, len, len}, p);
   }
+  if (types::under(lt)->kind == types::TypeKind::Pointer) {
+    // An element {...} of a []*T literal stands for &T{...}.
+    const Type *et = types::under(lt)->elem;
+    Value *obj = value(Op::New, lt, {}, p);
+    obj->auxType = et;
+    obj->aux = types::typeString(et);
+    if (isAggregate(et)) fillComposite(e, obj);
+    else unsupported(p, "a composite literal of type " + types::typeString(lt));
+    return obj;
+  }
   Value *tmp = temp(lt, p);
   zero(tmp, lt, p);
   fillComposite(e, tmp);
@@ -168,6 +178,7 @@ void Builder::fillComposite(NodeId e, Value *dst) {
   // keep the zero value dst already holds.
   const syntax::Tree &t = *tree_;
   const Type *u = types::under(typeOf(e));
+  if (u->kind == types::TypeKind::Pointer) u = types::under(u->elem); // {...} for &T{...}, elided
   Pos p = pos(e);
   if (u->kind == types::TypeKind::Struct) {
     std::vector<int64_t> offs = types::fieldOffsets(u);
@@ -222,6 +233,10 @@ Value *Builder::equalAggregate(Value *x, Value *y, const Type *t, Pos p) {
   auto one = [&](Value *xa, Value *ya, const Type *et) {
     if (isAggregate(et)) {
       combine(equalAggregate(xa, ya, et, p));
+      return;
+    }
+    if (types::isInterface(et)) {
+      combine(ifaceCompare(true, value(Op::Load, et, {xa}, p), value(Op::Load, et, {ya}, p), p));
       return;
     }
     combine(value(Op::Eq, boolT, {value(Op::Load, et, {xa}, p), value(Op::Load, et, {ya}, p)}, p));

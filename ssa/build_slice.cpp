@@ -44,19 +44,13 @@ void Builder::rangeString(NodeId s) {
   jump(header);
   startBlock(header);
   Value *i = readVar(iv, header);
-  cur_->kind = BlockKind::If;
-  cur_->control = value(Op::Less, boolT, {i, n}, p);
-  Func::addEdge(cur_, body);
-  Func::addEdge(cur_, exit);
+  branch(value(Op::Less, boolT, {i, n}, p), body, exit);
   seal(body);
   startBlock(body);
   Value *b = value(Op::LoadByte, basic(BasicKind::Uint8), {value(Op::AddPtr, basic(BasicKind::UnsafePointer), {base, i}, p)}, p);
   Value *lim = value(Op::ConstInt, basic(BasicKind::Uint8), {}, p);
   lim->auxInt = 0x80;
-  cur_->kind = BlockKind::If;
-  cur_->control = value(Op::Less, boolT, {b, lim}, p);
-  Func::addEdge(cur_, ascii);
-  Func::addEdge(cur_, multi);
+  branch(value(Op::Less, boolT, {b, lim}, p), ascii, multi);
   seal(ascii);
   seal(multi);
   startBlock(ascii);
@@ -80,10 +74,7 @@ void Builder::rangeString(NodeId s) {
   bindRange(valN, readVar(rv, cur_), isDefine, p);
   rangeBody(s, exit, post);
   writeVar(iv, post, readVar(nextv, post));
-  jump(header);
-  seal(header);
-  seal(exit);
-  startBlock(exit);
+  endLoop(header, exit);
 }
 
 Value *Builder::sliceElemAddr(NodeId e) {
@@ -157,17 +148,17 @@ Value *Builder::appendCall(NodeId e) {
   Pos p = pos(e);
   const Type *st = typeOf(e), *et = types::under(st)->elem;
   const Type *intT = basic(BasicKind::Int), *boolT = basic(BasicKind::Bool), *ptrT = basic(BasicKind::UnsafePointer);
-  Value *sl = conv(expr(t.kid(e, 1)), st, p);
+  Value *sl = conv(builtinArg(e, 1), st, p);
   std::vector<Value *> xs;
   Value *more = nullptr, *morePtr = nullptr, *moreLen = nullptr;
   if (t[e].op == Tok::Ellipsis) {
     // append(s, t...) with t a slice (or a string for []byte).
-    more = expr(t.kid(e, 2));
-    bool str = types::isString(typeOf(t.kid(e, 2)));
+    more = builtinArg(e, 2);
+    bool str = types::isString(builtinArgType(e, 2));
     morePtr = value(str ? Op::StringPtr : Op::SlicePtr, ptrT, {more}, p);
     moreLen = value(str ? Op::StringLen : Op::SliceLen, intT, {more}, p);
   } else {
-    for (size_t i = 2; i < t.numKids(e); ++i) xs.push_back(conv(expr(t.kid(e, i)), et, p));
+    for (size_t i = 2; i < builtinArgs(e); ++i) xs.push_back(conv(builtinArg(e, i), et, p));
     if (xs.empty()) return sl;
   }
   const Object *sv = prog_.newObject(ObjKind::Var, ".append", p, st);
@@ -176,10 +167,7 @@ Value *Builder::appendCall(NodeId e) {
   Value *newLen = value(Op::Add, intT, {oldLen, more ? moreLen : intConst(int64_t(xs.size()), p)}, p);
   Value *cap = value(Op::SliceCap, intT, {sl}, p);
   Block *grow = newBlock(), *store = newBlock();
-  cur_->kind = BlockKind::If;
-  cur_->control = value(Op::Greater, boolT, {newLen, cap}, p);
-  Func::addEdge(cur_, grow);
-  Func::addEdge(cur_, store);
+  branch(value(Op::Greater, boolT, {newLen, cap}, p), grow, store);
   Block *from = cur_;
   seal(grow);
   startBlock(grow);
@@ -233,10 +221,7 @@ void Builder::rangeIndexed(NodeId s, Value *base, Value *n, const Type *et) {
   jump(header);
   startBlock(header);
   Value *i = readVar(iv, header);
-  cur_->kind = BlockKind::If;
-  cur_->control = value(Op::Less, boolT, {i, n}, p);
-  Func::addEdge(cur_, body);
-  Func::addEdge(cur_, exit);
+  branch(value(Op::Less, boolT, {i, n}, p), body, exit);
   seal(body);
   startBlock(body);
   bindRange(keyN, i, isDefine, p);
@@ -245,10 +230,7 @@ void Builder::rangeIndexed(NodeId s, Value *base, Value *n, const Type *et) {
   }
   rangeBody(s, exit, post);
   writeVar(iv, post, value(Op::Add, intT, {readVar(iv, post), intConst(1, p)}, p));
-  jump(header);
-  seal(header);
-  seal(exit);
-  startBlock(exit);
+  endLoop(header, exit);
 }
 
 Value *Builder::stringIndex(NodeId e) {

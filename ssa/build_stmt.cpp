@@ -259,12 +259,17 @@ void Builder::switchStmt(NodeId s) {
   if (t.kid(s, 0).valid()) stmt(t.kid(s, 0));
   NodeId tagNode = t.kid(s, 1);
   if (tagNode.valid() && t.kind(tagNode) == NodeKind::TypeSwitchGuard) {
-    unsupported(pos(s), "type switch");
+    typeSwitch(s);
     return;
   }
   Pos p = pos(s);
   Value *tag = nullptr;
-  if (tagNode.valid()) tag = expr(tagNode);
+  const Type *tagT = tagNode.valid() ? typeOf(tagNode) : nullptr;
+  if (tagNode.valid()) {
+    tag = expr(tagNode);
+    // Evaluated once: an aggregate tag is copied before the cases run.
+    if (isAggregate(tagT)) tag = copyAggregate(tag, tagT, p);
+  }
   std::vector<NodeId> clauses;
   for (size_t i = 2; i < t.numKids(s); ++i) clauses.push_back(t.kid(s, i));
   std::vector<Block *> bodies;
@@ -280,17 +285,22 @@ void Builder::switchStmt(NodeId s) {
     }
     for (NodeId c : t.kids(cases)) {
       Value *cond;
-      if (tag) {
-        Value *cv = conv(expr(c), tag->type, pos(c));
-        cond = value(Op::Eq, basic(BasicKind::Bool), {tag, cv}, pos(c));
+      if (tag && (types::isInterface(tagT) || types::isInterface(typeOf(c)))) {
+        cond = ifaceCompare(true, tag, expr(c), pos(c));
+      } else if (tag) {
+        Value *cv = conv(expr(c), tagT, pos(c));
+        cond = isAggregate(tagT) ? equalAggregate(tag, cv, tagT, pos(c))
+                                 : value(Op::Eq, basic(BasicKind::Bool), {tag, cv}, pos(c));
       } else {
         cond = expr(c);
+        if (types::isInterface(cond->type)) { // switch { case i: } with i an interface{}: i == true
+          Value *yes = value(Op::ConstBool, basic(BasicKind::Bool), {}, pos(c));
+          yes->auxInt = 1;
+          cond = ifaceCompare(true, cond, yes, pos(c));
+        }
       }
       Block *next = newBlock();
-      cur_->kind = BlockKind::If;
-      cur_->control = cond;
-      Func::addEdge(cur_, bodies[i]);
-      Func::addEdge(cur_, next);
+      branch(cond, bodies[i], next);
       seal(next);
       startBlock(next);
     }
@@ -312,7 +322,6 @@ void Builder::switchStmt(NodeId s) {
   loops_.pop_back();
   seal(exit);
   startBlock(exit);
-  (void)p;
 }
 
 void Builder::returnStmt(NodeId s) {
@@ -355,18 +364,12 @@ void Builder::condBranch(NodeId cond, Block *yes, Block *no) {
     return;
   }
   Value *c = expr(cond);
-  cur_->kind = BlockKind::If;
-  cur_->control = c;
-  Func::addEdge(cur_, yes);
-  Func::addEdge(cur_, no);
+  branch(c, yes, no);
 }
 
 void Builder::panicIf(Value *cond, const char *fn, Pos p, std::vector<Value *> args) {
   Block *panic = newBlock(BlockKind::Exit), *ok = newBlock();
-  cur_->kind = BlockKind::If;
-  cur_->control = cond;
-  Func::addEdge(cur_, panic);
-  Func::addEdge(cur_, ok);
+  branch(cond, panic, ok);
   seal(panic);
   seal(ok);
   startBlock(panic);

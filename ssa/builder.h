@@ -3,8 +3,9 @@
 /// The Builder that turns one package's typed tree into SSA. Its parts
 /// live in build*.cpp by topic: variables and functions (build.cpp),
 /// statements (build_stmt.cpp), expressions (build_expr.cpp), strings and
-/// slices (build_slice.cpp), calls and built-ins (build_call.cpp), defer
-/// and recover (build_defer.cpp).
+/// slices (build_slice.cpp), calls and built-ins (build_call.cpp),
+/// interfaces (build_iface.cpp), method wrappers (wrappers.cpp), defer and
+/// recover (build_defer.cpp).
 //===----------------------------------------------------------------------===//
 #pragma once
 
@@ -23,6 +24,16 @@ using types::BasicKind;
 using types::Object;
 using types::ObjKind;
 using types::Type;
+
+/// The wrapper "pkg.(*T).m" of value method m: loads *p, calls pkg.T.m.
+std::unique_ptr<Func> ptrWrapper(const Object *m, types::TypeTable &tt);
+/// The same for method `method` of signature msig (no receiver) of type
+/// T: the function `name` calling `target` with *p.
+std::unique_ptr<Func> ptrWrapper(const std::string &name, const std::string &target, const Type *T, const Type *msig,
+                                 const std::string &method, types::TypeTable &tt);
+/// The "pkg.(*S).m" wrappers of the methods promoted to the package's
+/// struct types (needsPromotedWrapper).
+std::vector<std::unique_ptr<Func>> promotedWrappers(const types::Package &pkg, types::TypeTable &tt);
 
 class Builder {
 public:
@@ -52,6 +63,10 @@ public:
     types::TypeMap subst;
   };
   std::vector<PendingLiteral> pendingLiterals_;
+  /// Functions the builder made for method values of interfaces
+  /// (build_iface.cpp), each once per package; build() adds them.
+  std::vector<std::unique_ptr<Func>> generated_;
+  std::set<std::string> generatedNames_;
   std::unique_ptr<Func> literal(const PendingLiteral &lit);
   std::unique_ptr<Func> initFunction(const std::string &name);
   /// Compiles the literals and instances met so far (and those they
@@ -97,6 +112,21 @@ private:
   /// Ends the current block with a jump to target (if still reachable).
   void jump(Block *target);
   void startBlock(Block *b) { cur_ = b; }
+  /// Ends the current block with a branch on cond.
+  void branch(Value *cond, Block *yes, Block *no) {
+    cur_->kind = BlockKind::If;
+    cur_->control = cond;
+    Func::addEdge(cur_, yes);
+    Func::addEdge(cur_, no);
+  }
+  /// The end of a loop body: back to the header (now complete), then on
+  /// after the loop.
+  void endLoop(Block *header, Block *exit) {
+    jump(header);
+    seal(header);
+    seal(exit);
+    startBlock(exit);
+  }
   /// After return/break/continue: later statements go to a fresh,
   /// unreachable block that deadcode removes.
   void startDeadBlock() {
@@ -106,6 +136,32 @@ private:
   Value *value(Op op, const Type *t, std::vector<Value *> args, Pos pos) {
     return f_->newValue(cur_, op, t, std::move(args), pos);
   }
+
+  // --- interfaces (build_iface.cpp)
+  /// v converted to interface type `to` (from a concrete type, nil or
+  /// another interface type).
+  Value *toIface(Value *v, const Type *to, Pos p);
+  /// The first word of an interface of type iface holding a `concrete`:
+  /// its descriptor or the static itab.
+  Value *staticTab(const Type *iface, const Type *concrete, Pos p);
+  /// The value of type t an interface's data word holds.
+  Value *unbox(Value *data, const Type *t, Pos p);
+  /// x.(T); with results, the comma-ok form (value, ok).
+  Value *typeAssert(NodeId e, std::vector<Value *> *results);
+  /// x.m(...) for x of interface type.
+  Value *ifaceCall(NodeId e, std::vector<Value *> *results);
+  /// x == y (eq) or x != y where at least one operand is an interface.
+  Value *ifaceCompare(bool eq, Value *x, Value *y, Pos p);
+  void typeSwitch(NodeId s);
+  /// x.m and I.m as func values, for x of interface type I.
+  Value *ifaceMethodValue(NodeId e);
+  /// Compiles the methods of generic instance t (or *t) that interfaces
+  /// may call, once per program instance.
+  void instanceMethods(const Type *t);
+  std::set<const Type *> instancesDone_;
+  /// The zero pointer-like constant (nil) of type t.
+  Value *ptrConst(const Type *t, Pos p);
+  const Type *emptyIface() { return tt_.interfaceType({}, {}); }
 
   // --- statements and expressions
   void stmtList(NodeId block);
@@ -122,6 +178,11 @@ private:
   Value *funcLit(NodeId e);
   int literalCount_ = 0;
   Value *expr(NodeId e);
+  Value *exprValue(NodeId e); ///< expr without the bookkeeping of aggType_
+  /// The Go types of aggregate values made by expr (whose SSA value is an
+  /// address, typed *T or T, and a Copy of its own so that it differs from
+  /// a pointer to the same memory): conversions to interfaces box by them.
+  std::map<const Value *, const Type *> aggType_;
   Value *constant(const types::TypeAndValue &tv, Pos pos);
   /// A binary expression, or x op= y (then x0, if set, is x's value).
   Value *binary(NodeId e, Value *x0 = nullptr);
@@ -143,18 +204,40 @@ private:
   void printCall(NodeId e, bool ln);
   /// print/println of values already evaluated (of the given Go types).
   void printValues(const std::vector<Value *> &args, const std::vector<const Type *> &types, bool ln, Pos p);
+  /// Built-in calls written f(g()) with g returning several values: g's
+  /// results, which builtinArg hands out in place of the arguments.
+  NodeId spreadCall_;
+  std::vector<Value *> spread_;
+  std::vector<const Type *> spreadTypes_;
+  /// Argument i (from 1) of built-in call e, its type, and their number.
+  Value *builtinArg(NodeId e, size_t i) {
+    if (spreadCall_ == e) return spread_[i - 1];
+    return expr(tree_->kid(e, i));
+  }
+  const Type *builtinArgType(NodeId e, size_t i) {
+    if (spreadCall_ == e) return spreadTypes_[i - 1];
+    return typeOf(tree_->kid(e, i));
+  }
+  size_t builtinArgs(NodeId e) {
+    if (spreadCall_ == e) return spread_.size() + 1;
+    return tree_->numKids(e);
+  }
   /// The results of call c (of result types res) into results, if wanted;
   /// aggregate results are fresh temporaries.
   void callResults(Value *c, const std::vector<const Type *> &res, std::vector<Value *> *results);
   /// The named type (an instance, for generic types) declaring the method
   /// whose receiver receiver() computed last.
   const Type *methodOwner_ = nullptr;
+  const Object *methodFound_ = nullptr; ///< and the method itself
   /// x.m as a func value (a closure binding the receiver, gc's
   /// main.T.m-fm), or T.m / (*T).m as a function taking the receiver first.
   Value *methodValue(NodeId sel, const Object *m);
   /// The link name of method m as called with receiver selector sel (an
   /// instance for methods of generic types).
   std::string methodName(const Object *m);
+  /// The instance of generic function g used at node at (or alt, where
+  /// the checker may have recorded it); its type arguments into mOut.
+  std::string genericInstance(const Object *g, NodeId at, NodeId alt, types::TypeMap *mOut = nullptr);
   /// Method value wrappers to generate: name, method, its link name and
   /// the receiver's type as the closure holds it.
   struct PendingWrapper {
@@ -278,6 +361,7 @@ private:
   }
   static bool lowerable(const Type *t, std::set<const Type *> &seen) {
     if (!t) return false;
+    if (t->isBasic(BasicKind::UntypedNil)) return true; // converted where used
     if (!seen.insert(t).second) return true; // recursive through a pointer or slice
     const Type *u = types::under(t);
     if (u->kind == types::TypeKind::Struct) {
@@ -292,9 +376,10 @@ private:
       return true;
     }
     if (u->kind == types::TypeKind::Signature) return true; // func values
-    if (u->kind == types::TypeKind::Interface) return u->methods.empty() && u->embeddeds.empty(); // interface{}
+    if (u->kind == types::TypeKind::Interface) return !u->comparableIface && types::typeSetOf(u).all;
     if (u->kind == types::TypeKind::Slice || u->kind == types::TypeKind::Pointer) return lowerable(u->elem, seen);
-    if (u->kind == types::TypeKind::Map) return lowerable(u->key, seen) && lowerable(u->elem, seen);
+    if (u->kind == types::TypeKind::Map) // (codegen/typedesc.cpp hashes every comparable key type)
+      return lowerable(u->key, seen) && lowerable(u->elem, seen);
     return u->kind == types::TypeKind::Basic &&
            (types::isInteger(u) || types::isBoolean(u) || types::isString(u) || types::isFloat(u) || types::isComplex(u) ||
             u->isBasic(BasicKind::UnsafePointer));

@@ -123,6 +123,16 @@ struct PassOptions {
   std::string htmlPath = "ssa.html";
 };
 
+/// Whether build() emits the wrapper "pkg.(*T).m" of value method m
+/// (wrappers.cpp), which itabs of boxed T and of *T call: T is not
+/// pointer-shaped.
+bool needsPtrWrapper(const types::Object *m);
+/// Whether build() emits the "pkg.(*T).m" wrapper for method e promoted
+/// to defined type T (a struct type declared in the package, not generic,
+/// and m of the same package: calls into other packages wait for their
+/// compilation); it follows the embedded fields to m's receiver.
+bool needsPromotedWrapper(const types::Type *named, const types::MethodSetEntry &e);
+
 /// Builds SSA for every function of a type-checked package. Constructs the
 /// back end cannot compile yet are reported in diags ("... is not supported
 /// by origo yet") and the result must then not be compiled.

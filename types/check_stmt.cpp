@@ -743,7 +743,8 @@ void Checker::switchStmt(NodeId s) {
         xx.expr = tag.valid() ? tag : c;
         if (!tag.valid()) {
           // switch { case cond: } compares with true.
-          if (!isBoolean(y.type)) {
+          // (An interface true converts to, like interface{}, is fine too.)
+          if (!isBoolean(y.type) && !(isInterface(y.type) && interfaceMethods(y.type).empty())) {
             errorAt(c, "invalid case " + exprStr(c) + " in switch (mismatched types " + typeString(y.type, &pkg_) +
                            " and bool)");
             continue;
@@ -819,6 +820,13 @@ void Checker::typeSwitch(NodeId s, NodeId guard) {
           continue;
         }
         const Type *T = typExpr(c);
+        // Recorded for every case, not only names: the back end tests
+        // the dynamic type against it.
+        Operand tc;
+        tc.mode = Mode::TypeExpr;
+        tc.expr = c;
+        tc.type = T;
+        record(tc);
         single = T;
         if (T == tt_.invalid()) continue;
         if (duplicate(T, c) || x.invalid()) continue;

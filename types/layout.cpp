@@ -71,4 +71,16 @@ std::vector<int64_t> fieldOffsets(const Type *t) {
   return offs;
 }
 
+bool isPointerShaped(const Type *t) {
+  const Type *u = under(t);
+  switch (u->kind) {
+  case TypeKind::Pointer: case TypeKind::Map: case TypeKind::Chan: case TypeKind::Signature:
+    return true;
+  case TypeKind::Basic:
+    return u->basic == BasicKind::UnsafePointer;
+  default:
+    return false;
+  }
+}
+
 } // namespace origo::types

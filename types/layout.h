@@ -29,4 +29,10 @@ Layout layoutOf(const Type *t);
 /// The offset of each field of a struct type (t or its underlying type).
 std::vector<int64_t> fieldOffsets(const Type *t);
 
+/// Whether an interface holds a value of type t in its data word itself
+/// (runtime/abi.h KindDirectIface): pointers, unsafe.Pointer, maps,
+/// channels and funcs. Unlike gc, never structs or arrays, which origo
+/// passes by pointer to a copy: those are boxed like other values.
+bool isPointerShaped(const Type *t);
+
 } // namespace origo::types

@@ -57,6 +57,10 @@ struct Object {
 
   /// The symbol name used by later stages: "main.f".
   std::string linkName() const;
+  /// Method: the name of its pointer-receiver form, "pkg.(*T).m", which is
+  /// the method itself for a pointer receiver and else the wrapper that
+  /// calls pkg.T.m with *p (gc's name for it).
+  std::string ptrLinkName() const;
 };
 
 class Scope {

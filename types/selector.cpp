@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "types/checker.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include <map>
@@ -93,6 +94,72 @@ LookupResult lookupFieldOrMethod(const Type *T, const std::string &name, const P
     current = std::move(next);
   }
   return r;
+}
+
+std::vector<MethodSetEntry> methodSetOf(const Type *t) {
+  bool ptr = t->kind == TypeKind::Pointer;
+  const Type *base = ptr ? t->elem : t;
+  std::vector<MethodSetEntry> out;
+  if (base->kind != TypeKind::Named || isInterface(base) || under(base)->kind == TypeKind::Pointer) return out;
+  // Every method name reachable through embedded fields is a candidate;
+  // lookupFieldOrMethod decides which one x.name denotes, if any.
+  std::set<std::pair<std::string, const Package *>> names;
+  std::set<const Type *> seen;
+  std::vector<const Type *> work{base};
+  while (!work.empty()) {
+    const Type *x = work.back();
+    work.pop_back();
+    if (x->kind == TypeKind::Pointer) x = x->elem;
+    if (!seen.insert(x).second) continue;
+    const Type *n = x->kind == TypeKind::Named && x->origin ? x->origin : x;
+    if (n->kind == TypeKind::Named)
+      for (Object *m : n->methods) names.insert({m->name, m->pkg});
+    const Type *u = under(x);
+    if (u->kind == TypeKind::Interface && x != base)
+      for (Object *m : interfaceMethods(u)) names.insert({m->name, m->pkg});
+    if (u->kind == TypeKind::Struct)
+      for (const Field &f : u->fields)
+        if (f.embedded) work.push_back(f.type);
+  }
+  for (auto &[name, pkg] : names) {
+    LookupResult r = lookupFieldOrMethod(t, name, pkg);
+    if (!r.method || r.ambiguous) continue;
+    if (!ptr && r.method->ptrRecv && !r.indirect && !r.interfaceMethod) continue;
+    out.push_back({r.method, r.path, r.indirect, r.interfaceMethod});
+  }
+  auto key = [](const MethodSetEntry &e) {
+    const Object *m = e.method;
+    return std::make_pair(m->name, isExportedName(m->name) || !m->pkg ? std::string() : m->pkg->path);
+  };
+  std::sort(out.begin(), out.end(), [&](const auto &a, const auto &b) { return key(a) < key(b); });
+  return out;
+}
+
+std::string typeLinkName(const Type *t) {
+  if (!t->obj) return "?";
+  std::string s = t->obj->name;
+  const Package *p = t->obj->pkg;
+  if (!p) return s;
+  s = p->path + "." + s;
+  if (p->scope && p->scope->lookupLocal(t->obj->name) != t->obj)
+    s += "\u00b7" + std::to_string(t->obj->pos.file) + "." + std::to_string(t->obj->pos.line) + "." +
+         std::to_string(t->obj->pos.col);
+  return s;
+}
+
+std::string instanceMethodName(const Type *inst, const std::string &m, bool ptr) {
+  std::string tn = inst->origin->obj->name + "[";
+  for (size_t i = 0; i < inst->typeArgs.size(); ++i) tn += (i ? "," : "") + typeString(inst->typeArgs[i]);
+  tn += "]";
+  const Package *p = inst->origin->obj->pkg;
+  return (p ? p->path + "." : "") + (ptr ? "(*" + tn + ")" : tn) + "." + m;
+}
+
+std::string ptrMethodName(const Type *t, const std::string &m) {
+  std::string n = typeLinkName(t);
+  size_t dot = t->obj && t->obj->pkg ? t->obj->pkg->path.size() : std::string::npos;
+  if (dot == std::string::npos) return "(*" + n + ")." + m;
+  return n.substr(0, dot) + ".(*" + n.substr(dot + 1) + ")." + m;
 }
 
 bool Checker::missingMethod(const Type *V, const Type *T, std::string &missing) {

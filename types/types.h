@@ -50,6 +50,32 @@ struct LookupResult {
 bool hasNil(const Type *t);
 LookupResult lookupFieldOrMethod(const Type *T, const std::string &name, const Package *from);
 
+/// One method of a method set (spec "Method sets"): declared on the type
+/// (empty path) or promoted through embedded fields.
+struct MethodSetEntry {
+  Object *method = nullptr;
+  std::vector<int> path;       ///< field indices through embedded fields
+  bool indirect = false;       ///< an embedded pointer is followed (or t is *T)
+  bool interfaceMethod = false; ///< the method of an embedded interface field
+};
+/// The method set of a defined type T or of *T (T not an interface),
+/// sorted by name then package path: T's value methods and the methods
+/// promoted to T (those with pointer receivers only through embedded
+/// pointers); for *T, all of them.
+std::vector<MethodSetEntry> methodSetOf(const Type *t);
+
+/// The name later stages give a defined type: "pkg.T"; types declared in
+/// functions, which may share a name, get "·file.line.col" of their
+/// declaration appended.
+std::string typeLinkName(const Type *named);
+/// "pkg.(*T).m": the pointer-receiver form of method m of defined type T
+/// (the method itself, or a wrapper the compiler makes).
+std::string ptrMethodName(const Type *named, const std::string &m);
+/// gc's symbol of method m of an instance of a generic type,
+/// "main.List[int].Len", or with ptr its pointer form
+/// "main.(*List[int]).Len" (ssa compiles instance methods under these).
+std::string instanceMethodName(const Type *inst, const std::string &m, bool ptr);
+
 class Program;
 
 /// Type arguments by type parameter.

@@ -29,6 +29,11 @@ std::string Object::linkName() const {
   return p.empty() ? n : p + "." + n;
 }
 
+std::string Object::ptrLinkName() const {
+  if (recvType) return ptrMethodName(recvType, name);
+  return (pkg ? pkg->path + "." : "") + "(*?)." + name;
+}
+
 const FileInfo &Package::infoFor(const syntax::Tree *t) const {
   for (const FileInfo &fi : info)
     if (fi.tree == t) return fi;

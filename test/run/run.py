@@ -7,7 +7,10 @@ Prints one block per failing test (what differs, with a diff) and, per
 architecture, the summary line `run(ARCH): N passed, M failed`. Exits 1 if any
 test failed.
 
-usage: run.py --origo PATH [--arch amd64] [--arch arm64] [-j N] [NAME.go ...]
+With -N every test is also built with -gcflags=-N (no optimization) and
+must give the same results (summary lines `run-N(ARCH): ...`).
+
+usage: run.py --origo PATH [--arch amd64] [--arch arm64] [-N] [-j N] [NAME.go ...]
 """
 
 import argparse
@@ -26,11 +29,11 @@ COMPILE_TIMEOUT = 30
 RUN_TIMEOUT = {'amd64': 10, 'arm64': 30}
 
 
-def run_one(origo, arch, name, tmp):
+def run_one(origo, arch, name, tmp, flags=()):
     """Returns None if test `name` passes on `arch`, else a failure report."""
     env = dict(os.environ, GOARCH=arch, GOOS='linux')
-    exe = os.path.join(tmp, '%s-%s' % (name, arch))
-    build = proc.run([origo, 'build', '-o', exe, name + '.go'], cwd=golden.HERE, env=env,
+    exe = os.path.join(tmp, '%s-%s%s' % (name, arch, ''.join(flags).replace('=', '')))
+    build = proc.run([origo, 'build'] + list(flags) + ['-o', exe, name + '.go'], cwd=golden.HERE, env=env,
                      timeout=COMPILE_TIMEOUT)
     if not build.ok:
         return 'build failed (%s):\n%s' % (build.describe(), build.out.rstrip())
@@ -58,6 +61,7 @@ def main():
     ap.add_argument('--arch', action='append', choices=['amd64', 'arm64'],
                     help='target architecture (repeatable; default amd64)')
     ap.add_argument('-j', type=int, default=os.cpu_count() or 1, help='parallel tests')
+    ap.add_argument('-N', action='store_true', help='also build every test with -gcflags=-N')
     ap.add_argument('tests', nargs='*', help='tests to run (default all)')
     args = ap.parse_args()
     origo = os.path.abspath(args.origo)
@@ -67,15 +71,17 @@ def main():
     any_failed = False
     with tempfile.TemporaryDirectory(prefix='origo-run-') as tmp, \
             concurrent.futures.ThreadPoolExecutor(args.j) as pool:
-        for arch in args.arch or ['amd64']:
-            results = list(pool.map(lambda n: run_one(origo, arch, n, tmp), names))
-            failed = 0
-            for name, problem in zip(names, results):
-                if problem:
-                    failed += 1
-                    print('FAIL run(%s) %s.go: %s' % (arch, name, problem.replace('\n', '\n    ')))
-            print('run(%s): %d passed, %d failed' % (arch, len(names) - failed, failed))
-            any_failed = any_failed or failed > 0
+        modes = [('run', ())] + ([('run-N', ('-gcflags=-N',))] if args.N else [])
+        for label, flags in modes:
+            for arch in args.arch or ['amd64']:
+                results = list(pool.map(lambda n: run_one(origo, arch, n, tmp, flags), names))
+                failed = 0
+                for name, problem in zip(names, results):
+                    if problem:
+                        failed += 1
+                        print('FAIL %s(%s) %s.go: %s' % (label, arch, name, problem.replace('\n', '\n    ')))
+                print('%s(%s): %d passed, %d failed' % (label, arch, len(names) - failed, failed))
+                any_failed = any_failed or failed > 0
     sys.stdout.flush()
     sys.exit(1 if any_failed else 0)
 

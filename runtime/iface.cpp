@@ -1,0 +1,218 @@
+//===- runtime/iface.cpp - Itabs and interface conversions ----------------===//
+///
+/// \file
+/// Itabs at run time, in the manner of gc's runtime/iface.go: a global
+/// open-addressing table keyed by (interface, type) holds every itab the
+/// program has used, seeded lazily with the static itabs codegen listed in
+/// the origo_itabs section, so each pair has one itab (interface equality
+/// compares itab pointers). A missing pair is built by merging the
+/// interface's sorted method list with the type's sorted method table;
+/// pairs that do not match are cached too (fun[0] == 0), so a failing
+/// `v, ok := x.(I)` in a loop does not search again.
+///
+//===----------------------------------------------------------------------===//
+
+#include "runtime/iface.h"
+
+#include "runtime/error.h"
+#include "runtime/panic.h"
+#include "runtime/persistent_alloc.h"
+#include "runtime/spinlock.h"
+#include "runtime/type.h"
+
+using namespace origo;
+using namespace origo::rt;
+
+// Defined by the linker for ORIGO_ITAB_SECTION; weak so that a program
+// without static itabs links (both are then null).
+extern "C" const abi::Itab *const __start_origo_itabs[] __attribute__((weak));
+extern "C" const abi::Itab *const __stop_origo_itabs[] __attribute__((weak));
+
+namespace {
+
+/// The cache: a power-of-two array of itab pointers, probed linearly,
+/// grown at 3/4 load. Lookups take the lock too (no concurrent readers
+/// yet: goroutines come later, and then a lock-free read like gc's).
+struct ItabTable {
+  const abi::Itab **slots = nullptr;
+  uintptr_t size = 0, count = 0;
+  bool seeded = false;
+};
+ItabTable table;
+SpinLock tableLock;
+
+uintptr_t pairHash(const abi::InterfaceType *inter, const abi::Type *typ) {
+  return uintptr_t(inter->typ.hash) * 0x9e3779b1u ^ typ->hash;
+}
+
+const abi::Itab *lookup(const abi::InterfaceType *inter, const abi::Type *typ) {
+  if (table.size == 0)
+    return nullptr;
+  uintptr_t mask = table.size - 1;
+  for (uintptr_t i = pairHash(inter, typ) & mask;; i = (i + 1) & mask) {
+    const abi::Itab *m = table.slots[i];
+    if (!m)
+      return nullptr;
+    if (m->inter == inter && m->type == typ)
+      return m;
+  }
+}
+
+void insert(const abi::Itab *m);
+
+void grow() {
+  const abi::Itab **old = table.slots;
+  uintptr_t oldSize = table.size;
+  table.size = oldSize ? oldSize * 2 : 64;
+  // Persistent memory is never freed: the old arrays are a bounded waste
+  // (the table only doubles).
+  table.slots = persistentAllocArray<const abi::Itab *>(table.size);
+  table.count = 0;
+  for (uintptr_t i = 0; i < oldSize; ++i)
+    if (old[i])
+      insert(old[i]);
+}
+
+void insert(const abi::Itab *m) {
+  if ((table.count + 1) * 4 > table.size * 3)
+    grow();
+  uintptr_t mask = table.size - 1;
+  uintptr_t i = pairHash(m->inter, m->type) & mask;
+  while (table.slots[i]) {
+    if (table.slots[i]->inter == m->inter && table.slots[i]->type == m->type)
+      return; // the same pair twice in the static list
+    i = (i + 1) & mask;
+  }
+  table.slots[i] = m;
+  ++table.count;
+}
+
+void seed() {
+  table.seeded = true;
+  for (const abi::Itab *const *p = __start_origo_itabs; p && p < __stop_origo_itabs; ++p)
+    insert(*p);
+}
+
+/// Orders methods as UncommonType::methods are sorted: name, then pkgpath.
+int compareNames(abi::GoString a, abi::GoString b) {
+  int64_t n = a.len < b.len ? a.len : b.len;
+  for (int64_t i = 0; i < n; ++i)
+    if (a.ptr[i] != b.ptr[i])
+      return a.ptr[i] < b.ptr[i] ? -1 : 1;
+  return a.len < b.len ? -1 : a.len > b.len ? 1 : 0;
+}
+
+/// A new itab for the pair; fun[0] stays 0 when typ lacks a method, whose
+/// name is then stored in *missing.
+abi::Itab *build(const abi::InterfaceType *inter, const abi::Type *typ,
+                 abi::GoString *missing) {
+  uintptr_t n = inter->mcount;
+  size_t bytes = sizeof(abi::Itab) + (n > 0 ? n - 1 : 0) * sizeof(void *);
+  auto *m = static_cast<abi::Itab *>(persistentAlloc(bytes, alignof(abi::Itab)));
+  m->inter = inter;
+  m->type = typ;
+  m->hash = typ->hash;
+  const abi::Method *methods = typ->uncommon ? typ->uncommon->methods : nullptr;
+  uintptr_t count = typ->uncommon ? typ->uncommon->mcount : 0;
+  // Both lists are sorted the same way: one merge pass.
+  uintptr_t j = 0;
+  for (uintptr_t i = 0; i < n; ++i) {
+    const abi::IMethod &im = inter->methods[i];
+    void *fn = nullptr;
+    for (; j < count; ++j) {
+      const abi::Method &tm = methods[j];
+      int c = compareNames(tm.name, im.name);
+      if (c == 0)
+        c = compareNames(tm.pkgpath, im.pkgpath);
+      if (c > 0)
+        break;
+      if (c == 0) {
+        if (tm.mtyp == im.typ)
+          fn = const_cast<void *>(tm.ifn);
+        ++j;
+        break;
+      }
+    }
+    if (!fn) {
+      m->fun[0] = nullptr;
+      *missing = im.name;
+      return m;
+    }
+    m->fun[i] = fn;
+  }
+  return m;
+}
+
+} // namespace
+
+const abi::Itab *origo::rt::getitab(const abi::InterfaceType *inter,
+                                    const abi::Type *typ, bool canfail) {
+  const abi::Itab *m;
+  abi::GoString missing{nullptr, 0};
+  {
+    SpinLockGuard g(tableLock);
+    if (!table.seeded)
+      seed();
+    m = lookup(inter, typ);
+    if (!m) {
+      m = build(inter, typ, &missing);
+      insert(m);
+    }
+  }
+  if (m->fun[0])
+    return m;
+  if (canfail)
+    return nullptr;
+  if (missing.len == 0) {
+    // A cached negative entry: find the name again for the message.
+    abi::GoString again{nullptr, 0};
+    build(inter, typ, &again);
+    missing = again;
+  }
+  panicTypeAssertion(nullptr, typ, &inter->typ, missing);
+}
+
+extern "C" {
+
+const abi::Itab *goAssertE2I(const abi::InterfaceType *inter, const abi::Type *t) {
+  if (!t)
+    panicTypeAssertion(nullptr, nullptr, &inter->typ, {nullptr, 0});
+  return getitab(inter, t, false);
+}
+
+const abi::Itab *goAssertE2I2(const abi::InterfaceType *inter, const abi::Type *t) {
+  return t ? getitab(inter, t, true) : nullptr;
+}
+
+const abi::Itab *goAssertI2I(const abi::InterfaceType *inter, const abi::Itab *tab) {
+  if (!tab)
+    panicTypeAssertion(nullptr, nullptr, &inter->typ, {nullptr, 0});
+  if (tab->inter == inter)
+    return tab;
+  return getitab(inter, tab->type, false);
+}
+
+const abi::Itab *goAssertI2I2(const abi::InterfaceType *inter, const abi::Itab *tab) {
+  if (!tab)
+    return nullptr;
+  if (tab->inter == inter)
+    return tab;
+  return getitab(inter, tab->type, true);
+}
+
+const abi::Itab *goConvI2I(const abi::InterfaceType *inter, const abi::Itab *tab) {
+  if (!tab)
+    return nullptr;
+  if (tab->inter == inter)
+    return tab;
+  return getitab(inter, tab->type, false);
+}
+
+void goPanicwrap(const uint8_t *pkg, int64_t pkglen, const uint8_t *type,
+                 int64_t typelen, const uint8_t *method, int64_t methodlen) {
+  abi::GoString p{pkg, pkglen}, t{type, typelen}, m{method, methodlen};
+  panicPlainError(concat({lit("value method "), p, lit("."), t, lit("."), m,
+                          lit(" called using nil *"), t, lit(" pointer")}));
+}
+
+} // extern "C"
