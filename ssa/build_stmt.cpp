@@ -225,6 +225,9 @@ void Builder::stmt(NodeId s) {
     }
     unsupported(pos(s), "range over " + types::typeString(typeOf(t.kid(s, 2))));
     return;
+  case NodeKind::DeferStmt:
+    deferStmt(s);
+    return;
   case NodeKind::ReturnStmt:
     returnStmt(s);
     startDeadBlock();
@@ -334,6 +337,10 @@ void Builder::returnStmt(NodeId s) {
     for (NodeId e : results) vals.push_back(expr(e));
   }
   for (size_t i = 0; i < vals.size() && i < want.size(); ++i) vals[i] = conv(vals[i], want[i], vals[i]->pos);
+  if (defers_) {
+    deferReturn(results.empty() ? std::vector<Value *>{} : vals, pos(s));
+    return;
+  }
   cur_->kind = BlockKind::Ret;
   cur_->control = value(Op::Return, tt_.tuple(want), vals, pos(s));
 }
