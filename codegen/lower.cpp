@@ -102,6 +102,7 @@ private:
   /// moves to the normal successor).
   llvm::CallBase *emitCall(llvm::FunctionCallee callee, llvm::ArrayRef<llvm::Value *> args,
                            bool toLandingPad = true);
+  llvm::Value *compareIface(llvm::Value *x, llvm::Value *y, Pos pos);
   void setLoc(Pos pos);
 
   const ssa::Package &pkg_;
@@ -269,11 +270,11 @@ llvm::FunctionCallee Lowering::runtimeFunc(const std::string &name, llvm::Type *
 llvm::CallBase *Lowering::emitCall(llvm::FunctionCallee callee, llvm::ArrayRef<llvm::Value *> args,
                                    bool toLandingPad) {
   if (!lpad_ || !toLandingPad) return b_.CreateCall(callee, args);
-  // The normal successor goes right after the invoke in the layout: the
-  // stack map that follows must sit at the return address (tracebacks
-  // find the line there), also when nothing reorders blocks (-N).
-  llvm::BasicBlock *here = b_.GetInsertBlock();
-  llvm::BasicBlock *cont = llvm::BasicBlock::Create(ctx_, "", here->getParent(), here->getNextNode());
+  llvm::Function *fn = b_.GetInsertBlock()->getParent();
+  // The continuation comes right after the call in the layout, so that
+  // the call's stack map (the continuation's first instruction) follows
+  // its return address even without optimization (-N).
+  llvm::BasicBlock *cont = llvm::BasicBlock::Create(ctx_, "", fn, b_.GetInsertBlock()->getNextNode());
   llvm::InvokeInst *inv = b_.CreateInvoke(callee, cont, lpad_, args);
   b_.SetInsertPoint(cont);
   return inv;
@@ -572,9 +573,38 @@ llvm::Value *Lowering::convert(const ssa::Value *v) {
   return fromUns ? b_.CreateZExtOrTrunc(x, t) : b_.CreateSExtOrTrunc(x, t);
 }
 
+llvm::Value *Lowering::compareIface(llvm::Value *x, llvm::Value *y, Pos pos) {
+  // Equal dynamic types, and then equal values: none (nil), or by the
+  // type's equality (runtime.efaceeq panics for uncomparable types).
+  llvm::Value *tx = b_.CreateExtractValue(x, {0}), *ty = b_.CreateExtractValue(y, {0});
+  llvm::Value *same = b_.CreateICmpEQ(tx, ty);
+  auto isNull = [](llvm::Value *w) { return llvm::isa<llvm::Constant>(w) && llvm::cast<llvm::Constant>(w)->isNullValue(); };
+  if (isNull(x) || isNull(y)) return same;
+  llvm::Function *fn = b_.GetInsertBlock()->getParent();
+  llvm::BasicBlock *from = b_.GetInsertBlock();
+  llvm::BasicBlock *deep = llvm::BasicBlock::Create(ctx_, "", fn), *done = llvm::BasicBlock::Create(ctx_, "", fn);
+  llvm::Value *nonNil = b_.CreateAnd(same, b_.CreateICmpNE(tx, llvm::Constant::getNullValue(gcptr_)));
+  b_.CreateCondBr(nonNil, deep, done);
+  b_.SetInsertPoint(deep);
+  llvm::Value *eq = emitCall(runtimeFunc("runtime.efaceeq", llvm::Type::getInt1Ty(ctx_), {gcptr_, gcptr_, gcptr_}),
+                             {tx, b_.CreateExtractValue(x, {1}), b_.CreateExtractValue(y, {1})});
+  stackmap(pos);
+  llvm::BasicBlock *deepEnd = b_.GetInsertBlock();
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+  llvm::PHINode *phi = b_.CreatePHI(llvm::Type::getInt1Ty(ctx_), 2);
+  phi->addIncoming(same, from);
+  phi->addIncoming(eq, deepEnd);
+  return phi;
+}
+
 llvm::Value *Lowering::compare(const ssa::Value *v) {
   llvm::Value *x = arg(v, 0), *y = arg(v, 1);
   const Type *t = v->args[0]->type;
+  if (x->getType() == ifaceTy_) {
+    llvm::Value *eq = compareIface(x, y, v->pos);
+    return v->op == Op::Eq ? eq : b_.CreateNot(eq);
+  }
   if (x->getType()->isFloatingPointTy()) {
     // Ordered comparisons are false with a NaN; != is true.
     switch (v->op) {

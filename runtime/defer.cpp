@@ -175,16 +175,6 @@ bool printPanicFrames(const Panic *p, int &printed) {
 // code, these two descriptors stand for them: string kinds whose Error
 // method gives the message.
 
-} // namespace
-} // namespace origo::rt
-
-/// The descriptor codegen emits for func() string (typedesc.cpp's name).
-extern "C" const origo::abi::FuncType goFuncStringType ORIGO_GO_NAME("type:func() string")
-    __attribute__((weak));
-
-namespace origo::rt {
-namespace {
-
 abi::GoString lit(const char *s) {
   return {reinterpret_cast<const uint8_t *>(s), int64_t(strlen(s))};
 }
@@ -210,14 +200,10 @@ const abi::FuncType errorFuncType = {
     {8, 8, 0, 0, 8, 8, abi::KindFunc | abi::KindDirectIface, nullptr, &stringGCData,
      lit("func() string"), nullptr, nullptr},
     0, 1, 0, {}, errorResults};
-// mtyp is the program's own func() string descriptor when it has one (a
-// weak reference: type identity is pointer identity, so only then do the
-// values implement its error interface), else errorFuncType; set by
-// linkErrorMethods.
-abi::Method errorStringMethods[] = {
-    {lit("Error"), {}, nullptr, reinterpret_cast<const void *>(&errorStringError), nullptr}};
-abi::Method plainErrorMethods[] = {
-    {lit("Error"), {}, nullptr, reinterpret_cast<const void *>(&plainErrorError), nullptr}};
+const abi::Method errorStringMethods[] = {
+    {lit("Error"), {}, &errorFuncType, reinterpret_cast<const void *>(&errorStringError), nullptr}};
+const abi::Method plainErrorMethods[] = {
+    {lit("Error"), {}, &errorFuncType, reinterpret_cast<const void *>(&plainErrorError), nullptr}};
 const abi::UncommonType errorStringUncommon = {lit("runtime"), errorStringMethods, 1, 1, 0};
 const abi::UncommonType plainErrorUncommon = {lit("runtime"), plainErrorMethods, 1, 1, 0};
 const abi::Type errorStringType = {16, 8, 0, abi::TFlagNamed | abi::TFlagUncommon, 8, 8,
@@ -227,17 +213,10 @@ const abi::Type plainErrorType = {16, 8, 0, abi::TFlagNamed | abi::TFlagUncommon
                                   abi::KindString, nullptr, &stringGCData,
                                   lit("runtime.plainError"), nullptr, &plainErrorUncommon};
 
-void linkErrorMethods() {
-  const abi::FuncType *ft = &goFuncStringType ? &goFuncStringType : &errorFuncType;
-  errorStringMethods[0].mtyp = ft;
-  plainErrorMethods[0].mtyp = ft;
-}
-
 /// The Go value of a panic's argument (what recover returns).
 abi::Eface panicValueOf(const PanicArg &a) {
   if (a.kind == PanicArg::Value)
     return a.value;
-  linkErrorMethods();
   auto *box = static_cast<abi::GoString *>(mallocgc(sizeof(abi::GoString), true));
   *box = a.msg;
   return {a.kind == PanicArg::RuntimeError ? &errorStringType : &plainErrorType, box};

@@ -15,31 +15,31 @@ void Builder::printCall(NodeId e, bool ln) {
   Pos p = pos(e);
   // Arguments are evaluated before anything is printed.
   std::vector<Value *> args;
-  std::vector<const Type *> argTypes;
+  std::vector<const Type *> types;
   if (t.numKids(e) == 2 && tv(t.kid(e, 1)).type && tv(t.kid(e, 1)).type->kind == types::TypeKind::Tuple) {
     // print(f()) with f returning several values.
     call(t.kid(e, 1), &args);
-    argTypes = subst(tv(t.kid(e, 1)).type)->list;
+    types = subst(tv(t.kid(e, 1)).type)->list;
   } else {
     for (size_t i = 1; i < t.numKids(e); ++i) {
       args.push_back(expr(t.kid(e, i)));
-      argTypes.push_back(typeOf(t.kid(e, i)));
+      types.push_back(typeOf(t.kid(e, i)));
     }
   }
-  printValues(args, argTypes, ln, p);
+  printValues(args, types, ln, p);
 }
 
-void Builder::printValues(const std::vector<Value *> &args, const std::vector<const Type *> &argTypes, bool ln,
+void Builder::printValues(const std::vector<Value *> &args, const std::vector<const Type *> &types, bool ln,
                           Pos p) {
   auto rt = [&](const char *fn, std::vector<Value *> args) {
     Value *c = value(Op::RuntimeCall, tt_.tuple({}), std::move(args), p);
     c->aux = fn;
   };
   rt("runtime.printlock", {});
-  for (size_t i = 0; i < args.size() && i < argTypes.size(); ++i) {
+  for (size_t i = 0; i < args.size() && i < types.size(); ++i) {
     if (ln && i > 0) rt("runtime.printsp", {});
     Value *a = args[i];
-    const Type *u = types::under(argTypes[i]);
+    const Type *u = types::under(types[i]);
     if (types::isBoolean(u)) rt("runtime.printbool", {a});
     else if (types::isString(u)) rt("runtime.printstring", {a});
     else if (types::isFloat(u)) rt("runtime.printfloat", {conv(a, basic(BasicKind::Float64), p)});

@@ -13,6 +13,8 @@ namespace origo::ssa {
 
 Value *Builder::mapKey(NodeId k, const Type *kt) {
   Value *slot = temp(kt, pos(k));
+  // A literal key is built in place, over zeroed memory.
+  if (isAggregate(kt)) zero(slot, kt, pos(k));
   elementInto(slot, k, kt);
   return slot;
 }

@@ -4,8 +4,8 @@
 /// live in build*.cpp by topic: variables and functions (build.cpp),
 /// statements (build_stmt.cpp), expressions (build_expr.cpp), strings and
 /// slices (build_slice.cpp), calls and built-ins (build_call.cpp),
-/// interfaces (build_iface.cpp), method wrappers (wrappers.cpp), defer and
-/// recover (build_defer.cpp).
+/// interfaces (build_iface.cpp), method wrappers (wrappers.cpp), defer
+/// and recover (build_defer.cpp).
 //===----------------------------------------------------------------------===//
 #pragma once
 
@@ -202,8 +202,6 @@ private:
   /// first: how many leading arguments (a receiver) are already in args.
   void callArgs(NodeId e, const Type *sig, std::vector<Value *> &args, size_t first);
   void printCall(NodeId e, bool ln);
-  /// print/println of values already evaluated (of the given Go types).
-  void printValues(const std::vector<Value *> &args, const std::vector<const Type *> &types, bool ln, Pos p);
   /// Built-in calls written f(g()) with g returning several values: g's
   /// results, which builtinArg hands out in place of the arguments.
   NodeId spreadCall_;
@@ -222,6 +220,8 @@ private:
     if (spreadCall_ == e) return spread_.size() + 1;
     return tree_->numKids(e);
   }
+  /// print/println of values already evaluated (of the given Go types).
+  void printValues(const std::vector<Value *> &args, const std::vector<const Type *> &types, bool ln, Pos p);
   /// The results of call c (of result types res) into results, if wanted;
   /// aggregate results are fresh temporaries.
   void callResults(Value *c, const std::vector<const Type *> &res, std::vector<Value *> *results);
