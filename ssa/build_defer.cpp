@@ -173,6 +173,18 @@ void Builder::deferCall(Op op, const std::string &callee, const Type *sig, const
   site.sig = sig;
 }
 
+void Builder::deferIfaceCall(int64_t index, const std::string &name, const Type *calleeSig, const Type *result,
+                             const std::vector<Value *> &args) {
+  DeferSite &site = deferring_->site;
+  deferring_->done = true;
+  site.kind = DeferSite::Iface;
+  site.method = index;
+  site.callee = name;
+  site.sig = calleeSig;
+  site.result = result;
+  deferring_->vals = args;
+}
+
 void Builder::deferStmt(NodeId s) {
   const syntax::Tree &t = *tree_;
   Pos p = pos(s);
@@ -227,7 +239,12 @@ void Builder::deferStmt(NodeId s) {
     deferring_ = &dfr;
     call(e, nullptr);
     deferring_ = nullptr;
-    if (!dfr.done) return; // reported
+    if (!dfr.done) {
+      // A call the hooks do not see (reported already, or a kind of call
+      // not handed over yet): never make it now instead.
+      unsupported(p, "this deferred call");
+      return;
+    }
   }
   if (site.types.empty())
     for (Value *v : vals) {
@@ -300,6 +317,14 @@ void Builder::callDeferred(const DeferSite &site, const std::vector<Value *> &va
     Value *c = value(Op::StaticCall, site.result, vals, p);
     c->aux = site.callee;
     c->auxInt = noInline;
+    return;
+  }
+  case DeferSite::Iface: {
+    // (auxInt is the method number: no noinline mark while panicking.)
+    Value *c = value(Op::IfaceCall, site.result, vals, p);
+    c->auxInt = site.method;
+    c->aux = site.callee;
+    c->auxType = site.sig;
     return;
   }
   case DeferSite::Closure: {

@@ -215,13 +215,18 @@ Value *Builder::ifaceCall(NodeId e, std::vector<Value *> *results) {
       return nullptr;
     }
   const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
-  Value *c = value(Op::IfaceCall, rt, args, p);
-  c->auxInt = int64_t(index);
-  c->aux = name;
   // The callee's signature: the data word, then the method's parameters.
   std::vector<const Type *> ps{basic(BasicKind::UnsafePointer)};
   for (const Type *q : sig->params()) ps.push_back(q);
-  c->auxType = tt_.signature(ps, res, sig->variadic);
+  const Type *calleeSig = tt_.signature(ps, res, sig->variadic);
+  if (isDeferredCall(e)) {
+    deferIfaceCall(int64_t(index), name, calleeSig, rt, args);
+    return nullptr;
+  }
+  Value *c = value(Op::IfaceCall, rt, args, p);
+  c->auxInt = int64_t(index);
+  c->aux = name;
+  c->auxType = calleeSig;
   callResults(c, res, results);
   return res.empty() ? nullptr : c;
 }

@@ -420,7 +420,8 @@ private:
   /// as gc: a bit per statement says it ran) or in a heap record chained
   /// from a slot of the frame (defers in loops).
   struct DeferSite {
-    enum Kind { Static, Closure, Print, Println, Panic, Delete, Nothing } kind = Nothing;
+    enum Kind { Static, Closure, Iface, Print, Println, Panic, Delete, Nothing } kind = Nothing;
+    int64_t method = 0;              ///< Iface: the method's number (callee: its name)
     std::string callee;              ///< Static: the function's link name
     const Type *result = nullptr;    ///< Static, Closure: the call's result type
     const Type *sig = nullptr;       ///< Closure: the func value's signature; Delete: the map type
@@ -472,6 +473,10 @@ private:
   /// callee, or ClosureCall of a func value of signature sig, args[0]).
   void deferCall(Op op, const std::string &callee, const Type *sig, const Type *result,
                  const std::vector<Value *> &args);
+  /// The same hook in ifaceCall(): method number index (name) of args[0]
+  /// (nil-checked already, as gc does at the defer statement).
+  void deferIfaceCall(int64_t index, const std::string &name, const Type *calleeSig, const Type *result,
+                      const std::vector<Value *> &args);
   void deferStmt(NodeId s);
   /// Fills frameLiterals_ from the defer statements of a body.
   void findFrameLiterals(NodeId n);
