@@ -294,6 +294,11 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   Pos p = pos(e);
   if (t.kind(fun) == NodeKind::SelectorExpr && types::isInterface(typeOf(t.kid(fun, 0))))
     return ifaceCall(e, results); // x.m(...) and I.m(x, ...)
+  if (t.kind(fun) == NodeKind::SelectorExpr && tv(t.kid(fun, 0)).type && tv(t.kid(fun, 0)).mode != types::Mode::TypeExpr &&
+      !types::isTypeParam(typeOf(t.kid(fun, 0)))) {
+    types::LookupResult r = types::lookupFieldOrMethod(typeOf(t.kid(fun, 0)), std::string(t[t.kid(fun, 1)].text), &pkg_);
+    if (r.method && r.interfaceMethod && !r.path.empty()) return ifaceCall(e, results); // promoted from an interface
+  }
   if (ftv.mode == types::Mode::TypeExpr) {
     Value *x = expr(t.kid(e, 1));
     return conv(x, typeOf(e), p);

@@ -192,6 +192,13 @@ Value *Builder::ifaceCall(NodeId e, std::vector<Value *> *results) {
   if (methodExpr) {
     callArgs(e, types::under(subst(tv(fun).type)), args, 0);
     if (args.empty()) return nullptr;
+  } else if (!types::isInterface(it)) {
+    // s.m(...) with m promoted from an interface embedded in struct s:
+    // the interface field, reached through s (or *s) and the embedded
+    // fields on the way.
+    types::LookupResult r = types::lookupFieldOrMethod(it, std::string(t[t.kid(fun, 1)].text), &pkg_);
+    Value *field = fieldPath(expr(t.kid(fun, 0)), it, r.path, r.path.size(), p);
+    args.push_back(value(Op::Load, it, {field}, p));
   } else {
     args.push_back(expr(t.kid(fun, 0)));
   }
