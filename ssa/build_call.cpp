@@ -428,6 +428,7 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   }
   std::vector<Value *> args;
   bool viaPtrWrapper = false; // (*T).m for a value method m: gc's wrapper pkg.(*T).m
+  std::string promotedVia;    // S.m, (*S).m of a promoted method: its wrapper
   if (t.kind(fun) == NodeKind::SelectorExpr) {
     callee = info_->uses[t.kid(fun, 1).index];
     NodeId x0 = t.kid(fun, 0);
@@ -442,7 +443,14 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
         const Type *rt = mt->params().empty() ? nullptr : mt->params()[0];
         bool ptrType = rt && types::under(rt)->kind == types::TypeKind::Pointer;
         viaPtrWrapper = ptrType && !callee->ptrRecv && needsPtrWrapper(callee);
-        if (ptrType != callee->ptrRecv && !viaPtrWrapper) {
+        // S.m and (*S).m of a method promoted to S: the pkg.(*S).m wrapper
+        // (wrappers.cpp), given *S or the address of S's copy.
+        const Type *base = rt ? (ptrType ? types::under(rt)->elem : rt) : nullptr;
+        if (base && base != callee->recvType && base->kind == types::TypeKind::Named) {
+          for (const types::MethodSetEntry &me : types::methodSetOf(tt_.pointer(base)))
+            if (me.method == callee && needsPromotedWrapper(base, me)) promotedVia = types::ptrMethodName(base, callee->name);
+        }
+        if (ptrType != callee->ptrRecv && !viaPtrWrapper && promotedVia.empty()) {
           unsupported(p, "a method expression of a value method through a pointer type");
           return nullptr;
         }
@@ -494,7 +502,7 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   auto res = sig->results();
   const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
   Value *c = value(Op::StaticCall, rt, args, p);
-  c->aux = viaPtrWrapper ? callee->ptrLinkName() : calleeName;
+  c->aux = !promotedVia.empty() ? promotedVia : viaPtrWrapper ? callee->ptrLinkName() : calleeName;
   callResults(c, res, results);
   return c;
 }
