@@ -144,6 +144,19 @@ Value *Builder::methodValue(NodeId sel, const Object *m) {
     const Type *first = types::under(ft)->params()[0];
     bool ptrType = types::under(first)->kind == types::TypeKind::Pointer;
     const Type *base = ptrType ? types::under(first)->elem : first;
+    // (*T).m of a value method and S.m, (*S).m of promoted ones: the
+    // pkg.(*T).m wrappers (wrappers.cpp; an aggregate S is passed by
+    // pointer to a copy, which they read the same way).
+    std::string wrapper;
+    if (base == m->recvType && ptrType && !m->ptrRecv && needsPtrWrapper(m)) wrapper = m->ptrLinkName();
+    if (base != m->recvType && base->kind == types::TypeKind::Named && (ptrType || isAggregate(base)))
+      for (const types::MethodSetEntry &me : types::methodSetOf(tt_.pointer(base)))
+        if (me.method == m && needsPromotedWrapper(base, me)) wrapper = types::ptrMethodName(base, m->name);
+    if (!wrapper.empty()) {
+      Value *fa = value(Op::FuncAddr, ft, {}, p);
+      fa->aux = wrapper;
+      return fa;
+    }
     if (ptrType != m->ptrRecv || base != m->recvType || (m->recvType && !m->recvType->typeParams.empty())) {
       unsupported(p, "this method expression");
       return value(Op::ConstInt, ft, {}, p);
