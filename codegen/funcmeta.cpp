@@ -31,6 +31,25 @@ struct Frame {
   int32_t parent;
 };
 
+/// Stack map calls the inliner turned into invokes (inlining into a
+/// function with a landing pad) become calls again: SelectionDAG lowers no
+/// invoke of llvm.experimental.stackmap, and it never throws.
+void uninvokeStackMaps(llvm::Function &f) {
+  std::vector<llvm::InvokeInst *> invokes;
+  for (llvm::BasicBlock &bb : f)
+    if (auto *inv = llvm::dyn_cast<llvm::InvokeInst>(bb.getTerminator()))
+      if (llvm::Function *callee = inv->getCalledFunction())
+        if (callee->getIntrinsicID() == llvm::Intrinsic::experimental_stackmap) invokes.push_back(inv);
+  for (llvm::InvokeInst *inv : invokes) {
+    llvm::SmallVector<llvm::Value *, 4> args(inv->args());
+    llvm::CallInst *c = llvm::CallInst::Create(inv->getFunctionType(), inv->getCalledOperand(), args, "", inv->getIterator());
+    c->setDebugLoc(inv->getDebugLoc());
+    llvm::BranchInst::Create(inv->getNormalDest(), inv->getIterator());
+    inv->getUnwindDest()->removePredecessor(inv->getParent());
+    inv->eraseFromParent();
+  }
+}
+
 /// Assigns inline frames for the stack map calls of f; returns the table.
 std::vector<Frame> rewriteInlinedIDs(llvm::Function &f) {
   std::vector<Frame> frames;
@@ -89,6 +108,7 @@ void emitFuncTables(llvm::Module &m, const std::vector<FuncInfo> &funcs) {
   for (const FuncInfo &fi : funcs) {
     llvm::Function *f = m.getFunction(fi.symbol);
     if (!f || f->isDeclaration()) continue;
+    uninvokeStackMaps(*f);
     std::vector<Frame> frames = rewriteInlinedIDs(*f);
     llvm::Constant *inl = llvm::ConstantPointerNull::get(ptr);
     if (!frames.empty()) {

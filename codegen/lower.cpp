@@ -9,6 +9,11 @@
 /// `noreturn` (LLVM would drop the stack map) and are followed by
 /// `unreachable`. Each module also carries its FuncMeta table in section
 /// origo_funcs (runtime/abi.h).
+///
+/// A function with defer statements has one landing pad (personality
+/// runtime.personality, runtime/defer.cpp) that continues at the SSA
+/// function's unwind block; every call it makes goes through emitCall,
+/// which then emits an `invoke` unwinding there.
 //===----------------------------------------------------------------------===//
 #include "codegen/lower.h"
 
@@ -19,6 +24,7 @@
 #include <llvm/IR/DIBuilder.h>
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/Intrinsics.h>
+#include <llvm/IR/MDBuilder.h>
 
 #include <cassert>
 #include <cstdio>
@@ -91,6 +97,12 @@ private:
   /// Arithmetic and comparison of complex numbers ({re, im} structs).
   llvm::Value *complexOp(const ssa::Value *v);
   llvm::Value *runtimeCall(const ssa::Value *v);
+  /// Every call of Go code or the runtime: an invoke when the function has
+  /// a landing pad and the call may unwind to it (then the insertion point
+  /// moves to the normal successor).
+  llvm::CallBase *emitCall(llvm::FunctionCallee callee, llvm::ArrayRef<llvm::Value *> args,
+                           bool toLandingPad = true);
+  llvm::Value *compareIface(llvm::Value *x, llvm::Value *y, Pos pos);
   void setLoc(Pos pos);
 
   const ssa::Package &pkg_;
@@ -100,6 +112,7 @@ private:
   llvm::PointerType *ptr_, *gcptr_;
   llvm::Type *i64_;
   llvm::StructType *stringTy_, *sliceTy_, *ifaceTy_;
+  llvm::BasicBlock *lpad_ = nullptr; ///< the current function's landing pad
   std::vector<llvm::Value *> vals_;
   std::map<std::string, llvm::Constant *> strings_;
   const ssa::Func *cur_ = nullptr;
@@ -160,7 +173,9 @@ llvm::Value *Lowering::stackSlot(const Type *t) {
   types::Layout l = types::layoutOf(t);
   llvm::AllocaInst *a = eb.CreateAlloca(memTypeOf(t));
   a->setAlignment(llvm::Align(uint64_t(std::max<int64_t>(l.align, 1))));
-  return b_.CreateAddrSpaceCast(a, gcptr_);
+  // The address too: a landing pad may use it, and it must dominate that
+  // (the current block may follow an invoke).
+  return eb.CreateAddrSpaceCast(a, gcptr_);
 }
 
 unsigned Lowering::numOuts(const Type *sig) {
@@ -201,7 +216,9 @@ llvm::Value *Lowering::goCall(const ssa::Value *v, llvm::FunctionType *ft, llvm:
       outs.push_back(nullptr);
     }
   all.insert(all.end(), args.begin(), args.end());
-  llvm::CallInst *c = b_.CreateCall(ft, callee, all);
+  llvm::CallBase *c = emitCall(llvm::FunctionCallee(ft, callee), all);
+  // auxInt 1: a deferred call made while panicking (ops.def).
+  if (v->auxInt == 1) c->setIsNoInline();
   unsigned first = cl ? 1 : 0;
   if (cl) c->addParamAttr(0, llvm::Attribute::Nest);
   for (unsigned i = first; i < all.size(); ++i)
@@ -226,8 +243,10 @@ llvm::Function *Lowering::goFunction(const std::string &name, const Type *sig, b
   }
   llvm::Function *f = llvm::Function::Create(ft, llvm::Function::ExternalLinkage, name, m_);
   if (hasContext) f->addParamAttr(0, llvm::Attribute::Nest);
-  // Frame pointers let the runtime (tracebacks, later the GC) walk stacks.
+  // Frame pointers let the runtime (tracebacks, later the GC) walk stacks;
+  // unwind tables let panics pass every Go frame.
   f->addFnAttr("frame-pointer", "all");
+  f->setUWTableKind(llvm::UWTableKind::Default);
   for (unsigned i = 0; i < f->arg_size(); ++i)
     if (f->getArg(i)->getType()->isIntegerTy(1)) f->addParamAttr(i, llvm::Attribute::ZExt);
   if (f->getReturnType()->isIntegerTy(1)) f->addRetAttr(llvm::Attribute::ZExt);
@@ -241,9 +260,24 @@ llvm::FunctionCallee Lowering::runtimeFunc(const std::string &name, llvm::Type *
   if (auto *f = llvm::dyn_cast<llvm::Function>(c.getCallee())) {
     for (unsigned i = 0; i < f->arg_size(); ++i)
       if (params[i]->isIntegerTy(1)) f->addParamAttr(i, llvm::Attribute::ZExt);
-    f->setDoesNotThrow();
+    if (f->getReturnType()->isIntegerTy(1)) f->addRetAttr(llvm::Attribute::ZExt);
+    // Most runtime functions can panic (and so unwind); printing cannot.
+    if (name.rfind("runtime.print", 0) == 0) f->setDoesNotThrow();
   }
   return c;
+}
+
+llvm::CallBase *Lowering::emitCall(llvm::FunctionCallee callee, llvm::ArrayRef<llvm::Value *> args,
+                                   bool toLandingPad) {
+  if (!lpad_ || !toLandingPad) return b_.CreateCall(callee, args);
+  llvm::Function *fn = b_.GetInsertBlock()->getParent();
+  // The continuation comes right after the call in the layout, so that
+  // the call's stack map (the continuation's first instruction) follows
+  // its return address even without optimization (-N).
+  llvm::BasicBlock *cont = llvm::BasicBlock::Create(ctx_, "", fn, b_.GetInsertBlock()->getNextNode());
+  llvm::InvokeInst *inv = b_.CreateInvoke(callee, cont, lpad_, args);
+  b_.SetInsertPoint(cont);
+  return inv;
 }
 
 llvm::GlobalVariable *Lowering::global(const std::string &name, const Type *t) {
@@ -273,6 +307,9 @@ llvm::Value *Lowering::stringConst(const std::string &s) {
 void Lowering::stackmap(Pos pos) {
   llvm::Function *sm = llvm::Intrinsic::getDeclaration(&m_, llvm::Intrinsic::experimental_stackmap);
   uint64_t id = pos.line & origo::abi::StackMapLineMask;
+  // Not nounwind (with willreturn, SimplifyCFG would delete it before an
+  // `unreachable`); the inliner may make it an invoke, which funcmeta.cpp
+  // turns back into a call.
   b_.CreateCall(sm, {llvm::ConstantInt::get(i64_, id), b_.getInt32(0)});
 }
 
@@ -311,6 +348,23 @@ void Lowering::lowerFunc(const ssa::Func &f) {
   std::map<const ssa::Block *, llvm::BasicBlock *> bbs;
   for (const auto &b : f.blocks)
     bbs[b.get()] = llvm::BasicBlock::Create(ctx_, "b" + std::to_string(b->id), fn);
+  // Where each SSA block's code ends (invokes split blocks): phi operands
+  // come from there.
+  std::map<const ssa::Block *, llvm::BasicBlock *> ends;
+  lpad_ = nullptr;
+  if (f.unwind) {
+    // The landing pad: every Go panic stops here (the personality says
+    // so); the unwind block runs the deferred calls.
+    fn->setPersonalityFn(llvm::cast<llvm::Constant>(
+        m_.getOrInsertFunction("runtime.personality", llvm::FunctionType::get(llvm::Type::getInt32Ty(ctx_), true))
+            .getCallee()));
+    lpad_ = llvm::BasicBlock::Create(ctx_, "lpad", fn);
+    b_.SetInsertPoint(lpad_);
+    setLoc(f.unwind->pos);
+    llvm::LandingPadInst *lp = b_.CreateLandingPad(llvm::StructType::get(ctx_, {ptr_, b_.getInt32Ty()}), 0);
+    lp->setCleanup(true);
+    b_.CreateBr(bbs[f.unwind]);
+  }
   // 1. Phis first, so any block can refer to them.
   for (const auto &b : f.blocks) {
     b_.SetInsertPoint(bbs[b.get()]);
@@ -328,8 +382,15 @@ void Lowering::lowerFunc(const ssa::Func &f) {
   {
     std::vector<const ssa::Block *> rpo;
     std::map<const ssa::Block *, int> state;
+    // The unwind block is a second root, walked first so that its blocks
+    // (and those shared with the entry's, like the exit) come last: they
+    // use values of the entry block only.
     std::vector<std::pair<const ssa::Block *, size_t>> st{{f.entry(), 0}};
     state[f.entry()] = 1;
+    if (f.unwind) {
+      st.push_back({f.unwind, 0});
+      state[f.unwind] = 1;
+    }
     while (!st.empty()) {
       auto &[blk, i] = st.back();
       if (i < blk->succs.size()) {
@@ -353,12 +414,23 @@ void Lowering::lowerFunc(const ssa::Func &f) {
       vals_[v->id] = lowerValue(v);
     }
     if (b->control) setLoc(b->control->pos);
+    ends[b] = b_.GetInsertBlock();
     switch (b->kind) {
     case ssa::BlockKind::Plain:
       b_.CreateBr(bbs[b->succs[0]]);
       break;
     case ssa::BlockKind::If:
-      b_.CreateCondBr(vals_[b->control->id], bbs[b->succs[0]], bbs[b->succs[1]]);
+    {
+      // Checks branch to panicking Exit blocks: tell LLVM they are cold
+      // so that the fast path is laid out straight.
+      llvm::MDNode *weights = nullptr;
+      llvm::MDBuilder md(ctx_);
+      if (b->succs[0]->kind == ssa::BlockKind::Exit && b->succs[1]->kind != ssa::BlockKind::Exit)
+        weights = md.createBranchWeights(1, 1u << 20);
+      else if (b->succs[1]->kind == ssa::BlockKind::Exit && b->succs[0]->kind != ssa::BlockKind::Exit)
+        weights = md.createBranchWeights(1u << 20, 1);
+      b_.CreateCondBr(vals_[b->control->id], bbs[b->succs[0]], bbs[b->succs[1]], weights);
+    }
       break;
     case ssa::BlockKind::Ret: {
       // Aggregate results are copied to the caller's out pointers; the
@@ -398,7 +470,7 @@ void Lowering::lowerFunc(const ssa::Func &f) {
       if (v->op == Op::Phi) {
         auto *phi = llvm::cast<llvm::PHINode>(vals_[v->id]);
         for (size_t i = 0; i < v->args.size(); ++i)
-          phi->addIncoming(vals_[v->args[i]->id], bbs[b->preds[i]]);
+          phi->addIncoming(vals_[v->args[i]->id], ends[b->preds[i]]);
       }
   // Blocks never reached by the RPO walk cannot exist after deadcode; any
   // left empty get a terminator so the IR stays valid.
@@ -439,7 +511,10 @@ llvm::Value *Lowering::runtimeCall(const ssa::Value *v) {
       args.push_back(a);
     }
   }
-  llvm::CallInst *c = b_.CreateCall(runtimeFunc(v->aux, ret, params), args);
+  // panicresume raises the panic on from this frame: not to its own
+  // landing pad.
+  llvm::CallBase *c = emitCall(runtimeFunc(v->aux, ret, params), args, v->aux != "runtime.panicresume");
+  if (v->block && v->block->kind == ssa::BlockKind::Exit && v->block->control == v) c->addFnAttr(llvm::Attribute::Cold);
   stackmap(v->pos);
   if (out) return b_.CreateLoad(sliceTy_, out);
   return c;
@@ -498,9 +573,38 @@ llvm::Value *Lowering::convert(const ssa::Value *v) {
   return fromUns ? b_.CreateZExtOrTrunc(x, t) : b_.CreateSExtOrTrunc(x, t);
 }
 
+llvm::Value *Lowering::compareIface(llvm::Value *x, llvm::Value *y, Pos pos) {
+  // Equal dynamic types, and then equal values: none (nil), or by the
+  // type's equality (runtime.efaceeq panics for uncomparable types).
+  llvm::Value *tx = b_.CreateExtractValue(x, {0}), *ty = b_.CreateExtractValue(y, {0});
+  llvm::Value *same = b_.CreateICmpEQ(tx, ty);
+  auto isNull = [](llvm::Value *w) { return llvm::isa<llvm::Constant>(w) && llvm::cast<llvm::Constant>(w)->isNullValue(); };
+  if (isNull(x) || isNull(y)) return same;
+  llvm::Function *fn = b_.GetInsertBlock()->getParent();
+  llvm::BasicBlock *from = b_.GetInsertBlock();
+  llvm::BasicBlock *deep = llvm::BasicBlock::Create(ctx_, "", fn), *done = llvm::BasicBlock::Create(ctx_, "", fn);
+  llvm::Value *nonNil = b_.CreateAnd(same, b_.CreateICmpNE(tx, llvm::Constant::getNullValue(gcptr_)));
+  b_.CreateCondBr(nonNil, deep, done);
+  b_.SetInsertPoint(deep);
+  llvm::Value *eq = emitCall(runtimeFunc("runtime.efaceeq", llvm::Type::getInt1Ty(ctx_), {gcptr_, gcptr_, gcptr_}),
+                             {tx, b_.CreateExtractValue(x, {1}), b_.CreateExtractValue(y, {1})});
+  stackmap(pos);
+  llvm::BasicBlock *deepEnd = b_.GetInsertBlock();
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+  llvm::PHINode *phi = b_.CreatePHI(llvm::Type::getInt1Ty(ctx_), 2);
+  phi->addIncoming(same, from);
+  phi->addIncoming(eq, deepEnd);
+  return phi;
+}
+
 llvm::Value *Lowering::compare(const ssa::Value *v) {
   llvm::Value *x = arg(v, 0), *y = arg(v, 1);
   const Type *t = v->args[0]->type;
+  if (x->getType() == ifaceTy_) {
+    llvm::Value *eq = compareIface(x, y, v->pos);
+    return v->op == Op::Eq ? eq : b_.CreateNot(eq);
+  }
   if (x->getType()->isFloatingPointTy()) {
     // Ordered comparisons are false with a NaN; != is true.
     switch (v->op) {
@@ -514,7 +618,7 @@ llvm::Value *Lowering::compare(const ssa::Value *v) {
   }
   if (types::isString(t)) {
     // runtime.cmpstring returns -1, 0 or +1.
-    llvm::Value *c = b_.CreateCall(
+    llvm::Value *c = emitCall(
         runtimeFunc("runtime.cmpstring", i64_, {gcptr_, i64_, gcptr_, i64_}),
         {b_.CreateExtractValue(x, {0}), b_.CreateExtractValue(x, {1}), b_.CreateExtractValue(y, {0}),
          b_.CreateExtractValue(y, {1})});
@@ -558,8 +662,8 @@ llvm::Value *Lowering::complexOp(const ssa::Value *v) {
     bool narrow = a->getType()->isFloatTy();
     auto wide = [&](llvm::Value *p) { return narrow ? b_.CreateFPExt(p, f64) : p; };
     llvm::StructType *c128 = llvm::StructType::get(ctx_, {f64, f64});
-    llvm::Value *q = b_.CreateCall(runtimeFunc("runtime.complex128div", c128, {f64, f64, f64, f64}),
-                                   {wide(a), wide(b), wide(c), wide(d)});
+    llvm::Value *q = emitCall(runtimeFunc("runtime.complex128div", c128, {f64, f64, f64, f64}),
+                              {wide(a), wide(b), wide(c), wide(d)});
     stackmap(v->pos);
     llvm::Value *re = b_.CreateExtractValue(q, {0}), *im = b_.CreateExtractValue(q, {1});
     if (narrow) {
@@ -629,7 +733,11 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     std::string gname = v->aux + "\u00b7f"; // gc: main.f·f
     llvm::GlobalVariable *g = m_.getGlobalVariable(gname);
     if (!g) {
-      g = new llvm::GlobalVariable(m_, ptr_, true, llvm::GlobalValue::LinkOnceODRLinkage, fn, gname);
+      // The word is typed as Go pointers are (addrspace 1), as closure
+      // objects store it, so that LLVM can forward it to a ClosureCall's
+      // load and call the function directly.
+      g = new llvm::GlobalVariable(m_, gcptr_, true, llvm::GlobalValue::LinkOnceODRLinkage,
+                                   llvm::ConstantExpr::getAddrSpaceCast(fn, gcptr_), gname);
       g->setComdat(m_.getOrInsertComdat(gname));
       g->setAlignment(llvm::Align(8));
     }
@@ -640,7 +748,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     // x18 on AArch64), where a closure body will find its captured
     // variables; functions that capture nothing ignore it.
     llvm::Value *cl = arg(v, 0);
-    llvm::Value *fn = b_.CreateLoad(ptr_, cl);
+    llvm::Value *fn = b_.CreateAddrSpaceCast(b_.CreateLoad(gcptr_, cl), ptr_);
     std::vector<llvm::Value *> args;
     for (size_t i = 1; i < v->args.size(); ++i) args.push_back(arg(v, i));
     // The closure's static type: (nest, the callee's own parameters).
@@ -652,7 +760,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
   case Op::New: {
     llvm::GlobalVariable *td = typeDescriptor(m_, v->auxType);
     if (!td) internalError("no type descriptor for new object of type " + types::typeString(v->auxType));
-    llvm::Value *p = b_.CreateCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
+    llvm::Value *p = emitCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
     stackmap(v->pos);
     return p;
   }
@@ -681,7 +789,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     if (types::isPointerShaped(at)) return x;
     if (isAggregate(at)) {
       // x is the aggregate's address (ssa/README.md).
-      llvm::Value *p = b_.CreateCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {typeDescriptor(m_, at)});
+      llvm::Value *p = emitCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {typeDescriptor(m_, at)});
       stackmap(v->pos);
       types::Layout l = types::layoutOf(at);
       llvm::MaybeAlign a(uint64_t(std::max<int64_t>(l.align, 1)));
@@ -690,7 +798,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     }
     llvm::GlobalVariable *td = typeDescriptor(m_, at);
     if (!td) internalError("no type descriptor for boxing " + types::typeString(at));
-    llvm::Value *p = b_.CreateCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
+    llvm::Value *p = emitCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
     stackmap(v->pos);
     if (types::isBoolean(at)) x = b_.CreateZExt(x, memTypeOf(at));
     b_.CreateStore(x, p);
@@ -810,6 +918,19 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     if (types::isBoolean(v->args[0]->type)) x = b_.CreateZExt(x, g->getValueType());
     b_.CreateStore(x, g);
     return nullptr;
+  }
+  case Op::Recover: {
+    // runtime.gorecover checks that this function's caller is the frame
+    // running the panic's deferred calls, through this frame's record;
+    // inlining would remove the frame (gc never inlines recover either).
+    llvm::Function *fn = b_.GetInsertBlock()->getParent();
+    fn->addFnAttr(llvm::Attribute::NoInline);
+    llvm::Value *fp = b_.CreateIntrinsic(llvm::Intrinsic::frameaddress, {ptr_}, {b_.getInt32(0)});
+    llvm::CallBase *c = emitCall(runtimeFunc("runtime.gorecover", ifaceTy_, {i64_}), {b_.CreatePtrToInt(fp, i64_)});
+    // A tail call would pop the frame whose record the runtime reads.
+    if (auto *ci = llvm::dyn_cast<llvm::CallInst>(c)) ci->setTailCallKind(llvm::CallInst::TCK_NoTail);
+    stackmap(v->pos);
+    return c;
   }
   case Op::Return:
   case Op::Phi:

@@ -34,8 +34,10 @@ bool link(const LinkJob &job, std::string &err) {
       !writeStackMapScript(script, err))
     return false;
 
+  // --eh-frame-hdr: the unwinder finds the frame descriptions of a static
+  // executable through PT_GNU_EH_FRAME (panics unwind Go frames).
   std::vector<std::string> args = {
-      "-m", libs.emulation, "-static", "--no-pie", "--build-id=none",
+      "-m", libs.emulation, "-static", "--no-pie", "--build-id=none", "--eh-frame-hdr",
       "-o", job.output,     "-T",      script};
   args.insert(args.end(), libs.startFiles.begin(), libs.startFiles.end());
   args.insert(args.end(), job.objects.begin(), job.objects.end());

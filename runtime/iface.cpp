@@ -20,6 +20,8 @@
 #include "runtime/spinlock.h"
 #include "runtime/type.h"
 
+#include <string.h>
+
 using namespace origo;
 using namespace origo::rt;
 
@@ -29,6 +31,17 @@ extern "C" const abi::Itab *const __start_origo_itabs[] __attribute__((weak));
 extern "C" const abi::Itab *const __stop_origo_itabs[] __attribute__((weak));
 
 namespace {
+
+/// Whether a method's signature is an interface method's: one descriptor
+/// (types are unique in a program), or, for methods of the runtime's own
+/// types (runtime.errorString's Error), which cannot name the program's
+/// descriptors, an equal func type string.
+bool sameSignature(const abi::Type *a, const abi::Type *b) {
+  if (a == b) return true;
+  if (!a || !b || (a->kind & abi::KindMask) != abi::KindFunc || (b->kind & abi::KindMask) != abi::KindFunc)
+    return false;
+  return a->str.len == b->str.len && memcmp(a->str.ptr, b->str.ptr, size_t(a->str.len)) == 0;
+}
 
 /// The cache: a power-of-two array of itab pointers, probed linearly,
 /// grown at 3/4 load. Lookups take the lock too (no concurrent readers
@@ -127,7 +140,7 @@ abi::Itab *build(const abi::InterfaceType *inter, const abi::Type *typ,
       if (c > 0)
         break;
       if (c == 0) {
-        if (tm.mtyp == im.typ)
+        if (sameSignature(tm.mtyp ? &tm.mtyp->typ : nullptr, im.typ ? &im.typ->typ : nullptr))
           fn = const_cast<void *>(tm.ifn);
         ++j;
         break;

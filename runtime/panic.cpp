@@ -5,9 +5,9 @@
 /// printpanics, fatalpanic, dopanic_m), and the runtime.panic* entry points
 /// that compiled code calls for run-time checks it emits inline.
 ///
-/// There is no recover yet, so a panic goes straight to the report; when
-/// defer/recover arrives (on the Itanium unwinder) panicRuntimeError raises
-/// instead and the report moves to the unwinder's end-of-stack path.
+/// Every panic entry point ends in startPanic (defer.cpp), which raises the
+/// panic through the unwinder so that deferred calls run and recover works;
+/// the report of a panic nobody recovers is printed there too.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -28,8 +28,8 @@ namespace {
 /// stack map met while printing the traceback) must not recurse.
 int dying = 0;
 
-/// Everything after the first line of the report: the blank line, the
-/// goroutine header and its frames, then exit(2).
+/// Everything after the first line of a fatal error's report: the blank
+/// line, the goroutine header and its frames, then exit(2).
 [[noreturn]] void finishReport(uintptr_t fp) {
   printCString("\n");
   printGoroutineHeader();
@@ -37,56 +37,6 @@ int dying = 0;
   exitProcess(2);
 }
 
-bool startDying() {
-  return __atomic_fetch_add(&dying, 1, __ATOMIC_SEQ_CST) == 0;
-}
-
-/// What a panic carries (gc's _panic.arg). The runtime's own errors are
-/// not Go values yet (gc's errorString, plainError, boundsError and
-/// TypeAssertionError are Go types), so they travel as their message; a
-/// user's panic(v) carries v.
-struct PanicArg {
-  enum Kind : uint8_t {
-    RuntimeError, ///< gc's errorString: Error() is "runtime error: " + msg
-    PlainError,   ///< gc's plainError and TypeAssertionError: Error() is msg
-    Value,        ///< panic(value)
-  };
-  Kind kind;
-  abi::GoString msg;
-  abi::Eface value;
-};
-
-/// gc's printpanicval for one panic: what follows "panic: ".
-void printPanicArg(const PanicArg &p) {
-  switch (p.kind) {
-  case PanicArg::RuntimeError:
-    printCString("runtime error: ");
-    [[fallthrough]];
-  case PanicArg::PlainError:
-    printBytes(p.msg.ptr, p.msg.len);
-    return;
-  case PanicArg::Value:
-    printPanicValue(p.value);
-    return;
-  }
-}
-
-/// The one way a panic starts: every panic entry point ends here, so that
-/// defer/recover can replace this body alone (a recovered panic that is
-/// reported later prints " [recovered]" after printPanicArg, as gc's
-/// printpanics does).
-[[noreturn]] void startPanic(const PanicArg &p) {
-  if (!startDying()) { // as fatal() when already dying
-    printCString("fatal error: ");
-    printPanicArg(p);
-    printCString("\n");
-    exitProcess(2);
-  }
-  printCString("panic: ");
-  printPanicArg(p);
-  printCString("\n");
-  finishReport(reinterpret_cast<uintptr_t>(__builtin_frame_address(0)));
-}
 
 abi::GoString literal(const char *s) {
   return {reinterpret_cast<const uint8_t *>(s), int64_t(strlen(s))};
@@ -189,6 +139,24 @@ const abi::Method *panicStringMethod(const abi::Type *t) {
 }
 
 } // namespace
+
+bool startDying() {
+  return __atomic_fetch_add(&dying, 1, __ATOMIC_SEQ_CST) == 0;
+}
+
+void printPanicArg(const PanicArg &p) {
+  switch (p.kind) {
+  case PanicArg::RuntimeError:
+    printCString("runtime error: ");
+    [[fallthrough]];
+  case PanicArg::PlainError:
+    printBytes(p.msg.ptr, p.msg.len);
+    return;
+  case PanicArg::Value:
+    printPanicValue(p.value);
+    return;
+  }
+}
 
 void printPanicValue(abi::Eface v) {
   const abi::Type *t = v.type;

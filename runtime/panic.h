@@ -50,6 +50,33 @@ namespace origo::rt {
 /// "panic: "), calling its Error or String method first if it has one.
 void printPanicValue(abi::Eface v);
 
+/// What a panic carries (gc's _panic.arg). The runtime's own errors are
+/// not Go values yet (gc's errorString, plainError, boundsError and
+/// TypeAssertionError are Go types), so they travel as their message; a
+/// user's panic(v) carries v.
+struct PanicArg {
+  enum Kind : uint8_t {
+    RuntimeError, ///< gc's errorString: Error() is "runtime error: " + msg
+    PlainError,   ///< gc's plainError and TypeAssertionError: Error() is msg
+    Value,        ///< panic(value)
+  };
+  Kind kind;
+  abi::GoString msg;
+  abi::Eface value;
+};
+
+/// gc's printpanicval for one panic: what follows "panic: ".
+void printPanicArg(const PanicArg &p);
+
+/// The one way a panic starts (defer.cpp): raises it through the unwinder,
+/// which runs the deferred calls of the frames it leaves; prints gc's
+/// report and exits with status 2 when none recovers.
+[[noreturn]] void startPanic(const PanicArg &p);
+
+/// True for the first caller only: the one that prints the report. Later
+/// failures (a fault while printing it) print less, as gc's dopanic_m does.
+bool startDying();
+
 /// gc's throw: prints "fatal error: <msg>", a blank line and the goroutine's
 /// traceback, then exits with status 2. Nothing can recover it. A fatal
 /// error while already dying prints only the message.

@@ -24,9 +24,6 @@
 namespace origo::rt {
 namespace {
 
-/// gc's _TracebackMaxFrames.
-constexpr int MaxFrames = 100;
-
 /// Frames LLVM inlined into fn at this call site, innermost first, printed
 /// as gc prints inlined frames: name(...) and the line, without offset.
 void printInlinedFrames(const abi::FuncMeta &fn, uint64_t id) {
@@ -59,13 +56,13 @@ void printFrame(const abi::FuncMeta &fn, uintptr_t pc, uint32_t line) {
 
 void printGoroutineHeader() { printCString("goroutine 1 [running]:\n"); }
 
-void printTraceback(uintptr_t fp) {
-  int printed = 0;
+int captureFrames(uintptr_t fp, Frame *out, int max) {
+  int n = 0;
   // main()'s frame ends the chain: its caller is libc, built without frame
   // pointers, so the saved frame pointer there may be any value. (The
   // depth bound is for corrupt chains.)
   uintptr_t base = mainFrameAddress();
-  for (int depth = 0; fp != 0 && fp < base && depth < 10000; ++depth) {
+  for (int depth = 0; fp != 0 && fp < base && depth < 10000 && n < max; ++depth) {
     const uintptr_t *frame = reinterpret_cast<const uintptr_t *>(fp);
     uintptr_t callerFP = frame[0], pc = frame[1];
     if (pc == 0)
@@ -75,16 +72,11 @@ void printTraceback(uintptr_t fp) {
     const abi::FuncMeta *fn = findFunc(pc - 1);
     if (fn) {
       uintptr_t entry = reinterpret_cast<uintptr_t>(fn->entry);
-      if (const CallSite *site = findCallSiteAtOrAfter(entry, pc)) {
-        if (printed == MaxFrames) {
-          printCString("...additional frames elided...\n");
-          return;
-        }
-        printInlinedFrames(*fn, site->id);
-        printFrame(*fn, pc, site->line());
-        ++printed;
+      if (findCallSiteAtOrAfter(entry, pc)) {
+        // fp is the callee's frame; the frame this pc runs in is callerFP.
+        out[n++] = {callerFP, pc};
         if (strcmp(fn->name, "main.main") == 0)
-          return;
+          break;
       }
     }
     // The stack grows down, so callers' frames are at higher addresses.
@@ -93,6 +85,34 @@ void printTraceback(uintptr_t fp) {
       break;
     fp = callerFP;
   }
+  return n;
+}
+
+bool printFrames(const Frame *frames, int n, int &printed) {
+  for (int i = 0; i < n; ++i) {
+    uintptr_t pc = frames[i].pc;
+    const abi::FuncMeta *fn = findFunc(pc - 1);
+    if (!fn)
+      continue;
+    const CallSite *site = findCallSiteAtOrAfter(reinterpret_cast<uintptr_t>(fn->entry), pc);
+    if (!site)
+      continue;
+    if (printed == MaxFrames) {
+      printCString("...additional frames elided...\n");
+      return false;
+    }
+    printInlinedFrames(*fn, site->id);
+    printFrame(*fn, pc, site->line());
+    ++printed;
+  }
+  return true;
+}
+
+void printTraceback(uintptr_t fp) {
+  Frame frames[MaxFrames + 1];
+  int n = captureFrames(fp, frames, MaxFrames + 1);
+  int printed = 0;
+  printFrames(frames, n, printed);
 }
 
 } // namespace origo::rt

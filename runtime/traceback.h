@@ -15,6 +15,28 @@ namespace origo::rt {
 /// Prints "goroutine 1 [running]:" for the current goroutine.
 void printGoroutineHeader();
 
+/// gc's _TracebackMaxFrames: frames printed before "...additional frames
+/// elided...".
+constexpr int MaxFrames = 100;
+
+/// One Go frame of a captured stack: the frame pointer of the function and
+/// the return address it will continue at.
+struct Frame {
+  uintptr_t fp;
+  uintptr_t pc;
+};
+
+/// Walks the frame-pointer chain from \p fp (a runtime function's
+/// __builtin_frame_address(0)) and stores up to \p max Go frames, innermost
+/// first, ending with main.main; returns how many. A panic keeps its stack
+/// this way, so the report printed after the deferred calls ran (and the
+/// unwinder removed frames) still shows where it started.
+int captureFrames(uintptr_t fp, Frame *out, int max);
+
+/// Prints frames as gc does (see printTraceback), counting them in
+/// \p printed; false once the MaxFrames limit cut the listing short.
+bool printFrames(const Frame *frames, int n, int &printed);
+
 /// Walks the frame-pointer chain starting at frame pointer \p fp (normally
 /// __builtin_frame_address(0) of the runtime function reporting) and prints
 /// each Go frame as gc does:

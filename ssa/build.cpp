@@ -170,6 +170,7 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
   }
   size_t np = sig->params().size();
   heapVars_.clear();
+  beginDefers(bodyNode, fpos);
   findHeapVars(bodyNode);
   if (!captures.empty()) {
     // A closure: the cells of the captured variables follow the code
@@ -199,12 +200,19 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
       define(p, nullptr);
     }
   }
+  deferResultCells();
   labels_.clear();
   stmtList(bodyNode);
   for (auto &[l, lb] : labels_) seal(lb);
   // Falling off the end: only possible without results.
+  Pos end = (*tree_)[bodyNode].end;
+  if (defers_) {
+    deferReturn({}, end);
+    endDefers(end);
+    return std::move(f_);
+  }
   cur_->kind = BlockKind::Ret;
-  cur_->control = value(Op::Return, tt_.tuple({}), {}, (*tree_)[bodyNode].end);
+  cur_->control = value(Op::Return, tt_.tuple({}), {}, end);
   return std::move(f_);
 }
 
@@ -256,9 +264,16 @@ Value *Builder::funcLit(NodeId e) {
   std::vector<types::Field> fields{field(".F", ptrT)};
   for (const Object *o : caps) fields.push_back(field(o->name, tt_.pointer(objType(o))));
   const Type *ct = tt_.structType(fields);
-  Value *obj = value(Op::New, typeOf(e), {}, p);
-  obj->auxType = ct;
-  obj->aux = types::typeString(ct);
+  Value *obj;
+  if (isFrameLiteral(e)) {
+    // defer func() {...}() open-coded: the closure is called by this
+    // frame at the latest, so it lives in the frame (as gc's).
+    obj = temp(ct, p);
+  } else {
+    obj = value(Op::New, typeOf(e), {}, p);
+    obj->auxType = ct;
+    obj->aux = types::typeString(ct);
+  }
   value(Op::Store, tt_.tuple({}), {obj, value(Op::Load, ptrT, {fa}, p)}, p);
   for (size_t k = 0; k < caps.size(); ++k) {
     Value *slot = value(Op::AddPtr, tt_.pointer(fields[k + 1].type), {obj, intConst(int64_t(8 * (k + 1)), p)}, p);
@@ -269,6 +284,7 @@ Value *Builder::funcLit(NodeId e) {
 
 std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
   f_ = std::make_unique<Func>(name, tt_.signature({}, {}, false));
+  defers_.reset();
   literalCount_ = 0;
   heapVars_.clear();
   subst_.clear();
@@ -335,8 +351,10 @@ void Builder::findHeapVars(NodeId body) {
         if (const Object *o = rootVar(t.kid(sel, 0))) heapVars_.insert(o);
     }
     if (t.kind(n) == NodeKind::FuncLit) {
-      // Its own function; the variables it captures live in cells.
-      for (const Object *o : captured(n)) heapVars_.insert(o);
+      // Its own function; the variables it captures live in cells (in the
+      // frame when only an open-coded deferred call's literal captures
+      // them: build_defer.cpp).
+      for (const Object *o : captured(n)) (isFrameLiteral(n) ? frameVars_ : heapVars_).insert(o);
       continue;
     }
     for (size_t i = 0; i < t.numKids(n); ++i) work.push_back(t.kid(n, i));

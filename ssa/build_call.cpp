@@ -13,28 +13,33 @@ namespace origo::ssa {
 void Builder::printCall(NodeId e, bool ln) {
   const syntax::Tree &t = *tree_;
   Pos p = pos(e);
+  // Arguments are evaluated before anything is printed.
+  std::vector<Value *> args;
+  std::vector<const Type *> types;
+  if (t.numKids(e) == 2 && tv(t.kid(e, 1)).type && tv(t.kid(e, 1)).type->kind == types::TypeKind::Tuple) {
+    // print(f()) with f returning several values.
+    call(t.kid(e, 1), &args);
+    types = subst(tv(t.kid(e, 1)).type)->list;
+  } else {
+    for (size_t i = 1; i < t.numKids(e); ++i) {
+      args.push_back(expr(t.kid(e, i)));
+      types.push_back(typeOf(t.kid(e, i)));
+    }
+  }
+  printValues(args, types, ln, p);
+}
+
+void Builder::printValues(const std::vector<Value *> &args, const std::vector<const Type *> &types, bool ln,
+                          Pos p) {
   auto rt = [&](const char *fn, std::vector<Value *> args) {
     Value *c = value(Op::RuntimeCall, tt_.tuple({}), std::move(args), p);
     c->aux = fn;
   };
-  // Arguments are evaluated before anything is printed.
-  std::vector<Value *> args;
-  std::vector<const Type *> argTypes;
-  if (t.numKids(e) == 2 && tv(t.kid(e, 1)).type && tv(t.kid(e, 1)).type->kind == types::TypeKind::Tuple) {
-    // print(f()) with f returning several values.
-    call(t.kid(e, 1), &args);
-    argTypes = subst(tv(t.kid(e, 1)).type)->list;
-  } else {
-    for (size_t i = 1; i < t.numKids(e); ++i) {
-      args.push_back(expr(t.kid(e, i)));
-      argTypes.push_back(typeOf(t.kid(e, i)));
-    }
-  }
   rt("runtime.printlock", {});
-  for (size_t i = 0; i < args.size() && i < argTypes.size(); ++i) {
+  for (size_t i = 0; i < args.size() && i < types.size(); ++i) {
     if (ln && i > 0) rt("runtime.printsp", {});
     Value *a = args[i];
-    const Type *u = types::under(argTypes[i]);
+    const Type *u = types::under(types[i]);
     if (types::isBoolean(u)) rt("runtime.printbool", {a});
     else if (types::isString(u)) rt("runtime.printstring", {a});
     else if (types::isFloat(u)) rt("runtime.printfloat", {conv(a, basic(BasicKind::Float64), p)});
@@ -286,12 +291,17 @@ Value *Builder::closureCall(NodeId e, std::vector<Value *> *results) {
   const syntax::Tree &t = *tree_;
   Pos p = pos(e);
   NodeId fun = t.kid(e, 0);
-  Value *fv = nilChecked(expr(fun), p);
+  // A deferred call checks for nil when it is made.
+  Value *fv = isDeferredCall(e) ? expr(fun) : nilChecked(expr(fun), p);
   const Type *sig = types::under(typeOf(fun));
   std::vector<Value *> args{fv};
   callArgs(e, sig, args, 1);
   auto res = sig->results();
   const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
+  if (isDeferredCall(e)) {
+    deferCall(Op::ClosureCall, "", sig, rt, args);
+    return nullptr;
+  }
   Value *c = value(Op::ClosureCall, rt, args, p);
   c->auxType = sig;
   c->aux = types::typeString(sig);
@@ -313,10 +323,18 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     if (r.method && r.interfaceMethod && !r.path.empty()) return ifaceCall(e, results); // promoted from an interface
   }
   if (ftv.mode == types::Mode::TypeExpr) {
-    Value *x = expr(t.kid(e, 1));
+    NodeId a = t.kid(e, 1);
+    // T(nil): the zero value of the pointer-like type T.
+    if (tv(a).type && tv(a).type->isBasic(BasicKind::UntypedNil)) return value(Op::ConstInt, typeOf(e), {}, p);
+    Value *x = expr(a);
     return conv(x, typeOf(e), p);
   }
   const Object *callee = t.kind(fun) == NodeKind::Ident ? info_->uses[fun.index] : nullptr;
+  if (t.kind(fun) == NodeKind::SelectorExpr) {
+    // unsafe.Add, unsafe.Slice: built-ins of package unsafe.
+    const Object *sel = info_->uses[t.kid(fun, 1).index];
+    if (sel && sel->kind == ObjKind::Builtin) callee = sel;
+  }
   if (t.kind(fun) == NodeKind::IndexExpr && t.kind(t.kid(fun, 0)) == NodeKind::Ident) {
     // F[int](...): a generic function instantiated explicitly.
     const Object *g = info_->uses[t.kid(fun, 0).index];
@@ -409,6 +427,23 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       const Type *ct = typeOf(t.kid(e, 1));
       return value(callee->builtin == types::Builtin::Real ? Op::Real : Op::Imag, typeOf(e), {conv(c, ct, p)}, p);
     }
+    case types::Builtin::Add: {
+      // unsafe.Add(ptr, len): ptr moved by len bytes (any integer type).
+      Value *ptr = expr(t.kid(e, 1));
+      Value *n = conv(expr(t.kid(e, 2)), basic(BasicKind::Int), p);
+      return value(Op::AddPtr, typeOf(e), {ptr, n}, p);
+    }
+    case types::Builtin::Slice: {
+      // unsafe.Slice(ptr, len): gc's checks in runtime.unsafeslice64, then
+      // the slice {ptr, len, len}.
+      const Type *st = typeOf(e);
+      Value *ptr = expr(t.kid(e, 1));
+      Value *n = conv(expr(t.kid(e, 2)), basic(BasicKind::Int64), p);
+      Value *chk = value(Op::RuntimeCall, tt_.tuple({}), {typeDesc(types::under(st)->elem, p), ptr, n}, p);
+      chk->aux = "runtime.unsafeslice64";
+      Value *len = conv(n, basic(BasicKind::Int), p);
+      return value(Op::SliceMake, st, {ptr, len, len}, p);
+    }
     case types::Builtin::Delete: {
       const Type *mt = typeOf(t.kid(e, 1));
       Value *m = expr(t.kid(e, 1));
@@ -434,6 +469,8 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       startDeadBlock();
       return nullptr;
     }
+    case types::Builtin::Recover:
+      return value(Op::Recover, typeOf(e), {}, p);
     default:
       unsupported(p, "built-in " + callee->name);
       return nullptr;
@@ -514,6 +551,10 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   callArgs(e, sig, args, args.size()); // after the receiver, if any
   auto res = sig->results();
   const Type *rt = res.size() == 1 ? res[0] : tt_.tuple(res);
+  if (isDeferredCall(e)) {
+    deferCall(Op::StaticCall, calleeName, sig, rt, args);
+    return nullptr;
+  }
   Value *c = value(Op::StaticCall, rt, args, p);
   c->aux = !promotedVia.empty() ? promotedVia : viaPtrWrapper ? callee->ptrLinkName() : calleeName;
   callResults(c, res, results);

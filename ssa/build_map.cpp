@@ -13,6 +13,8 @@ namespace origo::ssa {
 
 Value *Builder::mapKey(NodeId k, const Type *kt) {
   Value *slot = temp(kt, pos(k));
+  // A literal key is built in place, over zeroed memory.
+  if (isAggregate(kt)) zero(slot, kt, pos(k));
   elementInto(slot, k, kt);
   return slot;
 }
@@ -96,10 +98,7 @@ void Builder::rangeMap(NodeId s) {
   jump(header);
   startBlock(header);
   Value *kp = value(Op::Load, ptrT, {it}, p);
-  cur_->kind = BlockKind::If;
-  cur_->control = value(Op::Neq, boolT, {kp, value(Op::ConstInt, ptrT, {}, p)}, p);
-  Func::addEdge(cur_, body);
-  Func::addEdge(cur_, exit);
+  branch(value(Op::Neq, boolT, {kp, value(Op::ConstInt, ptrT, {}, p)}, p), body, exit);
   seal(body);
   startBlock(body);
   bindRange(keyN, deref(kp, u->key, p), isDefine, p);
@@ -109,10 +108,7 @@ void Builder::rangeMap(NodeId s) {
   }
   rangeBody(s, exit, post);
   mapCall("runtime.mapiternext", tt_.tuple({}), {it}, p);
-  jump(header);
-  seal(header);
-  seal(exit);
-  startBlock(exit);
+  endLoop(header, exit);
 }
 
 void Builder::multiValue(NodeId e, std::vector<Value *> &out) {

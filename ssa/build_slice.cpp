@@ -44,19 +44,13 @@ void Builder::rangeString(NodeId s) {
   jump(header);
   startBlock(header);
   Value *i = readVar(iv, header);
-  cur_->kind = BlockKind::If;
-  cur_->control = value(Op::Less, boolT, {i, n}, p);
-  Func::addEdge(cur_, body);
-  Func::addEdge(cur_, exit);
+  branch(value(Op::Less, boolT, {i, n}, p), body, exit);
   seal(body);
   startBlock(body);
   Value *b = value(Op::LoadByte, basic(BasicKind::Uint8), {value(Op::AddPtr, basic(BasicKind::UnsafePointer), {base, i}, p)}, p);
   Value *lim = value(Op::ConstInt, basic(BasicKind::Uint8), {}, p);
   lim->auxInt = 0x80;
-  cur_->kind = BlockKind::If;
-  cur_->control = value(Op::Less, boolT, {b, lim}, p);
-  Func::addEdge(cur_, ascii);
-  Func::addEdge(cur_, multi);
+  branch(value(Op::Less, boolT, {b, lim}, p), ascii, multi);
   seal(ascii);
   seal(multi);
   startBlock(ascii);
@@ -80,10 +74,7 @@ void Builder::rangeString(NodeId s) {
   bindRange(valN, readVar(rv, cur_), isDefine, p);
   rangeBody(s, exit, post);
   writeVar(iv, post, readVar(nextv, post));
-  jump(header);
-  seal(header);
-  seal(exit);
-  startBlock(exit);
+  endLoop(header, exit);
 }
 
 Value *Builder::sliceElemAddr(NodeId e) {
@@ -176,10 +167,7 @@ Value *Builder::appendCall(NodeId e) {
   Value *newLen = value(Op::Add, intT, {oldLen, more ? moreLen : intConst(int64_t(xs.size()), p)}, p);
   Value *cap = value(Op::SliceCap, intT, {sl}, p);
   Block *grow = newBlock(), *store = newBlock();
-  cur_->kind = BlockKind::If;
-  cur_->control = value(Op::Greater, boolT, {newLen, cap}, p);
-  Func::addEdge(cur_, grow);
-  Func::addEdge(cur_, store);
+  branch(value(Op::Greater, boolT, {newLen, cap}, p), grow, store);
   Block *from = cur_;
   seal(grow);
   startBlock(grow);
@@ -233,10 +221,7 @@ void Builder::rangeIndexed(NodeId s, Value *base, Value *n, const Type *et) {
   jump(header);
   startBlock(header);
   Value *i = readVar(iv, header);
-  cur_->kind = BlockKind::If;
-  cur_->control = value(Op::Less, boolT, {i, n}, p);
-  Func::addEdge(cur_, body);
-  Func::addEdge(cur_, exit);
+  branch(value(Op::Less, boolT, {i, n}, p), body, exit);
   seal(body);
   startBlock(body);
   bindRange(keyN, i, isDefine, p);
@@ -245,10 +230,7 @@ void Builder::rangeIndexed(NodeId s, Value *base, Value *n, const Type *et) {
   }
   rangeBody(s, exit, post);
   writeVar(iv, post, value(Op::Add, intT, {readVar(iv, post), intConst(1, p)}, p));
-  jump(header);
-  seal(header);
-  seal(exit);
-  startBlock(exit);
+  endLoop(header, exit);
 }
 
 Value *Builder::stringIndex(NodeId e) {

@@ -225,6 +225,9 @@ void Builder::stmt(NodeId s) {
     }
     unsupported(pos(s), "range over " + types::typeString(typeOf(t.kid(s, 2))));
     return;
+  case NodeKind::DeferStmt:
+    deferStmt(s);
+    return;
   case NodeKind::ReturnStmt:
     returnStmt(s);
     startDeadBlock();
@@ -297,10 +300,7 @@ void Builder::switchStmt(NodeId s) {
         }
       }
       Block *next = newBlock();
-      cur_->kind = BlockKind::If;
-      cur_->control = cond;
-      Func::addEdge(cur_, bodies[i]);
-      Func::addEdge(cur_, next);
+      branch(cond, bodies[i], next);
       seal(next);
       startBlock(next);
     }
@@ -337,6 +337,10 @@ void Builder::returnStmt(NodeId s) {
     for (NodeId e : results) vals.push_back(expr(e));
   }
   for (size_t i = 0; i < vals.size() && i < want.size(); ++i) vals[i] = conv(vals[i], want[i], vals[i]->pos);
+  if (defers_) {
+    deferReturn(results.empty() ? std::vector<Value *>{} : vals, pos(s));
+    return;
+  }
   cur_->kind = BlockKind::Ret;
   cur_->control = value(Op::Return, tt_.tuple(want), vals, pos(s));
 }
@@ -360,18 +364,12 @@ void Builder::condBranch(NodeId cond, Block *yes, Block *no) {
     return;
   }
   Value *c = expr(cond);
-  cur_->kind = BlockKind::If;
-  cur_->control = c;
-  Func::addEdge(cur_, yes);
-  Func::addEdge(cur_, no);
+  branch(c, yes, no);
 }
 
 void Builder::panicIf(Value *cond, const char *fn, Pos p, std::vector<Value *> args) {
   Block *panic = newBlock(BlockKind::Exit), *ok = newBlock();
-  cur_->kind = BlockKind::If;
-  cur_->control = cond;
-  Func::addEdge(cur_, panic);
-  Func::addEdge(cur_, ok);
+  branch(cond, panic, ok);
   seal(panic);
   seal(ok);
   startBlock(panic);

@@ -4,7 +4,8 @@
 /// live in build*.cpp by topic: variables and functions (build.cpp),
 /// statements (build_stmt.cpp), expressions (build_expr.cpp), strings and
 /// slices (build_slice.cpp), calls and built-ins (build_call.cpp),
-/// interfaces (build_iface.cpp), method wrappers (wrappers.cpp).
+/// interfaces (build_iface.cpp), method wrappers (wrappers.cpp), defer
+/// and recover (build_defer.cpp).
 //===----------------------------------------------------------------------===//
 #pragma once
 
@@ -97,7 +98,9 @@ private:
   }
   /// Variables with a cell: address taken or captured (heap cells, New)
   /// and aggregates (stack cells, LocalAddr, unless on the heap).
-  bool inMemory(const Object *var) { return heapVars_.count(var) || isAggregate(objType(var)); }
+  bool inMemory(const Object *var) {
+    return heapVars_.count(var) || isAggregate(objType(var)) || isDeferResult(var) || frameVars_.count(var);
+  }
   Value *readVar(const Object *var, Block *b);
   Value *readVarRecursive(const Object *var, Block *b);
   Value *addPhiOperands(const Object *var, Value *phi);
@@ -109,6 +112,21 @@ private:
   /// Ends the current block with a jump to target (if still reachable).
   void jump(Block *target);
   void startBlock(Block *b) { cur_ = b; }
+  /// Ends the current block with a branch on cond.
+  void branch(Value *cond, Block *yes, Block *no) {
+    cur_->kind = BlockKind::If;
+    cur_->control = cond;
+    Func::addEdge(cur_, yes);
+    Func::addEdge(cur_, no);
+  }
+  /// The end of a loop body: back to the header (now complete), then on
+  /// after the loop.
+  void endLoop(Block *header, Block *exit) {
+    jump(header);
+    seal(header);
+    seal(exit);
+    startBlock(exit);
+  }
   /// After return/break/continue: later statements go to a fresh,
   /// unreachable block that deadcode removes.
   void startDeadBlock() {
@@ -202,6 +220,8 @@ private:
     if (spreadCall_ == e) return spread_.size() + 1;
     return tree_->numKids(e);
   }
+  /// print/println of values already evaluated (of the given Go types).
+  void printValues(const std::vector<Value *> &args, const std::vector<const Type *> &types, bool ln, Pos p);
   /// The results of call c (of result types res) into results, if wanted;
   /// aggregate results are fresh temporaries.
   void callResults(Value *c, const std::vector<const Type *> &res, std::vector<Value *> *results);
@@ -395,6 +415,81 @@ private:
   void findHeapVars(NodeId body);
   /// *p with gc's nil check: the checked pointer.
   Value *nilChecked(Value *ptr, Pos p);
+  // --- defer and recover (build_defer.cpp)
+  /// One defer statement: what it evaluated, kept in stack slots (open-coded,
+  /// as gc: a bit per statement says it ran) or in a heap record chained
+  /// from a slot of the frame (defers in loops).
+  struct DeferSite {
+    enum Kind { Static, Closure, Print, Println, Panic, Delete, Nothing } kind = Nothing;
+    std::string callee;              ///< Static: the function's link name
+    const Type *result = nullptr;    ///< Static, Closure: the call's result type
+    const Type *sig = nullptr;       ///< Closure: the func value's signature; Delete: the map type
+    std::vector<const Type *> types; ///< the saved values (Closure: the func value first)
+    std::vector<Value *> slots;      ///< open-coded: one LocalAddr per saved value
+    std::vector<int64_t> offsets;    ///< record: where each saved value is
+    int64_t recordSize = 0;
+    Pos pos;
+  };
+  struct Defers {
+    bool open = true;          ///< open-coded (no defer in a loop, at most 8)
+    Value *bits = nullptr;     ///< open: uint8 slot, bit k set once statement k ran
+    Value *head = nullptr;     ///< records: slot holding the newest record
+    std::vector<DeferSite> sites;
+    std::vector<Value *> resultCells; ///< the results live in these slots
+    std::vector<bool> resultIndirect; ///< ... or in cells these slots point to
+  };
+  std::unique_ptr<Defers> defers_; ///< null in a function without defer statements
+  /// Called by body() before the parameters are defined: sets defers_ up if
+  /// the body has a defer statement (results then live in memory).
+  void beginDefers(NodeId body, Pos p);
+  /// Called by body() once the results are defined: their cells.
+  void deferResultCells();
+  /// The cell of result i, for a return or the landing pad.
+  Value *deferResultCell(size_t i, Pos p);
+  /// Literals called by open-coded defer statements that cannot let the
+  /// address of a captured variable out (no literal, &, slicing or method
+  /// call inside): their closures and the variables only they capture can
+  /// live in the frame, which outlives every call of them.
+  std::set<uint32_t> frameLiterals_;
+  bool isFrameLiteral(NodeId e) const { return frameLiterals_.count(e.index) != 0; }
+  /// Variables captured by frame literals, in stack cells unless heapVars_
+  /// has them for another reason.
+  std::set<const Object *> frameVars_;
+  bool isDeferResult(const Object *var) const {
+    return defers_ && std::find(results_.begin(), results_.end(), var) != results_.end();
+  }
+  /// Set while a defer statement's call (node) is evaluated: call() and
+  /// closureCall() then describe that call in site (the values to keep in
+  /// vals) instead of making it, and return null.
+  struct Deferring {
+    NodeId node;
+    DeferSite site;
+    std::vector<Value *> vals;
+    bool done = false;
+  };
+  Deferring *deferring_ = nullptr;
+  bool isDeferredCall(NodeId e) const { return deferring_ && deferring_->node == e; }
+  /// The hook in call()/closureCall(): records a call of op (StaticCall of
+  /// callee, or ClosureCall of a func value of signature sig, args[0]).
+  void deferCall(Op op, const std::string &callee, const Type *sig, const Type *result,
+                 const std::vector<Value *> &args);
+  void deferStmt(NodeId s);
+  /// Fills frameLiterals_ from the defer statements of a body.
+  void findFrameLiterals(NodeId n);
+  /// Ends the current block as a return of vals (empty: the results as
+  /// they are) in a function with defers.
+  void deferReturn(const std::vector<Value *> &vals, Pos p);
+  /// The pending deferred calls, then a return of the result slots.
+  void exitWithDefers(Pos p);
+  /// Builds Func::unwind once the body is done.
+  void endDefers(Pos p);
+  /// Emits the deferred calls still pending, newest first; when panicking,
+  /// asks the runtime after each whether it recovered (then to recovered).
+  void runDefers(bool panicking, Block *recovered, Pos p);
+  void callDeferred(const DeferSite &site, const std::vector<Value *> &vals, bool panicking, Pos p);
+  /// A stack slot made at the function's entry (zeroed there if asked).
+  Value *newLocal(const Type *t, Pos p, bool zeroed);
+
 
   // --- memory (build_mem.cpp): aggregates, fields, arrays, literals
   /// The address of an addressable expression (variable, *p, field,

@@ -28,45 +28,31 @@ Value *resolved(Value *v) {
 void cse(Func &f) {
   DomTree dom(f);
   std::map<Key, Value *> avail;
-  struct Frame {
-    Block *b;
-    size_t next;
-    std::vector<Key> added;
-  };
-  std::vector<Frame> stack{{f.entry(), 0, {}}};
-  auto enter = [&](Frame &fr) {
-    for (Value *v : fr.b->values) {
-      for (Value *&a : v->args) a = resolved(a);
-      if (!opPure(v->op) || v->op == Op::Phi || v->op == Op::Copy) continue;
-      std::vector<uint32_t> ids;
-      for (Value *a : v->args) ids.push_back(a->id);
-      Key k{v->op, v->type, v->auxInt, v->aux, v->auxType, ids};
-      auto it = avail.find(k);
-      if (it != avail.end()) {
-        v->op = Op::Copy;
-        v->args = {it->second};
-        v->aux.clear();
-        v->auxInt = 0;
-        continue;
-      }
-      avail.emplace(k, v);
-      fr.added.push_back(k);
-    }
-    if (fr.b->control) fr.b->control = resolved(fr.b->control);
-  };
-  enter(stack.back());
-  while (!stack.empty()) {
-    Frame &fr = stack.back();
-    const std::vector<Block *> &kids = dom.children[fr.b];
-    if (fr.next < kids.size()) {
-      Block *c = kids[fr.next++];
-      stack.push_back({c, 0, {}});
-      enter(stack.back());
-      continue;
-    }
-    for (const Key &k : fr.added) avail.erase(k);
-    stack.pop_back();
-  }
+  std::map<Block *, std::vector<Key>> added; // what each block made available
+  dom.walk(
+      [&](Block *b) {
+        for (Value *v : b->values) {
+          for (Value *&a : v->args) a = resolved(a);
+          if (!opPure(v->op) || v->op == Op::Phi || v->op == Op::Copy) continue;
+          std::vector<uint32_t> ids;
+          for (Value *a : v->args) ids.push_back(a->id);
+          Key k{v->op, v->type, v->auxInt, v->aux, v->auxType, ids};
+          auto it = avail.find(k);
+          if (it != avail.end()) {
+            v->op = Op::Copy;
+            v->args = {it->second};
+            v->aux.clear();
+            v->auxInt = 0;
+            continue;
+          }
+          avail.emplace(k, v);
+          added[b].push_back(k);
+        }
+        if (b->control) b->control = resolved(b->control);
+      },
+      [&](Block *b) {
+        for (const Key &k : added[b]) avail.erase(k);
+      });
   // Phi arguments may refer to values merged later in the walk.
   for (auto &b : f.blocks)
     for (Value *v : b->values)

@@ -15,6 +15,7 @@ void deadcode(Func &f) {
   // 1. Reachable blocks.
   std::set<Block *> reach;
   std::vector<Block *> work{f.entry()};
+  if (f.unwind) work.push_back(f.unwind);
   while (!work.empty()) {
     Block *b = work.back();
     work.pop_back();

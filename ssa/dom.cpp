@@ -59,6 +59,24 @@ DomTree::DomTree(Func &f) {
   for (size_t i = 1; i < rpo.size(); ++i) children[idom[rpo[i]]].push_back(rpo[i]);
 }
 
+void DomTree::walk(const std::function<void(Block *)> &enter, const std::function<void(Block *)> &leave) {
+  if (rpo.empty()) return;
+  std::vector<std::pair<Block *, size_t>> stack{{rpo[0], 0}};
+  enter(rpo[0]);
+  while (!stack.empty()) {
+    auto &[b, next] = stack.back();
+    const std::vector<Block *> &kids = children[b];
+    if (next < kids.size()) {
+      Block *k = kids[next++];
+      stack.push_back({k, 0});
+      enter(k);
+      continue;
+    }
+    leave(b);
+    stack.pop_back();
+  }
+}
+
 bool DomTree::dominates(Block *a, Block *b) const {
   for (;;) {
     if (a == b) return true;

@@ -121,6 +121,7 @@ std::string dump(const Func &f) {
   std::string out = f.name + " " + types::typeString(f.sig) + "\n";
   for (const auto &b : f.blocks) {
     out += "  b" + std::to_string(b->id) + ":";
+    if (b.get() == f.unwind) out += " unwind";
     if (!b->preds.empty()) {
       out += " <-";
       for (const Block *p : b->preds) out += " b" + std::to_string(p->id);

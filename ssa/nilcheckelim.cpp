@@ -35,36 +35,20 @@ static bool allocated(const Value *p) {
 void nilcheckelim(Func &f) {
   DomTree dom(f);
   std::set<const Value *> nonNil;
-  struct Frame {
-    Block *b;
-    size_t next;
-    const Value *added;
-  };
-  std::vector<Frame> stack;
-  auto enter = [&](Block *b) {
-    const Value *added = nullptr;
-    // Entered only through the passing edge of a check of p: p != nil.
-    if (b->preds.size() == 1) {
-      Block *p = b->preds[0];
-      if (Value *ptr = nilChecked(p); ptr && p->succs[1] == b && nonNil.insert(ptr).second) added = ptr;
-    }
-    if (Value *ptr = nilChecked(b); ptr && (allocated(ptr) || nonNil.count(ptr))) {
-      Value *no = f.newValue(b, Op::ConstBool, b->control->type, {}, b->control->pos);
-      b->control = no;
-    }
-    stack.push_back({b, 0, added});
-  };
-  enter(f.entry());
-  while (!stack.empty()) {
-    Frame &fr = stack.back();
-    const std::vector<Block *> &kids = dom.children[fr.b];
-    if (fr.next < kids.size()) {
-      enter(kids[fr.next++]);
-      continue;
-    }
-    if (fr.added) nonNil.erase(fr.added);
-    stack.pop_back();
-  }
+  std::map<Block *, const Value *> added;
+  dom.walk(
+      [&](Block *b) {
+        // Entered only through the passing edge of a check of p: p != nil.
+        if (b->preds.size() == 1) {
+          Block *p = b->preds[0];
+          if (Value *ptr = nilChecked(p); ptr && p->succs[1] == b && nonNil.insert(ptr).second) added[b] = ptr;
+        }
+        if (Value *ptr = nilChecked(b); ptr && (allocated(ptr) || nonNil.count(ptr)))
+          b->control = f.newValue(b, Op::ConstBool, b->control->type, {}, b->control->pos);
+      },
+      [&](Block *b) {
+        if (auto it = added.find(b); it != added.end()) nonNil.erase(it->second);
+      });
 }
 
 } // namespace origo::ssa

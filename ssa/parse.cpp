@@ -345,6 +345,7 @@ private:
     bool ended = false;
     BlockKind kind = BlockKind::Plain;
     uint32_t control = 0;
+    bool unwind = false; ///< `bN: unwind`: the function's Func::unwind
   };
 
   bool fail(const std::string &msg) {
@@ -446,7 +447,7 @@ private:
     funcLine_ = lineNo_;
   }
 
-  /// `b2: <- b1 b5`
+  /// `b2: <- b1 b5`, `b7: unwind`
   void parseBlockHeader() {
     if (block_ && !block_->ended) {
       fail("block b" + std::to_string(block_->id) + " has no end line (kind and successors)");
@@ -459,6 +460,8 @@ private:
       fail("expected : after the block id");
       return;
     }
+    spaces();
+    if (eat("unwind")) b.unwind = true;
     if (!atEnd()) {
       if (!eat("<-")) {
         fail("expected <- and the predecessors");
@@ -691,6 +694,7 @@ private:
     for (const BlockText &bt : blocks_) {
       Block *b = blockById[bt.id];
       b->kind = bt.kind;
+      if (bt.unwind) f.unwind = b;
       for (uint32_t p : bt.preds) {
         Block *pb;
         if (!blockRef(p, bt.line, pb)) return;

@@ -6,6 +6,7 @@
 
 #include "ssa/ssa.h"
 
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct DomTree {
   std::map<Block *, Block *> idom;                 ///< the entry maps to itself
   std::map<Block *, std::vector<Block *>> children; ///< in rpo order
   bool dominates(Block *a, Block *b) const;
+  /// Visits the tree in preorder from the entry: enter(b) on the way
+  /// down, leave(b) once b's subtree is done (scoped facts come and go).
+  void walk(const std::function<void(Block *)> &enter, const std::function<void(Block *)> &leave);
 };
 
 void phielim(Func &f);   ///< phis whose arguments are all one value (or itself) become copies

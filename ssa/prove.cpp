@@ -9,6 +9,8 @@
 /// gc's usual loop facts: `for i := 0; i < len(s); i++ { s[i] }` (i is an
 /// induction variable from 0 stepping by 1, guarded by the loop test) and
 /// repeated checks of one index; range loops need no check at all.
+/// Slicing checks (`a > b` to runtime.panicSlice*) go the same way when
+/// 0 <= a <= b is known (`s[i:]` in such a loop, `s[:len(s)]`, `s[0:j]`).
 //===----------------------------------------------------------------------===//
 #include "ssa/passes.h"
 
@@ -60,53 +62,67 @@ bool nonNegative(const Value *v, int depth = 0) {
   }
 }
 
+/// a and b of a slicing check (`If (Greater (Conv<uint> a) (Conv<uint> b))`
+/// to an Exit calling one of runtime.panicSlice*), or false.
+bool sliceCheck(const Block *b, Value *&x, Value *&y) {
+  if (b->kind != BlockKind::If || b->succs.size() != 2) return false;
+  const Value *c = b->control;
+  const Block *fail = b->succs[0];
+  if (c->op != Op::Greater || fail->kind != BlockKind::Exit || !fail->control ||
+      fail->control->aux.rfind("runtime.panicSlice", 0) != 0)
+    return false;
+  auto unconv = [](Value *v) { return v->op == Op::Conv ? v->args[0] : v; };
+  x = unconv(c->args[0]);
+  y = unconv(c->args[1]);
+  return true;
+}
+
 } // namespace
 
 void prove(Func &f) {
   DomTree dom(f);
-  // Facts: pairs (a, b) with a < b (signed), from dominating branches.
-  std::multiset<std::pair<const Value *, const Value *>> less;
-  struct Frame {
-    Block *b;
-    size_t next;
-    std::pair<const Value *, const Value *> fact;
-    bool has;
-  };
-  std::vector<Frame> stack;
-  auto enter = [&](Block *b) {
-    Frame fr{b, 0, {}, false};
-    if (b->preds.size() == 1 && b->preds[0]->kind == BlockKind::If) {
-      Block *p = b->preds[0];
-      bool taken = p->succs[0] == b;
-      const Value *c = p->control;
-      if (c->op == Op::Not) {
-        c = c->args[0];
-        taken = !taken;
-      }
-      if (taken && c->op == Op::Less && !types::isUnsigned(c->args[0]->type) && types::isInteger(c->args[0]->type)) {
-        fr.fact = {c->args[0], c->args[1]};
-        fr.has = true;
-        less.insert(fr.fact);
-      }
-    }
-    Value *i, *n;
-    if (indexCheck(b, i, n) && nonNegative(i) && less.count({i, n})) {
-      Value *no = f.newValue(b, Op::ConstBool, b->control->type, {}, b->control->pos);
-      b->control = no;
-    }
-    stack.push_back(fr);
-  };
-  enter(f.entry());
-  while (!stack.empty()) {
-    Frame &fr = stack.back();
-    const std::vector<Block *> &kids = dom.children[fr.b];
-    if (fr.next < kids.size()) {
-      enter(kids[fr.next++]);
-      continue;
-    }
-    if (fr.has) less.erase(less.find(fr.fact));
-    stack.pop_back();
-  }
+  // Facts: pairs (a, b) with a < b (in the signedness of their type),
+  // from dominating branches.
+  using Fact = std::pair<const Value *, const Value *>;
+  std::multiset<Fact> less;
+  std::map<Block *, Fact> added;
+  dom.walk(
+      [&](Block *b) {
+        if (b->preds.size() == 1 && b->preds[0]->kind == BlockKind::If) {
+          Block *p = b->preds[0];
+          bool taken = p->succs[0] == b;
+          const Value *c = p->control;
+          if (c->op == Op::Not) {
+            c = c->args[0];
+            taken = !taken;
+          }
+          if (taken && c->op == Op::Less && types::isInteger(c->args[0]->type)) {
+            added[b] = {c->args[0], c->args[1]};
+            less.insert(added[b]);
+          }
+        }
+        // A check passes when a dominating one on the same values did
+        // (unsigned facts), or when 0 <= i < n is known (signed facts).
+        Value *i, *n;
+        const Value *ui = indexCheck(b, i, n) ? b->control->args[0]->args[0] : nullptr;
+        const Value *un = ui ? b->control->args[0]->args[1] : nullptr;
+        if (ui && (less.count({ui, un}) || (nonNegative(i) && less.count({i, n}))))
+          b->control = f.newValue(b, Op::ConstBool, b->control->type, {}, b->control->pos);
+        // A slicing check a > b (unsigned) fails to panic when 0 <= a <= b
+        // is known: a is b, a is 0, len(s) against cap(s), a < b with a
+        // non-negative, or both non-negative constants in order.
+        Value *x, *y;
+        if (sliceCheck(b, x, y)) {
+          bool ok = x == y || (x->op == Op::ConstInt && x->auxInt == 0) ||
+                    (x->op == Op::SliceLen && y->op == Op::SliceCap && x->args[0] == y->args[0]) ||
+                    (nonNegative(x) && less.count({x, y})) ||
+                    (x->op == Op::ConstInt && y->op == Op::ConstInt && x->auxInt >= 0 && x->auxInt <= y->auxInt);
+          if (ok) b->control = f.newValue(b, Op::ConstBool, b->control->type, {}, b->control->pos);
+        }
+      },
+      [&](Block *b) {
+        if (auto it = added.find(b); it != added.end()) less.erase(less.find(it->second));
+      });
 }
 
 } // namespace origo::ssa

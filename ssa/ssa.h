@@ -82,6 +82,11 @@ public:
   /// its context (ClosurePtr).
   bool hasContext = false;
   std::vector<std::unique_ptr<Block>> blocks; ///< blocks[0] is the entry
+  /// In a function with defer statements: where a panic unwinding into the
+  /// function continues (codegen's landing pad jumps here). It runs the
+  /// pending deferred calls; it has no predecessors, and passes keep it as
+  /// a second root.
+  Block *unwind = nullptr;
   Block *entry() const { return blocks.empty() ? nullptr : blocks[0].get(); }
   uint32_t numValueIds() const { return nextValue_; }
 

@@ -487,6 +487,7 @@ void Checker::objDecl(Object *obj) {
 }
 
 void Checker::checkPendingValidTypes() {
+  resolveDeferred();
   std::vector<const Type *> pending = std::move(pendingValidTypes_);
   pendingValidTypes_.clear();
   for (const Type *t : pending) validType(t);
@@ -676,6 +677,16 @@ void Checker::typeDecl(Object *obj) {
   }
   const Type *u = typExpr(typeNode);
   scope_ = savedScope;
+  if (u->kind == TypeKind::Named && !u->underlying && !u->origin && obj->tree) {
+    // type T2 T1 where T1 is still being declared (T1 struct{ p *T2 }) or
+    // waits itself: T2's underlying type is T1's, known once T1 is done
+    // (types2 resolves it lazily). Names that only refer to each other are
+    // reported then (resolveDeferred).
+    deferredUnder_.push_back({obj, named, u});
+    fromRHS_[named] = u;
+    pendingValidTypes_.push_back(named);
+    return;
+  }
   if (u->kind == TypeKind::Named && !u->underlying && !u->origin) {
     // type T U where U is still being declared: the names refer to each
     // other without ever reaching a type literal (type T T, or
@@ -702,6 +713,58 @@ void Checker::typeDecl(Object *obj) {
     pendingValidTypes_.push_back(named);
     if (--localTypeDecls_ == 0) checkPendingValidTypes();
   }
+  finishUnderlying(obj, named);
+}
+
+void Checker::resolveDeferred() {
+  // Chains resolve from the end that reached a type literal; what is left
+  // after no progress are cycles of names only (type A B; type B A).
+  for (bool progress = true; progress && !deferredUnder_.empty();) {
+    progress = false;
+    for (size_t i = 0; i < deferredUnder_.size(); ++i) {
+      auto [obj, named, u] = deferredUnder_[i];
+      if (!u->underlying) continue;
+      named->underlying = under(u);
+      if (named->underlying == named || !named->underlying) named->underlying = tt_.invalid();
+      deferredUnder_.erase(deferredUnder_.begin() + long(i--));
+      finishUnderlying(obj, named);
+      progress = true;
+    }
+  }
+  while (!deferredUnder_.empty()) {
+    // One report per cycle, following the names from the first left.
+    std::vector<Object *> cycle;
+    const Type *t = deferredUnder_.front().named;
+    while (t && std::find(cycle.begin(), cycle.end(), t->obj) == cycle.end()) {
+      cycle.push_back(t->obj);
+      auto it = std::find_if(deferredUnder_.begin(), deferredUnder_.end(),
+                             [&](const DeferredUnder &d) { return d.named == t; });
+      t = it == deferredUnder_.end() ? nullptr : it->u;
+    }
+    if (t) cycle.erase(cycle.begin(), std::find(cycle.begin(), cycle.end(), t->obj));
+    cycleError(cycle);
+    for (Object *o : cycle) {
+      auto it = std::find_if(deferredUnder_.begin(), deferredUnder_.end(),
+                             [&](const DeferredUnder &d) { return d.obj == o; });
+      if (it == deferredUnder_.end()) continue;
+      Type *nt = it->named;
+      Object *no = it->obj;
+      deferredUnder_.erase(it);
+      nt->underlying = tt_.invalid();
+      finishUnderlying(no, nt);
+    }
+    // Names leading into a cycle (type C A) get its invalid type.
+    for (size_t i = 0; i < deferredUnder_.size(); ++i) {
+      auto [obj, named, u] = deferredUnder_[i];
+      if (!u->underlying) continue;
+      named->underlying = tt_.invalid();
+      deferredUnder_.erase(deferredUnder_.begin() + long(i--));
+      finishUnderlying(obj, named);
+    }
+  }
+}
+
+void Checker::finishUnderlying(Object *obj, Type *named) {
   expandPending(named);
   for (Object *m : named->methods) {
     if (m->name == "_") continue;

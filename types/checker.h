@@ -115,6 +115,18 @@ public:
   std::set<const Type *> validTypes_;
   /// Package-level defined types, checked by validType once all are declared.
   std::vector<const Type *> pendingValidTypes_;
+  /// Package-level `type T U` with U still being declared: T's underlying
+  /// type waits for U's (resolveDeferred).
+  struct DeferredUnder {
+    Object *obj;
+    Type *named;
+    const Type *u;
+  };
+  std::vector<DeferredUnder> deferredUnder_;
+  void resolveDeferred();
+  /// What follows a defined type's underlying type being known: pending
+  /// instances expanded, receivers of its methods checked.
+  void finishUnderlying(Object *obj, Type *named);
   void checkPendingValidTypes();
   /// Whether some defined type is being declared (its underlying type,
   /// or one it refers to, may still be unknown).

@@ -1,0 +1,39 @@
+//===- runtime/defer.h - Panics on the unwinder, recover --------*- C++ -*-===//
+///
+/// \file
+/// The entry points compiled code calls for defer, panic and recover
+/// (README.md, "Contract with codegen"; the mechanism is in defer.cpp).
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ORIGO_RUNTIME_DEFER_H
+#define ORIGO_RUNTIME_DEFER_H
+
+#include "runtime/abi.h"
+
+#include <unwind.h>
+
+extern "C" {
+/// The personality routine of every Go function with deferred calls: its
+/// landing pad takes every Go panic.
+_Unwind_Reason_Code goPersonality(int version, _Unwind_Action actions, uint64_t cls,
+                                  _Unwind_Exception *exc, _Unwind_Context *ctx)
+    ORIGO_GO_NAME("runtime.personality");
+/// recover(), called with the frame pointer of the function calling it: the
+/// current panic's value if that function was called directly by the frame
+/// running the panic's deferred calls and nothing recovered it yet, else
+/// nil.
+origo::abi::Eface goGorecover(uintptr_t fp) ORIGO_GO_NAME("runtime.gorecover");
+/// After each deferred call a landing pad makes: true if the panic it runs
+/// for was recovered, which ends the panic (the frame then returns
+/// normally after its remaining deferred calls).
+bool goDeferrecovered() ORIGO_GO_NAME("runtime.deferrecovered");
+/// After a landing pad ran all its frame's deferred calls and none
+/// recovered: raises the current panic again from the caller's frame.
+[[noreturn]] void goPanicresume() ORIGO_GO_NAME("runtime.panicresume");
+/// A zeroed record of size bytes for a defer in a loop, and its release.
+void *goNewdefer(int64_t size) ORIGO_GO_NAME("runtime.newdefer");
+void goFreedefer(void *d, int64_t size) ORIGO_GO_NAME("runtime.freedefer");
+} // extern "C"
+
+#endif // ORIGO_RUNTIME_DEFER_H

@@ -1,0 +1,446 @@
+//===- ssa/build_defer.cpp - defer statements and recover -----------------===//
+/// \file
+/// defer (spec "Defer statements") the way gc compiles it, on origo's
+/// unwinder-based panics (runtime/defer.cpp):
+///
+/// - The function value and arguments are evaluated at the defer statement
+///   and kept until the function exits. Open-coded (gc's default: no defer
+///   in a loop or in a function with goto, at most 8): each statement has
+///   stack slots for its values and a bit in a byte slot that says it ran;
+///   nothing is allocated. Otherwise every statement pushes a record (from
+///   runtime.newdefer) on a chain whose head is a slot of the frame.
+/// - Every return stores its results in their slots (results of such a
+///   function always live in memory, so deferred closures can change named
+///   results), then makes the pending deferred calls, newest first, each
+///   cleared before it is called, and returns the slots' values (gc too
+///   expands the calls at each return).
+/// - Func::unwind, where a panic lands: the same calls, asking
+///   runtime.deferrecovered after each; recovered: the remaining calls run
+///   as on a return, then the current results are returned; none
+///   recovered: runtime.panicresume raises it further.
+///   Codegen makes every call of the function an invoke to that landing
+///   pad, so a deferred call that panics lands here again and the rest
+///   still run, as in gc.
+//===----------------------------------------------------------------------===//
+#include "ssa/builder.h"
+
+namespace origo::ssa {
+
+namespace {
+
+/// gc's limit on open-coded defers (the bits fit a byte).
+constexpr size_t MaxOpenDefers = 8;
+
+/// Counts the defer statements of a body (not of function literals in it)
+/// and whether one is inside a loop or the body has a goto.
+void scanDefers(const syntax::Tree &t, NodeId n, int loopDepth, size_t &count, bool &needRecords) {
+  if (!n.valid()) return;
+  switch (t.kind(n)) {
+  case NodeKind::FuncLit:
+    return;
+  case NodeKind::DeferStmt:
+    ++count;
+    if (loopDepth > 0) needRecords = true;
+    break;
+  case NodeKind::BranchStmt:
+    if (t[n].op == Tok::Goto) needRecords = true;
+    break;
+  case NodeKind::ForStmt:
+  case NodeKind::RangeStmt:
+    ++loopDepth;
+    break;
+  default:
+    break;
+  }
+  for (size_t i = 0; i < t.numKids(n); ++i) scanDefers(t, t.kid(n, i), loopDepth, count, needRecords);
+}
+
+/// Whether the body of a literal could let a captured variable's address
+/// out of it: a literal inside, &x, slicing (of an array), a method call
+/// (a pointer method takes its receiver's address).
+bool mayLeakAddress(const syntax::Tree &t, NodeId n) {
+  if (!n.valid()) return false;
+  switch (t.kind(n)) {
+  case NodeKind::FuncLit:
+  case NodeKind::SliceExpr:
+    return true;
+  case NodeKind::UnaryExpr:
+    if (t[n].op == Tok::And) return true;
+    break;
+  case NodeKind::CallExpr:
+    if (t.kind(t.kid(n, 0)) == NodeKind::SelectorExpr) return true;
+    break;
+  default:
+    break;
+  }
+  for (size_t i = 0; i < t.numKids(n); ++i)
+    if (mayLeakAddress(t, t.kid(n, i))) return true;
+  return false;
+}
+
+} // namespace
+
+void Builder::findFrameLiterals(NodeId n) {
+  const syntax::Tree &t = *tree_;
+  if (!n.valid() || t.kind(n) == NodeKind::FuncLit) return;
+  if (t.kind(n) == NodeKind::DeferStmt) {
+    NodeId call = t.kid(n, 0);
+    while (t.kind(call) == NodeKind::ParenExpr) call = t.kid(call, 0);
+    NodeId fun = t.kind(call) == NodeKind::CallExpr ? t.kid(call, 0) : NodeId{};
+    while (fun.valid() && t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
+    if (fun.valid() && t.kind(fun) == NodeKind::FuncLit && !mayLeakAddress(t, t.kid(fun, 1)))
+      frameLiterals_.insert(fun.index);
+  }
+  for (size_t i = 0; i < t.numKids(n); ++i) findFrameLiterals(t.kid(n, i));
+}
+
+Value *Builder::newLocal(const Type *t, Pos p, bool zeroed) {
+  // Slots are made in the entry block, ahead of everything, so that they
+  // dominate every use: the returns and Func::unwind included.
+  Block *entry = f_->entry();
+  Value *v = f_->newValue(nullptr, Op::LocalAddr, tt_.pointer(t), {}, p);
+  v->block = entry;
+  v->auxType = t;
+  v->aux = types::typeString(t);
+  std::vector<Value *> vs{v};
+  if (zeroed) {
+    Value *z = f_->newValue(nullptr, Op::Zero, tt_.tuple({}), {v}, p);
+    z->block = entry;
+    z->auxType = t;
+    z->aux = v->aux;
+    vs.push_back(z);
+  }
+  entry->values.insert(entry->values.begin(), vs.begin(), vs.end());
+  return v;
+}
+
+void Builder::beginDefers(NodeId body, Pos p) {
+  defers_.reset();
+  frameLiterals_.clear();
+  frameVars_.clear();
+  size_t count = 0;
+  bool needRecords = false;
+  scanDefers(*tree_, body, 0, count, needRecords);
+  if (count == 0) return;
+  defers_ = std::make_unique<Defers>();
+  defers_->open = !needRecords && count <= MaxOpenDefers;
+  if (defers_->open) findFrameLiterals(body);
+  if (defers_->open) defers_->bits = newLocal(basic(BasicKind::Uint8), p, true);
+  else defers_->head = newLocal(basic(BasicKind::UnsafePointer), p, true);
+}
+
+void Builder::deferResultCells() {
+  if (!defers_) return;
+  // Results of a function with defers live in memory (inMemory): their
+  // cells, made at the entry, serve every return and Func::unwind.
+  // A heap cell (a result captured by reference) is made by a call, which
+  // the landing pad cannot see the value of: its address is kept in a
+  // slot of the frame.
+  for (const Object *r : results_) {
+    Value *cell = readVar(r, cur_);
+    bool indirect = cell->op != Op::LocalAddr;
+    if (indirect) {
+      Value *slot = newLocal(cell->type, r->pos, true);
+      value(Op::Store, tt_.tuple({}), {slot, cell}, r->pos);
+      cell = slot;
+    }
+    defers_->resultCells.push_back(cell);
+    defers_->resultIndirect.push_back(indirect);
+  }
+}
+
+Value *Builder::deferResultCell(size_t i, Pos p) {
+  Defers &d = *defers_;
+  if (!d.resultIndirect[i]) return d.resultCells[i];
+  return value(Op::Load, tt_.pointer(objType(results_[i])), {d.resultCells[i]}, p);
+}
+
+void Builder::deferCall(Op op, const std::string &callee, const Type *sig, const Type *result,
+                        const std::vector<Value *> &args) {
+  DeferSite &site = deferring_->site;
+  deferring_->done = true;
+  site.result = result;
+  deferring_->vals = args;
+  if (op == Op::ClosureCall && args[0]->op == Op::FuncAddr) {
+    // A function name or a capture-free literal: call it directly.
+    site.kind = DeferSite::Static;
+    site.callee = args[0]->aux;
+    deferring_->vals.erase(deferring_->vals.begin());
+    return;
+  }
+  site.kind = op == Op::StaticCall ? DeferSite::Static : DeferSite::Closure;
+  site.callee = callee;
+  site.sig = sig;
+}
+
+void Builder::deferStmt(NodeId s) {
+  const syntax::Tree &t = *tree_;
+  Pos p = pos(s);
+  NodeId e = t.kid(s, 0);
+  while (t.kind(e) == NodeKind::ParenExpr) e = t.kid(e, 0);
+  NodeId fun = t.kid(e, 0);
+  while (t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
+  Deferring dfr;
+  dfr.node = e;
+  DeferSite &site = dfr.site;
+  site.pos = p;
+  std::vector<Value *> &vals = dfr.vals;
+  // 1. Evaluate what the call needs, now.
+  const Object *callee = t.kind(fun) == NodeKind::Ident ? info_->uses[fun.index] : nullptr;
+  if (callee && callee->kind == ObjKind::Builtin) {
+    switch (callee->builtin) {
+    case types::Builtin::Print:
+    case types::Builtin::Println:
+      site.kind = callee->builtin == types::Builtin::Print ? DeferSite::Print : DeferSite::Println;
+      for (size_t i = 1; i < t.numKids(e); ++i) {
+        vals.push_back(expr(t.kid(e, i)));
+        site.types.push_back(typeOf(t.kid(e, i)));
+      }
+      break;
+    case types::Builtin::Panic: {
+      // The value converted to interface{} now: its type and data words.
+      site.kind = DeferSite::Panic;
+      NodeId a = t.kid(e, 1);
+      const Type *at = typeOf(a);
+      if (types::isInterface(at) || types::under(at)->kind != types::TypeKind::Basic || types::isComplex(at) ||
+          (at->kind == types::TypeKind::Named && !at->methods.empty())) {
+        unsupported(p, "defer panic with a value of type " + types::typeString(at));
+        return;
+      }
+      Value *x = conv(expr(a), at, p);
+      vals.push_back(typeDesc(at, p));
+      vals.push_back(value(Op::Box, basic(BasicKind::UnsafePointer), {x}, p));
+      break;
+    }
+    case types::Builtin::Recover:
+      // recover() is then not called by a deferred function: it returns
+      // nil and stops nothing.
+      site.kind = DeferSite::Nothing;
+      break;
+    case types::Builtin::Delete: {
+      // The map and the key now; the key's address when deleting.
+      site.kind = DeferSite::Delete;
+      site.sig = typeOf(t.kid(e, 1));
+      const Type *kt = types::under(site.sig)->key;
+      vals.push_back(expr(t.kid(e, 1)));
+      vals.push_back(conv(expr(t.kid(e, 2)), kt, p));
+      site.types = {site.sig, kt};
+      break;
+    }
+    default:
+      unsupported(p, "defer of built-in " + callee->name);
+      return;
+    }
+  } else {
+    // The function value (or receiver) and the arguments, as call()
+    // evaluates them; it hands the call back through deferCall.
+    deferring_ = &dfr;
+    call(e, nullptr);
+    deferring_ = nullptr;
+    if (!dfr.done) return; // reported
+  }
+  if (site.types.empty())
+    for (Value *v : vals) {
+      // Aggregate arguments are copies (callArgs) the slot or record takes
+      // over by value; the call gets the address of the kept copy.
+      const Type *vt = v->type, *u = types::under(vt);
+      if (fresh_.count(v) && u->kind == types::TypeKind::Pointer && isAggregate(u->elem)) vt = u->elem;
+      site.types.push_back(vt);
+    }
+  // 2. Keep the values, then mark the statement as run.
+  Defers &d = *defers_;
+  size_t k = d.sites.size();
+  if (d.open) {
+    for (size_t i = 0; i < vals.size(); ++i) {
+      site.slots.push_back(newLocal(site.types[i], p, false));
+      storeValue(site.slots.back(), vals[i], site.types[i], p);
+    }
+    Value *bits = value(Op::Load, basic(BasicKind::Uint8), {d.bits}, p);
+    Value *bit = value(Op::ConstInt, basic(BasicKind::Uint8), {}, p);
+    bit->auxInt = int64_t(1) << k;
+    value(Op::Store, tt_.tuple({}), {d.bits, value(Op::Or, basic(BasicKind::Uint8), {bits, bit}, p)}, p);
+  } else {
+    // Record: {link, site, values...}, each value 8-byte aligned.
+    int64_t off = 16;
+    for (const Type *vt : site.types) {
+      site.offsets.push_back(off);
+      off += (types::layoutOf(vt).size + 7) & ~int64_t(7);
+    }
+    site.recordSize = off;
+    const Type *up = basic(BasicKind::UnsafePointer);
+    Value *r = value(Op::RuntimeCall, up, {intConst(off, p)}, p);
+    r->aux = "runtime.newdefer";
+    auto field = [&](int64_t o, const Type *ft) {
+      return value(Op::AddPtr, tt_.pointer(ft), {r, intConst(o, p)}, p);
+    };
+    value(Op::Store, tt_.tuple({}), {field(0, up), value(Op::Load, up, {d.head}, p)}, p);
+    value(Op::Store, tt_.tuple({}), {field(8, basic(BasicKind::Int)), intConst(int64_t(k), p)}, p);
+    for (size_t i = 0; i < vals.size(); ++i) storeValue(field(site.offsets[i], site.types[i]), vals[i], site.types[i], p);
+    value(Op::Store, tt_.tuple({}), {d.head, r}, p);
+  }
+  d.sites.push_back(std::move(site));
+}
+
+void Builder::callDeferred(const DeferSite &site, const std::vector<Value *> &vals, bool panicking, Pos p) {
+  // While panicking, the deferred function must keep its own frame: a
+  // function it calls must not pass recover's check (gc never inlines a
+  // deferred call either).
+  int64_t noInline = panicking ? 1 : 0;
+  switch (site.kind) {
+  case DeferSite::Nothing:
+    return;
+  case DeferSite::Delete: {
+    const Type *kt = types::under(site.sig)->key;
+    Value *key = temp(kt, p);
+    storeValue(key, vals[1], kt, p);
+    mapCall("runtime.mapdelete", tt_.tuple({}), {typeDesc(site.sig, p), vals[0], key}, p);
+    return;
+  }
+  case DeferSite::Print:
+  case DeferSite::Println:
+    printValues(vals, site.types, site.kind == DeferSite::Println, p);
+    return;
+  case DeferSite::Panic: {
+    // Not an Exit block: the unwinder brings it back to this frame.
+    Value *c = value(Op::RuntimeCall, tt_.tuple({}), vals, p);
+    c->aux = "runtime.gopanic";
+    return;
+  }
+  case DeferSite::Static: {
+    Value *c = value(Op::StaticCall, site.result, vals, p);
+    c->aux = site.callee;
+    c->auxInt = noInline;
+    return;
+  }
+  case DeferSite::Closure: {
+    std::vector<Value *> args = vals;
+    args[0] = nilChecked(args[0], p);
+    Value *c = value(Op::ClosureCall, site.result, args, p);
+    c->auxInt = noInline;
+    c->auxType = site.sig;
+    c->aux = types::typeString(site.sig);
+    return;
+  }
+  }
+}
+
+void Builder::runDefers(bool panicking, Block *recovered, Pos p) {
+  Defers &d = *defers_;
+  // After a deferred call in a landing pad: recovered, or on to next.
+  auto afterCall = [&](Block *next) {
+    if (panicking) {
+      Value *r = value(Op::RuntimeCall, basic(BasicKind::Bool), {}, p);
+      r->aux = "runtime.deferrecovered";
+      cur_->kind = BlockKind::If;
+      cur_->control = r;
+      Func::addEdge(cur_, recovered);
+      Func::addEdge(cur_, next);
+    } else {
+      jump(next);
+    }
+  };
+  if (d.open) {
+    const Type *u8 = basic(BasicKind::Uint8);
+    for (size_t k = d.sites.size(); k-- > 0;) {
+      const DeferSite &site = d.sites[k];
+      Block *call = newBlock(), *next = newBlock();
+      Value *bits = value(Op::Load, u8, {d.bits}, p);
+      Value *bit = value(Op::ConstInt, u8, {}, p);
+      bit->auxInt = int64_t(1) << k;
+      Value *set = value(Op::Neq, basic(BasicKind::Bool),
+                         {value(Op::And, u8, {bits, bit}, p), value(Op::ConstInt, u8, {}, p)}, p);
+      cur_->kind = BlockKind::If;
+      cur_->control = set;
+      Func::addEdge(cur_, call);
+      Func::addEdge(cur_, next);
+      seal(call);
+      startBlock(call);
+      // Cleared first: a panic in the call must not run it again.
+      value(Op::Store, tt_.tuple({}), {d.bits, value(Op::AndNot, u8, {bits, bit}, p)}, p);
+      std::vector<Value *> vals;
+      for (size_t i = 0; i < site.slots.size(); ++i) vals.push_back(deref(site.slots[i], site.types[i], p));
+      callDeferred(site, vals, panicking, p);
+      afterCall(next);
+      seal(next);
+      startBlock(next);
+    }
+    return;
+  }
+  // Records, newest first: pop, read the values, free, call.
+  const Type *up = basic(BasicKind::UnsafePointer);
+  Block *head = newBlock(), *done = newBlock(), *pop = newBlock();
+  jump(head);
+  startBlock(head);
+  Value *r = value(Op::Load, up, {d.head}, p);
+  cur_->kind = BlockKind::If;
+  cur_->control = value(Op::Eq, basic(BasicKind::Bool), {r, value(Op::ConstInt, up, {}, p)}, p);
+  Func::addEdge(cur_, done);
+  Func::addEdge(cur_, pop);
+  seal(pop);
+  startBlock(pop);
+  auto field = [&](int64_t o, const Type *ft) { return value(Op::AddPtr, tt_.pointer(ft), {r, intConst(o, p)}, p); };
+  value(Op::Store, tt_.tuple({}), {d.head, value(Op::Load, up, {field(0, up)}, p)}, p);
+  Value *siteNo = value(Op::Load, basic(BasicKind::Int), {field(8, basic(BasicKind::Int))}, p);
+  for (size_t k = 0; k < d.sites.size(); ++k) {
+    const DeferSite &site = d.sites[k];
+    Block *call = newBlock(), *next = newBlock();
+    cur_->kind = BlockKind::If;
+    cur_->control = value(Op::Eq, basic(BasicKind::Bool), {siteNo, intConst(int64_t(k), p)}, p);
+    Func::addEdge(cur_, call);
+    Func::addEdge(cur_, next);
+    seal(call);
+    startBlock(call);
+    std::vector<Value *> vals;
+    for (size_t i = 0; i < site.types.size(); ++i)
+      vals.push_back(deref(field(site.offsets[i], site.types[i]), site.types[i], p));
+    Value *fr = value(Op::RuntimeCall, tt_.tuple({}), {r, intConst(site.recordSize, p)}, p);
+    fr->aux = "runtime.freedefer";
+    callDeferred(site, vals, panicking, p);
+    afterCall(head);
+    seal(next);
+    startBlock(next);
+  }
+  jump(head); // not reached: every record has a site
+  seal(head);
+  seal(done);
+  startBlock(done);
+}
+
+void Builder::deferReturn(const std::vector<Value *> &vals, Pos p) {
+  Defers &d = *defers_;
+  for (size_t i = 0; i < vals.size() && i < d.resultCells.size(); ++i)
+    storeValue(deferResultCell(i, p), vals[i], objType(results_[i]), p);
+  exitWithDefers(p);
+}
+
+void Builder::exitWithDefers(Pos p) {
+  // The deferred calls are made at the return statement's line, as gc's
+  // (tracebacks through them show it).
+  Defers &d = *defers_;
+  runDefers(false, nullptr, p);
+  std::vector<Value *> results;
+  for (size_t i = 0; i < d.resultCells.size(); ++i)
+    results.push_back(deref(deferResultCell(i, p), objType(results_[i]), p));
+  cur_->kind = BlockKind::Ret;
+  cur_->control = value(Op::Return, tt_.tuple(f_->sig->results()), results, p);
+}
+
+void Builder::endDefers(Pos p) {
+  // 1. Where a panic lands.
+  Block *unwind = newBlock(), *recovered = newBlock();
+  unwind->pos = p;
+  sealed_.insert(unwind);
+  f_->unwind = unwind;
+  startBlock(unwind);
+  runDefers(true, recovered, p);
+  Value *resume = value(Op::RuntimeCall, tt_.tuple({}), {}, p);
+  resume->aux = "runtime.panicresume";
+  cur_->kind = BlockKind::Exit;
+  cur_->control = resume;
+  // 2. Recovered: the remaining deferred calls run as on a return.
+  seal(recovered);
+  startBlock(recovered);
+  exitWithDefers(p);
+}
+
+} // namespace origo::ssa
