@@ -149,6 +149,19 @@ Value *Builder::methodValue(NodeId sel, const Object *m) {
     const Type *first = types::under(ft)->params()[0];
     bool ptrType = types::under(first)->kind == types::TypeKind::Pointer;
     const Type *base = ptrType ? types::under(first)->elem : first;
+    // (*T).m of a value method and S.m, (*S).m of promoted ones: the
+    // pkg.(*T).m wrappers (wrappers.cpp; an aggregate S is passed by
+    // pointer to a copy, which they read the same way).
+    std::string wrapper;
+    if (base == m->recvType && ptrType && !m->ptrRecv && needsPtrWrapper(m)) wrapper = m->ptrLinkName();
+    if (base != m->recvType && base->kind == types::TypeKind::Named && (ptrType || isAggregate(base)))
+      for (const types::MethodSetEntry &me : types::methodSetOf(tt_.pointer(base)))
+        if (me.method == m && needsPromotedWrapper(base, me)) wrapper = types::ptrMethodName(base, m->name);
+    if (!wrapper.empty()) {
+      Value *fa = value(Op::FuncAddr, ft, {}, p);
+      fa->aux = wrapper;
+      return fa;
+    }
     if (ptrType != m->ptrRecv || base != m->recvType || (m->recvType && !m->recvType->typeParams.empty())) {
       unsupported(p, "this method expression");
       return value(Op::ConstInt, ft, {}, p);
@@ -304,6 +317,11 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   Pos p = pos(e);
   if (t.kind(fun) == NodeKind::SelectorExpr && types::isInterface(typeOf(t.kid(fun, 0))))
     return ifaceCall(e, results); // x.m(...) and I.m(x, ...)
+  if (t.kind(fun) == NodeKind::SelectorExpr && tv(t.kid(fun, 0)).type && tv(t.kid(fun, 0)).mode != types::Mode::TypeExpr &&
+      !types::isTypeParam(typeOf(t.kid(fun, 0)))) {
+    types::LookupResult r = types::lookupFieldOrMethod(typeOf(t.kid(fun, 0)), std::string(t[t.kid(fun, 1)].text), &pkg_);
+    if (r.method && r.interfaceMethod && !r.path.empty()) return ifaceCall(e, results); // promoted from an interface
+  }
   if (ftv.mode == types::Mode::TypeExpr) {
     NodeId a = t.kid(e, 1);
     // T(nil): the zero value of the pointer-like type T.
@@ -460,6 +478,7 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   }
   std::vector<Value *> args;
   bool viaPtrWrapper = false; // (*T).m for a value method m: gc's wrapper pkg.(*T).m
+  std::string promotedVia;    // S.m, (*S).m of a promoted method: its wrapper
   if (t.kind(fun) == NodeKind::SelectorExpr) {
     callee = info_->uses[t.kid(fun, 1).index];
     NodeId x0 = t.kid(fun, 0);
@@ -474,7 +493,14 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
         const Type *rt = mt->params().empty() ? nullptr : mt->params()[0];
         bool ptrType = rt && types::under(rt)->kind == types::TypeKind::Pointer;
         viaPtrWrapper = ptrType && !callee->ptrRecv && needsPtrWrapper(callee);
-        if (ptrType != callee->ptrRecv && !viaPtrWrapper) {
+        // S.m and (*S).m of a method promoted to S: the pkg.(*S).m wrapper
+        // (wrappers.cpp), given *S or the address of S's copy.
+        const Type *base = rt ? (ptrType ? types::under(rt)->elem : rt) : nullptr;
+        if (base && base != callee->recvType && base->kind == types::TypeKind::Named) {
+          for (const types::MethodSetEntry &me : types::methodSetOf(tt_.pointer(base)))
+            if (me.method == callee && needsPromotedWrapper(base, me)) promotedVia = types::ptrMethodName(base, callee->name);
+        }
+        if (ptrType != callee->ptrRecv && !viaPtrWrapper && promotedVia.empty()) {
           unsupported(p, "a method expression of a value method through a pointer type");
           return nullptr;
         }
@@ -530,7 +556,7 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     return nullptr;
   }
   Value *c = value(Op::StaticCall, rt, args, p);
-  c->aux = viaPtrWrapper ? callee->ptrLinkName() : calleeName;
+  c->aux = !promotedVia.empty() ? promotedVia : viaPtrWrapper ? callee->ptrLinkName() : calleeName;
   callResults(c, res, results);
   return c;
 }

@@ -97,7 +97,7 @@ Value *Builder::typeAssert(NodeId e, std::vector<Value *> *results) {
   const syntax::Tree &t = *tree_;
   Pos p = pos(e);
   Value *x = expr(t.kid(e, 0));
-  const Type *T = tv(e).type; // the asserted type (also in the comma-ok form)
+  const Type *T = subst(tv(e).type); // the asserted type (also in the comma-ok form)
   const Type *xt = x->type;
   const Type *ptrT = basic(BasicKind::UnsafePointer), *boolT = basic(BasicKind::Bool);
   bool commaOk = results != nullptr;
@@ -190,8 +190,15 @@ Value *Builder::ifaceCall(NodeId e, std::vector<Value *> *results) {
   const Type *it = typeOf(t.kid(fun, 0));
   std::vector<Value *> args;
   if (methodExpr) {
-    callArgs(e, types::under(tv(fun).type), args, 0);
+    callArgs(e, types::under(subst(tv(fun).type)), args, 0);
     if (args.empty()) return nullptr;
+  } else if (!types::isInterface(it)) {
+    // s.m(...) with m promoted from an interface embedded in struct s:
+    // the interface field, reached through s (or *s) and the embedded
+    // fields on the way.
+    types::LookupResult r = types::lookupFieldOrMethod(it, std::string(t[t.kid(fun, 1)].text), &pkg_);
+    Value *field = fieldPath(expr(t.kid(fun, 0)), it, r.path, r.path.size(), p);
+    args.push_back(value(Op::Load, it, {field}, p));
   } else {
     args.push_back(expr(t.kid(fun, 0)));
   }
@@ -381,13 +388,13 @@ void Builder::typeSwitch(NodeId s) {
     }
     std::vector<NodeId> cs = t.kids(cases);
     for (NodeId c : cs) {
-      const types::TypeAndValue &ctv = tv(c);
+      const Type *ct = subst(tv(c).type); // (in a generic instance: with its type arguments)
       Value *cond;
       Value *itab = nullptr;
-      if (ctv.type && ctv.type->isBasic(BasicKind::UntypedNil)) {
+      if (ct && ct->isBasic(BasicKind::UntypedNil)) {
         cond = value(Op::Eq, boolT, {tab, ptrConst(ptrT, p)}, pos(c));
-      } else if (types::isInterface(ctv.type)) {
-        const Type *T = ctv.type;
+      } else if (types::isInterface(ct)) {
+        const Type *T = ct;
         if (isEmptyIface(T)) {
           cond = value(Op::Neq, boolT, {tab, ptrConst(ptrT, p)}, pos(c));
         } else {
@@ -396,13 +403,13 @@ void Builder::typeSwitch(NodeId s) {
           cond = value(Op::Neq, boolT, {itab, ptrConst(ptrT, p)}, pos(c));
         }
       } else {
-        if (!lowerable(ctv.type)) {
-          unsupported(pos(c), "a value of type " + types::typeString(ctv.type));
+        if (!lowerable(ct)) {
+          unsupported(pos(c), "a value of type " + types::typeString(ct));
           return;
         }
-        cond = value(Op::Eq, boolT, {tab, staticTab(xt, ctv.type, pos(c))}, pos(c));
+        cond = value(Op::Eq, boolT, {tab, staticTab(xt, ct, pos(c))}, pos(c));
       }
-      if (cs.size() == 1 && !(ctv.type && ctv.type->isBasic(BasicKind::UntypedNil))) boundType[i] = ctv.type;
+      if (cs.size() == 1 && !(ct && ct->isBasic(BasicKind::UntypedNil))) boundType[i] = ct;
       if (itab) itabs[i].push_back({cur_, itab});
       Block *next = newBlock();
       cur_->kind = BlockKind::If;
@@ -425,7 +432,7 @@ void Builder::typeSwitch(NodeId s) {
       const Type *T = boundType[i];
       Value *bound;
       if (!T || types::identical(T, xt)) {
-        bound = conv(x, v->type, pos(clauses[i]));
+        bound = conv(x, objType(v), pos(clauses[i]));
       } else if (types::isInterface(T)) {
         if (isEmptyIface(T)) {
           bound = value(Op::IfaceMake, T, {value(Op::IfaceType, ptrT, {x}, p), data}, p);

@@ -144,10 +144,15 @@ std::unique_ptr<Func> promotedWrapper(const Type *S, const types::MethodSetEntry
     args.push_back(a);
   }
   // Follow the embedded fields: cur is the address of a value of type t.
+  // Pointers are checked before they are followed: p and the embedded
+  // pointers on the way, but not a last one passed on as the receiver of
+  // a pointer method (which may well be nil, as in gc).
   Value *cur = args[0];
   const Type *t = S;
-  w.nilCheck(cur);
+  bool unchecked = true;
   for (int idx : e.path) {
+    if (unchecked) w.nilCheck(cur);
+    unchecked = false;
     const Type *st = types::under(t);
     const types::Field &fd = st->fields[size_t(idx)];
     Value *off = w.v(Op::ConstInt, tt.basic(BasicKind::Int), {});
@@ -156,7 +161,7 @@ std::unique_ptr<Func> promotedWrapper(const Type *S, const types::MethodSetEntry
     if (types::under(fd.type)->kind == types::TypeKind::Pointer && fd.type->kind != types::TypeKind::Named) {
       cur = w.v(Op::Load, fd.type, {addr});
       t = fd.type->elem;
-      w.nilCheck(cur);
+      unchecked = true;
     } else {
       cur = addr;
       t = fd.type;
@@ -164,6 +169,7 @@ std::unique_ptr<Func> promotedWrapper(const Type *S, const types::MethodSetEntry
   }
   Value *c;
   const Type *rt = res.size() == 1 ? res[0] : tt.tuple(res);
+  if (unchecked && (e.interfaceMethod || !m->ptrRecv)) w.nilCheck(cur);
   if (e.interfaceMethod) {
     // An embedded interface: its method through the itab.
     Value *x = w.v(Op::Load, t, {cur});
