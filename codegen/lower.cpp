@@ -79,9 +79,9 @@ private:
   /// How many out-pointer parameters precede the Go parameters of sig.
   static unsigned numOuts(const Type *sig);
   llvm::FunctionType *funcType(const Type *sig);
-  /// The LLVM function of a Go function; a closure body (hasContext)
-  /// takes the closure first, in the target's `nest` register.
-  llvm::Function *goFunction(const std::string &name, const Type *sig, bool hasContext = false);
+  /// The LLVM function of a Go function (funcType: the context first, in
+  /// the target's `nest` register).
+  llvm::Function *goFunction(const std::string &name, const Type *sig);
   llvm::FunctionCallee runtimeFunc(const std::string &name, llvm::Type *ret,
                                    std::vector<llvm::Type *> params);
   llvm::GlobalVariable *global(const std::string &name, const Type *t);
@@ -185,9 +185,13 @@ unsigned Lowering::numOuts(const Type *sig) {
 }
 
 llvm::FunctionType *Lowering::funcType(const Type *sig) {
-  // (out pointers of aggregate results..., parameters...) returning the
-  // other results: none (void), one, or an LLVM struct of them.
-  std::vector<llvm::Type *> params(numOuts(sig), gcptr_);
+  // (context, out pointers of aggregate results..., parameters...)
+  // returning the other results: none (void), one, or an LLVM struct of
+  // them. Every Go function takes the context (the closure it was called
+  // through) in the target's `nest` register, used or not, so that a call
+  // through any func value has the callee's own type: when LLVM resolves
+  // one to a direct call, the arguments stay where they are.
+  std::vector<llvm::Type *> params(1 + numOuts(sig), gcptr_);
   for (const Type *p : sig->params()) params.push_back(typeOf(p));
   std::vector<llvm::Type *> elems;
   for (const Type *r : sig->results())
@@ -206,8 +210,7 @@ llvm::Value *Lowering::goCall(const ssa::Value *v, llvm::FunctionType *ft, llvm:
   if (types::under(rt)->kind == TypeKind::Tuple) res = types::under(rt)->list;
   else res = {rt};
   std::vector<llvm::Value *> outs;
-  std::vector<llvm::Value *> all;
-  if (cl) all.push_back(cl);
+  std::vector<llvm::Value *> all{cl ? cl : llvm::Constant::getNullValue(gcptr_)}; // the context (funcType)
   for (const Type *r : res)
     if (isAggregate(r)) {
       outs.push_back(stackSlot(r));
@@ -219,9 +222,8 @@ llvm::Value *Lowering::goCall(const ssa::Value *v, llvm::FunctionType *ft, llvm:
   llvm::CallBase *c = emitCall(llvm::FunctionCallee(ft, callee), all);
   // auxInt 1: a deferred call made while panicking (ops.def).
   if (v->auxInt == 1) c->setIsNoInline();
-  unsigned first = cl ? 1 : 0;
-  if (cl) c->addParamAttr(0, llvm::Attribute::Nest);
-  for (unsigned i = first; i < all.size(); ++i)
+  c->addParamAttr(0, llvm::Attribute::Nest);
+  for (unsigned i = 1; i < all.size(); ++i)
     if (all[i]->getType()->isIntegerTy(1)) c->addParamAttr(i, llvm::Attribute::ZExt);
   if (c->getType()->isIntegerTy(1)) c->addRetAttr(llvm::Attribute::ZExt);
   stackmap(v->pos);
@@ -233,16 +235,10 @@ llvm::Value *Lowering::goCall(const ssa::Value *v, llvm::FunctionType *ft, llvm:
   return c;
 }
 
-llvm::Function *Lowering::goFunction(const std::string &name, const Type *sig, bool hasContext) {
+llvm::Function *Lowering::goFunction(const std::string &name, const Type *sig) {
   if (llvm::Function *f = m_.getFunction(name)) return f;
-  llvm::FunctionType *ft = funcType(sig);
-  if (hasContext) {
-    std::vector<llvm::Type *> ps{gcptr_};
-    ps.insert(ps.end(), ft->param_begin(), ft->param_end());
-    ft = llvm::FunctionType::get(ft->getReturnType(), ps, false);
-  }
-  llvm::Function *f = llvm::Function::Create(ft, llvm::Function::ExternalLinkage, name, m_);
-  if (hasContext) f->addParamAttr(0, llvm::Attribute::Nest);
+  llvm::Function *f = llvm::Function::Create(funcType(sig), llvm::Function::ExternalLinkage, name, m_);
+  f->addParamAttr(0, llvm::Attribute::Nest);
   // Frame pointers let the runtime (tracebacks, later the GC) walk stacks;
   // unwind tables let panics pass every Go frame.
   f->addFnAttr("frame-pointer", "all");
@@ -327,7 +323,7 @@ void Lowering::run() {
   m_.addModuleFlag(llvm::Module::Warning, "Debug Info Version", llvm::DEBUG_METADATA_VERSION);
   m_.addModuleFlag(llvm::Module::Warning, "Dwarf Version", 4);
   for (const ssa::Global &g : pkg_.globals) global(g.name, g.type);
-  for (const auto &f : pkg_.funcs) goFunction(f->name, f->sig, f->hasContext);
+  for (const auto &f : pkg_.funcs) goFunction(f->name, f->sig);
   for (const auto &f : pkg_.funcs) lowerFunc(*f);
   di_->finalize();
 }
@@ -447,7 +443,7 @@ void Lowering::lowerFunc(const ssa::Func &f) {
         }
         types::Layout l = types::layoutOf(want[i]);
         llvm::MaybeAlign al(uint64_t(std::max<int64_t>(l.align, 1)));
-        b_.CreateMemMove(fn->getArg(f.hasContext + out++), al, vals_[a->id], al, uint64_t(l.size));
+        b_.CreateMemMove(fn->getArg(1 + out++), al, vals_[a->id], al, uint64_t(l.size));
       }
       if (scalars.empty()) b_.CreateRetVoid();
       else if (scalars.size() == 1) b_.CreateRet(scalars[0]);
@@ -696,7 +692,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
   case Op::Imag:
     return b_.CreateExtractValue(arg(v, 0), {1});
   case Op::Arg:
-    return b_.GetInsertBlock()->getParent()->getArg(cur_->hasContext + numOuts(cur_->sig) + unsigned(v->auxInt));
+    return b_.GetInsertBlock()->getParent()->getArg(1 + numOuts(cur_->sig) + unsigned(v->auxInt));
   case Op::ClosurePtr:
     return b_.GetInsertBlock()->getParent()->getArg(0);
   case Op::LocalAddr:
@@ -751,11 +747,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     llvm::Value *fn = b_.CreateAddrSpaceCast(b_.CreateLoad(gcptr_, cl), ptr_);
     std::vector<llvm::Value *> args;
     for (size_t i = 1; i < v->args.size(); ++i) args.push_back(arg(v, i));
-    // The closure's static type: (nest, the callee's own parameters).
-    llvm::FunctionType *gt = funcType(types::under(v->auxType));
-    std::vector<llvm::Type *> ps{gcptr_};
-    ps.insert(ps.end(), gt->param_begin(), gt->param_end());
-    return goCall(v, llvm::FunctionType::get(gt->getReturnType(), ps, false), fn, cl, args);
+    return goCall(v, funcType(types::under(v->auxType)), fn, cl, args);
   }
   case Op::New: {
     llvm::GlobalVariable *td = typeDescriptor(m_, v->auxType);
@@ -858,21 +850,28 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     std::vector<llvm::Value *> args;
     for (size_t i = 0; i < v->args.size(); ++i) args.push_back(arg(v, i));
     llvm::Function *callee = m_.getFunction(v->aux);
-    if (!callee) {
-      // A Go function of another package (or a declaration without body).
-      std::vector<llvm::Type *> ps;
+    // A Go function of another package (or a declaration without body),
+    // or one a type descriptor's method table declared first with a
+    // placeholder type (typedesc.cpp): call with the type of this call,
+    // (context, out pointers, arguments) as funcType makes them.
+    auto callType = [&] {
+      std::vector<llvm::Type *> ps{gcptr_};
+      std::vector<llvm::Type *> rets;
+      const Type *rt = v->type;
+      std::vector<const Type *> res = types::under(rt)->kind == TypeKind::Tuple ? types::under(rt)->list
+                                                                                 : std::vector<const Type *>{rt};
+      for (const Type *r : res) {
+        if (isAggregate(r)) ps.push_back(gcptr_);
+        else rets.push_back(typeOf(r));
+      }
       for (llvm::Value *a : args) ps.push_back(a->getType());
-      callee = llvm::Function::Create(llvm::FunctionType::get(t, ps, false),
-                                      llvm::Function::ExternalLinkage, v->aux, m_);
-    }
+      llvm::Type *ret = rets.empty() ? llvm::Type::getVoidTy(ctx_)
+                      : rets.size() == 1 ? rets[0] : llvm::StructType::get(ctx_, rets);
+      return llvm::FunctionType::get(ret, ps, false);
+    };
+    if (!callee) callee = llvm::Function::Create(callType(), llvm::Function::ExternalLinkage, v->aux, m_);
     llvm::FunctionType *ft = callee->getFunctionType();
-    if (callee->isDeclaration() && ft->getNumParams() == 0 && !args.empty()) {
-      // Declared first by a type descriptor's method table (typedesc.cpp
-      // uses a placeholder type): call with the type of this call.
-      std::vector<llvm::Type *> ps;
-      for (llvm::Value *a : args) ps.push_back(a->getType());
-      ft = llvm::FunctionType::get(t, ps, false);
-    }
+    if (callee->isDeclaration() && ft->getNumParams() == 0) ft = callType();
     return goCall(v, ft, callee, nullptr, args);
   }
   case Op::MakeIface: case Op::IfaceMake: case Op::IfaceTab: case Op::IfaceData: case Op::IfaceType: {

@@ -12,14 +12,14 @@
 
 package main
 
-// CHECK-LABEL: define {{.*}}@main.greet({ ptr addrspace(1), i64 }
+// CHECK-LABEL: define {{.*}}@main.greet(ptr addrspace(1) nest {{[^,]*}}, { ptr addrspace(1), i64 }
 func greet(s string) {
 	// CHECK: call void @runtime.printstring(ptr addrspace(1) %{{.*}}, i64 %{{.*}})
 	// CHECK-NEXT: call void (i64, i32, ...) @llvm.experimental.stackmap(i64 [[@LINE+1]], i32 0)
 	println(s)
 }
 
-// CHECK-LABEL: define {{.*}}@main.div(i64
+// CHECK-LABEL: define {{.*}}@main.div(ptr addrspace(1) nest {{[^,]*}}, i64
 func div(a, b int) int {
 	// CHECK: call void @runtime.panicdivide()
 	// CHECK-NEXT: call void (i64, i32, ...) @llvm.experimental.stackmap(i64 [[@LINE+2]], i32 0)
