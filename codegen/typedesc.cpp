@@ -37,37 +37,13 @@ using types::TypeKind;
 
 namespace {
 
-const char *basicRuntimeName(BasicKind k) {
-  switch (k) {
-  case BasicKind::Bool: return "bool";
-  case BasicKind::Int: return "int";
-  case BasicKind::Int8: return "int8";
-  case BasicKind::Int16: return "int16";
-  case BasicKind::Int32: return "int32";
-  case BasicKind::Int64: return "int64";
-  case BasicKind::Uint: return "uint";
-  case BasicKind::Uint8: return "uint8";
-  case BasicKind::Uint16: return "uint16";
-  case BasicKind::Uint32: return "uint32";
-  case BasicKind::Uint64: return "uint64";
-  case BasicKind::Uintptr: return "uintptr";
-  case BasicKind::Float32: return "float32";
-  case BasicKind::Float64: return "float64";
-  case BasicKind::Complex64: return "complex64";
-  case BasicKind::Complex128: return "complex128";
-  case BasicKind::String: return "string";
-  case BasicKind::UnsafePointer: return "unsafe.Pointer";
-  default: return "invalid";
-  }
-}
-
 /// The type as gc's runtime prints it (`[]main.T`, `map[string]int`,
 /// `interface {}`, `struct { a int }`, `func(int) string`). With
 /// \p byPath, defined types are qualified by package path instead of
 /// name: the unique spelling symbols are made of.
 std::string typeName(const Type *t, bool byPath) {
   switch (t->kind) {
-  case TypeKind::Basic: return basicRuntimeName(t->basic);
+  case TypeKind::Basic: return types::basicName(t->basic);
   case TypeKind::Named: {
     std::string s = t->obj ? t->obj->name : "?";
     if (t->obj && t->obj->pkg) s = t->obj->pkg->name + "." + s;

@@ -346,10 +346,7 @@ void Builder::runDefers(bool panicking, Block *recovered, Pos p) {
     if (panicking) {
       Value *r = value(Op::RuntimeCall, basic(BasicKind::Bool), {}, p);
       r->aux = "runtime.deferrecovered";
-      cur_->kind = BlockKind::If;
-      cur_->control = r;
-      Func::addEdge(cur_, recovered);
-      Func::addEdge(cur_, next);
+      branch(r, recovered, next);
     } else {
       jump(next);
     }
@@ -364,10 +361,7 @@ void Builder::runDefers(bool panicking, Block *recovered, Pos p) {
       bit->auxInt = int64_t(1) << k;
       Value *set = value(Op::Neq, basic(BasicKind::Bool),
                          {value(Op::And, u8, {bits, bit}, p), value(Op::ConstInt, u8, {}, p)}, p);
-      cur_->kind = BlockKind::If;
-      cur_->control = set;
-      Func::addEdge(cur_, call);
-      Func::addEdge(cur_, next);
+      branch(set, call, next);
       seal(call);
       startBlock(call);
       // Cleared first: a panic in the call must not run it again.
@@ -387,10 +381,7 @@ void Builder::runDefers(bool panicking, Block *recovered, Pos p) {
   jump(head);
   startBlock(head);
   Value *r = value(Op::Load, up, {d.head}, p);
-  cur_->kind = BlockKind::If;
-  cur_->control = value(Op::Eq, basic(BasicKind::Bool), {r, value(Op::ConstInt, up, {}, p)}, p);
-  Func::addEdge(cur_, done);
-  Func::addEdge(cur_, pop);
+  branch(value(Op::Eq, basic(BasicKind::Bool), {r, value(Op::ConstInt, up, {}, p)}, p), done, pop);
   seal(pop);
   startBlock(pop);
   auto field = [&](int64_t o, const Type *ft) { return value(Op::AddPtr, tt_.pointer(ft), {r, intConst(o, p)}, p); };
@@ -399,10 +390,7 @@ void Builder::runDefers(bool panicking, Block *recovered, Pos p) {
   for (size_t k = 0; k < d.sites.size(); ++k) {
     const DeferSite &site = d.sites[k];
     Block *call = newBlock(), *next = newBlock();
-    cur_->kind = BlockKind::If;
-    cur_->control = value(Op::Eq, basic(BasicKind::Bool), {siteNo, intConst(int64_t(k), p)}, p);
-    Func::addEdge(cur_, call);
-    Func::addEdge(cur_, next);
+    branch(value(Op::Eq, basic(BasicKind::Bool), {siteNo, intConst(int64_t(k), p)}, p), call, next);
     seal(call);
     startBlock(call);
     std::vector<Value *> vals;

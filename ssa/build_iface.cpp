@@ -134,10 +134,7 @@ Value *Builder::typeAssert(NodeId e, std::vector<Value *> *results) {
       // A new temporary: the boxed value, or zero.
       Value *tmp = temp(T, p);
       Block *yes = newBlock(), *no = newBlock(), *join = newBlock();
-      cur_->kind = BlockKind::If;
-      cur_->control = ok;
-      Func::addEdge(cur_, yes);
-      Func::addEdge(cur_, no);
+      branch(ok, yes, no);
       seal(yes);
       seal(no);
       startBlock(yes);
@@ -154,10 +151,7 @@ Value *Builder::typeAssert(NodeId e, std::vector<Value *> *results) {
     } else {
       // The data word is read only when the type matched.
       Block *yes = newBlock(), *no = newBlock(), *join = newBlock();
-      cur_->kind = BlockKind::If;
-      cur_->control = ok;
-      Func::addEdge(cur_, yes);
-      Func::addEdge(cur_, no);
+      branch(ok, yes, no);
       seal(yes);
       seal(no);
       startBlock(yes);
@@ -337,10 +331,7 @@ Value *Builder::ifaceCompare(bool eq, Value *x, Value *y, Pos p) {
   Value *f = value(Op::ConstBool, boolT, {}, p);
   Value *same = value(Op::Eq, boolT, {tx, ty}, p);
   Block *check = newBlock(), *join = newBlock();
-  cur_->kind = BlockKind::If;
-  cur_->control = same;
-  Func::addEdge(cur_, check);
-  Func::addEdge(cur_, join);
+  branch(same, check, join);
   seal(check);
   startBlock(check);
   Value *c = value(Op::RuntimeCall, boolT,
@@ -411,13 +402,7 @@ void Builder::typeSwitch(NodeId s) {
       }
       if (cs.size() == 1 && !(ct && ct->isBasic(BasicKind::UntypedNil))) boundType[i] = ct;
       if (itab) itabs[i].push_back({cur_, itab});
-      Block *next = newBlock();
-      cur_->kind = BlockKind::If;
-      cur_->control = cond;
-      Func::addEdge(cur_, bodies[i]);
-      Func::addEdge(cur_, next);
-      seal(next);
-      startBlock(next);
+      branchOr(cond, bodies[i]);
     }
   }
   jump(dflt);

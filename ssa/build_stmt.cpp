@@ -299,10 +299,7 @@ void Builder::switchStmt(NodeId s) {
           cond = ifaceCompare(true, cond, yes, pos(c));
         }
       }
-      Block *next = newBlock();
-      branch(cond, bodies[i], next);
-      seal(next);
-      startBlock(next);
+      branchOr(cond, bodies[i]);
     }
   }
   jump(dflt);

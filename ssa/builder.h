@@ -119,6 +119,14 @@ private:
     Func::addEdge(cur_, yes);
     Func::addEdge(cur_, no);
   }
+  /// Branches to yes when cond holds; otherwise building goes on in a new
+  /// block.
+  void branchOr(Value *cond, Block *yes) {
+    Block *next = newBlock();
+    branch(cond, yes, next);
+    seal(next);
+    startBlock(next);
+  }
   /// The end of a loop body: back to the header (now complete), then on
   /// after the loop.
   void endLoop(Block *header, Block *exit) {

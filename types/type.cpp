@@ -13,7 +13,7 @@
 
 namespace origo::types {
 
-static const char *basicName(BasicKind k) {
+const char *basicName(BasicKind k) {
   switch (k) {
   case BasicKind::Invalid: return "invalid type";
   case BasicKind::Bool: return "bool";

@@ -193,6 +193,9 @@ unsigned bitSize(const Type *t);
 /// The type as gc prints it ("int", "untyped int", "func(int) string");
 /// named types of packages other than `from` are qualified by package name.
 std::string typeString(const Type *t, const Package *from = nullptr);
+/// The name of a basic kind as Go writes it ("int", "unsafe.Pointer",
+/// "untyped int").
+const char *basicName(BasicKind k);
 
 /// The complete method set of an interface (embedded ones included).
 const std::vector<Object *> &interfaceMethods(const Type *iface);
