@@ -259,6 +259,10 @@ llvm::FunctionCallee Lowering::runtimeFunc(const std::string &name, llvm::Type *
     if (f->getReturnType()->isIntegerTy(1)) f->addRetAttr(llvm::Attribute::ZExt);
     // Most runtime functions can panic (and so unwind); printing cannot.
     if (name.rfind("runtime.print", 0) == 0) f->setDoesNotThrow();
+    // New memory aliases nothing else: LLVM may then forward what code
+    // stores into a new object (a closure's code pointer, a captured
+    // cell) to later loads, and call closures directly.
+    if (name == "runtime.newobject" || name == "runtime.makeslice") f->addRetAttr(llvm::Attribute::NoAlias);
   }
   return c;
 }
@@ -757,6 +761,11 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     return p;
   }
   case Op::Load: {
+    // The code word of a static closure is the function itself: known to
+    // LLVM even though the closure is linkonce (closures built with it
+    // can then be called, and inlined, directly).
+    if (v->args[0]->op == Op::FuncAddr && !types::isBoolean(v->type))
+      return b_.CreateAddrSpaceCast(goFunction(v->args[0]->aux, v->args[0]->type), gcptr_);
     llvm::Value *l = b_.CreateLoad(memTypeOf(v->type), arg(v, 0));
     return types::isBoolean(v->type) ? b_.CreateTrunc(l, t) : l;
   }
