@@ -114,14 +114,7 @@ std::string typeName(const Type *t, bool byPath) {
         s += f.name + " ";
       }
       s += typeName(f.type, byPath);
-      if (!f.tag.empty()) {
-        s += " \"";
-        for (char c : f.tag) {
-          if (c == '"' || c == '\\') s += '\\';
-          s += c;
-        }
-        s += "\"";
-      }
+      if (!f.tag.empty()) s += " " + types::quotedTag(f.tag);
     }
     return s + " }";
   }

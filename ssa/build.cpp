@@ -97,7 +97,7 @@ void Builder::jump(Block *target) {
 std::unique_ptr<Func> Builder::function(const Object *fn, const std::string &name, const types::TypeMap &m) {
   tree_ = fn->tree;
   info_ = &pkg_.infoFor(tree_);
-  subst_ = m;
+  setSubst(m);
   // A method is a function whose first parameter is the receiver.
   const Object *recv = nullptr;
   const Type *sig = subst(fn->type);
@@ -139,7 +139,7 @@ std::unique_ptr<Func> Builder::literal(const PendingLiteral &lit) {
   tree_ = lit.tree;
   info_ = &pkg_.infoFor(tree_);
   NodeId e = lit.node;
-  subst_ = lit.subst;
+  setSubst(lit.subst);
   return body(lit.name, typeOf(e), e, nullptr, tree_->kid(e, 1), pos(e), lit.captures);
 }
 
@@ -175,7 +175,6 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
   if (!captures.empty()) {
     // A closure: the cells of the captured variables follow the code
     // pointer in the closure object (funcLit).
-    f_->hasContext = true;
     Value *ctx = value(Op::ClosurePtr, basic(BasicKind::UnsafePointer), {}, fpos);
     for (size_t k = 0; k < captures.size(); ++k) {
       const Object *o = captures[k];
@@ -287,7 +286,7 @@ std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
   defers_.reset();
   literalCount_ = 0;
   heapVars_.clear();
-  subst_.clear();
+  setSubst({});
   defs_.clear();
   aggType_.clear();
   fresh_.clear();

@@ -196,9 +196,8 @@ Value *Builder::methodValue(NodeId sel, const Object *m) {
 
 std::unique_ptr<Func> Builder::methodValueWrapper(const PendingWrapper &w) {
   // func(args) results { return recv.m(args) } with recv from the closure.
-  subst_.clear();
+  setSubst({});
   f_ = std::make_unique<Func>(w.name, w.sig);
-  f_->hasContext = true;
   f_->hasParams = !w.sig->params().empty();
   f_->file = w.m->tree ? sm_.file(w.m->tree->file).absPath : "";
   f_->pos = w.m->pos;

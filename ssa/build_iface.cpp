@@ -262,7 +262,6 @@ Value *Builder::ifaceMethodValue(NodeId e) {
     Pos at{0, 1, 1};
     f->pos = at;
     f->hasParams = !ps.empty();
-    f->hasContext = !methodExpr;
     Block *b = f->newBlock(BlockKind::Ret);
     std::vector<Value *> args;
     for (size_t i = 0; i < ps.size(); ++i) {

@@ -37,16 +37,9 @@ void Builder::rangeString(NodeId s) {
   const Object *nextv = prog_.newObject(ObjKind::Var, ".next", p, intT);
   defineRangeVars(s);
   const Object *rv = prog_.newObject(ObjKind::Var, ".r", p, runeT);
-  writeVar(iv, cur_, value(Op::ConstInt, intT, {}, p));
-  Block *header = newBlock(), *body = newBlock(), *post = newBlock(), *exit = newBlock();
+  IndexLoop loop = indexLoop(iv, n, p);
+  Value *i = loop.i;
   Block *ascii = newBlock(), *multi = newBlock(), *decoded = newBlock();
-  header->pos = p;
-  jump(header);
-  startBlock(header);
-  Value *i = readVar(iv, header);
-  branch(value(Op::Less, boolT, {i, n}, p), body, exit);
-  seal(body);
-  startBlock(body);
   Value *b = value(Op::LoadByte, basic(BasicKind::Uint8), {value(Op::AddPtr, basic(BasicKind::UnsafePointer), {base, i}, p)}, p);
   Value *lim = value(Op::ConstInt, basic(BasicKind::Uint8), {}, p);
   lim->auxInt = 0x80;
@@ -54,10 +47,8 @@ void Builder::rangeString(NodeId s) {
   seal(ascii);
   seal(multi);
   startBlock(ascii);
-  Value *one = value(Op::ConstInt, intT, {}, p);
-  one->auxInt = 1;
   writeVar(rv, ascii, conv(b, runeT, p));
-  writeVar(nextv, ascii, value(Op::Add, intT, {i, one}, p));
+  writeVar(nextv, ascii, value(Op::Add, intT, {i, intConst(1, p)}, p));
   jump(decoded);
   startBlock(multi);
   Value *d = value(Op::RuntimeCall, tt_.tuple({runeT, intT}), {str, i}, p);
@@ -72,9 +63,9 @@ void Builder::rangeString(NodeId s) {
   startBlock(decoded);
   bindRange(keyN, i, isDefine, p);
   bindRange(valN, readVar(rv, cur_), isDefine, p);
-  rangeBody(s, exit, post);
-  writeVar(iv, post, readVar(nextv, post));
-  endLoop(header, exit);
+  rangeBody(s, loop.exit, loop.post);
+  writeVar(iv, loop.post, readVar(nextv, loop.post));
+  endLoop(loop.header, loop.exit);
 }
 
 Value *Builder::sliceElemAddr(NodeId e) {
@@ -212,25 +203,15 @@ void Builder::rangeIndexed(NodeId s, Value *base, Value *n, const Type *et) {
   Pos p = pos(s);
   NodeId keyN = t.kid(s, 0), valN = t.kid(s, 1);
   bool isDefine = t[s].op == Tok::Define;
-  const Type *intT = basic(BasicKind::Int), *boolT = basic(BasicKind::Bool);
+  const Type *intT = basic(BasicKind::Int);
   defineRangeVars(s);
   const Object *iv = prog_.newObject(ObjKind::Var, ".i", p, intT);
-  writeVar(iv, cur_, intConst(0, p));
-  Block *header = newBlock(), *body = newBlock(), *post = newBlock(), *exit = newBlock();
-  header->pos = p;
-  jump(header);
-  startBlock(header);
-  Value *i = readVar(iv, header);
-  branch(value(Op::Less, boolT, {i, n}, p), body, exit);
-  seal(body);
-  startBlock(body);
-  bindRange(keyN, i, isDefine, p);
-  if (valN.valid()) {
-    bindRange(valN, deref(elemAddr(base, i, et, p), et, p), isDefine, p);
-  }
-  rangeBody(s, exit, post);
-  writeVar(iv, post, value(Op::Add, intT, {readVar(iv, post), intConst(1, p)}, p));
-  endLoop(header, exit);
+  IndexLoop loop = indexLoop(iv, n, p);
+  bindRange(keyN, loop.i, isDefine, p);
+  if (valN.valid()) bindRange(valN, deref(elemAddr(base, loop.i, et, p), et, p), isDefine, p);
+  rangeBody(s, loop.exit, loop.post);
+  writeVar(iv, loop.post, value(Op::Add, intT, {readVar(iv, loop.post), intConst(1, p)}, p));
+  endLoop(loop.header, loop.exit);
 }
 
 Value *Builder::stringIndex(NodeId e) {

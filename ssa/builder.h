@@ -127,6 +127,27 @@ private:
     seal(next);
     startBlock(next);
   }
+  /// The head of a range loop over indices: hidden variable iv starts at
+  /// 0, the header tests iv < n, and building continues in the body with
+  /// i the index; the caller sets iv's next value in post and ends the
+  /// loop with endLoop(header, exit).
+  struct IndexLoop {
+    Value *i;
+    Block *header, *post, *exit;
+  };
+  IndexLoop indexLoop(const Object *iv, Value *n, Pos p) {
+    writeVar(iv, cur_, intConst(0, p));
+    IndexLoop l{nullptr, newBlock(), newBlock(), newBlock()};
+    Block *body = newBlock();
+    l.header->pos = p;
+    jump(l.header);
+    startBlock(l.header);
+    l.i = readVar(iv, l.header);
+    branch(value(Op::Less, basic(BasicKind::Bool), {l.i, n}, p), body, l.exit);
+    seal(body);
+    startBlock(body);
+    return l;
+  }
   /// The end of a loop body: back to the header (now complete), then on
   /// after the loop.
   void endLoop(Block *header, Block *exit) {
@@ -346,7 +367,19 @@ private:
   }
   /// Type arguments of the instance being built (empty outside generics).
   types::TypeMap subst_;
-  const Type *subst(const Type *t) { return subst_.empty() || !t ? t : types::substitute(prog_, t, subst_); }
+  /// Types already substituted for the current instance (typeOf asks for
+  /// the same types again and again).
+  std::map<const Type *, const Type *> substituted_;
+  void setSubst(const types::TypeMap &m) {
+    subst_ = m;
+    substituted_.clear();
+  }
+  const Type *subst(const Type *t) {
+    if (subst_.empty() || !t) return t;
+    auto [it, added] = substituted_.emplace(t, nullptr);
+    if (added) it->second = types::substitute(prog_, t, subst_);
+    return it->second;
+  }
   /// A variable's type in the instance being built.
   const Type *objType(const Object *o) { return subst(o->type); }
   /// The link name of the instance of generic function fn (or method of

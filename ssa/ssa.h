@@ -78,9 +78,6 @@ public:
   std::string file;           ///< absolute source path (tracebacks)
   Pos pos;
   bool hasParams = false;
-  /// A function literal that captures variables: it takes the closure as
-  /// its context (ClosurePtr).
-  bool hasContext = false;
   std::vector<std::unique_ptr<Block>> blocks; ///< blocks[0] is the entry
   /// In a function with defer statements: where a panic unwinding into the
   /// function continues (codegen's landing pad jumps here). It runs the

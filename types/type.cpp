@@ -503,6 +503,15 @@ static std::string typeParamList(const std::vector<const Type *> &tps, const Pac
   return s + "]";
 }
 
+std::string quotedTag(const std::string &tag) {
+  std::string s = "\"";
+  for (char c : tag) {
+    if (c == '"' || c == '\\') s += '\\';
+    s += c;
+  }
+  return s + "\"";
+}
+
 std::string typeString(const Type *t, const Package *from) {
   if (!t) return "<nil>";
   switch (t->kind) {
@@ -536,14 +545,7 @@ std::string typeString(const Type *t, const Package *from) {
       if (i) s += "; ";
       if (!f.embedded) s += f.name + " ";
       s += typeString(f.type, from);
-      if (!f.tag.empty()) {
-        s += " \"";
-        for (char c : f.tag) {
-          if (c == '"' || c == '\\') s += '\\';
-          s += c;
-        }
-        s += "\"";
-      }
+      if (!f.tag.empty()) s += " " + quotedTag(f.tag);
     }
     return s + "}";
   }

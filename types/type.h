@@ -193,6 +193,8 @@ unsigned bitSize(const Type *t);
 /// The type as gc prints it ("int", "untyped int", "func(int) string");
 /// named types of packages other than `from` are qualified by package name.
 std::string typeString(const Type *t, const Package *from = nullptr);
+/// A struct tag as a double-quoted Go string (as types print them).
+std::string quotedTag(const std::string &tag);
 /// The name of a basic kind as Go writes it ("int", "unsafe.Pointer",
 /// "untyped int").
 const char *basicName(BasicKind k);
