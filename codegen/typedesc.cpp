@@ -168,33 +168,6 @@ uint8_t kindOf(const Type *u) {
   }
 }
 
-/// Equality and hashing may read a value as its bytes (gc's
-/// IsRegularMemory): no floats, strings, interfaces, padding or blank
-/// fields inside.
-bool regularMemory(const Type *t) {
-  const Type *u = types::under(t);
-  switch (u->kind) {
-  case TypeKind::Basic:
-    return types::isInteger(u) || types::isBoolean(u) || u->basic == BasicKind::UnsafePointer;
-  case TypeKind::Pointer:
-  case TypeKind::Chan:
-    return true;
-  case TypeKind::Array:
-    return regularMemory(u->elem);
-  case TypeKind::Struct: {
-    std::vector<int64_t> offs = types::fieldOffsets(u);
-    int64_t end = 0;
-    for (size_t i = 0; i < u->fields.size(); ++i) {
-      if (offs[i] != end || u->fields[i].name == "_" || !regularMemory(u->fields[i].type)) return false;
-      end = offs[i] + types::layoutOf(u->fields[i].type).size;
-    }
-    return end == types::layoutOf(u).size;
-  }
-  default:
-    return false;
-  }
-}
-
 /// Marks the pointer words of a value of type t placed at byte offset off.
 void pointerWords(const Type *t, int64_t off, std::vector<bool> &bits) {
   const Type *u = types::under(t);
@@ -361,7 +334,7 @@ llvm::Constant *DescEmitter::memFn(int64_t size, bool hash) {
 llvm::Constant *DescEmitter::equalFn(const Type *t) {
   const Type *u = types::under(t);
   if (!types::isComparable(t)) return null();
-  if (regularMemory(t)) return memFn(types::layoutOf(t).size, false);
+  if (types::isRegularMemory(t)) return memFn(types::layoutOf(t).size, false);
   switch (u->kind) {
   case TypeKind::Basic:
     switch (u->basic) {
@@ -423,7 +396,7 @@ llvm::Constant *DescEmitter::equalFn(const Type *t) {
 
 llvm::Constant *DescEmitter::hashFn(const Type *t) {
   const Type *u = types::under(t);
-  if (regularMemory(t)) return memFn(types::layoutOf(t).size, true);
+  if (types::isRegularMemory(t)) return memFn(types::layoutOf(t).size, true);
   if (u->kind == TypeKind::Basic) {
     switch (u->basic) {
     case BasicKind::Float32: return runtimeFn("runtime.f32hash", hashTy());
@@ -460,7 +433,7 @@ llvm::Constant *DescEmitter::header(const Type *t, const std::string &sym, uint8
   }
   uint8_t tflag = extraTflag;
   if (t->kind == TypeKind::Named || t->kind == TypeKind::Basic) tflag |= abi::TFlagNamed;
-  if (regularMemory(t)) tflag |= abi::TFlagRegularMemory;
+  if (types::isRegularMemory(t)) tflag |= abi::TFlagRegularMemory;
   uint8_t kind = kindOf(u);
   if (types::isPointerShaped(t)) kind |= abi::KindDirectIface;
   llvm::Constant *unc = uncommon(t, sym);

@@ -7,8 +7,9 @@
 /// type descriptor, the equality functions type descriptors point at, and
 /// interface comparison (efaceeq/ifaceeq).
 ///
-/// The byte hash is a wyhash-style design: 64x64->128-bit multiplies folded
-/// with xor, keyed by four per-process random words, so hash flooding needs
+/// The byte hash (hashBytes, inline in hash.h so that map.cpp's key-by-value
+/// paths share it) is a wyhash-style design: 64x64->128-bit multiplies
+/// folded with xor, keyed by four per-process random words, so hash flooding needs
 /// the keys and map iteration order differs from run to run. Its contract,
 /// relied on by compiled hashers: memhashN(p, seed) == memhash(p, seed, N),
 /// and a hash depends only on the bytes, the seed and the size.
@@ -29,6 +30,12 @@
 #include <sys/random.h>
 
 namespace origo::rt {
+
+/// Fixed odd constants until algInit replaces them with random ones
+/// (hashing before main() works, it is merely predictable).
+uint64_t hashKey[4] = {0xa0761d6478bd642full, 0xe7037ed1a0b428dbull,
+                       0x8ebc6af09c88c6e3ull, 0x589965cc75374cc3ull};
+
 namespace {
 
 using abi::Eface;
@@ -36,79 +43,15 @@ using abi::GoString;
 using abi::Iface;
 using abi::Type;
 
-/// Hash keys. Fixed odd constants until algInit replaces them with random
-/// ones (hashing before main() works, it is merely predictable).
-uint64_t hashkey[4] = {0xa0761d6478bd642full, 0xe7037ed1a0b428dbull,
-                       0x8ebc6af09c88c6e3ull, 0x589965cc75374cc3ull};
-
 /// Seed of the per-thread random streams; each thread's stream starts from
 /// a distinct value taken from it.
 uint64_t randSeed = 0x9e3779b97f4a7c15ull;
 __thread uint64_t randState = 0;
 
-/// The wyhash mixing step: the 128-bit product of a and b, halves xor'ed.
-inline uint64_t mix(uint64_t a, uint64_t b) {
-  __uint128_t r = static_cast<__uint128_t>(a) * b;
-  return uint64_t(r) ^ uint64_t(r >> 64);
-}
-
-inline uint64_t read8(const uint8_t *p) {
-  uint64_t v;
-  memcpy(&v, p, 8);
-  return v;
-}
-
-inline uint64_t read4(const uint8_t *p) {
-  uint32_t v;
-  memcpy(&v, p, 4);
-  return v;
-}
-
-/// The byte hash. Inlined into the fixed-size entry points, where the size
-/// is a constant and all but one path folds away.
-[[gnu::always_inline]] inline uintptr_t hashBytes(const uint8_t *p,
-                                                  uint64_t seed, uintptr_t s) {
-  uint64_t a, b;
-  seed ^= hashkey[0];
-  if (s <= 16) {
-    if (s >= 4) {
-      // Two overlapping 4-byte reads from each end cover 4..16 bytes.
-      uintptr_t q = (s >> 3) << 2;
-      a = (read4(p) << 32) | read4(p + q);
-      b = (read4(p + s - 4) << 32) | read4(p + s - 4 - q);
-    } else if (s > 0) {
-      a = (uint64_t(p[0]) << 16) | (uint64_t(p[s >> 1]) << 8) | p[s - 1];
-      b = 0;
-    } else {
-      a = b = 0;
-    }
-  } else {
-    uintptr_t i = s;
-    if (i > 48) {
-      // Three independent lanes over 48-byte blocks.
-      uint64_t seed1 = seed, seed2 = seed;
-      do {
-        seed = mix(read8(p) ^ hashkey[1], read8(p + 8) ^ seed);
-        seed1 = mix(read8(p + 16) ^ hashkey[2], read8(p + 24) ^ seed1);
-        seed2 = mix(read8(p + 32) ^ hashkey[3], read8(p + 40) ^ seed2);
-        p += 48;
-        i -= 48;
-      } while (i > 48);
-      seed ^= seed1 ^ seed2;
-    }
-    for (; i > 16; i -= 16, p += 16)
-      seed = mix(read8(p) ^ hashkey[1], read8(p + 8) ^ seed);
-    // The last 16 bytes, overlapping what came before when i < 16.
-    a = read8(p + i - 16);
-    b = read8(p + i - 8);
-  }
-  return mix(hashkey[1] ^ s, mix(a ^ hashkey[1], b ^ seed));
-}
-
 /// A hash that depends on nothing but randomness and the seed: what NaNs
 /// hash to.
 inline uintptr_t randomHash(uintptr_t seed) {
-  return mix(seed ^ hashkey[2], fastrand64() | 1);
+  return mix(seed ^ hashKey[2], fastrand64() | 1);
 }
 
 uintptr_t f32hash(const void *p, uintptr_t seed) {
@@ -155,7 +98,7 @@ uintptr_t dynamicHash(const Type *t, void *const *data, uintptr_t seed) {
   if (!t->equal)
     panicUnhashable(t);
   const void *v = isDirectIface(t) ? static_cast<const void *>(data) : *data;
-  return mix(typehash(t, v, seed ^ hashkey[3]), hashkey[2] | 1);
+  return mix(typehash(t, v, seed ^ hashKey[3]), hashKey[2] | 1);
 }
 
 uintptr_t nilinterhash(const void *p, uintptr_t seed) {
@@ -201,7 +144,7 @@ void algInit() {
     }
   }
   for (int i = 0; i < 4; ++i)
-    hashkey[i] = seed[i] | 1;
+    hashKey[i] = seed[i] | 1;
   randSeed = seed[4];
 }
 

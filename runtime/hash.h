@@ -27,6 +27,70 @@ void algInit();
 uint64_t fastrand64();
 inline uint32_t fastrand() { return uint32_t(fastrand64() >> 32); }
 
+/// The byte hash's four keys (per-process random after algInit).
+extern uint64_t hashKey[4];
+
+/// The wyhash mixing step: the 128-bit product of a and b, halves xor'ed.
+inline uint64_t mix(uint64_t a, uint64_t b) {
+  __uint128_t r = static_cast<__uint128_t>(a) * b;
+  return uint64_t(r) ^ uint64_t(r >> 64);
+}
+
+inline uint64_t read8(const uint8_t *p) {
+  uint64_t v;
+  __builtin_memcpy(&v, p, 8);
+  return v;
+}
+
+inline uint64_t read4(const uint8_t *p) {
+  uint32_t v;
+  __builtin_memcpy(&v, p, 4);
+  return v;
+}
+
+/// The byte hash (memhash), wyhash-style: 64x64->128-bit multiplies folded
+/// with xor, keyed by hashKey. Inline so that the fixed-size entry points
+/// and the maps' key-by-value paths fold all but one path away; whatever
+/// calls it, a hash depends only on the bytes, the seed and the size.
+[[gnu::always_inline]] inline uintptr_t hashBytes(const uint8_t *p,
+                                                  uint64_t seed, uintptr_t s) {
+  uint64_t a, b;
+  seed ^= hashKey[0];
+  if (s <= 16) {
+    if (s >= 4) {
+      // Two overlapping 4-byte reads from each end cover 4..16 bytes.
+      uintptr_t q = (s >> 3) << 2;
+      a = (read4(p) << 32) | read4(p + q);
+      b = (read4(p + s - 4) << 32) | read4(p + s - 4 - q);
+    } else if (s > 0) {
+      a = (uint64_t(p[0]) << 16) | (uint64_t(p[s >> 1]) << 8) | p[s - 1];
+      b = 0;
+    } else {
+      a = b = 0;
+    }
+  } else {
+    uintptr_t i = s;
+    if (i > 48) {
+      // Three independent lanes over 48-byte blocks.
+      uint64_t seed1 = seed, seed2 = seed;
+      do {
+        seed = mix(read8(p) ^ hashKey[1], read8(p + 8) ^ seed);
+        seed1 = mix(read8(p + 16) ^ hashKey[2], read8(p + 24) ^ seed1);
+        seed2 = mix(read8(p + 32) ^ hashKey[3], read8(p + 40) ^ seed2);
+        p += 48;
+        i -= 48;
+      } while (i > 48);
+      seed ^= seed1 ^ seed2;
+    }
+    for (; i > 16; i -= 16, p += 16)
+      seed = mix(read8(p) ^ hashKey[1], read8(p + 8) ^ seed);
+    // The last 16 bytes, overlapping what came before when i < 16.
+    a = read8(p + i - 16);
+    b = read8(p + i - 8);
+  }
+  return mix(hashKey[1] ^ s, mix(a ^ hashKey[1], b ^ seed));
+}
+
 /// Hash of \p size bytes at \p p with \p seed (gc's memhash).
 uintptr_t memhash(const void *p, uintptr_t seed, uintptr_t size);
 

@@ -26,6 +26,11 @@
 /// entries that belong to the new bucket it is visiting, and looks entries
 /// up again when they have moved since (to see updates and deletions).
 ///
+/// Lookup, insertion and deletion are written once over a key policy, for
+/// keys by pointer through the type's hasher and equal function and for
+/// keys by value (4 and 8 bytes, strings: gc's map_fast*.go), hashed
+/// inline with the same hash and compared without a call.
+///
 /// Keys that are not equal to themselves (NaN, or interfaces holding NaN)
 /// hash randomly: each insertion adds an entry that no lookup finds, and
 /// evacuation sends them X or Y by the low bit of their tophash.
@@ -43,6 +48,7 @@
 
 #include <string.h>
 
+using origo::abi::GoString;
 using origo::abi::Hiter;
 using origo::abi::Hmap;
 using origo::abi::MapAccess2Result;
@@ -278,17 +284,182 @@ void endWrite(Hmap *h) {
   h->flags &= uint8_t(~kHashWriting);
 }
 
+// Keys. Lookup, insertion and deletion are written once, over a key
+// policy: GenericKey takes the key by pointer and goes through the map
+// type's hasher and the key type's equal function (gc's map.go); the
+// others take it by value (gc's map_fast32.go, map_fast64.go,
+// map_faststr.go), hash it inline with the byte hash the map type's hasher
+// uses (memhash32, memhash64, strhash: the same hash, so generic and
+// by-value entry points work on one map) and compare without a call.
+// By-value keys are never indirect; their entry points send maps with
+// indirect elements to the generic path, so their elements are in place.
+
+/// Whether n bytes at a and b are equal; short runs without a call.
+inline bool bytesEqual(const uint8_t *a, const uint8_t *b, uintptr_t n) {
+  if (n >= 8) {
+    if (n > 16)
+      return memcmp(a, b, n) == 0;
+    // Two overlapping 8-byte reads from each end.
+    return ((read8(a) ^ read8(b)) | (read8(a + n - 8) ^ read8(b + n - 8))) == 0;
+  }
+  if (n >= 4)
+    return ((read4(a) ^ read4(b)) | (read4(a + n - 4) ^ read4(b + n - 4))) == 0;
+  if (n == 0)
+    return true;
+  return a[0] == b[0] && a[n >> 1] == b[n >> 1] && a[n - 1] == b[n - 1];
+}
+
+struct GenericKey {
+  using T = const void *;
+  static constexpr bool kGeneric = true;
+  static uintptr_t hash(const MapType *t, T k, uintptr_t seed) {
+    return t->hasher(k, seed);
+  }
+  static uintptr_t keySize(const MapType *t) { return t->keysize; }
+  static bool equal(const MapType *t, uint8_t *slot, T k) {
+    return t->key->equal(k, keyOf(t, slot));
+  }
+  /// Found: overwrite the key too when equal keys can differ in bits.
+  static void update(const MapType *t, uint8_t *slot, T k) {
+    if (needKeyUpdate(t))
+      memcpy(keyOf(t, slot), k, t->key->size);
+  }
+  static void insert(const MapType *t, uint8_t *slot, T k) {
+    if (indirectKey(t)) {
+      void *p = mallocgc(t->key->size, true);
+      *reinterpret_cast<void **>(slot) = p;
+      slot = static_cast<uint8_t *>(p);
+    }
+    memcpy(slot, k, t->key->size);
+  }
+  /// Drops the key's pointers (for the GC).
+  static void clear(const MapType *t, uint8_t *slot) {
+    if (indirectKey(t))
+      *reinterpret_cast<void **>(slot) = nullptr;
+    else if (t->key->ptrdata != 0)
+      memset(slot, 0, t->key->size);
+  }
+};
+
+/// 4- and 8-byte keys of regular memory (integers, pointers, small arrays
+/// and structs), as the bits of a U.
+template <typename U> struct WordKey {
+  using T = U;
+  static constexpr bool kGeneric = false;
+  static uintptr_t hash(const MapType *, T k, uintptr_t seed) {
+    return hashBytes(reinterpret_cast<const uint8_t *>(&k), seed, sizeof(T));
+  }
+  static constexpr uintptr_t keySize(const MapType *) { return sizeof(T); }
+  static bool equal(const MapType *, uint8_t *slot, T k) {
+    T v;
+    memcpy(&v, slot, sizeof v);
+    return v == k;
+  }
+  static void update(const MapType *, uint8_t *, T) {}
+  static void insert(const MapType *, uint8_t *slot, T k) { memcpy(slot, &k, sizeof k); }
+  static void clear(const MapType *t, uint8_t *slot) {
+    if (t->key->ptrdata != 0)
+      memset(slot, 0, sizeof(T));
+  }
+};
+using Key32 = WordKey<uint32_t>;
+using Key64 = WordKey<uint64_t>;
+
+/// String keys: lengths first, then the pointers, then the bytes.
+struct StringKey {
+  using T = GoString;
+  static constexpr bool kGeneric = false;
+  static uintptr_t hash(const MapType *, T k, uintptr_t seed) {
+    return hashBytes(k.ptr, seed, uintptr_t(k.len));
+  }
+  static constexpr uintptr_t keySize(const MapType *) { return sizeof(GoString); }
+  static bool equal(const MapType *, uint8_t *slot, T k) {
+    auto *s = reinterpret_cast<const GoString *>(slot);
+    return s->len == k.len &&
+           (s->ptr == k.ptr || bytesEqual(s->ptr, k.ptr, uintptr_t(k.len)));
+  }
+  /// Found: the map keeps the new string, as gc does, so that the old one
+  /// can be freed.
+  static void update(const MapType *, uint8_t *slot, T k) {
+    reinterpret_cast<GoString *>(slot)->ptr = k.ptr;
+  }
+  static void insert(const MapType *, uint8_t *slot, T k) { memcpy(slot, &k, sizeof k); }
+  static void clear(const MapType *, uint8_t *slot) { memset(slot, 0, sizeof(GoString)); }
+};
+
+/// A string key whose bytes are borrowed (m[string(b)]++ with a byte
+/// slice b): the map keeps a heap copy, made only when the key is new.
+struct BorrowedStringKey : StringKey {
+  static void update(const MapType *, uint8_t *, T) {}
+  static void insert(const MapType *, uint8_t *slot, T k) {
+    if (k.len != 0) {
+      auto *p = static_cast<uint8_t *>(mallocgc(uintptr_t(k.len), false));
+      memcpy(p, k.ptr, uintptr_t(k.len));
+      k.ptr = p;
+    } else {
+      k.ptr = nullptr;
+    }
+    memcpy(slot, &k, sizeof k);
+  }
+};
+
+template <typename K> inline uint8_t *keyAt(const MapType *t, Bucket *b, uintptr_t i) {
+  return addr(b, kDataOffset + i * K::keySize(t));
+}
+/// The element of slot i itself.
+template <typename K> inline void *elemAt(const MapType *t, Bucket *b, uintptr_t i) {
+  uint8_t *slot = addr(b, kDataOffset + kBucketCnt * K::keySize(t) + i * t->elemsize);
+  if constexpr (K::kGeneric)
+    return elemOf(t, slot);
+  return slot;
+}
+
+/// A string lookup in a map of one bucket (gc's faststr): no hash, the
+/// lengths and bytes of the (at most 8) keys decide. Returns false when
+/// the map is not of one bucket or the key too long for this to pay; else
+/// sets *found (null when missing) and *index.
+bool findStringInOneBucket(const MapType *t, Hmap *h, GoString key,
+                           Bucket **found, uintptr_t *index) {
+  if (h->B != 0 || key.len >= 32)
+    return false;
+  auto *b = static_cast<Bucket *>(h->buckets);
+  if (overflowOf(t, b))
+    return false;
+  *found = nullptr;
+  for (uintptr_t i = 0; i < kBucketCnt; ++i) {
+    uint8_t top = b->tophash[i];
+    if (isEmpty(top)) {
+      if (top == kEmptyRest)
+        break;
+      continue;
+    }
+    if (StringKey::equal(t, keyAt<StringKey>(t, b, i), key)) {
+      *found = b;
+      *index = i;
+      break;
+    }
+  }
+  return true;
+}
+
 /// Finds \p key; returns its slot's bucket and index, or null.
-Bucket *findSlot(const MapType *t, Hmap *h, const void *key, uintptr_t *index) {
+template <typename K>
+Bucket *findSlot(const MapType *t, Hmap *h, typename K::T key, uintptr_t *index) {
   if (!h || h->count == 0) {
     // The key's hash must still panic if it would for a non-empty map.
-    if (hashMightPanic(t))
-      t->hasher(key, 0);
+    if constexpr (K::kGeneric)
+      if (hashMightPanic(t))
+        t->hasher(key, 0);
     return nullptr;
   }
   if (h->flags & kHashWriting)
     fatal("concurrent map read and map write");
-  uintptr_t hash = t->hasher(key, h->hash0);
+  if constexpr (__is_same(K, StringKey)) {
+    Bucket *found;
+    if (findStringInOneBucket(t, h, key, &found, index))
+      return found;
+  }
+  uintptr_t hash = K::hash(t, key, h->hash0);
   uintptr_t mask = bucketMask(h->B);
   Bucket *b = bucketAt(t, h->buckets, hash & mask);
   if (void *old = h->oldbuckets) {
@@ -306,7 +477,7 @@ Bucket *findSlot(const MapType *t, Hmap *h, const void *key, uintptr_t *index) {
           return nullptr;
         continue;
       }
-      if (t->key->equal(key, keyOf(t, keySlot(t, b, i)))) {
+      if (K::equal(t, keyAt<K>(t, b, i), key)) {
         *index = i;
         return b;
       }
@@ -316,10 +487,10 @@ Bucket *findSlot(const MapType *t, Hmap *h, const void *key, uintptr_t *index) {
 }
 
 /// The element of \p key, or null when missing.
-void *lookup(const MapType *t, Hmap *h, const void *key) {
+template <typename K> void *lookup(const MapType *t, Hmap *h, typename K::T key) {
   uintptr_t i;
-  Bucket *b = findSlot(t, h, key, &i);
-  return b ? elemOf(t, elemSlot(t, b, i)) : nullptr;
+  Bucket *b = findSlot<K>(t, h, key, &i);
+  return b ? elemAt<K>(t, b, i) : nullptr;
 }
 
 // Growth (numbered as it happens: hashGrow starts it, each write to a
@@ -485,12 +656,13 @@ Hmap *makemap(const MapType *t, int64_t hint, Hmap *h) {
   return h;
 }
 
-void *mapassign(const MapType *t, Hmap *h, const void *key) {
+/// The element slot of \p key, inserted (zeroed) if missing.
+template <typename K> void *mapassign(const MapType *t, Hmap *h, typename K::T key) {
   if (!h)
     panicPlainError("assignment to entry in nil map");
   if (h->flags & kHashWriting)
     fatal("concurrent map writes");
-  uintptr_t hash = t->hasher(key, h->hash0); // may panic: not writing yet
+  uintptr_t hash = K::hash(t, key, h->hash0); // may panic: not writing yet
   beginWrite(h);
   if (!h->buckets)
     h->buckets = mallocgc(t->bucketsize, true);
@@ -515,13 +687,11 @@ void *mapassign(const MapType *t, Hmap *h, const void *key) {
             goto notFound;
           continue;
         }
-        void *k = keyOf(t, keySlot(t, b, i));
-        if (!t->key->equal(key, k))
+        uint8_t *kslot = keyAt<K>(t, b, i);
+        if (!K::equal(t, kslot, key))
           continue;
-        // Found: overwrite the key too when equal keys can differ in bits.
-        if (needKeyUpdate(t))
-          memcpy(k, key, t->key->size);
-        void *e = elemOf(t, elemSlot(t, b, i));
+        K::update(t, kslot, key);
+        void *e = elemAt<K>(t, b, i);
         endWrite(h);
         return e;
       }
@@ -542,35 +712,69 @@ void *mapassign(const MapType *t, Hmap *h, const void *key) {
       insertb = newOverflow(t, h, b);
       inserti = 0;
     }
-    uint8_t *kslot = keySlot(t, insertb, inserti);
-    uint8_t *eslot = elemSlot(t, insertb, inserti);
-    if (indirectKey(t)) {
-      void *k = mallocgc(t->key->size, true);
-      *reinterpret_cast<void **>(kslot) = k;
-      kslot = static_cast<uint8_t *>(k);
+    if constexpr (K::kGeneric) {
+      if (indirectElem(t))
+        *reinterpret_cast<void **>(elemSlot(t, insertb, inserti)) =
+            mallocgc(t->elem->size, true);
     }
-    if (indirectElem(t)) {
-      void *e = mallocgc(t->elem->size, true);
-      *reinterpret_cast<void **>(eslot) = e;
-      eslot = static_cast<uint8_t *>(e);
-    }
-    memcpy(kslot, key, t->key->size);
+    K::insert(t, keyAt<K>(t, insertb, inserti), key);
     insertb->tophash[inserti] = top;
     ++h->count;
+    void *e = elemAt<K>(t, insertb, inserti);
     endWrite(h);
-    return eslot; // zero: deletions and clears zero the slots they free
+    return e; // zero: deletions and clears zero the slots they free
   }
 }
 
-void mapdelete(const MapType *t, Hmap *h, const void *key) {
+/// Empties slot \p i of bucket \p b, in the chain starting at \p first.
+template <typename K>
+void removeSlot(const MapType *t, Hmap *h, Bucket *first, Bucket *b, uintptr_t i) {
+  // Clear the slot: pointers (for the GC), and the element always, as
+  // mapassign hands out free slots' elements as zero.
+  K::clear(t, keyAt<K>(t, b, i));
+  uint8_t *eslot = elemSlot(t, b, i);
+  if (indirectElem(t))
+    *reinterpret_cast<void **>(eslot) = nullptr;
+  else
+    memset(eslot, 0, t->elemsize);
+  b->tophash[i] = kEmptyOne;
+  // If the slot is now the last full one of the chain, turn it and the
+  // empty slots before it into emptyRest, so lookups stop early.
+  bool lastFull = i == kBucketCnt - 1
+                      ? !overflowOf(t, b) || overflowOf(t, b)->tophash[0] == kEmptyRest
+                      : b->tophash[i + 1] == kEmptyRest;
+  if (lastFull) {
+    for (;;) {
+      b->tophash[i] = kEmptyRest;
+      if (i == 0) {
+        if (b == first)
+          break;
+        Bucket *c = b; // step back to the bucket before c
+        for (b = first; overflowOf(t, b) != c; b = overflowOf(t, b)) {
+        }
+        i = kBucketCnt - 1;
+      } else {
+        --i;
+      }
+      if (b->tophash[i] != kEmptyOne)
+        break;
+    }
+  }
+  --h->count;
+  if (h->count == 0)
+    h->hash0 = fastrand(); // fresh seed: harder to attack with collisions
+}
+
+template <typename K> void mapdelete(const MapType *t, Hmap *h, typename K::T key) {
   if (!h || h->count == 0) {
-    if (hashMightPanic(t))
-      t->hasher(key, 0);
+    if constexpr (K::kGeneric)
+      if (hashMightPanic(t))
+        t->hasher(key, 0);
     return;
   }
   if (h->flags & kHashWriting)
     fatal("concurrent map writes");
-  uintptr_t hash = t->hasher(key, h->hash0);
+  uintptr_t hash = K::hash(t, key, h->hash0);
   beginWrite(h);
   uintptr_t bucket = hash & bucketMask(h->B);
   if (growing(h))
@@ -584,47 +788,9 @@ void mapdelete(const MapType *t, Hmap *h, const void *key) {
           goto done;
         continue;
       }
-      uint8_t *kslot = keySlot(t, b, i);
-      if (!t->key->equal(key, keyOf(t, kslot)))
+      if (!K::equal(t, keyAt<K>(t, b, i), key))
         continue;
-      // Clear the slot: pointers (for the GC), and the element always, as
-      // mapassign hands out free slots' elements as zero.
-      if (indirectKey(t))
-        *reinterpret_cast<void **>(kslot) = nullptr;
-      else if (t->key->ptrdata != 0)
-        memset(kslot, 0, t->key->size);
-      uint8_t *eslot = elemSlot(t, b, i);
-      if (indirectElem(t))
-        *reinterpret_cast<void **>(eslot) = nullptr;
-      else
-        memset(eslot, 0, t->elem->size);
-      b->tophash[i] = kEmptyOne;
-      // If the slot is now the last full one of the chain, turn it and
-      // the empty slots before it into emptyRest, so lookups stop early.
-      bool lastFull = i == kBucketCnt - 1
-                          ? !overflowOf(t, b) ||
-                                overflowOf(t, b)->tophash[0] == kEmptyRest
-                          : b->tophash[i + 1] == kEmptyRest;
-      if (lastFull) {
-        for (;;) {
-          b->tophash[i] = kEmptyRest;
-          if (i == 0) {
-            if (b == first)
-              break;
-            Bucket *c = b; // step back to the bucket before c
-            for (b = first; overflowOf(t, b) != c; b = overflowOf(t, b)) {
-            }
-            i = kBucketCnt - 1;
-          } else {
-            --i;
-          }
-          if (b->tophash[i] != kEmptyOne)
-            break;
-        }
-      }
-      --h->count;
-      if (h->count == 0)
-        h->hash0 = fastrand(); // fresh seed: harder to attack with collisions
+      removeSlot<K>(t, h, first, b, i);
       goto done;
     }
   }
@@ -746,7 +912,7 @@ void mapiternext(Hiter *it) {
         // look it up in the current table, which also tells whether it
         // was deleted or updated meanwhile.
         uintptr_t j;
-        Bucket *nb = findSlot(t, h, k, &j);
+        Bucket *nb = findSlot<GenericKey>(t, h, k, &j);
         if (!nb)
           continue; // deleted
         it->key = keyOf(t, keySlot(t, nb, j));
@@ -759,6 +925,40 @@ void mapiternext(Hiter *it) {
       return;
     }
   }
+}
+
+
+// The key-by-value entry points' bodies. A map with indirect elements
+// (over 128 bytes, which codegen never sends here) takes the generic path.
+
+template <typename K> void *access1(const MapType *t, Hmap *h, typename K::T key) {
+  void *e = indirectElem(t) ? lookup<GenericKey>(t, h, &key) : lookup<K>(t, h, key);
+  return e ? e : goZeroVal;
+}
+
+template <typename K>
+MapAccess2Result access2(const MapType *t, Hmap *h, typename K::T key) {
+  void *e = indirectElem(t) ? lookup<GenericKey>(t, h, &key) : lookup<K>(t, h, key);
+  return e ? MapAccess2Result{e, true} : MapAccess2Result{goZeroVal, false};
+}
+
+template <typename K>
+void *assignByValue(const MapType *t, Hmap *h, typename K::T key) {
+  if (indirectElem(t)) {
+    // A borrowed key becomes the map's own first (the generic insertion
+    // copies it as it is).
+    if constexpr (__is_same(K, BorrowedStringKey))
+      K::insert(t, reinterpret_cast<uint8_t *>(&key), key);
+    return mapassign<GenericKey>(t, h, &key);
+  }
+  return mapassign<K>(t, h, key);
+}
+
+template <typename K> void deleteByValue(const MapType *t, Hmap *h, typename K::T key) {
+  if (indirectElem(t))
+    mapdelete<GenericKey>(t, h, &key);
+  else
+    mapdelete<K>(t, h, key);
 }
 
 } // namespace
@@ -779,34 +979,34 @@ Hmap *goMakemapSmall() {
 }
 
 void *goMapaccess1(const MapType *t, Hmap *h, const void *key) {
-  void *e = lookup(t, h, key);
+  void *e = lookup<GenericKey>(t, h, key);
   return e ? e : goZeroVal;
 }
 
 MapAccess2Result goMapaccess2(const MapType *t, Hmap *h, const void *key) {
-  void *e = lookup(t, h, key);
+  void *e = lookup<GenericKey>(t, h, key);
   return e ? MapAccess2Result{e, true} : MapAccess2Result{goZeroVal, false};
 }
 
 void *goMapaccess1Fat(const MapType *t, Hmap *h, const void *key,
                       const void *zero) {
-  void *e = lookup(t, h, key);
+  void *e = lookup<GenericKey>(t, h, key);
   return e ? e : const_cast<void *>(zero);
 }
 
 MapAccess2Result goMapaccess2Fat(const MapType *t, Hmap *h, const void *key,
                                  const void *zero) {
-  void *e = lookup(t, h, key);
+  void *e = lookup<GenericKey>(t, h, key);
   return e ? MapAccess2Result{e, true}
            : MapAccess2Result{const_cast<void *>(zero), false};
 }
 
 void *goMapassign(const MapType *t, Hmap *h, const void *key) {
-  return mapassign(t, h, key);
+  return mapassign<GenericKey>(t, h, key);
 }
 
 void goMapdelete(const MapType *t, Hmap *h, const void *key) {
-  mapdelete(t, h, key);
+  mapdelete<GenericKey>(t, h, key);
 }
 
 void goMapclear(const MapType *t, Hmap *h) { mapclear(t, h); }
@@ -819,51 +1019,48 @@ void goMapiterinit(const MapType *t, Hmap *h, Hiter *it) {
 
 void goMapiternext(Hiter *it) { mapiternext(it); }
 
-// The key-by-value variants store the key in a local and take the generic
-// path; they exist so codegen can already call gc's entry points.
-void *goMapaccess1Fast32(const MapType *t, Hmap *h, uint32_t key) {
-  return goMapaccess1(t, h, &key);
+// The key-by-value entry points.
+#define ORIGO_MAP_BY_VALUE(Suffix, K)                                          \
+  void *goMapaccess1##Suffix(const MapType *t, Hmap *h, K::T key) {            \
+    return access1<K>(t, h, key);                                              \
+  }                                                                            \
+  MapAccess2Result goMapaccess2##Suffix(const MapType *t, Hmap *h, K::T key) { \
+    return access2<K>(t, h, key);                                              \
+  }                                                                            \
+  void *goMapassign##Suffix(const MapType *t, Hmap *h, K::T key) {             \
+    return assignByValue<K>(t, h, key);                                        \
+  }                                                                            \
+  void goMapdelete##Suffix(const MapType *t, Hmap *h, K::T key) {              \
+    deleteByValue<K>(t, h, key);                                               \
+  }
+ORIGO_MAP_BY_VALUE(Fast32, Key32)
+ORIGO_MAP_BY_VALUE(Fast64, Key64)
+#undef ORIGO_MAP_BY_VALUE
+
+void *goMapassignFast64ptr(const MapType *t, Hmap *h, void *key) {
+  return assignByValue<Key64>(t, h, reinterpret_cast<uintptr_t>(key));
 }
-MapAccess2Result goMapaccess2Fast32(const MapType *t, Hmap *h, uint32_t key) {
-  return goMapaccess2(t, h, &key);
-}
-void *goMapassignFast32(const MapType *t, Hmap *h, uint32_t key) {
-  return mapassign(t, h, &key);
-}
-void goMapdeleteFast32(const MapType *t, Hmap *h, uint32_t key) {
-  mapdelete(t, h, &key);
-}
-void *goMapaccess1Fast64(const MapType *t, Hmap *h, uint64_t key) {
-  return goMapaccess1(t, h, &key);
-}
-MapAccess2Result goMapaccess2Fast64(const MapType *t, Hmap *h, uint64_t key) {
-  return goMapaccess2(t, h, &key);
-}
-void *goMapassignFast64(const MapType *t, Hmap *h, uint64_t key) {
-  return mapassign(t, h, &key);
-}
-void goMapdeleteFast64(const MapType *t, Hmap *h, uint64_t key) {
-  mapdelete(t, h, &key);
-}
+
+// Strings come as their two words.
 void *goMapaccess1Faststr(const MapType *t, Hmap *h, const uint8_t *kp,
                           int64_t kn) {
-  origo::abi::GoString key{kp, kn};
-  return goMapaccess1(t, h, &key);
+  return access1<StringKey>(t, h, GoString{kp, kn});
 }
 MapAccess2Result goMapaccess2Faststr(const MapType *t, Hmap *h,
                                      const uint8_t *kp, int64_t kn) {
-  origo::abi::GoString key{kp, kn};
-  return goMapaccess2(t, h, &key);
+  return access2<StringKey>(t, h, GoString{kp, kn});
 }
 void *goMapassignFaststr(const MapType *t, Hmap *h, const uint8_t *kp,
                          int64_t kn) {
-  origo::abi::GoString key{kp, kn};
-  return mapassign(t, h, &key);
+  return assignByValue<StringKey>(t, h, GoString{kp, kn});
+}
+void *goMapassignFaststrBorrowed(const MapType *t, Hmap *h, const uint8_t *kp,
+                                 int64_t kn) {
+  return assignByValue<BorrowedStringKey>(t, h, GoString{kp, kn});
 }
 void goMapdeleteFaststr(const MapType *t, Hmap *h, const uint8_t *kp,
                         int64_t kn) {
-  origo::abi::GoString key{kp, kn};
-  mapdelete(t, h, &key);
+  deleteByValue<StringKey>(t, h, GoString{kp, kn});
 }
 
 } // extern "C"

@@ -73,9 +73,12 @@ void goMapiterinit(const origo::abi::MapType *t, origo::abi::Hmap *h,
 /// Advances \p it to the next entry (it->key null at the end).
 void goMapiternext(origo::abi::Hiter *it) ORIGO_GO_NAME("runtime.mapiternext");
 
-// Key-by-value variants for 4- and 8-byte keys and strings (gc's
-// map_fast32.go, map_fast64.go, map_faststr.go). The map type must be the
-// one for such a key; they behave exactly as the generic entry points.
+// Key-by-value variants for 4- and 8-byte keys of regular memory and for
+// strings (gc's map_fast32.go, map_fast64.go, map_faststr.go): the key is
+// hashed with the byte hash the map type's hasher uses (memhash32,
+// memhash64, strhash) and compared without a call, so they work on the
+// same maps as the generic entry points and behave exactly as they do.
+// The map type must be the one for such a key.
 void *goMapaccess1Fast32(const origo::abi::MapType *t, origo::abi::Hmap *h,
                          uint32_t key) ORIGO_GO_NAME("runtime.mapaccess1_fast32");
 origo::abi::MapAccess2Result goMapaccess2Fast32(const origo::abi::MapType *t,
@@ -94,6 +97,10 @@ void *goMapassignFast64(const origo::abi::MapType *t, origo::abi::Hmap *h,
                         uint64_t key) ORIGO_GO_NAME("runtime.mapassign_fast64");
 void goMapdeleteFast64(const origo::abi::MapType *t, origo::abi::Hmap *h,
                        uint64_t key) ORIGO_GO_NAME("runtime.mapdelete_fast64");
+/// mapassign_fast64 for pointer-shaped keys (gc's mapassign_fast64ptr: the
+/// key is stored as a pointer).
+void *goMapassignFast64ptr(const origo::abi::MapType *t, origo::abi::Hmap *h,
+                           void *key) ORIGO_GO_NAME("runtime.mapassign_fast64ptr");
 /// The string key is passed as its two words (pointer, length).
 void *goMapaccess1Faststr(const origo::abi::MapType *t, origo::abi::Hmap *h,
                           const uint8_t *kp, int64_t kn)
@@ -105,6 +112,14 @@ origo::abi::MapAccess2Result goMapaccess2Faststr(const origo::abi::MapType *t,
 void *goMapassignFaststr(const origo::abi::MapType *t, origo::abi::Hmap *h,
                          const uint8_t *kp, int64_t kn)
     ORIGO_GO_NAME("runtime.mapassign_faststr");
+/// mapassign_faststr with a key whose bytes are only borrowed (gc would
+/// pass string(b) of a byte slice b, allocated for the call): the map
+/// copies them to the heap only when it inserts the key, so m[string(b)]++
+/// allocates nothing for a key already present.
+void *goMapassignFaststrBorrowed(const origo::abi::MapType *t,
+                                 origo::abi::Hmap *h, const uint8_t *kp,
+                                 int64_t kn)
+    ORIGO_GO_NAME("runtime.mapassign_faststr_borrowed");
 void goMapdeleteFaststr(const origo::abi::MapType *t, origo::abi::Hmap *h,
                         const uint8_t *kp, int64_t kn)
     ORIGO_GO_NAME("runtime.mapdelete_faststr");

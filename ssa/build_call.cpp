@@ -446,8 +446,7 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     case types::Builtin::Delete: {
       const Type *mt = typeOf(t.kid(e, 1));
       Value *m = expr(t.kid(e, 1));
-      Value *key = mapKey(t.kid(e, 2), types::under(mt)->key);
-      mapCall("runtime.mapdelete", tt_.tuple({}), {typeDesc(mt, p), m, key}, p);
+      mapOp("mapdelete", mapRef(mt, m, t.kid(e, 2), Borrow::Lookup, p), tt_.tuple({}));
       return nullptr;
     }
     case types::Builtin::New: {

@@ -297,10 +297,8 @@ void Builder::callDeferred(const DeferSite &site, const std::vector<Value *> &va
   case DeferSite::Nothing:
     return;
   case DeferSite::Delete: {
-    const Type *kt = types::under(site.sig)->key;
-    Value *key = temp(kt, p);
-    storeValue(key, vals[1], kt, p);
-    mapCall("runtime.mapdelete", tt_.tuple({}), {typeDesc(site.sig, p), vals[0], key}, p);
+    MapKeyPass pass = mapKeyPass(site.sig);
+    mapOp("mapdelete", MapRef{site.sig, vals[0], mapKeyOf(site.sig, pass, vals[1], p), pass, false, p}, tt_.tuple({}));
     return;
   }
   case DeferSite::Print:

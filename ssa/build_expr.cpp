@@ -299,7 +299,7 @@ Value *Builder::exprValue(NodeId e) {
   }
 }
 
-Value *Builder::binary(NodeId e, Value *x0) {
+Value *Builder::binary(NodeId e, Value *x0, Value *y0) {
   const syntax::Tree &t = *tree_;
   NodeId lhs = t.kid(e, 0), rhs = t.kid(e, 1);
   Tok op = t[e].op;
@@ -312,7 +312,7 @@ Value *Builder::binary(NodeId e, Value *x0) {
   // x == nil and nil == x: nil takes the other operand's type.
   auto isNil = [&](NodeId n) { return tv(n).type && tv(n).type->isBasic(BasicKind::UntypedNil); };
   Value *x = x0 ? x0 : isNil(lhs) ? nullptr : expr(lhs);
-  Value *y = isNil(rhs) ? nullptr : expr(rhs);
+  Value *y = y0 ? y0 : isNil(rhs) ? nullptr : expr(rhs);
   if (!x && y) x = value(Op::ConstInt, y->type, {}, pos(lhs));
   if (!y && x) y = value(Op::ConstInt, x->type, {}, pos(rhs));
   if (!x || !y) {

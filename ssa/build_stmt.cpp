@@ -78,6 +78,10 @@ void Builder::stmt(NodeId s) {
     if (op != Tok::Assign && op != Tok::Define) {
       // x op= y is x = x op y with the binary node being the statement;
       // x's address (a[f()], *p) is evaluated once.
+      if (isMapIndex(lhs[0])) {
+        mapOpAssign(s, lhs[0]);
+        return;
+      }
       Value *addr = nullptr, *old = nullptr;
       if (!isPlainIdent(lhs[0])) {
         addr = addrOf(lhs[0]);
@@ -97,11 +101,16 @@ void Builder::stmt(NodeId s) {
     // pointer operands on the left and the values on the right, then the
     // assignments left to right; aggregates on the right are copied so
     // that a swap reads the old values.
+    // A map element's slot is taken only when it is assigned: taking it
+    // earlier could insert before a panic on the right, and a later
+    // insertion could move it.
     std::vector<Value *> addrs(lhs.size(), nullptr);
+    std::map<size_t, MapRef> maps;
     for (size_t i = 0; i < lhs.size(); ++i) {
       NodeId l = lhs[i];
       while (t.kind(l) == NodeKind::ParenExpr) l = t.kid(l, 0);
-      if (t.kind(l) != NodeKind::Ident) addrs[i] = addrOf(l);
+      if (isMapIndex(l)) maps.emplace(i, mapRef(l, Borrow::No));
+      else if (t.kind(l) != NodeKind::Ident) addrs[i] = addrOf(l);
     }
     if (rhs.size() == 1) multiValue(rhs[0], vals);
     else
@@ -110,7 +119,11 @@ void Builder::stmt(NodeId s) {
         if (isAggregate(typeOf(e))) v = copyAggregate(v, typeOf(e), pos(e));
         vals.push_back(v);
       }
-    for (size_t i = 0; i < lhs.size() && i < vals.size(); ++i) assign(lhs[i], vals[i], addrs[i]);
+    for (size_t i = 0; i < lhs.size() && i < vals.size(); ++i) {
+      auto m = maps.find(i);
+      if (m != maps.end()) addrs[i] = mapSlot(m->second);
+      assign(lhs[i], vals[i], addrs[i]);
+    }
     return;
   }
   case NodeKind::IncDecStmt: {

@@ -213,8 +213,9 @@ private:
   /// a pointer to the same memory): conversions to interfaces box by them.
   std::map<const Value *, const Type *> aggType_;
   Value *constant(const types::TypeAndValue &tv, Pos pos);
-  /// A binary expression, or x op= y (then x0, if set, is x's value).
-  Value *binary(NodeId e, Value *x0 = nullptr);
+  /// A binary expression, or x op= y (then x0, if set, is x's value, and
+  /// y0, if set, y's).
+  Value *binary(NodeId e, Value *x0 = nullptr, Value *y0 = nullptr);
   /// The float type of a complex type's parts.
   const Type *componentType(const Type *complexT) {
     return basic(types::under(complexT)->basic == BasicKind::Complex64 ? BasicKind::Float32 : BasicKind::Float64);
@@ -595,11 +596,54 @@ private:
   /// (x for x, x.f, x[i] with an array x).
   const Object *rootVar(NodeId e);
   // --- maps (build_map.cpp)
-  /// A stack slot holding key expression k converted to kt.
-  Value *mapKey(NodeId k, const Type *kt);
+  /// How the runtime's map functions take the key of a map type (gc's
+  /// mapfast): in a stack slot (the generic runtime.mapaccess1 etc.), or
+  /// by value: a string (the _faststr functions), 4 or 8 bytes of regular
+  /// memory (_fast32, _fast64; with pointers, mapassign_fast64ptr).
+  enum class MapKeyPass { Slot, String, Word32, Word64, Word64Ptr };
+  MapKeyPass mapKeyPass(const Type *mt);
+  /// A map and a key, evaluated, ready for runtime calls. borrowed: the key
+  /// is string(b) of a byte slice b without a copy, valid until b changes.
+  struct MapRef {
+    const Type *mt;
+    Value *m, *key; ///< key: as pass says (a slot, a string, a word)
+    MapKeyPass pass;
+    bool borrowed;
+    Pos p;
+  };
+  /// Whether a string(b) key may lend b's bytes to the runtime calls on a
+  /// MapRef instead of copying them (gc's slicebytetostringtmp): for
+  /// lookups and deletions, which do not keep the key, and insertions by
+  /// mapassign_faststr_borrowed, which copies the key when it is new.
+  /// Only where the calls come before the program can change b.
+  enum class Borrow { No, Lookup, Insert };
+  /// The map and key of index expression e (m[k]), evaluated in order.
+  MapRef mapRef(NodeId e, Borrow borrow);
+  MapRef mapRef(const Type *mt, Value *m, NodeId k, Borrow borrow, Pos p);
+  /// Whether expression k is string(b) of a byte slice b.
+  bool isBytesToString(NodeId k);
+  /// Key expression k of map type mt as pass wants it.
+  Value *mapKey(const Type *mt, MapKeyPass pass, NodeId k);
+  /// The key value k (of mt's key type) as pass wants it.
+  Value *mapKeyOf(const Type *mt, MapKeyPass pass, Value *k, Pos p);
+  /// runtime.<op> ("mapaccess1", "mapassign", ...), or its variant for r's
+  /// key, on r; rt: the result type.
+  Value *mapOp(const char *op, const MapRef &r, const Type *rt);
+  /// m[k] as an rvalue: the element (a copy).
+  Value *mapRead(const MapRef &r);
+  /// The element slot of m[k] to store to (inserted if missing).
+  Value *mapSlot(const MapRef &r);
   Value *mapCall(const char *fn, const Type *rt, std::vector<Value *> args, Pos p);
   /// m[k]: the element (a copy), or for assignment the slot to store to.
   Value *mapIndex(NodeId e, bool forAssign);
+  /// m[k] op= y, statement s with lhs m[k].
+  void mapOpAssign(NodeId s, NodeId lhs);
+  /// Whether e (parentheses aside) is an index expression on a map.
+  bool isMapIndex(NodeId e) {
+    while (tree_->kind(e) == NodeKind::ParenExpr) e = tree_->kid(e, 0);
+    return tree_->kind(e) == NodeKind::IndexExpr &&
+           types::under(typeOf(tree_->kid(e, 0)))->kind == types::TypeKind::Map;
+  }
   /// v, ok := m[k].
   void mapIndexOk(NodeId e, std::vector<Value *> &out);
   Value *makeMap(const Type *mt, Value *hint, Pos p);

@@ -83,4 +83,47 @@ bool isPointerShaped(const Type *t) {
   }
 }
 
+bool isRegularMemory(const Type *t) {
+  const Type *u = under(t);
+  switch (u->kind) {
+  case TypeKind::Basic:
+    return isInteger(u) || isBoolean(u) || u->basic == BasicKind::UnsafePointer;
+  case TypeKind::Pointer:
+  case TypeKind::Chan:
+    return true;
+  case TypeKind::Array:
+    return isRegularMemory(u->elem);
+  case TypeKind::Struct: {
+    std::vector<int64_t> offs = fieldOffsets(u);
+    int64_t end = 0;
+    for (size_t i = 0; i < u->fields.size(); ++i) {
+      if (offs[i] != end || u->fields[i].name == "_" || !isRegularMemory(u->fields[i].type)) return false;
+      end = offs[i] + layoutOf(u->fields[i].type).size;
+    }
+    return end == layoutOf(u).size;
+  }
+  default:
+    return false;
+  }
+}
+
+bool hasPointers(const Type *t) {
+  const Type *u = under(t);
+  switch (u->kind) {
+  case TypeKind::Basic:
+    return u->basic == BasicKind::String || u->basic == BasicKind::UnsafePointer;
+  case TypeKind::Pointer: case TypeKind::Map: case TypeKind::Chan: case TypeKind::Signature: case TypeKind::Slice:
+  case TypeKind::Interface:
+    return true;
+  case TypeKind::Array:
+    return u->len > 0 && hasPointers(u->elem);
+  case TypeKind::Struct:
+    for (const Field &f : u->fields)
+      if (hasPointers(f.type)) return true;
+    return false;
+  default:
+    return false;
+  }
+}
+
 } // namespace origo::types

@@ -35,4 +35,14 @@ std::vector<int64_t> fieldOffsets(const Type *t);
 /// passes by pointer to a copy: those are boxed like other values.
 bool isPointerShaped(const Type *t);
 
+/// Whether equality and hashing may read a value of type t as its bytes
+/// (gc's IsRegularMemory; runtime/abi.h TFlagRegularMemory): no floats,
+/// strings, interfaces, padding or blank fields inside.
+bool isRegularMemory(const Type *t);
+
+/// Whether a value of type t holds pointers the GC must see (gc's
+/// HasPointers): pointers, strings, slices, maps, channels, funcs and
+/// interfaces, also inside arrays of nonzero length and structs.
+bool hasPointers(const Type *t);
+
 } // namespace origo::types

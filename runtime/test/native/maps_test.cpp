@@ -25,32 +25,6 @@ namespace {
 /// white-box checks read it to know the case they exercise happened.
 constexpr uint8_t kSameSizeGrowFlag = 8;
 
-/// A map type as codegen lays it out (see abi::MapType).
-MapType *newMapType(const char *str, const Type *key, const Type *elem,
-                    HashFn hasher, uint32_t flags) {
-  auto *t = newKindType<MapType>(str, 8, KindMap | KindDirectIface, nullptr, 0, 8);
-  t->key = key;
-  t->elem = elem;
-  t->hasher = hasher;
-  t->flags = flags;
-  t->keysize = uint8_t(key->size);
-  if (key->size > MapMaxKeySize) {
-    t->keysize = 8;
-    t->flags |= MapIndirectKey;
-  }
-  t->elemsize = uint8_t(elem->size);
-  if (elem->size > MapMaxElemSize) {
-    t->elemsize = 8;
-    t->flags |= MapIndirectElem;
-  }
-  t->bucketsize = uint16_t(8 + 8 * t->keysize + 8 * t->elemsize + 8);
-  bool pointers = key->ptrdata || elem->ptrdata ||
-                  (t->flags & (MapIndirectKey | MapIndirectElem));
-  t->bucket = newType("bucket", t->bucketsize, KindStruct, nullptr, 0,
-                      pointers ? t->bucketsize : 0);
-  return t;
-}
-
 int64_t get64(const MapType *t, Hmap *h, int64_t k) {
   return *static_cast<int64_t *>(goMapaccess1(t, h, &k));
 }

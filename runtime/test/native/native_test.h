@@ -113,6 +113,32 @@ inline Types makeTypes() {
   return ty;
 }
 
+/// A map type as codegen lays it out (see abi::MapType).
+inline MapType *newMapType(const char *str, const Type *key, const Type *elem,
+                           HashFn hasher, uint32_t flags) {
+  auto *t = newKindType<MapType>(str, 8, KindMap | KindDirectIface, nullptr, 0, 8);
+  t->key = key;
+  t->elem = elem;
+  t->hasher = hasher;
+  t->flags = flags;
+  t->keysize = uint8_t(key->size);
+  if (key->size > MapMaxKeySize) {
+    t->keysize = 8;
+    t->flags |= MapIndirectKey;
+  }
+  t->elemsize = uint8_t(elem->size);
+  if (elem->size > MapMaxElemSize) {
+    t->elemsize = 8;
+    t->flags |= MapIndirectElem;
+  }
+  t->bucketsize = uint16_t(8 + 8 * t->keysize + 8 * t->elemsize + 8);
+  bool pointers = key->ptrdata || elem->ptrdata ||
+                  (t->flags & (MapIndirectKey | MapIndirectElem));
+  t->bucket = newType("bucket", t->bucketsize, KindStruct, nullptr, 0,
+                      pointers ? t->bucketsize : 0);
+  return t;
+}
+
 /// An interface value holding a copy of the \p size bytes at \p v (or the
 /// pointer itself for a direct type), as compiled code builds one.
 inline Eface box(const Type *t, const void *v) {
