@@ -316,6 +316,8 @@ struct GenericKey {
     return t->hasher(k, seed);
   }
   static uintptr_t keySize(const MapType *t) { return t->keysize; }
+  /// The key in a slot.
+  static T load(const MapType *t, uint8_t *slot) { return keyOf(t, slot); }
   static bool equal(const MapType *t, uint8_t *slot, T k) {
     return t->key->equal(k, keyOf(t, slot));
   }
@@ -346,10 +348,15 @@ struct GenericKey {
 template <typename U> struct WordKey {
   using T = U;
   static constexpr bool kGeneric = false;
-  static uintptr_t hash(const MapType *, T k, uintptr_t seed) {
+  [[gnu::always_inline]] static uintptr_t hash(const MapType *, T k, uintptr_t seed) {
     return hashBytes(reinterpret_cast<const uint8_t *>(&k), seed, sizeof(T));
   }
   static constexpr uintptr_t keySize(const MapType *) { return sizeof(T); }
+  static T load(const MapType *, uint8_t *slot) {
+    T v;
+    memcpy(&v, slot, sizeof v);
+    return v;
+  }
   static bool equal(const MapType *, uint8_t *slot, T k) {
     T v;
     memcpy(&v, slot, sizeof v);
@@ -369,10 +376,15 @@ using Key64 = WordKey<uint64_t>;
 struct StringKey {
   using T = GoString;
   static constexpr bool kGeneric = false;
-  static uintptr_t hash(const MapType *, T k, uintptr_t seed) {
+  [[gnu::always_inline]] static uintptr_t hash(const MapType *, T k, uintptr_t seed) {
     return hashBytes(k.ptr, seed, uintptr_t(k.len));
   }
   static constexpr uintptr_t keySize(const MapType *) { return sizeof(GoString); }
+  static T load(const MapType *, uint8_t *slot) {
+    T v;
+    memcpy(&v, slot, sizeof v);
+    return v;
+  }
   static bool equal(const MapType *, uint8_t *slot, T k) {
     auto *s = reinterpret_cast<const GoString *>(slot);
     return s->len == k.len &&
@@ -559,8 +571,8 @@ void advanceEvacuationMark(const MapType *t, Hmap *h, uintptr_t newbit) {
 }
 
 /// 2. Moves the entries of old bucket \p oldbucket (and its overflow chain)
-/// to the new array.
-void evacuate(const MapType *t, Hmap *h, uintptr_t oldbucket) {
+/// to the new array. K: how to hash the keys (by value: inline).
+template <typename K> void evacuate(const MapType *t, Hmap *h, uintptr_t oldbucket) {
   Bucket *b = bucketAt(t, h->oldbuckets, oldbucket);
   uintptr_t newbit = oldBucketCount(h);
   if (!evacuated(b)) {
@@ -577,11 +589,11 @@ void evacuate(const MapType *t, Hmap *h, uintptr_t oldbucket) {
         if (top < kMinTopHash)
           fatal("bad map state");
         uint8_t *kslot = keySlot(t, b, i);
-        void *k = keyOf(t, kslot);
         uint8_t useY = 0;
         if (!sameSizeGrow(h)) {
-          uintptr_t hash = t->hasher(k, h->hash0);
-          if ((h->flags & kIterator) && !reflexiveKey(t) && !t->key->equal(k, k)) {
+          uintptr_t hash = K::hash(t, K::load(t, kslot), h->hash0);
+          if (K::kGeneric && (h->flags & kIterator) && !reflexiveKey(t) &&
+              !t->key->equal(keyOf(t, kslot), keyOf(t, kslot))) {
             // k != k (NaN): its hash is random, so it cannot decide the
             // destination the way an iterator would reproduce. The low bit
             // of the old tophash decides instead (the iterator uses the
@@ -620,10 +632,10 @@ void evacuate(const MapType *t, Hmap *h, uintptr_t oldbucket) {
 
 /// Evacuates the old bucket that \p bucket (in the new array) draws from,
 /// and one more, so growth finishes after a bounded number of writes.
-void growWork(const MapType *t, Hmap *h, uintptr_t bucket) {
-  evacuate(t, h, bucket & oldBucketMask(h));
+template <typename K> void growWork(const MapType *t, Hmap *h, uintptr_t bucket) {
+  evacuate<K>(t, h, bucket & oldBucketMask(h));
   if (growing(h))
-    evacuate(t, h, h->nevacuate);
+    evacuate<K>(t, h, h->nevacuate);
 }
 
 /// Marks every slot of every bucket (overflow chains included) of \p array
@@ -670,7 +682,7 @@ template <typename K> void *mapassign(const MapType *t, Hmap *h, typename K::T k
   for (;;) {
     uintptr_t bucket = hash & bucketMask(h->B);
     if (growing(h))
-      growWork(t, h, bucket);
+      growWork<K>(t, h, bucket);
     Bucket *b = bucketAt(t, h->buckets, bucket);
     uint8_t top = topHash(hash);
 
@@ -778,7 +790,7 @@ template <typename K> void mapdelete(const MapType *t, Hmap *h, typename K::T ke
   beginWrite(h);
   uintptr_t bucket = hash & bucketMask(h->B);
   if (growing(h))
-    growWork(t, h, bucket);
+    growWork<K>(t, h, bucket);
   Bucket *first = bucketAt(t, h->buckets, bucket);
   uint8_t top = topHash(hash);
   for (Bucket *b = first; b; b = overflowOf(t, b)) {
