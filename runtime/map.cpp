@@ -432,7 +432,7 @@ template <typename K> inline void *elemAt(const MapType *t, Bucket *b, uintptr_t
 /// sets *found (null when missing) and *index.
 bool findStringInOneBucket(const MapType *t, Hmap *h, GoString key,
                            Bucket **found, uintptr_t *index) {
-  if (h->B != 0 || key.len >= 32)
+  if (h->B != 0 || key.len >= 32 || h->oldbuckets)
     return false;
   auto *b = static_cast<Bucket *>(h->buckets);
   if (overflowOf(t, b))
