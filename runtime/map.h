@@ -3,7 +3,8 @@
 /// \file
 /// The map entry points compiled code calls, with gc's names and (C calling
 /// convention) signatures; see map.cpp for the hash table itself and
-/// abi.h for MapType, Hmap and Hiter. Keys and elements are passed and
+/// abi.h for MapType, Hmap and Hiter. Keys are passed by pointer, or by
+/// value to the _fast32, _fast64 and _faststr variants; elements are
 /// returned by pointer. A missing element reads as zero: mapaccess1/2
 /// return a pointer to runtime.zeroVal (or to the caller's zero area in the
 /// _fat variants, for elements bigger than abi::MapMaxZero).
