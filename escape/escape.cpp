@@ -124,7 +124,7 @@ private:
         lk.results.resize(f->results.size(), Leaks::None);
         lk.optimize();
         tags.push_back(lk);
-        if (p) report(*f, *p, lk);
+        if (p && p->var) report(*f, *p, lk);
       }
       if (f->obj) tags_[f->obj] = tags;
     }
@@ -142,7 +142,7 @@ private:
     else if (lk.heap > 0) say(o->pos, "leaking param content: " + o->name);
     for (size_t j = 0; j < lk.results.size(); ++j) {
       if (lk.results[j] == Leaks::None) continue;
-      const Object *r = f.results[j]->var;
+      const Object *r = f.results[j] ? f.results[j]->var : nullptr;
       std::string rn = r && !r->name.empty() && r->name != "_" ? r->name : "~r" + std::to_string(j);
       say(o->pos, "leaking param: " + o->name + " to result " + rn + " level=" + std::to_string(lk.results[j]));
     }

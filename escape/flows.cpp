@@ -195,7 +195,7 @@ private:
     }
     size_t base = f->params.size();
     for (size_t i = 0; i < objs.size(); ++i) {
-      Location *l = declare(objs[i]);
+      Location *l = objs[i] ? declare(objs[i]) : b_.newLoc(Location::Temp, fn_, depth_);
       if (i < np) {
         l->paramIndex = int(base + i);
         f->params.push_back(l);
