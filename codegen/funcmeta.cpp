@@ -1,6 +1,7 @@
 //===- codegen/funcmeta.cpp - function tables for the runtime -------------===//
 /// \file
-/// After optimization, each Go function gets a FuncMeta entry (runtime/
+/// After optimization, each call in a Go function gets its stack map
+/// record (insertStackMaps) and each Go function a FuncMeta entry (runtime/
 /// abi.h) in section origo_funcs: entry, name, file, flags and the frames
 /// LLVM inlined into it. A stack map call whose debug location says it was
 /// inlined gets an ID naming its innermost inlined frame, and the line of
@@ -31,22 +32,46 @@ struct Frame {
   int32_t parent;
 };
 
-/// Stack map calls the inliner turned into invokes (inlining into a
-/// function with a landing pad) become calls again: SelectionDAG lowers no
-/// invoke of llvm.experimental.stackmap, and it never throws.
-void uninvokeStackMaps(llvm::Function &f) {
-  std::vector<llvm::InvokeInst *> invokes;
+/// Puts `llvm.experimental.stackmap(line, 0)` right after every call of f
+/// (for an invoke, first thing on its normal path), with the call's debug
+/// location: the runtime maps a return address to the first stack map
+/// record at or after it (runtime/stackmap.cpp). Done after optimization,
+/// so that the stack maps, calls LLVM knows nothing about, do not keep it
+/// from moving memory operations across them; intrinsics are not calls.
+void insertStackMaps(llvm::Function &f) {
+  std::vector<llvm::CallBase *> calls;
   for (llvm::BasicBlock &bb : f)
-    if (auto *inv = llvm::dyn_cast<llvm::InvokeInst>(bb.getTerminator()))
-      if (llvm::Function *callee = inv->getCalledFunction())
-        if (callee->getIntrinsicID() == llvm::Intrinsic::experimental_stackmap) invokes.push_back(inv);
-  for (llvm::InvokeInst *inv : invokes) {
-    llvm::SmallVector<llvm::Value *, 4> args(inv->args());
-    llvm::CallInst *c = llvm::CallInst::Create(inv->getFunctionType(), inv->getCalledOperand(), args, "", inv->getIterator());
-    c->setDebugLoc(inv->getDebugLoc());
-    llvm::BranchInst::Create(inv->getNormalDest(), inv->getIterator());
-    inv->getUnwindDest()->removePredecessor(inv->getParent());
-    inv->eraseFromParent();
+    for (llvm::Instruction &inst : bb)
+      if (auto *c = llvm::dyn_cast<llvm::CallBase>(&inst))
+        if (!llvm::isa<llvm::IntrinsicInst>(c) && !c->isInlineAsm()) calls.push_back(c);
+  if (calls.empty()) return;
+  llvm::Module &m = *f.getParent();
+  llvm::LLVMContext &ctx = m.getContext();
+  llvm::Function *sm = llvm::Intrinsic::getDeclaration(&m, llvm::Intrinsic::experimental_stackmap);
+  llvm::Type *i64 = llvm::Type::getInt64Ty(ctx);
+  for (llvm::CallBase *c : calls) {
+    llvm::BasicBlock::iterator at;
+    if (auto *inv = llvm::dyn_cast<llvm::InvokeInst>(c)) {
+      llvm::BasicBlock *dest = inv->getNormalDest();
+      if (!dest->getSinglePredecessor()) {
+        // A block of its own on this edge, placed right after the call.
+        llvm::BasicBlock *from = inv->getParent();
+        auto *nb = llvm::BasicBlock::Create(ctx, "", &f, from->getNextNode());
+        llvm::BranchInst::Create(dest, nb);
+        inv->setNormalDest(nb);
+        dest->replacePhiUsesWith(from, nb);
+        dest = nb;
+      }
+      at = dest->getFirstInsertionPt();
+    } else {
+      at = std::next(c->getIterator());
+    }
+    const llvm::DebugLoc &loc = c->getDebugLoc();
+    uint64_t line = loc ? loc->getLine() : 0;
+    auto *s = llvm::CallInst::Create(sm, {llvm::ConstantInt::get(i64, line & origo::abi::StackMapLineMask),
+                                          llvm::ConstantInt::get(llvm::Type::getInt32Ty(ctx), 0)},
+                                     "", at);
+    s->setDebugLoc(loc);
   }
 }
 
@@ -108,7 +133,7 @@ void emitFuncTables(llvm::Module &m, const std::vector<FuncInfo> &funcs) {
   for (const FuncInfo &fi : funcs) {
     llvm::Function *f = m.getFunction(fi.symbol);
     if (!f || f->isDeclaration()) continue;
-    uninvokeStackMaps(*f);
+    insertStackMaps(*f);
     std::vector<Frame> frames = rewriteInlinedIDs(*f);
     llvm::Constant *inl = llvm::ConstantPointerNull::get(ptr);
     if (!frames.empty()) {

@@ -4,11 +4,13 @@
 /// block, one LLVM value per SSA value, phis filled in once every block
 /// exists. Go's integer semantics that LLVM leaves undefined (shifts by
 /// the width or more, MinInt / -1) are made explicit with selects. Every
-/// call is followed by `llvm.experimental.stackmap(line, 0)` so the
-/// runtime can map return addresses to lines; calls that panic are not
-/// `noreturn` (LLVM would drop the stack map) and are followed by
-/// `unreachable`. Each module also carries its FuncMeta table in section
-/// origo_funcs (runtime/abi.h).
+/// call carries its source position as its debug location and is
+/// `nomerge`, so that optimization keeps one call per source call; after
+/// optimization funcmeta.cpp puts `llvm.experimental.stackmap(line, 0)`
+/// after each call, which lets the runtime map return addresses to lines
+/// without the stack maps standing in the optimizer's way. Calls that
+/// panic are followed by `unreachable`. Each module also carries its
+/// FuncMeta table in section origo_funcs (runtime/abi.h).
 ///
 /// A function with defer statements has one landing pad (personality
 /// runtime.personality, runtime/defer.cpp) that continues at the SSA
@@ -89,7 +91,6 @@ private:
   llvm::Value *lowerValue(const ssa::Value *v);
   llvm::Value *arg(const ssa::Value *v, size_t i) { return vals_[v->args[i]->id]; }
   llvm::Value *stringConst(const std::string &s);
-  void stackmap(Pos pos);
   llvm::Value *shift(const ssa::Value *v);
   llvm::Value *divide(const ssa::Value *v);
   llvm::Value *compare(const ssa::Value *v);
@@ -226,7 +227,6 @@ llvm::Value *Lowering::goCall(const ssa::Value *v, llvm::FunctionType *ft, llvm:
   for (unsigned i = 1; i < all.size(); ++i)
     if (all[i]->getType()->isIntegerTy(1)) c->addParamAttr(i, llvm::Attribute::ZExt);
   if (c->getType()->isIntegerTy(1)) c->addRetAttr(llvm::Attribute::ZExt);
-  stackmap(v->pos);
   bool anyOut = false;
   for (llvm::Value *o : outs) anyOut |= o != nullptr;
   if (!anyOut) return c;
@@ -269,15 +269,21 @@ llvm::FunctionCallee Lowering::runtimeFunc(const std::string &name, llvm::Type *
 
 llvm::CallBase *Lowering::emitCall(llvm::FunctionCallee callee, llvm::ArrayRef<llvm::Value *> args,
                                    bool toLandingPad) {
-  if (!lpad_ || !toLandingPad) return b_.CreateCall(callee, args);
-  llvm::Function *fn = b_.GetInsertBlock()->getParent();
-  // The continuation comes right after the call in the layout, so that
-  // the call's stack map (the continuation's first instruction) follows
-  // its return address even without optimization (-N).
-  llvm::BasicBlock *cont = llvm::BasicBlock::Create(ctx_, "", fn, b_.GetInsertBlock()->getNextNode());
-  llvm::InvokeInst *inv = b_.CreateInvoke(callee, cont, lpad_, args);
-  b_.SetInsertPoint(cont);
-  return inv;
+  llvm::CallBase *c;
+  if (!lpad_ || !toLandingPad) {
+    c = b_.CreateCall(callee, args);
+  } else {
+    llvm::Function *fn = b_.GetInsertBlock()->getParent();
+    // The continuation comes right after the call in the layout, so that
+    // the call's stack map (the continuation's first instruction) follows
+    // its return address even without optimization (-N).
+    llvm::BasicBlock *cont = llvm::BasicBlock::Create(ctx_, "", fn, b_.GetInsertBlock()->getNextNode());
+    c = b_.CreateInvoke(callee, cont, lpad_, args);
+    b_.SetInsertPoint(cont);
+  }
+  // One call per source call: its line is the traceback's.
+  c->addFnAttr(llvm::Attribute::NoMerge);
+  return c;
 }
 
 llvm::GlobalVariable *Lowering::global(const std::string &name, const Type *t) {
@@ -302,15 +308,6 @@ llvm::Value *Lowering::stringConst(const std::string &s) {
   llvm::Constant *str = llvm::ConstantStruct::get(stringTy_, {p, llvm::ConstantInt::get(i64_, s.size())});
   strings_[s] = str;
   return str;
-}
-
-void Lowering::stackmap(Pos pos) {
-  llvm::Function *sm = llvm::Intrinsic::getDeclaration(&m_, llvm::Intrinsic::experimental_stackmap);
-  uint64_t id = pos.line & origo::abi::StackMapLineMask;
-  // Not nounwind (with willreturn, SimplifyCFG would delete it before an
-  // `unreachable`); the inliner may make it an invoke, which funcmeta.cpp
-  // turns back into a call.
-  b_.CreateCall(sm, {llvm::ConstantInt::get(i64_, id), b_.getInt32(0)});
 }
 
 void Lowering::setLoc(Pos pos) {
@@ -515,7 +512,6 @@ llvm::Value *Lowering::runtimeCall(const ssa::Value *v) {
   // landing pad.
   llvm::CallBase *c = emitCall(runtimeFunc(v->aux, ret, params), args, v->aux != "runtime.panicresume");
   if (v->block && v->block->kind == ssa::BlockKind::Exit && v->block->control == v) c->addFnAttr(llvm::Attribute::Cold);
-  stackmap(v->pos);
   if (out) return b_.CreateLoad(sliceTy_, out);
   return c;
 }
@@ -588,7 +584,6 @@ llvm::Value *Lowering::compareIface(llvm::Value *x, llvm::Value *y, Pos pos) {
   b_.SetInsertPoint(deep);
   llvm::Value *eq = emitCall(runtimeFunc("runtime.efaceeq", llvm::Type::getInt1Ty(ctx_), {gcptr_, gcptr_, gcptr_}),
                              {tx, b_.CreateExtractValue(x, {1}), b_.CreateExtractValue(y, {1})});
-  stackmap(pos);
   llvm::BasicBlock *deepEnd = b_.GetInsertBlock();
   b_.CreateBr(done);
   b_.SetInsertPoint(done);
@@ -622,7 +617,6 @@ llvm::Value *Lowering::compare(const ssa::Value *v) {
         runtimeFunc("runtime.cmpstring", i64_, {gcptr_, i64_, gcptr_, i64_}),
         {b_.CreateExtractValue(x, {0}), b_.CreateExtractValue(x, {1}), b_.CreateExtractValue(y, {0}),
          b_.CreateExtractValue(y, {1})});
-    stackmap(v->pos);
     x = c;
     y = llvm::ConstantInt::get(i64_, 0);
     t = nullptr;
@@ -664,7 +658,6 @@ llvm::Value *Lowering::complexOp(const ssa::Value *v) {
     llvm::StructType *c128 = llvm::StructType::get(ctx_, {f64, f64});
     llvm::Value *q = emitCall(runtimeFunc("runtime.complex128div", c128, {f64, f64, f64, f64}),
                               {wide(a), wide(b), wide(c), wide(d)});
-    stackmap(v->pos);
     llvm::Value *re = b_.CreateExtractValue(q, {0}), *im = b_.CreateExtractValue(q, {1});
     if (narrow) {
       re = b_.CreateFPTrunc(re, a->getType());
@@ -757,7 +750,6 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     llvm::GlobalVariable *td = typeDescriptor(m_, v->auxType);
     if (!td) internalError("no type descriptor for new object of type " + types::typeString(v->auxType));
     llvm::Value *p = emitCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
-    stackmap(v->pos);
     return p;
   }
   case Op::Load: {
@@ -791,7 +783,6 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     if (isAggregate(at)) {
       // x is the aggregate's address (ssa/README.md).
       llvm::Value *p = emitCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {typeDescriptor(m_, at)});
-      stackmap(v->pos);
       types::Layout l = types::layoutOf(at);
       llvm::MaybeAlign a(uint64_t(std::max<int64_t>(l.align, 1)));
       b_.CreateMemCpy(p, a, x, a, uint64_t(l.size));
@@ -800,7 +791,6 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     llvm::GlobalVariable *td = typeDescriptor(m_, at);
     if (!td) internalError("no type descriptor for boxing " + types::typeString(at));
     llvm::Value *p = emitCall(runtimeFunc("runtime.newobject", gcptr_, {ptr_}), {td});
-    stackmap(v->pos);
     if (types::isBoolean(at)) x = b_.CreateZExt(x, memTypeOf(at));
     b_.CreateStore(x, p);
     return p;
@@ -937,7 +927,6 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     llvm::CallBase *c = emitCall(runtimeFunc("runtime.gorecover", ifaceTy_, {i64_}), {b_.CreatePtrToInt(fp, i64_)});
     // A tail call would pop the frame whose record the runtime reads.
     if (auto *ci = llvm::dyn_cast<llvm::CallInst>(c)) ci->setTailCallKind(llvm::CallInst::TCK_NoTail);
-    stackmap(v->pos);
     return c;
   }
   case Op::Return:

@@ -173,14 +173,24 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
   beginDefers(bodyNode, fpos);
   findHeapVars(bodyNode);
   if (!captures.empty()) {
-    // A closure: the cells of the captured variables follow the code
-    // pointer in the closure object (funcLit).
+    // A closure: the cells of the captured variables (or the values of
+    // those captured by value) follow the code pointer in the closure
+    // object (funcLit).
     Value *ctx = value(Op::ClosurePtr, basic(BasicKind::UnsafePointer), {}, fpos);
+    const Type *ct = closureType(captures);
+    std::vector<int64_t> offs = types::fieldOffsets(ct);
     for (size_t k = 0; k < captures.size(); ++k) {
       const Object *o = captures[k];
+      const Type *ft = types::under(ct)->fields[k + 1].type;
+      Value *slot = value(Op::AddPtr, tt_.pointer(ft), {ctx, intConst(offs[k + 1], fpos)}, fpos);
+      if (facts_.byValue(o)) {
+        // Never assigned: the copy in the closure is the variable (an
+        // aggregate's value is its address).
+        writeVar(o, cur_, isAggregate(ft) ? slot : value(Op::Load, ft, {slot}, fpos));
+        continue;
+      }
       heapVars_.insert(o);
-      Value *slot = value(Op::AddPtr, tt_.pointer(tt_.pointer(objType(o))), {ctx, intConst(int64_t(8 * (k + 1)), fpos)}, fpos);
-      writeVar(o, cur_, value(Op::Load, tt_.pointer(objType(o)), {slot}, fpos));
+      writeVar(o, cur_, value(Op::Load, ft, {slot}, fpos));
     }
   }
   for (size_t i = 0; i < params.size(); ++i) {
@@ -191,7 +201,7 @@ std::unique_ptr<Func> Builder::body(const std::string &name, const Type *sig, No
       a->aux = p->name;
       // An aggregate argument points to a copy the callee owns: it is
       // the parameter's cell unless the parameter lives on the heap.
-      if (isAggregate(objType(p)) && !heapVars_.count(p)) writeVar(p, cur_, a);
+      if (isAggregate(objType(p)) && !(heapVars_.count(p) && facts_.onHeap(p))) writeVar(p, cur_, a);
       else define(p, a);
     } else {
       // Results start as zero values.
@@ -254,29 +264,17 @@ Value *Builder::funcLit(NodeId e) {
   fa->aux = name;
   if (caps.empty()) return fa;
   const Type *ptrT = basic(BasicKind::UnsafePointer);
-  auto field = [](std::string name, const Type *ft) {
-    types::Field f;
-    f.name = std::move(name);
-    f.type = ft;
-    return f;
-  };
-  std::vector<types::Field> fields{field(".F", ptrT)};
-  for (const Object *o : caps) fields.push_back(field(o->name, tt_.pointer(objType(o))));
-  const Type *ct = tt_.structType(fields);
-  Value *obj;
-  if (isFrameLiteral(e)) {
-    // defer func() {...}() open-coded: the closure is called by this
-    // frame at the latest, so it lives in the frame (as gc's).
-    obj = temp(ct, p);
-  } else {
-    obj = value(Op::New, typeOf(e), {}, p);
-    obj->auxType = ct;
-    obj->aux = types::typeString(ct);
-  }
+  const Type *ct = closureType(caps);
+  std::vector<int64_t> offs = types::fieldOffsets(ct);
+  // On the stack when it does not outlive the frame (escape analysis):
+  // every field is written, so the slot needs no zeroing.
+  Value *obj = allocate(e, typeOf(e), ct, p, false);
   value(Op::Store, tt_.tuple({}), {obj, value(Op::Load, ptrT, {fa}, p)}, p);
   for (size_t k = 0; k < caps.size(); ++k) {
-    Value *slot = value(Op::AddPtr, tt_.pointer(fields[k + 1].type), {obj, intConst(int64_t(8 * (k + 1)), p)}, p);
-    value(Op::Store, tt_.tuple({}), {slot, readVar(caps[k], cur_)}, p);
+    const Type *ft = types::under(ct)->fields[k + 1].type;
+    Value *slot = value(Op::AddPtr, tt_.pointer(ft), {obj, intConst(offs[k + 1], p)}, p);
+    if (facts_.byValue(caps[k])) storeValue(slot, load(caps[k], p), ft, p);
+    else value(Op::Store, tt_.tuple({}), {slot, readVar(caps[k], cur_)}, p);
   }
   return obj;
 }
@@ -350,10 +348,10 @@ void Builder::findHeapVars(NodeId body) {
         if (const Object *o = rootVar(t.kid(sel, 0))) heapVars_.insert(o);
     }
     if (t.kind(n) == NodeKind::FuncLit) {
-      // Its own function; the variables it captures live in cells (in the
-      // frame when only an open-coded deferred call's literal captures
-      // them: build_defer.cpp).
-      for (const Object *o : captured(n)) (isFrameLiteral(n) ? frameVars_ : heapVars_).insert(o);
+      // Its own function; the variables it captures by reference live in
+      // cells.
+      for (const Object *o : captured(n))
+        if (!facts_.byValue(o)) heapVars_.insert(o);
       continue;
     }
     for (size_t i = 0; i < t.numKids(n); ++i) work.push_back(t.kid(n, i));
@@ -366,7 +364,7 @@ void Builder::define(const Object *o, Value *v) {
     return;
   }
   Value *cell;
-  if (heapVars_.count(o)) {
+  if (heapVars_.count(o) && facts_.onHeap(o)) {
     cell = value(Op::New, tt_.pointer(objType(o)), {}, o->pos);
     cell->auxType = objType(o);
     cell->aux = types::typeString(objType(o));
@@ -393,13 +391,12 @@ Value *Builder::nilChecked(Value *ptr, Pos p) {
 
 std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &facts,
                                types::Program &prog, const SourceManager &sm, Diagnostics &diags) {
-  (void)facts; // no variable of the thin subset lives on the heap
   auto out = std::make_unique<Package>();
   out->path = pkg.path;
   out->types = &prog;
   for (const Object *g : pkg.globals)
     if (g->name != "_") out->globals.push_back({g->linkName(), g->type});
-  Builder b(pkg, prog, sm, diags);
+  Builder b(pkg, facts, prog, sm, diags);
   for (const Object *fn : pkg.funcs) {
     if (!fn->tree || !fn->type || !fn->tree->kid(fn->decl, syntax::FuncBody).valid()) continue;
     // Generic functions and methods of generic types are compiled per

@@ -186,9 +186,7 @@ Value *Builder::methodValue(NodeId sel, const Object *m) {
   rf.name = ".R";
   rf.type = recvT;
   const Type *ct = tt_.structType({code, rf});
-  Value *obj = value(Op::New, ft, {}, p);
-  obj->auxType = ct;
-  obj->aux = types::typeString(ct);
+  Value *obj = allocate(sel, ft, ct, p, false);
   value(Op::Store, tt_.tuple({}), {obj, value(Op::Load, code.type, {fa}, p)}, p);
   storeValue(value(Op::AddPtr, tt_.pointer(recvT), {obj, intConst(types::fieldOffsets(ct)[1], p)}, p), recv, recvT, p);
   return obj;
@@ -387,6 +385,12 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       bool lenU, capU;
       Value *n = indexValue(t.kid(e, 2), lenU);
       Value *c = t.numKids(e) > 3 ? indexValue(t.kid(e, 3), capU) : n;
+      if (!facts_.escapes(tree_, e)) {
+        // Constant sizes (escape analysis checked): a zeroed stack array.
+        NodeId capN = t.kid(e, t.numKids(e) > 3 ? 3 : 2);
+        const Type *at = tt_.array(types::under(st)->elem, tv(capN).value->toInt()->int64Val());
+        return value(Op::SliceMake, st, {allocate(e, tt_.pointer(at), at, p, true), n, c}, p);
+      }
       Value *arr = value(Op::RuntimeCall, basic(BasicKind::UnsafePointer), {typeDesc(types::under(st)->elem, p), n, c}, p);
       arr->aux = "runtime.makeslice";
       return value(Op::SliceMake, st, {arr, n, c}, p);
@@ -451,10 +455,7 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     }
     case types::Builtin::New: {
       const Type *et = typeOf(e);
-      Value *v = value(Op::New, et, {}, p);
-      v->auxType = types::under(et)->elem;
-      v->aux = types::typeString(v->auxType);
-      return v;
+      return allocate(e, et, types::under(et)->elem, p, true);
     }
     case types::Builtin::Panic: {
       // panic(v): v as an interface{} (type descriptor and data word) to

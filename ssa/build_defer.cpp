@@ -55,44 +55,7 @@ void scanDefers(const syntax::Tree &t, NodeId n, int loopDepth, size_t &count, b
   for (size_t i = 0; i < t.numKids(n); ++i) scanDefers(t, t.kid(n, i), loopDepth, count, needRecords);
 }
 
-/// Whether the body of a literal could let a captured variable's address
-/// out of it: a literal inside, &x, slicing (of an array), a method call
-/// (a pointer method takes its receiver's address).
-bool mayLeakAddress(const syntax::Tree &t, NodeId n) {
-  if (!n.valid()) return false;
-  switch (t.kind(n)) {
-  case NodeKind::FuncLit:
-  case NodeKind::SliceExpr:
-    return true;
-  case NodeKind::UnaryExpr:
-    if (t[n].op == Tok::And) return true;
-    break;
-  case NodeKind::CallExpr:
-    if (t.kind(t.kid(n, 0)) == NodeKind::SelectorExpr) return true;
-    break;
-  default:
-    break;
-  }
-  for (size_t i = 0; i < t.numKids(n); ++i)
-    if (mayLeakAddress(t, t.kid(n, i))) return true;
-  return false;
-}
-
 } // namespace
-
-void Builder::findFrameLiterals(NodeId n) {
-  const syntax::Tree &t = *tree_;
-  if (!n.valid() || t.kind(n) == NodeKind::FuncLit) return;
-  if (t.kind(n) == NodeKind::DeferStmt) {
-    NodeId call = t.kid(n, 0);
-    while (t.kind(call) == NodeKind::ParenExpr) call = t.kid(call, 0);
-    NodeId fun = t.kind(call) == NodeKind::CallExpr ? t.kid(call, 0) : NodeId{};
-    while (fun.valid() && t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
-    if (fun.valid() && t.kind(fun) == NodeKind::FuncLit && !mayLeakAddress(t, t.kid(fun, 1)))
-      frameLiterals_.insert(fun.index);
-  }
-  for (size_t i = 0; i < t.numKids(n); ++i) findFrameLiterals(t.kid(n, i));
-}
 
 Value *Builder::newLocal(const Type *t, Pos p, bool zeroed) {
   // Slots are made in the entry block, ahead of everything, so that they
@@ -116,15 +79,12 @@ Value *Builder::newLocal(const Type *t, Pos p, bool zeroed) {
 
 void Builder::beginDefers(NodeId body, Pos p) {
   defers_.reset();
-  frameLiterals_.clear();
-  frameVars_.clear();
   size_t count = 0;
   bool needRecords = false;
   scanDefers(*tree_, body, 0, count, needRecords);
   if (count == 0) return;
   defers_ = std::make_unique<Defers>();
   defers_->open = !needRecords && count <= MaxOpenDefers;
-  if (defers_->open) findFrameLiterals(body);
   if (defers_->open) defers_->bits = newLocal(basic(BasicKind::Uint8), p, true);
   else defers_->head = newLocal(basic(BasicKind::UnsafePointer), p, true);
 }

@@ -197,9 +197,7 @@ Value *Builder::exprValue(NodeId e) {
       while (t.kind(x) == NodeKind::ParenExpr) x = t.kid(x, 0);
       if (t.kind(x) == NodeKind::CompositeLit) {
         const Type *lt = typeOf(x);
-        Value *obj = value(Op::New, typeOf(e), {}, pos(e));
-        obj->auxType = lt;
-        obj->aux = types::typeString(lt);
+        Value *obj = allocate(e, typeOf(e), lt, pos(e), true);
         if (isAggregate(lt)) fillComposite(x, obj);
         else storeValue(obj, compositeLit(x), lt, pos(e));
         return obj;

@@ -307,9 +307,7 @@ Value *Builder::ifaceMethodValue(NodeId e) {
   recv.name = "R";
   recv.type = it;
   const Type *ct = tt_.structType({code, recv});
-  Value *obj = value(Op::New, typeOf(e), {}, p);
-  obj->auxType = ct;
-  obj->aux = types::typeString(ct);
+  Value *obj = allocate(e, typeOf(e), ct, p, false);
   value(Op::Store, tt_.tuple({}), {obj, value(Op::Load, ptrT, {fa}, p)}, p);
   value(Op::Store, tt_.tuple({}), {value(Op::AddPtr, tt_.pointer(it), {obj, intConst(8, p)}, p), x}, p);
   return obj;

@@ -151,17 +151,21 @@ Value *Builder::compositeLit(NodeId e) {
       n = std::max(n, ++next);
     }
     Value *len = intConst(n, p);
-    Value *arr = value(Op::RuntimeCall, basic(BasicKind::UnsafePointer), {typeDesc(et, p), len, len}, p);
-    arr->aux = "runtime.makeslice";
+    Value *arr;
+    if (!facts_.escapes(tree_, e)) {
+      const Type *at = tt_.array(et, n);
+      arr = allocate(e, tt_.pointer(at), at, p, true);
+    } else {
+      arr = value(Op::RuntimeCall, basic(BasicKind::UnsafePointer), {typeDesc(et, p), len, len}, p);
+      arr->aux = "runtime.makeslice";
+    }
     fillComposite(e, arr);
     return value(Op::SliceMake, lt, {arr, len, len}, p);
   }
   if (types::under(lt)->kind == types::TypeKind::Pointer) {
     // An element {...} of a []*T literal stands for &T{...}.
     const Type *et = types::under(lt)->elem;
-    Value *obj = value(Op::New, lt, {}, p);
-    obj->auxType = et;
-    obj->aux = types::typeString(et);
+    Value *obj = allocate(e, lt, et, p, true);
     if (isAggregate(et)) fillComposite(e, obj);
     else unsupported(p, "a composite literal of type " + types::typeString(lt));
     return obj;

@@ -37,8 +37,9 @@ std::vector<std::unique_ptr<Func>> promotedWrappers(const types::Package &pkg, t
 
 class Builder {
 public:
-  Builder(const types::Package &pkg, types::Program &prog, const SourceManager &sm, Diagnostics &diags)
-      : pkg_(pkg), prog_(prog), tt_(prog.types()), sm_(sm), diags_(diags) {}
+  Builder(const types::Package &pkg, const escape::Facts &facts, types::Program &prog, const SourceManager &sm,
+          Diagnostics &diags)
+      : pkg_(pkg), facts_(facts), prog_(prog), tt_(prog.types()), sm_(sm), diags_(diags) {}
 
   /// The function (or method) fn; for an instance of a generic function
   /// or of a method of a generic type, name and the type arguments m.
@@ -96,10 +97,11 @@ private:
     types::TypeKind k = types::under(t)->kind;
     return k == types::TypeKind::Struct || k == types::TypeKind::Array;
   }
-  /// Variables with a cell: address taken or captured (heap cells, New)
-  /// and aggregates (stack cells, LocalAddr, unless on the heap).
+  /// Variables with a cell: address taken or captured by reference (on
+  /// the heap if escape analysis says so: New; else LocalAddr) and
+  /// aggregates.
   bool inMemory(const Object *var) {
-    return heapVars_.count(var) || isAggregate(objType(var)) || isDeferResult(var) || frameVars_.count(var);
+    return heapVars_.count(var) || isAggregate(objType(var)) || isDeferResult(var);
   }
   Value *readVar(const Object *var, Block *b);
   Value *readVarRecursive(const Object *var, Block *b);
@@ -428,6 +430,7 @@ private:
   }
 
   const types::Package &pkg_;
+  const escape::Facts &facts_;
   types::Program &prog_;
   types::TypeTable &tt_;
   const SourceManager &sm_;
@@ -446,7 +449,37 @@ private:
   std::string pendingLabel_; ///< label of the loop statement being built
   std::vector<Loop> loops_;     ///< enclosing loops and switches (cont null)
   Block *fallthrough_ = nullptr; ///< the next clause's body, in a switch clause
-  std::set<const Object *> heapVars_; ///< locals whose address is taken: they live in cells
+  std::set<const Object *> heapVars_; ///< locals whose address is taken or captured by reference: they live in cells
+  /// A new object of type t for allocation site n (new, &T{}, closures,
+  /// ...): on the stack unless escape analysis says it escapes (a slot
+  /// per site, zeroed here when asked: each execution makes a new object,
+  /// and one that does not escape is dead by the next execution).
+  Value *allocate(NodeId n, const Type *ptrT, const Type *t, Pos p, bool zeroed) {
+    if (!facts_.escapes(tree_, n)) {
+      Value *tmp = temp(t, p);
+      if (zeroed) zero(tmp, t, p);
+      // A closure's slot stands for a func value.
+      return ptrT == tmp->type ? tmp : value(Op::Copy, ptrT, {tmp}, p);
+    }
+    Value *obj = value(Op::New, ptrT, {}, p);
+    obj->auxType = t;
+    obj->aux = types::typeString(t);
+    return obj;
+  }
+  /// The layout of the closure object of a literal capturing caps:
+  /// {code, &v1 or v1, ...} (by value for what escape analysis allows).
+  const Type *closureType(const std::vector<const Object *> &caps) {
+    auto field = [](std::string name, const Type *ft) {
+      types::Field f;
+      f.name = std::move(name);
+      f.type = ft;
+      return f;
+    };
+    std::vector<types::Field> fields{field(".F", basic(BasicKind::UnsafePointer))};
+    for (const Object *o : caps)
+      fields.push_back(field(o->name, facts_.byValue(o) ? objType(o) : tt_.pointer(objType(o))));
+    return tt_.structType(fields);
+  }
   /// A local variable's definition (declaration, :=, parameter): heap
   /// variables get a new cell each time, as each execution of a
   /// declaration makes a new variable.
@@ -488,15 +521,6 @@ private:
   void deferResultCells();
   /// The cell of result i, for a return or the landing pad.
   Value *deferResultCell(size_t i, Pos p);
-  /// Literals called by open-coded defer statements that cannot let the
-  /// address of a captured variable out (no literal, &, slicing or method
-  /// call inside): their closures and the variables only they capture can
-  /// live in the frame, which outlives every call of them.
-  std::set<uint32_t> frameLiterals_;
-  bool isFrameLiteral(NodeId e) const { return frameLiterals_.count(e.index) != 0; }
-  /// Variables captured by frame literals, in stack cells unless heapVars_
-  /// has them for another reason.
-  std::set<const Object *> frameVars_;
   bool isDeferResult(const Object *var) const {
     return defers_ && std::find(results_.begin(), results_.end(), var) != results_.end();
   }
@@ -520,8 +544,6 @@ private:
   void deferIfaceCall(int64_t index, const std::string &name, const Type *calleeSig, const Type *result,
                       const std::vector<Value *> &args);
   void deferStmt(NodeId s);
-  /// Fills frameLiterals_ from the defer statements of a body.
-  void findFrameLiterals(NodeId n);
   /// Ends the current block as a return of vals (empty: the results as
   /// they are) in a function with defers.
   void deferReturn(const std::vector<Value *> &vals, Pos p);

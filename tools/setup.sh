@@ -4,7 +4,7 @@
 set -e
 PKGS="cmake ninja-build ccache re2c bison python3 \
   llvm-19-dev clang-19 lld-19 liblld-19-dev llvm-19-tools libclang-19-dev libclang-rt-19-dev \
-  libgtest-dev googletest libgmp-dev \
+  libgtest-dev googletest libgmp-dev libtcmalloc-minimal4 \
   golang-1.19-src golang-1.19-go \
   chromium \
   qemu-user libc6-dev-arm64-cross g++-aarch64-linux-gnu binutils-aarch64-linux-gnu"

@@ -107,23 +107,30 @@ bool isRegularMemory(const Type *t) {
   }
 }
 
-bool hasPointers(const Type *t) {
+static bool hasPointers(const Type *t, int depth) {
+  // A type parameter may be anything; so may an invalid (or invalidly
+  // recursive) type, which the checker has reported.
+  if (!t || t->kind == TypeKind::TypeParam || depth > 100) return true;
   const Type *u = under(t);
+  if (!u) return true;
   switch (u->kind) {
   case TypeKind::Basic:
     return u->basic == BasicKind::String || u->basic == BasicKind::UnsafePointer;
-  case TypeKind::Pointer: case TypeKind::Map: case TypeKind::Chan: case TypeKind::Signature: case TypeKind::Slice:
-  case TypeKind::Interface:
-    return true;
   case TypeKind::Array:
-    return u->len > 0 && hasPointers(u->elem);
+    return u->len > 0 && hasPointers(u->elem, depth + 1);
   case TypeKind::Struct:
     for (const Field &f : u->fields)
-      if (hasPointers(f.type)) return true;
+      if (hasPointers(f.type, depth + 1)) return true;
     return false;
-  default:
+  case TypeKind::Tuple:
+    for (const Type *e : u->list)
+      if (hasPointers(e, depth + 1)) return true;
     return false;
+  default: // pointers, slices, maps, channels, funcs, interfaces
+    return true;
   }
 }
+
+bool hasPointers(const Type *t) { return hasPointers(t, 0); }
 
 } // namespace origo::types

@@ -42,7 +42,8 @@ bool isRegularMemory(const Type *t);
 
 /// Whether a value of type t holds pointers the GC must see (gc's
 /// HasPointers): pointers, strings, slices, maps, channels, funcs and
-/// interfaces, also inside arrays of nonzero length and structs.
+/// interfaces, also inside arrays of nonzero length, structs and tuples.
+/// Type parameters are assumed to.
 bool hasPointers(const Type *t);
 
 } // namespace origo::types

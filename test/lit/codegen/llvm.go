@@ -1,6 +1,7 @@
 // The optimized LLVM IR: Go strings are {ptr addrspace(1), i64}, frame
 // pointers are kept, each call is followed by a stack map whose ID is the
-// line, and panicking calls end in unreachable.
+// line, and panicking calls end in unreachable. Stack maps are placed
+// after optimization: a call LLVM inlined leaves none behind.
 // RUN: %origo build -stop-after=llvm %s | FileCheck %s
 // RUN: env GOARCH=arm64 %origo build -stop-after=llvm %s | FileCheck %s --check-prefix=ARM
 
@@ -27,9 +28,16 @@ func div(a, b int) int {
 	return a / b
 }
 
+func add(a, b int) int { return a + b }
+
+// CHECK-LABEL: define {{.*}}@main.twice(
+// CHECK-NOT: stackmap
+// CHECK: ret i64
+func twice(x int) int { return add(x, 1) * 2 }
+
 func main() {
 	greet("hi")
-	println(div(6, 3))
+	println(div(6, 3), twice(4))
 }
 
 // CHECK: attributes {{.*}}"frame-pointer"="all"
