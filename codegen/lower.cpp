@@ -80,6 +80,14 @@ private:
   std::map<const ssa::Value *, std::vector<llvm::Value *>> outs_;
   /// How many out-pointer parameters precede the Go parameters of sig.
   static unsigned numOuts(const Type *sig);
+  /// Go parameters of string, slice, interface and complex types pass as
+  /// their fields, one LLVM parameter each (as gc's register ABI does):
+  /// LLVM's alias analysis then knows them for arguments, which values
+  /// taken out of a struct parameter are not.
+  static void flatParam(llvm::Type *t, std::vector<llvm::Type *> &out);
+  void flatArg(llvm::Value *a, std::vector<llvm::Value *> &out);
+  /// The value of Go parameter i of the function being lowered.
+  llvm::Value *param(unsigned i);
   llvm::FunctionType *funcType(const Type *sig);
   /// The LLVM function of a Go function (funcType: the context first, in
   /// the target's `nest` register).
@@ -193,7 +201,7 @@ llvm::FunctionType *Lowering::funcType(const Type *sig) {
   // through any func value has the callee's own type: when LLVM resolves
   // one to a direct call, the arguments stay where they are.
   std::vector<llvm::Type *> params(1 + numOuts(sig), gcptr_);
-  for (const Type *p : sig->params()) params.push_back(typeOf(p));
+  for (const Type *p : sig->params()) flatParam(typeOf(p), params);
   std::vector<llvm::Type *> elems;
   for (const Type *r : sig->results())
     if (!isAggregate(r)) elems.push_back(typeOf(r));
@@ -202,6 +210,35 @@ llvm::FunctionType *Lowering::funcType(const Type *sig) {
   else if (elems.size() == 1) ret = elems[0];
   else ret = llvm::StructType::get(ctx_, elems);
   return llvm::FunctionType::get(ret, params, false);
+}
+
+void Lowering::flatParam(llvm::Type *t, std::vector<llvm::Type *> &out) {
+  if (auto *st = llvm::dyn_cast<llvm::StructType>(t)) out.insert(out.end(), st->element_begin(), st->element_end());
+  else out.push_back(t);
+}
+
+void Lowering::flatArg(llvm::Value *a, std::vector<llvm::Value *> &out) {
+  if (auto *st = llvm::dyn_cast<llvm::StructType>(a->getType())) {
+    for (unsigned k = 0; k < st->getNumElements(); ++k) out.push_back(b_.CreateExtractValue(a, {k}));
+  } else {
+    out.push_back(a);
+  }
+}
+
+llvm::Value *Lowering::param(unsigned i) {
+  llvm::Function *fn = b_.GetInsertBlock()->getParent();
+  unsigned at = 1 + numOuts(cur_->sig);
+  std::vector<const Type *> ps = cur_->sig->params();
+  for (unsigned k = 0; k < i; ++k) {
+    llvm::Type *t = typeOf(ps[k]);
+    at += llvm::isa<llvm::StructType>(t) ? llvm::cast<llvm::StructType>(t)->getNumElements() : 1;
+  }
+  llvm::Type *t = typeOf(ps[i]);
+  auto *st = llvm::dyn_cast<llvm::StructType>(t);
+  if (!st) return fn->getArg(at);
+  llvm::Value *r = llvm::PoisonValue::get(st);
+  for (unsigned k = 0; k < st->getNumElements(); ++k) r = b_.CreateInsertValue(r, fn->getArg(at + k), {k});
+  return r;
 }
 
 llvm::Value *Lowering::goCall(const ssa::Value *v, llvm::FunctionType *ft, llvm::Value *callee, llvm::Value *cl,
@@ -219,11 +256,19 @@ llvm::Value *Lowering::goCall(const ssa::Value *v, llvm::FunctionType *ft, llvm:
     } else {
       outs.push_back(nullptr);
     }
-  all.insert(all.end(), args.begin(), args.end());
+  for (llvm::Value *a : args) flatArg(a, all);
   llvm::CallBase *c = emitCall(llvm::FunctionCallee(ft, callee), all);
   // auxInt 1: a deferred call made while panicking (ops.def).
   if (v->auxInt == 1) c->setIsNoInline();
   c->addParamAttr(0, llvm::Attribute::Nest);
+  if (cl) {
+    // A closure record never changes once built, and no function keeps
+    // the context pointer it was called with: LLVM may then keep the code
+    // word and captured values of a closure it can see across calls of
+    // it, call the code directly and inline it.
+    c->addParamAttr(0, llvm::Attribute::ReadOnly);
+    c->addParamAttr(0, llvm::Attribute::NoCapture);
+  }
   for (unsigned i = 1; i < all.size(); ++i)
     if (all[i]->getType()->isIntegerTy(1)) c->addParamAttr(i, llvm::Attribute::ZExt);
   if (c->getType()->isIntegerTy(1)) c->addRetAttr(llvm::Attribute::ZExt);
@@ -689,7 +734,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
   case Op::Imag:
     return b_.CreateExtractValue(arg(v, 0), {1});
   case Op::Arg:
-    return b_.GetInsertBlock()->getParent()->getArg(1 + numOuts(cur_->sig) + unsigned(v->auxInt));
+    return param(unsigned(v->auxInt));
   case Op::ClosurePtr:
     return b_.GetInsertBlock()->getParent()->getArg(0);
   case Op::LocalAddr:
@@ -863,7 +908,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
         if (isAggregate(r)) ps.push_back(gcptr_);
         else rets.push_back(typeOf(r));
       }
-      for (llvm::Value *a : args) ps.push_back(a->getType());
+      for (llvm::Value *a : args) flatParam(a->getType(), ps);
       llvm::Type *ret = rets.empty() ? llvm::Type::getVoidTy(ctx_)
                       : rets.size() == 1 ? rets[0] : llvm::StructType::get(ctx_, rets);
       return llvm::FunctionType::get(ret, ps, false);

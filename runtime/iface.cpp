@@ -43,27 +43,29 @@ bool sameSignature(const abi::Type *a, const abi::Type *b) {
   return a->str.len == b->str.len && memcmp(a->str.ptr, b->str.ptr, size_t(a->str.len)) == 0;
 }
 
-/// The cache: a power-of-two array of itab pointers, probed linearly,
-/// grown at 3/4 load. Lookups take the lock too (no concurrent readers
-/// yet: goroutines come later, and then a lock-free read like gc's).
-struct ItabTable {
-  const abi::Itab **slots = nullptr;
-  uintptr_t size = 0, count = 0;
-  bool seeded = false;
+/// The cache, as gc's itabTable: a power-of-two array of itab pointers,
+/// probed linearly, grown at 3/4 load into a new array. Readers take no
+/// lock: they load the current array and its slots with acquire loads;
+/// writers (under tableLock) fill a slot with a release store once the
+/// itab is complete, and publish a grown array only once it holds every
+/// entry. Arrays come from persistent memory and are never freed, so a
+/// reader still probing an old one reads valid (if incomplete) data and
+/// falls back to the locked path on a miss.
+struct ItabArray {
+  uintptr_t size, count;
+  const abi::Itab *slots[1]; ///< size entries
 };
-ItabTable table;
+ItabArray *current; ///< atomic: the array readers probe (null before seeding)
 SpinLock tableLock;
 
 uintptr_t pairHash(const abi::InterfaceType *inter, const abi::Type *typ) {
   return uintptr_t(inter->typ.hash) * 0x9e3779b1u ^ typ->hash;
 }
 
-const abi::Itab *lookup(const abi::InterfaceType *inter, const abi::Type *typ) {
-  if (table.size == 0)
-    return nullptr;
-  uintptr_t mask = table.size - 1;
+const abi::Itab *lookup(const ItabArray *t, const abi::InterfaceType *inter, const abi::Type *typ) {
+  uintptr_t mask = t->size - 1;
   for (uintptr_t i = pairHash(inter, typ) & mask;; i = (i + 1) & mask) {
-    const abi::Itab *m = table.slots[i];
+    const abi::Itab *m = __atomic_load_n(&t->slots[i], __ATOMIC_ACQUIRE);
     if (!m)
       return nullptr;
     if (m->inter == inter && m->type == typ)
@@ -71,39 +73,52 @@ const abi::Itab *lookup(const abi::InterfaceType *inter, const abi::Type *typ) {
   }
 }
 
-void insert(const abi::Itab *m);
-
-void grow() {
-  const abi::Itab **old = table.slots;
-  uintptr_t oldSize = table.size;
-  table.size = oldSize ? oldSize * 2 : 64;
-  // Persistent memory is never freed: the old arrays are a bounded waste
-  // (the table only doubles).
-  table.slots = persistentAllocArray<const abi::Itab *>(table.size);
-  table.count = 0;
-  for (uintptr_t i = 0; i < oldSize; ++i)
-    if (old[i])
-      insert(old[i]);
+ItabArray *newArray(uintptr_t size) {
+  size_t bytes = sizeof(ItabArray) + (size - 1) * sizeof(const abi::Itab *);
+  auto *t = static_cast<ItabArray *>(persistentAlloc(bytes, alignof(ItabArray)));
+  t->size = size;
+  t->count = 0;
+  return t;
 }
 
-void insert(const abi::Itab *m) {
-  if ((table.count + 1) * 4 > table.size * 3)
-    grow();
-  uintptr_t mask = table.size - 1;
+/// Adds m to t (which has room); false if its pair is there already.
+bool add(ItabArray *t, const abi::Itab *m) {
+  uintptr_t mask = t->size - 1;
   uintptr_t i = pairHash(m->inter, m->type) & mask;
-  while (table.slots[i]) {
-    if (table.slots[i]->inter == m->inter && table.slots[i]->type == m->type)
-      return; // the same pair twice in the static list
+  while (const abi::Itab *o = t->slots[i]) {
+    if (o->inter == m->inter && o->type == m->type)
+      return false; // the same pair twice in the static list
     i = (i + 1) & mask;
   }
-  table.slots[i] = m;
-  ++table.count;
+  __atomic_store_n(&t->slots[i], m, __ATOMIC_RELEASE);
+  ++t->count;
+  return true;
 }
 
+/// Adds m to the table (tableLock held), growing it first if need be.
+void insert(const abi::Itab *m) {
+  ItabArray *t = current;
+  if ((t->count + 1) * 4 > t->size * 3) {
+    ItabArray *bigger = newArray(t->size * 2);
+    for (uintptr_t i = 0; i < t->size; ++i)
+      if (t->slots[i])
+        add(bigger, t->slots[i]);
+    __atomic_store_n(&current, bigger, __ATOMIC_RELEASE);
+    t = bigger;
+  }
+  add(t, m);
+}
+
+/// The first array, with the static itabs codegen listed (tableLock held).
 void seed() {
-  table.seeded = true;
+  uintptr_t n = uintptr_t(__stop_origo_itabs - __start_origo_itabs);
+  uintptr_t size = 64;
+  while (n * 4 > size * 3)
+    size *= 2;
+  ItabArray *t = newArray(size);
   for (const abi::Itab *const *p = __start_origo_itabs; p && p < __stop_origo_itabs; ++p)
-    insert(*p);
+    add(t, *p);
+  __atomic_store_n(&current, t, __ATOMIC_RELEASE);
 }
 
 /// Orders methods as UncommonType::methods are sorted: name, then pkgpath.
@@ -160,13 +175,15 @@ abi::Itab *build(const abi::InterfaceType *inter, const abi::Type *typ,
 
 const abi::Itab *origo::rt::getitab(const abi::InterfaceType *inter,
                                     const abi::Type *typ, bool canfail) {
-  const abi::Itab *m;
+  const abi::Itab *m = nullptr;
   abi::GoString missing{nullptr, 0};
-  {
+  if (const ItabArray *t = __atomic_load_n(&current, __ATOMIC_ACQUIRE))
+    m = lookup(t, inter, typ);
+  if (!m) {
     SpinLockGuard g(tableLock);
-    if (!table.seeded)
+    if (!current)
       seed();
-    m = lookup(inter, typ);
+    m = lookup(current, inter, typ);
     if (!m) {
       m = build(inter, typ, &missing);
       insert(m);

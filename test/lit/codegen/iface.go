@@ -25,7 +25,7 @@ func (s Sq) Area() int { return int(s) * int(s) }
 // CHECK-LABEL: define {{.*}}@"main.(*Sq).Area"(ptr addrspace(1) nest {{[^,]*}}, ptr addrspace(1)
 // CHECK: call void @runtime.panicwrap(
 
-// CHECK-LABEL: define {{.*}}@main.area(ptr addrspace(1) nest {{[^,]*}}, { ptr addrspace(1), ptr addrspace(1) }
+// CHECK-LABEL: define {{.*}}@main.area(ptr addrspace(1) nest {{[^,]*}}, ptr addrspace(1) {{[^,]*}}, ptr addrspace(1)
 // CHECK: getelementptr i8, ptr addrspace(1) %{{.*}}, i64 24
 func area(s Shape) int { return s.Area() }
 

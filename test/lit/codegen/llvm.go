@@ -1,4 +1,5 @@
-// The optimized LLVM IR: Go strings are {ptr addrspace(1), i64}, frame
+// The optimized LLVM IR: Go strings are {ptr addrspace(1), i64} (as
+// parameters, one LLVM parameter per field), frame
 // pointers are kept, each call is followed by a stack map whose ID is the
 // line, and panicking calls end in unreachable. Stack maps are placed
 // after optimization: a call LLVM inlined leaves none behind.
@@ -13,7 +14,7 @@
 
 package main
 
-// CHECK-LABEL: define {{.*}}@main.greet(ptr addrspace(1) nest {{[^,]*}}, { ptr addrspace(1), i64 }
+// CHECK-LABEL: define {{.*}}@main.greet(ptr addrspace(1) nest {{[^,]*}}, ptr addrspace(1) {{[^,]*}}, i64
 func greet(s string) {
 	// CHECK: call void @runtime.printstring(ptr addrspace(1) %{{.*}}, i64 %{{.*}})
 	// CHECK-NEXT: call void (i64, i32, ...) @llvm.experimental.stackmap(i64 [[@LINE+1]], i32 0)
@@ -35,7 +36,23 @@ func add(a, b int) int { return a + b }
 // CHECK: ret i64
 func twice(x int) int { return add(x, 1) * 2 }
 
+func apply(xs []int, f func(int) int) {
+	for i := range xs {
+		xs[i] = f(xs[i])
+	}
+}
+
+// A closure that does not escape lives on the stack; calls through it
+// keep its code word known (the context is readonly nocapture at calls),
+// so once apply is inlined the closure's body is called directly, and
+// inlined: no indirect call is left.
+// CHECK-LABEL: define {{.*}}@main.shift(
+// CHECK-NOT: call {{.*}} %
+// CHECK: ret void
+func shift(xs []int, k int) { apply(xs, func(x int) int { return x + k }) }
+
 func main() {
+	shift([]int{1}, 2)
 	greet("hi")
 	println(div(6, 3), twice(4))
 }
