@@ -27,8 +27,20 @@ Value *Builder::ptrConst(const Type *t, Pos p) { return value(Op::ConstInt, t, {
 void Builder::instanceMethods(const Type *t) {
   // A generic instance (or a pointer to one) in an interface: its methods
   // are compiled now, under gc's names (types::instanceMethodName), with
-  // the (*T).m wrappers of value methods that itabs call.
+  // the (*T).m wrappers of value methods that itabs call. Likewise the
+  // promoted-method wrappers of a struct literal type.
   const Type *base = t->kind == types::TypeKind::Pointer ? t->elem : t;
+  if (base->kind == types::TypeKind::Struct) {
+    // A struct literal type: the wrappers of the methods its embedded
+    // fields promote, which its method table lists.
+    if (!instancesDone_.insert(base).second) return;
+    for (const types::MethodSetEntry &e : types::methodSetOf(tt_.pointer(base))) {
+      if (!needsPromotedWrapper(base, e)) continue;
+      std::unique_ptr<Func> f = promotedWrapper(base, e, tt_);
+      if (generatedNames_.insert(f->name).second) generated_.push_back(std::move(f));
+    }
+    return;
+  }
   if (base->kind != types::TypeKind::Named || !base->origin || !instancesDone_.insert(base).second) return;
   const Type *origin = base->origin;
   types::TypeMap tm;

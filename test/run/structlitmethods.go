@@ -1,0 +1,31 @@
+// Methods promoted to struct literal types (struct{ T }, struct{ *T }):
+// method tables, interface conversions and assertions, method expressions.
+package main
+
+type S1 string
+
+func (s *S1) val() int { return 2 }
+
+type T struct{ x int }
+
+func (t T) get() int { return t.x }
+
+type Val interface{ val() int }
+type Getter interface{ get() int }
+
+func main() {
+	var e interface{} = struct{ *S1 }{}
+	v, ok := e.(Val)
+	println(ok, v.val())
+	var g Getter = struct {
+		T
+		y int
+	}{T{5}, 6}
+	println(g.get())
+	var pg Getter = &struct{ T }{T{7}}
+	println(pg.get())
+	x := struct{ T }{T{8}}
+	println(x.get(), struct{ T }.get(x))
+	_, ok2 := e.(Getter)
+	println(ok2)
+}
