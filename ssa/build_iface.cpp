@@ -331,7 +331,9 @@ Value *Builder::ifaceCompare(bool eq, Value *x, Value *y, Pos p) {
   // are and the runtime finds the data equal (panicking for uncomparable
   // dynamic types); against nil, only the first word counts.
   const Type *ptrT = basic(BasicKind::UnsafePointer), *boolT = basic(BasicKind::Bool);
-  if (!types::isInterface(x->type) || x->op == Op::ConstInt) std::swap(x, y);
+  // (x: the interface side; a nil interface constant only when both are
+  // interfaces, as in switch interface{}(nil) { case i: }.)
+  if (!types::isInterface(x->type) || (x->op == Op::ConstInt && types::isInterface(y->type))) std::swap(x, y);
   y = conv(y, x->type, p);
   Value *tx = value(Op::IfaceTab, ptrT, {x}, p);
   bool yNil = y->op == Op::ConstInt;
