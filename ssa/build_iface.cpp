@@ -257,7 +257,7 @@ Value *Builder::ifaceMethodValue(NodeId e) {
   const auto &ms = types::interfaceMethods(it);
   size_t index = 0;
   while (index < ms.size() && ms[index]->name != name) ++index;
-  if (index == ms.size() || it->kind != types::TypeKind::Named) {
+  if (index == ms.size()) {
     unsupported(p, "a method value of " + types::typeString(it));
     return value(Op::ConstInt, typeOf(e), {}, p);
   }

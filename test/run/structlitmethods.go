@@ -28,4 +28,12 @@ func main() {
 	println(x.get(), struct{ T }.get(x))
 	_, ok2 := e.(Getter)
 	println(ok2)
+	// Method expressions and values of literal types.
+	f := interface{ get() int }.get
+	println(f(T{9}), interface{ get() int }.get(x))
+	h := struct{ T }.get
+	println(h(struct{ T }{T{10}}))
+	var lit interface{ get() int } = T{11}
+	mv := lit.get
+	println(mv())
 }
