@@ -193,6 +193,7 @@ Value *Builder::exprValue(NodeId e) {
       if (r.method && !r.interfaceMethod) return methodValue(e, r.method);
     }
     if (sel && sel->kind == ObjKind::Func && sel->isMethod) return methodValue(e, sel);
+    if (sel && sel->kind == ObjKind::Func && !sel->recvType) return ifaceMethodValue(e); // promoted from an interface
     unsupported(pos(e), "a qualified identifier");
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
   }

@@ -254,6 +254,24 @@ Value *Builder::ifaceMethodValue(NodeId e) {
   const Type *it = typeOf(xe);
   bool methodExpr = tv(xe).mode == types::Mode::TypeExpr;
   std::string name(t[t.kid(e, 1)].text);
+  Value *x = nullptr;
+  if (!methodExpr && !types::isInterface(it)) {
+    // s.m with m promoted from an interface embedded in struct s: the
+    // method value of that interface field.
+    types::LookupResult r = types::lookupFieldOrMethod(it, name, &pkg_);
+    const Type *ft = it;
+    for (int idx : r.path) {
+      const Type *u = types::under(ft);
+      if (u->kind == types::TypeKind::Pointer) u = types::under(u->elem);
+      ft = u->fields[size_t(idx)].type;
+    }
+    if (!r.interfaceMethod || r.path.empty() || !types::isInterface(ft)) {
+      unsupported(p, "a method value of " + types::typeString(it));
+      return value(Op::ConstInt, typeOf(e), {}, p);
+    }
+    x = value(Op::Load, ft, {fieldPath(expr(xe), it, r.path, r.path.size(), p)}, p);
+    it = ft;
+  }
   const auto &ms = types::interfaceMethods(it);
   size_t index = 0;
   while (index < ms.size() && ms[index]->name != name) ++index;
@@ -311,7 +329,7 @@ Value *Builder::ifaceMethodValue(NodeId e) {
   Value *fa = value(Op::FuncAddr, typeOf(e), {}, p);
   fa->aux = fname;
   if (methodExpr) return fa;
-  Value *x = expr(xe);
+  if (!x) x = expr(xe);
   nilChecked(value(Op::IfaceTab, ptrT, {x}, p), p);
   types::Field code, recv;
   code.name = ".F";

@@ -36,4 +36,16 @@ func main() {
 	var lit interface{ get() int } = T{11}
 	mv := lit.get
 	println(mv())
+	// Method values of methods promoted from embedded interfaces.
+	n := Holder{Getter: T{12}}
+	nv := n.get
+	pn := &Holder{Getter: T{13}}
+	pv := pn.get
+	n.Getter = T{14} // nv keeps the interface value it was made with
+	println(nv(), pv(), n.get())
+}
+
+type Holder struct {
+	Getter
+	z int
 }
