@@ -209,11 +209,19 @@ void pointerWords(const Type *t, int64_t off, std::vector<bool> &bits) {
 /// element), or nullptr.
 const Type *methodBase(const Type *t) {
   if (t->kind == TypeKind::Named) return t;
+  // A struct literal type has the methods its embedded fields promote.
+  if (t->kind == TypeKind::Struct) return t;
+  if (t->kind == TypeKind::Pointer && t->elem->kind == TypeKind::Struct) return t->elem;
   if (t->kind == TypeKind::Pointer && t->elem->kind == TypeKind::Named &&
       types::under(t->elem)->kind != TypeKind::Pointer && types::under(t->elem)->kind != TypeKind::Interface)
     return t->elem;
   return nullptr;
 }
+
+/// Whether the methods of base exist only where ssa compiled them
+/// (generic instances and struct literal types, when their values
+/// became interfaces): then descriptors refer to them only if so.
+bool compiledOnDemand(const Type *base) { return base->origin || base->kind == TypeKind::Struct; }
 
 } // namespace
 
@@ -476,7 +484,7 @@ llvm::Constant *DescEmitter::uncommon(const Type *t, const std::string &sym) {
                       : !e.path.empty() ? ""
                       : base->origin ? types::instanceMethodName(base, m->name, false) : m->linkName();
     // (Instance methods exist only where they were compiled.)
-    auto ref = [&](const std::string &n) { return base->origin ? existingFn(n) : fnRef(n); };
+    auto ref = [&](const std::string &n) { return compiledOnDemand(base) ? existingFn(n) : fnRef(n); };
     entries.push_back(llvm::ConstantStruct::get(
         methodTy, {goString(m->name, "go:name." + m->name), goString(pkgpath, "go:path." + pkgpath),
                    descriptor(m->type), ref(methodIfnName(t, e)), ref(tfn)}));
@@ -676,7 +684,7 @@ llvm::GlobalVariable *DescEmitter::itab(const Type *iface, const Type *concrete)
     for (const types::MethodSetEntry &e : ms)
       if (e.method->name == im->name) {
         const Type *base = methodBase(concrete);
-        fn = base && base->origin ? existingFn(methodIfnName(concrete, e)) : fnRef(methodIfnName(concrete, e));
+        fn = base && compiledOnDemand(base) ? existingFn(methodIfnName(concrete, e)) : fnRef(methodIfnName(concrete, e));
       }
     fns.push_back(fn);
   }

@@ -154,7 +154,9 @@ Value *Builder::methodValue(NodeId sel, const Object *m) {
     // pointer to a copy, which they read the same way).
     std::string wrapper;
     if (base == m->recvType && ptrType && !m->ptrRecv && needsPtrWrapper(m)) wrapper = m->ptrLinkName();
-    if (base != m->recvType && base->kind == types::TypeKind::Named && (ptrType || isAggregate(base)))
+    if (base->kind == types::TypeKind::Struct) instanceMethods(base); // struct{ T }.m: its wrappers
+    if (base != m->recvType && (base->kind == types::TypeKind::Named || base->kind == types::TypeKind::Struct) &&
+        (ptrType || isAggregate(base)))
       for (const types::MethodSetEntry &me : types::methodSetOf(tt_.pointer(base)))
         if (me.method == m && needsPromotedWrapper(base, me)) wrapper = types::ptrMethodName(base, m->name);
     if (!wrapper.empty()) {

@@ -185,7 +185,15 @@ Value *Builder::exprValue(NodeId e) {
     const Object *sel = info_->uses[t.kid(e, 1).index];
     if (sel && sel->kind == ObjKind::Var && sel->isField) return deref(fieldAddr(e), typeOf(e), pos(e));
     if (types::isInterface(typeOf(t.kid(e, 0)))) return ifaceMethodValue(e);
+    if (sel && sel->kind == ObjKind::Func && !sel->recvType && tv(t.kid(e, 0)).mode == types::Mode::TypeExpr &&
+        !types::isInterface(typeOf(t.kid(e, 0)))) {
+      // T.m with T a type parameter (m a method of its constraint): m of
+      // the type argument.
+      types::LookupResult r = types::lookupFieldOrMethod(typeOf(t.kid(e, 0)), sel->name, sel->pkg);
+      if (r.method && !r.interfaceMethod) return methodValue(e, r.method);
+    }
     if (sel && sel->kind == ObjKind::Func && sel->isMethod) return methodValue(e, sel);
+    if (sel && sel->kind == ObjKind::Func && !sel->recvType) return ifaceMethodValue(e); // promoted from an interface
     unsupported(pos(e), "a qualified identifier");
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
   }

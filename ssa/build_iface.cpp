@@ -27,8 +27,20 @@ Value *Builder::ptrConst(const Type *t, Pos p) { return value(Op::ConstInt, t, {
 void Builder::instanceMethods(const Type *t) {
   // A generic instance (or a pointer to one) in an interface: its methods
   // are compiled now, under gc's names (types::instanceMethodName), with
-  // the (*T).m wrappers of value methods that itabs call.
+  // the (*T).m wrappers of value methods that itabs call. Likewise the
+  // promoted-method wrappers of a struct literal type.
   const Type *base = t->kind == types::TypeKind::Pointer ? t->elem : t;
+  if (base->kind == types::TypeKind::Struct) {
+    // A struct literal type: the wrappers of the methods its embedded
+    // fields promote, which its method table lists.
+    if (!instancesDone_.insert(base).second) return;
+    for (const types::MethodSetEntry &e : types::methodSetOf(tt_.pointer(base))) {
+      if (!needsPromotedWrapper(base, e)) continue;
+      std::unique_ptr<Func> f = promotedWrapper(base, e, tt_);
+      if (generatedNames_.insert(f->name).second) generated_.push_back(std::move(f));
+    }
+    return;
+  }
   if (base->kind != types::TypeKind::Named || !base->origin || !instancesDone_.insert(base).second) return;
   const Type *origin = base->origin;
   types::TypeMap tm;
@@ -242,10 +254,28 @@ Value *Builder::ifaceMethodValue(NodeId e) {
   const Type *it = typeOf(xe);
   bool methodExpr = tv(xe).mode == types::Mode::TypeExpr;
   std::string name(t[t.kid(e, 1)].text);
+  Value *x = nullptr;
+  if (!methodExpr && !types::isInterface(it)) {
+    // s.m with m promoted from an interface embedded in struct s: the
+    // method value of that interface field.
+    types::LookupResult r = types::lookupFieldOrMethod(it, name, &pkg_);
+    const Type *ft = it;
+    for (int idx : r.path) {
+      const Type *u = types::under(ft);
+      if (u->kind == types::TypeKind::Pointer) u = types::under(u->elem);
+      ft = u->fields[size_t(idx)].type;
+    }
+    if (!r.interfaceMethod || r.path.empty() || !types::isInterface(ft)) {
+      unsupported(p, "a method value of " + types::typeString(it));
+      return value(Op::ConstInt, typeOf(e), {}, p);
+    }
+    x = value(Op::Load, ft, {fieldPath(expr(xe), it, r.path, r.path.size(), p)}, p);
+    it = ft;
+  }
   const auto &ms = types::interfaceMethods(it);
   size_t index = 0;
   while (index < ms.size() && ms[index]->name != name) ++index;
-  if (index == ms.size() || it->kind != types::TypeKind::Named) {
+  if (index == ms.size()) {
     unsupported(p, "a method value of " + types::typeString(it));
     return value(Op::ConstInt, typeOf(e), {}, p);
   }
@@ -299,7 +329,7 @@ Value *Builder::ifaceMethodValue(NodeId e) {
   Value *fa = value(Op::FuncAddr, typeOf(e), {}, p);
   fa->aux = fname;
   if (methodExpr) return fa;
-  Value *x = expr(xe);
+  if (!x) x = expr(xe);
   nilChecked(value(Op::IfaceTab, ptrT, {x}, p), p);
   types::Field code, recv;
   code.name = ".F";
@@ -319,7 +349,9 @@ Value *Builder::ifaceCompare(bool eq, Value *x, Value *y, Pos p) {
   // are and the runtime finds the data equal (panicking for uncomparable
   // dynamic types); against nil, only the first word counts.
   const Type *ptrT = basic(BasicKind::UnsafePointer), *boolT = basic(BasicKind::Bool);
-  if (!types::isInterface(x->type) || x->op == Op::ConstInt) std::swap(x, y);
+  // (x: the interface side; a nil interface constant only when both are
+  // interfaces, as in switch interface{}(nil) { case i: }.)
+  if (!types::isInterface(x->type) || (x->op == Op::ConstInt && types::isInterface(y->type))) std::swap(x, y);
   y = conv(y, x->type, p);
   Value *tx = value(Op::IfaceTab, ptrT, {x}, p);
   bool yNil = y->op == Op::ConstInt;

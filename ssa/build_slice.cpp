@@ -158,7 +158,11 @@ Value *Builder::appendCall(NodeId e) {
   Value *newLen = value(Op::Add, intT, {oldLen, more ? moreLen : intConst(int64_t(xs.size()), p)}, p);
   Value *cap = value(Op::SliceCap, intT, {sl}, p);
   Block *grow = newBlock(), *store = newBlock();
-  branch(value(Op::Greater, boolT, {newLen, cap}, p), grow, store);
+  // Compared unsigned, as gc does: a length that overflowed int grows
+  // too, and growslice reports it ("cap out of range").
+  const Type *uintT = basic(BasicKind::Uint);
+  branch(value(Op::Greater, boolT, {value(Op::Conv, uintT, {newLen}, p), value(Op::Conv, uintT, {cap}, p)}, p), grow,
+         store);
   Block *from = cur_;
   seal(grow);
   startBlock(grow);

@@ -34,6 +34,8 @@ std::unique_ptr<Func> ptrWrapper(const std::string &name, const std::string &tar
 /// The "pkg.(*S).m" wrappers of the methods promoted to the package's
 /// struct types (needsPromotedWrapper).
 std::vector<std::unique_ptr<Func>> promotedWrappers(const types::Package &pkg, types::TypeTable &tt);
+/// The pkg.(*S).m wrapper of method entry e promoted to struct type S.
+std::unique_ptr<Func> promotedWrapper(const Type *S, const types::MethodSetEntry &e, types::TypeTable &tt);
 
 class Builder {
 public:

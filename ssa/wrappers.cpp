@@ -94,6 +94,9 @@ std::unique_ptr<Func> ptrWrapper(const std::string &name, const std::string &tar
 }
 
 bool needsPromotedWrapper(const Type *named, const types::MethodSetEntry &e) {
+  // A struct literal type (struct{ *T }) gets its wrappers where its
+  // values become interfaces (Builder::instanceMethods).
+  if (named->kind == types::TypeKind::Struct) return !e.path.empty();
   return named->kind == types::TypeKind::Named && named->typeParams.empty() && !named->origin && named->obj &&
          named->obj->name != "_" && types::under(named)->kind == types::TypeKind::Struct && !e.path.empty() &&
          e.method->pkg == named->obj->pkg;
@@ -123,6 +126,8 @@ struct WrapperBuilder {
     cur = ok;
   }
 };
+
+} // namespace
 
 std::unique_ptr<Func> promotedWrapper(const Type *S, const types::MethodSetEntry &e, types::TypeTable &tt) {
   const Object *m = e.method;
@@ -214,8 +219,6 @@ std::unique_ptr<Func> promotedWrapper(const Type *S, const types::MethodSetEntry
   w.cur->control = w.v(Op::Return, tt.tuple(res), rets);
   return f;
 }
-
-} // namespace
 
 std::vector<std::unique_ptr<Func>> promotedWrappers(const types::Package &pkg, types::TypeTable &tt) {
   // Every defined struct type of the package, local ones included.

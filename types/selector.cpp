@@ -100,7 +100,11 @@ std::vector<MethodSetEntry> methodSetOf(const Type *t) {
   bool ptr = t->kind == TypeKind::Pointer;
   const Type *base = ptr ? t->elem : t;
   std::vector<MethodSetEntry> out;
-  if (base->kind != TypeKind::Named || isInterface(base) || under(base)->kind == TypeKind::Pointer) return out;
+  // Defined types, and struct literal types, which have the methods
+  // promoted from their embedded fields.
+  if ((base->kind != TypeKind::Named && base->kind != TypeKind::Struct) || isInterface(base) ||
+      under(base)->kind == TypeKind::Pointer)
+    return out;
   // Every method name reachable through embedded fields is a candidate;
   // lookupFieldOrMethod decides which one x.name denotes, if any.
   std::set<std::pair<std::string, const Package *>> names;
@@ -136,7 +140,7 @@ std::vector<MethodSetEntry> methodSetOf(const Type *t) {
 }
 
 std::string typeLinkName(const Type *t) {
-  if (!t->obj) return "?";
+  if (!t->obj) return t->kind == TypeKind::Named ? "?" : typeString(t, nullptr);
   std::string s = t->obj->name;
   const Package *p = t->obj->pkg;
   if (!p) return s;
