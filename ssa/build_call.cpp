@@ -321,6 +321,13 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     types::LookupResult r = types::lookupFieldOrMethod(typeOf(t.kid(fun, 0)), std::string(t[t.kid(fun, 1)].text), &pkg_);
     if (r.method && r.interfaceMethod && !r.path.empty()) return ifaceCall(e, results); // promoted from an interface
   }
+  if (t.kind(fun) == NodeKind::SelectorExpr && tv(t.kid(fun, 0)).mode == types::Mode::TypeExpr) {
+    // T.m(x, ...) with T a type parameter (m a method of its constraint):
+    // a call of the method expression's value, which names the type
+    // argument's method (LLVM makes the call direct).
+    const Object *sel = info_->uses[t.kid(fun, 1).index];
+    if (sel && sel->kind == ObjKind::Func && !sel->recvType) return closureCall(e, results);
+  }
   if (ftv.mode == types::Mode::TypeExpr) {
     NodeId a = t.kid(e, 1);
     // T(nil): the zero value of the pointer-like type T.

@@ -190,10 +190,13 @@ Value *Builder::exprValue(NodeId e) {
       // T.m with T a type parameter (m a method of its constraint): m of
       // the type argument.
       types::LookupResult r = types::lookupFieldOrMethod(typeOf(t.kid(e, 0)), sel->name, sel->pkg);
-      if (r.method && !r.interfaceMethod) return methodValue(e, r.method);
+      if (r.method && (!r.interfaceMethod || !r.path.empty())) return methodValue(e, r.method);
     }
     if (sel && sel->kind == ObjKind::Func && sel->isMethod) return methodValue(e, sel);
-    if (sel && sel->kind == ObjKind::Func && !sel->recvType) return ifaceMethodValue(e); // promoted from an interface
+    types::Mode xm = tv(t.kid(e, 0)).mode;
+    if (sel && sel->kind == ObjKind::Func && !sel->recvType && xm != types::Mode::Invalid &&
+        xm != types::Mode::NoValue && xm != types::Mode::TypeExpr && typeOf(t.kid(e, 0)))
+      return ifaceMethodValue(e); // promoted from an interface (not pkg.F)
     unsupported(pos(e), "a qualified identifier");
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
   }

@@ -73,6 +73,16 @@ Value *Builder::toIface(Value *v, const Type *to, Pos p) {
     tab->aux = "runtime.convI2I";
     return value(Op::IfaceMake, to, {tab, data}, p);
   }
+  if (!isEmptyIface(to)) {
+    // The itab names the methods of from: those of an imported type are
+    // not compiled yet.
+    const Type *base = from->kind == types::TypeKind::Pointer ? from->elem : from;
+    if (base->kind == types::TypeKind::Named && base->obj && base->obj->pkg && base->obj->pkg != &pkg_ &&
+        !base->methods.empty()) {
+      unsupported(p, "converting a " + types::typeString(from, &pkg_) + " to an interface (compiling imported packages)");
+      return value(Op::ConstInt, to, {}, p);
+    }
+  }
   instanceMethods(from);
   Value *data = value(Op::Box, basic(BasicKind::UnsafePointer), {v}, p);
   if (isAggregate(from)) {

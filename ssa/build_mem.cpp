@@ -78,6 +78,11 @@ Value *Builder::fieldAddr(NodeId e) {
   NodeId x = t.kid(e, 0);
   Pos p = pos(e);
   const Type *xt = typeOf(x);
+  if (!xt) {
+    // pkg.V: a variable of an imported package.
+    unsupported(p, "a variable of an imported package (compiling imported packages)");
+    return temp(typeOf(e), p);
+  }
   types::LookupResult r = types::lookupFieldOrMethod(xt, std::string(t[t.kid(e, 1)].text), &pkg_);
   assert(r.field && "field selector without a field");
   // The operand: a struct's address, or a pointer to follow.
