@@ -270,7 +270,9 @@ def run_arch(args, arch, paths, tmp):
     ran = set(paths)
     unexpected_fail, unexpected_pass = [], []
     for o in outcomes:
-        if o.result == FAIL and o.path not in expected:
+        # A compiler that crashes (a signal, an internal error, a link
+        # failure) is never an expected failure: it must diagnose.
+        if o.result == FAIL and (o.path not in expected or o.category == 'build-crash'):
             unexpected_fail.append(o)
         elif o.result == PASS and o.path in expected:
             unexpected_pass.append(o)
