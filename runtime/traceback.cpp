@@ -144,6 +144,9 @@ bool printFrames(const Frame *frames, int n, int &printed) {
       return false;
     }
     printInlinedFrames(*fn, site->id);
+    // A go statement's wrapper (ssa goStmt) is hidden, as gc's wrappers.
+    if (strstr(fn->name, ".gowrap"))
+      continue;
     printFrame(*fn, pc, site->line());
     ++printed;
   }
