@@ -344,10 +344,7 @@ void nilmapFast32(const Fixture &f) {
   goMapassignFast32(f.i32i64, nullptr, 1);
 }
 
-struct Mode {
-  const char *name;
-  void (*run)(const Fixture &);
-};
+using Mode = TestMode<Fixture>;
 const Mode modes[] = {
     {"nilmap_faststr", nilmapFaststr},
     {"nilmap_fast32", nilmapFast32},

@@ -713,10 +713,7 @@ void unhashableNested(const Fixture &f) {
   goMapassign(f.efaceI64, h, &k);
 }
 
-struct Mode {
-  const char *name;
-  void (*run)(const Fixture &);
-};
+using Mode = TestMode<Fixture>;
 const Mode modes[] = {
     {"nilmap", nilmap},
     {"unhashable_assign", unhashableAssign},

@@ -159,6 +159,13 @@ inline const char *modeArg() {
   return args.argc > 1 ? args.argv[1] : nullptr;
 }
 
+/// A mode of a test program that panics on purpose: its name (the
+/// program's argument) and what it runs, given the test's arguments A.
+template <typename... A> struct TestMode {
+  const char *name;
+  void (*run)(const A &...);
+};
+
 /// With a mode argument (a panic test), runs the mode of that name from
 /// \p modes (entries {name, run}; run gets \p args) and exits with status
 /// 3 if it returns, which a panicking mode never does; returns when there

@@ -108,10 +108,7 @@ template <typename V> void panicWith(const Type *t, V v) {
   goGopanic(t, &copy);
 }
 
-struct Mode {
-  const char *name;
-  void (*run)();
-};
+using Mode = TestMode<>;
 
 const Mode modes[] = {
     {"index", [] { goPanicIndex(7, 3); }},

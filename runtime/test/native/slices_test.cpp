@@ -181,10 +181,7 @@ void checkUnsafeSlice() {
   EXPECT(true); // no panic
 }
 
-struct Mode {
-  const char *name;
-  void (*run)();
-};
+using Mode = TestMode<>;
 const Mode modes[] = {
     {"makelen", [] { goMakeslice(elemType(8, false), -1, -1); }},
     {"makelen_big", [] { goMakeslice(elemType(8, false), int64_t(1) << 60, int64_t(1) << 60); }},
