@@ -45,6 +45,7 @@
 #include "runtime/panic.h"
 #include "runtime/persistent_alloc.h"
 #include "runtime/print.h"
+#include "runtime/sched.h"
 #include "runtime/start.h"
 #include "runtime/traceback.h"
 
@@ -52,12 +53,8 @@
 #include <unwind.h>
 
 namespace origo::rt {
-namespace {
 
-/// "ORIG" "GO\0\0": the exception class of Go panics.
-constexpr uint64_t GoExceptionClass = 0x4f524947474f0000ull;
-
-/// gc's _panic.
+/// gc's _panic. (Outside the anonymous namespace: G points to them.)
 struct Panic {
   _Unwind_Exception exc; ///< what the unwinder carries (first: same address)
   PanicArg arg;
@@ -73,11 +70,15 @@ struct Panic {
   Panic *nextFree;
 };
 
-/// The current goroutine's panics, newest first (gc's g._panic). One
-/// goroutine for now.
-Panic *panics = nullptr;
+namespace {
+
+/// "ORIG" "GO\0\0": the exception class of Go panics.
+constexpr uint64_t GoExceptionClass = 0x4f524947474f0000ull;
+
+/// The current goroutine's panics, newest first (gc's g._panic).
+Panic *&currentPanics() { return getg()->panic; }
 /// Finished Panic records, for reuse: a program that recovers in a loop
-/// allocates nothing after the first.
+/// allocates nothing after the first. (One M for now; per P with more.)
 Panic *freePanics = nullptr;
 
 Panic *newPanic() {
@@ -156,6 +157,7 @@ bool printPanicFrames(const Panic *p, int &printed) {
   printGoroutineHeader();
   int printed = 0;
   printPanicFrames(p, printed);
+  printCreatedBy();
   exitProcess(2);
 }
 
@@ -322,6 +324,7 @@ constexpr int FramePointerReg = 29; // x29
 [[noreturn]] void startPanic(const PanicArg &arg) {
   Panic *p = newPanic();
   p->arg = arg;
+  Panic *&panics = currentPanics();
   p->link = panics;
   panics = p;
   p->nframes = captureFrames(reinterpret_cast<uintptr_t>(__builtin_frame_address(0)), p->frames,
@@ -370,7 +373,7 @@ abi::Eface goGorecover(uintptr_t fp) {
   // Only a deferred function called by the frame running the panic's
   // deferred calls may recover: its own caller's frame pointer (saved at
   // [fp]) must be that frame.
-  Panic *p = panics;
+  Panic *p = currentPanics();
   if (!p || p->goexit || p->recovered || p->frame == 0 || fp == 0 ||
       *reinterpret_cast<const uintptr_t *>(fp) != p->frame)
     return {};
@@ -379,6 +382,7 @@ abi::Eface goGorecover(uintptr_t fp) {
 }
 
 bool goDeferrecovered() {
+  Panic *&panics = currentPanics();
   Panic *p = panics;
   if (!p || !p->recovered)
     return false;
@@ -394,7 +398,7 @@ bool goDeferrecovered() {
 }
 
 void goPanicresume() {
-  Panic *p = panics;
+  Panic *p = currentPanics();
   if (!p)
     fatal("panicresume without a panic");
   raise(p);

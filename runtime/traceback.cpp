@@ -16,6 +16,7 @@
 #include "runtime/traceback.h"
 #include "runtime/functab.h"
 #include "runtime/print.h"
+#include "runtime/sched.h"
 #include "runtime/stackmap.h"
 #include "runtime/start.h"
 
@@ -54,14 +55,55 @@ void printFrame(const abi::FuncMeta &fn, uintptr_t pc, uint32_t line) {
 
 } // namespace
 
-void printGoroutineHeader() { printCString("goroutine 1 [running]:\n"); }
+void printGoroutineHeader() {
+  G *gp = getg();
+  printCString("goroutine ");
+  printUint(gp ? gp->goid : 1);
+  printCString(" [running]:\n");
+}
+
+void printCreatedBy(const G *gp) {
+  // gc's printcreatedby: the function holding the go statement and the
+  // line of that statement.
+  uintptr_t pc = gp ? gp->gopc : 0;
+  if (pc == 0)
+    return;
+  const abi::FuncMeta *fn = findFunc(pc - 1);
+  if (!fn)
+    return;
+  const CallSite *site = findCallSiteAtOrAfter(reinterpret_cast<uintptr_t>(fn->entry), pc);
+  printCString("created by ");
+  printCString(fn->name);
+  printCString("\n\t");
+  printCString(fn->file);
+  printCString(":");
+  printUint(site ? site->line() : 0);
+  printCString(" +");
+  printHex(pc - reinterpret_cast<uintptr_t>(fn->entry));
+  printCString("\n");
+}
+
+void printCreatedBy() { printCreatedBy(getg()); }
+
+void printGoroutineTraceback(const G *gp, uintptr_t fp) {
+  Frame frames[MaxFrames + 1];
+  int n = captureFramesBelow(fp, gp->stack.hi, frames, MaxFrames + 1);
+  int printed = 0;
+  printFrames(frames, n, printed);
+  printCreatedBy(gp);
+}
 
 int captureFrames(uintptr_t fp, Frame *out, int max) {
+  return captureFramesBelow(fp, stackTop(), out, max);
+}
+
+int captureFramesBelow(uintptr_t fp, uintptr_t base, Frame *out, int max) {
   int n = 0;
-  // main()'s frame ends the chain: its caller is libc, built without frame
-  // pointers, so the saved frame pointer there may be any value. (The
-  // depth bound is for corrupt chains.)
-  uintptr_t base = mainFrameAddress();
+  // The top of the goroutine's stack ends the chain (the goroutine's entry
+  // clears the frame pointer too); on the main thread's own stack, main()'s
+  // frame: its caller is libc, built without frame pointers, so the saved
+  // frame pointer there may be any value. (The depth bound is for corrupt
+  // chains.)
   for (int depth = 0; fp != 0 && fp < base && depth < 10000 && n < max; ++depth) {
     const uintptr_t *frame = reinterpret_cast<const uintptr_t *>(fp);
     uintptr_t callerFP = frame[0], pc = frame[1];
@@ -102,6 +144,9 @@ bool printFrames(const Frame *frames, int n, int &printed) {
       return false;
     }
     printInlinedFrames(*fn, site->id);
+    // A go statement's wrapper (ssa goStmt) is hidden, as gc's wrappers.
+    if (strstr(fn->name, ".gowrap"))
+      continue;
     printFrame(*fn, pc, site->line());
     ++printed;
   }
@@ -113,6 +158,7 @@ void printTraceback(uintptr_t fp) {
   int n = captureFrames(fp, frames, MaxFrames + 1);
   int printed = 0;
   printFrames(frames, n, printed);
+  printCreatedBy();
 }
 
 } // namespace origo::rt

@@ -12,8 +12,15 @@
 
 namespace origo::rt {
 
-/// Prints "goroutine 1 [running]:" for the current goroutine.
+struct G;
+
+/// Prints "goroutine N [running]:" for the current goroutine.
 void printGoroutineHeader();
+
+/// gc's "created by F\n\tFILE:LINE +0xOFF" for a goroutine started by a go
+/// statement (nothing for goroutine 1); without argument, the current one.
+void printCreatedBy(const G *gp);
+void printCreatedBy();
 
 /// gc's _TracebackMaxFrames: frames printed before "...additional frames
 /// elided...".
@@ -32,6 +39,11 @@ struct Frame {
 /// this way, so the report printed after the deferred calls ran (and the
 /// unwinder removed frames) still shows where it started.
 int captureFrames(uintptr_t fp, Frame *out, int max);
+/// captureFrames on a stack whose top is \p base (another goroutine's).
+int captureFramesBelow(uintptr_t fp, uintptr_t base, Frame *out, int max);
+
+/// The frames of \p gp from frame pointer \p fp and its "created by" line.
+void printGoroutineTraceback(const G *gp, uintptr_t fp);
 
 /// Prints frames as gc does (see printTraceback), counting them in
 /// \p printed; false once the MaxFrames limit cut the listing short.
@@ -39,7 +51,7 @@ bool printFrames(const Frame *frames, int n, int &printed);
 
 /// Walks the frame-pointer chain starting at frame pointer \p fp (normally
 /// __builtin_frame_address(0) of the runtime function reporting) and prints
-/// each Go frame as gc does:
+/// each Go frame as gc does, then the goroutine's "created by" line:
 ///   main.f(...)
 ///   \t/path/x.go:3 +0x1c
 /// Frames of non-Go code (the runtime, libc) are skipped; the walk ends after

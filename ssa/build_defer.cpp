@@ -145,14 +145,14 @@ void Builder::deferIfaceCall(int64_t index, const std::string &name, const Type 
   deferring_->vals = args;
 }
 
-void Builder::deferStmt(NodeId s) {
+bool Builder::deferredCall(NodeId s, Deferring &dfr) {
   const syntax::Tree &t = *tree_;
   Pos p = pos(s);
+  const char *kw = t.kind(s) == NodeKind::GoStmt ? "go" : "defer";
   NodeId e = t.kid(s, 0);
   while (t.kind(e) == NodeKind::ParenExpr) e = t.kid(e, 0);
   NodeId fun = t.kid(e, 0);
   while (t.kind(fun) == NodeKind::ParenExpr) fun = t.kid(fun, 0);
-  Deferring dfr;
   dfr.node = e;
   DeferSite &site = dfr.site;
   std::vector<Value *> &vals = dfr.vals;
@@ -190,8 +190,8 @@ void Builder::deferStmt(NodeId s) {
       break;
     }
     default:
-      unsupported(p, "defer of built-in " + callee->name);
-      return;
+      unsupported(p, std::string(kw) + " of built-in " + callee->name);
+      return false;
     }
   } else {
     // The function value (or receiver) and the arguments, as call()
@@ -202,8 +202,8 @@ void Builder::deferStmt(NodeId s) {
     if (!dfr.done) {
       // A call the hooks do not see (reported already, or a kind of call
       // not handed over yet): never make it now instead.
-      unsupported(p, "this deferred call");
-      return;
+      unsupported(p, std::string(kw) == "go" ? "this go statement's call" : "this deferred call");
+      return false;
     }
   }
   if (site.types.empty())
@@ -214,6 +214,15 @@ void Builder::deferStmt(NodeId s) {
       if (fresh_.count(v) && u->kind == types::TypeKind::Pointer && isAggregate(u->elem)) vt = u->elem;
       site.types.push_back(vt);
     }
+  return true;
+}
+
+void Builder::deferStmt(NodeId s) {
+  Pos p = pos(s);
+  Deferring dfr;
+  if (!deferredCall(s, dfr)) return;
+  DeferSite &site = dfr.site;
+  std::vector<Value *> &vals = dfr.vals;
   // 2. Keep the values, then mark the statement as run.
   Defers &d = *defers_;
   size_t k = d.sites.size();
@@ -402,6 +411,79 @@ void Builder::endDefers(Pos p) {
   seal(recovered);
   startBlock(recovered);
   exitWithDefers(p);
+}
+
+} // namespace origo::ssa
+
+namespace origo::ssa {
+
+void Builder::goStmt(NodeId s) {
+  // gc's wrapGoDefer: the call's function value and arguments, evaluated
+  // now as for defer, go into a closure object {code, values...} whose
+  // code (a wrapper made here, "F.gowrapN") makes the call; the runtime
+  // starts a goroutine running that closure (runtime.newproc).
+  Pos p = pos(s);
+  Deferring dfr;
+  if (!deferredCall(s, dfr)) return;
+  PendingGo w;
+  w.name = f_->name + ".gowrap" + std::to_string(++goWrapCount_);
+  w.site = std::move(dfr.site);
+  w.file = f_->file;
+  w.pos = p;
+  std::vector<types::Field> fields(1);
+  fields[0].name = ".F";
+  fields[0].type = basic(BasicKind::UnsafePointer);
+  for (size_t i = 0; i < w.site.types.size(); ++i) {
+    types::Field f;
+    f.name = ".v" + std::to_string(i);
+    f.type = w.site.types[i];
+    fields.push_back(f);
+  }
+  w.closure = tt_.structType(fields);
+  std::vector<int64_t> offs = types::fieldOffsets(w.closure);
+  Value *obj = value(Op::New, tt_.pointer(w.closure), {}, p);
+  obj->auxType = w.closure;
+  obj->aux = types::typeString(w.closure);
+  Value *fa = value(Op::FuncAddr, tt_.signature({}, {}, false), {}, p);
+  fa->aux = w.name;
+  value(Op::Store, tt_.tuple({}), {obj, value(Op::Load, fields[0].type, {fa}, p)}, p);
+  for (size_t i = 0; i < dfr.vals.size(); ++i) {
+    const Type *ft = w.site.types[i];
+    Value *slot = value(Op::AddPtr, tt_.pointer(ft), {obj, intConst(offs[i + 1], p)}, p);
+    storeValue(slot, dfr.vals[i], ft, p);
+  }
+  Value *c = value(Op::RuntimeCall, tt_.tuple({}), {obj}, p);
+  c->aux = "runtime.newproc";
+  pendingGos_.push_back(std::move(w));
+}
+
+std::unique_ptr<Func> Builder::goWrapper(const PendingGo &w) {
+  setSubst({});
+  f_ = std::make_unique<Func>(w.name, tt_.signature({}, {}, false));
+  f_->hasParams = false;
+  f_->file = w.file;
+  f_->pos = w.pos;
+  defs_.clear();
+  fresh_.clear();
+  sealed_.clear();
+  incomplete_.clear();
+  heapVars_.clear();
+  defers_.reset();
+  Block *entry = newBlock();
+  sealed_.insert(entry);
+  startBlock(entry);
+  Pos p = w.pos;
+  Value *ctx = value(Op::ClosurePtr, basic(BasicKind::UnsafePointer), {}, p);
+  std::vector<int64_t> offs = types::fieldOffsets(w.closure);
+  std::vector<Value *> vals;
+  for (size_t i = 0; i < w.site.types.size(); ++i) {
+    const Type *ft = w.site.types[i];
+    vals.push_back(deref(value(Op::AddPtr, tt_.pointer(ft), {ctx, intConst(offs[i + 1], p)}, p), ft, p));
+  }
+  callDeferred(w.site, vals, false, p);
+  cur_->kind = BlockKind::Ret;
+  cur_->control = value(Op::Return, tt_.tuple({}), {}, p);
+  return std::move(f_);
 }
 
 } // namespace origo::ssa

@@ -241,6 +241,9 @@ void Builder::stmt(NodeId s) {
   case NodeKind::DeferStmt:
     deferStmt(s);
     return;
+  case NodeKind::GoStmt:
+    goStmt(s);
+    return;
   case NodeKind::ReturnStmt:
     returnStmt(s);
     startDeadBlock();

@@ -80,6 +80,8 @@ public:
       pendingLiterals_.clear();
       for (size_t i = 0; i < pendingWrappers_.size(); ++i) out.funcs.push_back(methodValueWrapper(pendingWrappers_[i]));
       pendingWrappers_.clear();
+      for (size_t i = 0; i < pendingGos_.size(); ++i) out.funcs.push_back(goWrapper(pendingGos_[i]));
+      pendingGos_.clear();
       if (pendingInstances_.empty()) return;
       PendingInstance in = pendingInstances_.front();
       pendingInstances_.erase(pendingInstances_.begin());
@@ -546,6 +548,22 @@ private:
   void deferIfaceCall(int64_t index, const std::string &name, const Type *calleeSig, const Type *result,
                       const std::vector<Value *> &args);
   void deferStmt(NodeId s);
+  /// Step 1 of a defer or go statement s: evaluates the call's function
+  /// value and arguments into dfr (false: reported as unsupported).
+  bool deferredCall(NodeId s, Deferring &dfr);
+  /// go f(args): a closure over the evaluated values, to runtime.newproc.
+  void goStmt(NodeId s);
+  /// A go statement's wrapper: calls site with the values kept in its
+  /// closure object (type closure: {code, values...}).
+  struct PendingGo {
+    std::string name, file;
+    Pos pos;
+    DeferSite site;
+    const Type *closure = nullptr;
+  };
+  std::vector<PendingGo> pendingGos_;
+  int goWrapCount_ = 0;
+  std::unique_ptr<Func> goWrapper(const PendingGo &w);
   /// Ends the current block as a return of vals (empty: the results as
   /// they are) in a function with defers.
   void deferReturn(const std::vector<Value *> &vals, Pos p);

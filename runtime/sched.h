@@ -1,0 +1,156 @@
+//===- runtime/sched.h - Goroutines: G, M, P and the scheduler --*- C++ -*-===//
+///
+/// \file
+/// gc's scheduler model (runtime/runtime2.go, proc.go): a G is a goroutine
+/// (its stack, saved registers, status, panics), an M an OS thread with its
+/// own system stack (g0) on which the scheduler runs, a P the right to run
+/// Go code with a local run queue (a bounded ring of 256 plus `runnext`).
+/// Idle Gs wait in the global run queue or a P's ring; finished Gs go to a
+/// free list and are reused with their stacks.
+///
+/// For now one M runs one P (GOMAXPROCS=1 semantics); the lists of Ms and
+/// Ps, the global queue's lock and the futex-based Note that parks idle Ms
+/// are the shape work stealing and spinning Ms will fill in.
+///
+/// Stacks do not grow yet: a goroutine gets a fixed 1 MiB reservation
+/// (MAP_NORESERVE, a guard page below), the main goroutine 64 MiB.
+/// `stackguard0` sits where the future IR prologue will read it.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ORIGO_RUNTIME_SCHED_H
+#define ORIGO_RUNTIME_SCHED_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+namespace origo::rt {
+
+/// gc's G status values (runtime2.go).
+enum GStatus : uint32_t {
+  Gidle = 0,
+  Grunnable = 1,
+  Grunning = 2,
+  Gsyscall = 3,
+  Gwaiting = 4,
+  Gdead = 6,
+};
+
+/// Registers a context switch keeps: the stack pointer, where to continue,
+/// the frame pointer, then the callee-saved registers of the target
+/// (x86-64: rbx r12 r13 r14 r15; AArch64: x19..x28, d8..d15). The layout is
+/// read by the assembly in context_switch.cpp.
+struct Context {
+  uintptr_t sp;
+  uintptr_t pc;
+  uintptr_t fp;
+  uintptr_t regs[18];
+};
+static_assert(offsetof(Context, regs) == 24, "context_switch.cpp reads these offsets");
+
+/// A goroutine stack's bounds: [lo, hi).
+struct Stack {
+  uintptr_t lo;
+  uintptr_t hi;
+};
+
+struct M;
+struct Panic;
+
+/// gc's g. stack and stackguard0 come first so that compiled prologues can
+/// find them at fixed offsets.
+struct G {
+  Stack stack;            ///< offset 0: bounds of the stack
+  uintptr_t stackguard0;  ///< offset 16: the IR prologue's limit (stack.lo + guard)
+  Context ctx;            ///< where the G continues when switched to
+  uint64_t goid;
+  GStatus status;
+  const char *waitreason; ///< gc's waitReason while Gwaiting
+  M *m;                   ///< the M running it, or null
+  void *fn;               ///< the Go closure the goroutine runs
+  uintptr_t gopc;         ///< return address of the go statement's newproc call
+  Panic *panic;           ///< gc's g._panic: panics in progress, newest first
+  G *schedlink;           ///< next in a queue or free list
+  G *alllink;             ///< next in the list of every G ever made
+  size_t mappedSize;      ///< bytes of the stack mapping (with the guard page)
+};
+static_assert(offsetof(G, stackguard0) == 16, "the stack-check prologue reads it here");
+
+/// A P: the right to run Go code, with its local run queue (gc's p).
+struct P {
+  int32_t id;
+  uint32_t runqhead;
+  uint32_t runqtail;
+  G *runq[256];
+  G *runnext; ///< runs next, ahead of runq: the G just made ready
+  P *link;
+};
+
+/// A sleeping/waking point for one M (gc's note, futex-based).
+struct Note {
+  uint32_t key;
+};
+void notesleep(Note *n);
+void notewakeup(Note *n);
+void noteclear(Note *n);
+
+/// An OS thread (gc's m).
+struct M {
+  int64_t id;
+  G *g0;    ///< its system stack: the scheduler runs here
+  G *curg;  ///< the G running on it, or null
+  P *p;     ///< its P while running Go code
+  /// What the G that just switched to g0 asked for, run on g0 (gc's
+  /// mcall); a G it returns runs next, at once.
+  G *(*mcallFn)(G *);
+  bool (*waitunlockf)(G *, void *); ///< gopark's arguments, for park_m
+  void *waitlock;
+  Note park;
+  M *alllink;
+};
+
+/// The running G (the main thread's g0 before the scheduler starts).
+G *getg();
+/// The running M.
+M *getm();
+
+/// Sets up the scheduler on the main thread, makes goroutine 1 run
+/// \p mainFn (a plain C++ function, called on G1's stack), and runs the
+/// scheduler; never returns (the program ends by exitProcess).
+[[noreturn]] void schedMain(void (*mainFn)());
+
+/// Starts a goroutine running the Go closure \p fn (`go` statements).
+/// Before calling, the code pointer at fn[0] receives the closure both in
+/// the target's nest register and as its first argument (so C++ entry
+/// points can take it as a parameter). \p gopc is the go statement's
+/// return address, for "created by" in tracebacks.
+G *newproc1(void *fn, uintptr_t gopc);
+
+/// Yields the processor: the current G goes to the global run queue.
+void gosched();
+/// Parks the current G (status Gwaiting with \p reason). \p unlockf, if
+/// non-null, runs on g0 after the switch with \p lock; returning false puts
+/// the G straight back to running (gc's gopark).
+void gopark(bool (*unlockf)(G *, void *), void *lock, const char *reason);
+/// Makes a parked G runnable; it runs next on this P (gc's goready).
+void goready(G *gp);
+/// Ends the current goroutine; never returns (gc's goexit1).
+[[noreturn]] void goexit1();
+/// Goroutines that exist (gc's gcount: not dead, not system goroutines).
+int64_t gcount();
+
+/// The top of the stack the caller runs on: frame-pointer walks end there.
+uintptr_t stackTop();
+
+} // namespace origo::rt
+
+extern "C" {
+/// `go f(args)`: compiled code packages the call into a closure and calls
+/// this (Go name runtime.newproc).
+void goNewproc(void *fn) __asm__("runtime.newproc");
+/// runtime.Gosched and runtime.NumGoroutine, for the runtime package.
+void goGosched() __asm__("runtime.Gosched");
+int64_t goNumGoroutine() __asm__("runtime.NumGoroutine");
+}
+
+#endif // ORIGO_RUNTIME_SCHED_H
