@@ -131,7 +131,7 @@ void emitFuncTables(llvm::Module &m, const std::vector<FuncInfo> &funcs) {
   llvm::StructType *metaTy = llvm::StructType::get(ctx, {ptr, ptr, ptr, i64, ptr, i64});
   std::vector<llvm::Constant *> elems;
   for (const FuncInfo &fi : funcs) {
-    llvm::Function *f = m.getFunction(fi.symbol);
+    llvm::Function *f = m.getFunction(fi.code.empty() ? fi.symbol : fi.code);
     if (!f || f->isDeclaration()) continue;
     insertStackMaps(*f);
     std::vector<Frame> frames = rewriteInlinedIDs(*f);

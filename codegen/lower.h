@@ -21,6 +21,9 @@ struct FuncInfo {
   std::string symbol; ///< LLVM function name (the Go link name)
   std::string file;   ///< absolute source path
   bool hasParams;
+  /// The LLVM function holding the code when insertStackChecks moved it
+  /// into a body behind a checking wrapper ("": symbol itself).
+  std::string code = "";
 };
 
 /// Builds the module for pkg; the data layout and triple must already be
@@ -57,6 +60,14 @@ llvm::Value *lowerIfaceOp(llvm::IRBuilder<> &b, llvm::Module &m, const ssa::Valu
 /// The code pointer fun[index] of the itab of (non-nil) interface value
 /// iface, for IfaceCall.
 llvm::Value *itabFun(llvm::IRBuilder<> &b, llvm::Value *iface, int64_t index);
+
+/// After optimization: gives every Go function of funcs its stack check
+/// (stack_check.cpp; runtime/stack.h): the function's stack pointer against
+/// the running G's stackguard0, and on the cold path the call again on a
+/// new segment through runtime.morestack, origo_morestack_switch and a
+/// thunk. Functions whose frame may exceed the runtime's slack are split
+/// into a checking wrapper and a body (FuncInfo::code).
+void insertStackChecks(llvm::Module &m, std::vector<FuncInfo> &funcs);
 
 /// After optimization: rewrites stack map IDs of calls that LLVM inlined
 /// to refer to their inlined frames, emits the FuncMeta table in section

@@ -140,6 +140,7 @@ static std::unique_ptr<llvm::Module> buildModule(const ssa::Package &pkg, const 
     llvm::ModulePassManager mpm = pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
     mpm.run(*m, mam);
   }
+  insertStackChecks(*m, funcs);
   emitFuncTables(*m, funcs);
   return m;
 }

@@ -41,6 +41,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "runtime/defer.h"
+#include "runtime/stack.h"
 #include "runtime/malloc.h"
 #include "runtime/panic.h"
 #include "runtime/persistent_alloc.h"
@@ -359,6 +360,9 @@ _Unwind_Reason_Code goPersonality(int version, _Unwind_Action actions, uint64_t 
   // panic whose deferred calls ran here or in a frame below is aborted.
   Panic *p = fromException(exc);
   uintptr_t fp = _Unwind_GetGR(ctx, FramePointerReg);
+  // The frame may be on an older stack segment than the one the panic
+  // started on: those it leaves are given back (no lessstack ran for them).
+  stackUnwound(getg(), _Unwind_GetCFA(ctx));
   for (Panic *q = p->link; q; q = q->link)
     if (q->frame != 0 && q->frame <= fp)
       q->aborted = true;
@@ -374,8 +378,7 @@ abi::Eface goGorecover(uintptr_t fp) {
   // deferred calls may recover: its own caller's frame pointer (saved at
   // [fp]) must be that frame.
   Panic *p = currentPanics();
-  if (!p || p->goexit || p->recovered || p->frame == 0 || fp == 0 ||
-      *reinterpret_cast<const uintptr_t *>(fp) != p->frame)
+  if (!p || p->goexit || p->recovered || p->frame == 0 || fp == 0 || callerFrame(fp) != p->frame)
     return {};
   p->recovered = true;
   return panicValueOf(p->arg);

@@ -23,6 +23,7 @@
 #include "runtime/persistent_alloc.h"
 #include "runtime/print.h"
 #include "runtime/spinlock.h"
+#include "runtime/stack.h"
 #include "runtime/start.h"
 #include "runtime/traceback.h"
 
@@ -41,19 +42,9 @@ void origo_gostart();
 namespace origo::rt {
 namespace {
 
-constexpr size_t PageSize = 4096;
-/// Fixed stack reservations until stacks grow (MAP_NORESERVE: only the
-/// pages touched cost memory).
-constexpr size_t GoroutineStackSize = size_t(1) << 20;
-constexpr size_t MainStackSize = size_t(64) << 20;
-/// gc's _StackGuard: the prologue's slack below stackguard0.
-constexpr uintptr_t StackGuard = 928;
-
 thread_local M *tlsM = nullptr;
-thread_local G *tlsG = nullptr;
 
 M m0;
-G g0;
 P p0;
 
 /// gc's sched: the global run queue and the lists of Ms, Ps and free Gs.
@@ -76,18 +67,9 @@ uint32_t schedtick = 0;
 
 //===-- stacks and Gs ------------------------------------------------------===//
 
-G *newG(size_t stackSize) {
-  size_t total = stackSize + PageSize;
-  void *base = mmap(nullptr, total, PROT_READ | PROT_WRITE,
-                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
-  if (base == MAP_FAILED)
-    fatal("runtime: cannot allocate goroutine stack");
-  mprotect(base, PageSize, PROT_NONE); // the guard page
+G *newG() {
   auto *gp = static_cast<G *>(persistentAlloc(sizeof(G), alignof(G)));
-  gp->stack.lo = reinterpret_cast<uintptr_t>(base) + PageSize;
-  gp->stack.hi = reinterpret_cast<uintptr_t>(base) + total;
-  gp->stackguard0 = gp->stack.lo + StackGuard;
-  gp->mappedSize = total;
+  stackInit(gp, StackInitial);
   gp->status = Gdead;
   SpinLockGuard l(sched.lock);
   gp->alllink = sched.allg;
@@ -230,9 +212,9 @@ G *findRunnable(P *pp) {
     gp->waitreason = nullptr;
     gp->m = mp;
     mp->curg = gp;
-    tlsG = gp;
+    origo_curg = gp;
     origo_swapcontext(&mp->g0->ctx, &gp->ctx);
-    tlsG = mp->g0;
+    origo_curg = mp->g0;
     G *prev = mp->curg;
     mp->curg = nullptr;
     prev->m = nullptr;
@@ -246,7 +228,7 @@ G *findRunnable(P *pp) {
 /// G is scheduled again.
 void mcall(G *(*fn)(G *)) {
   M *mp = tlsM;
-  G *gp = tlsG;
+  G *gp = origo_curg;
   mp->mcallFn = fn;
   origo_swapcontext(&gp->ctx, &mp->g0->ctx);
 }
@@ -272,6 +254,7 @@ G *gosched_m(G *gp) {
 }
 
 G *goexit0(G *gp) {
+  stackReset(gp);
   gp->status = Gdead;
   gp->fn = nullptr;
   gp->panic = nullptr;
@@ -292,11 +275,15 @@ void *const mainClosure[1] = {reinterpret_cast<void *>(&runtimeMain)};
 
 } // namespace
 
-G *getg() { return tlsG; }
+/// g0 of the main thread: its stackguard0 of 0 lets Go code run on any
+/// system stack. (Until the scheduler starts, runtime.curg points to it.)
+G g0;
+
+G *getg() { return origo_curg; }
 M *getm() { return tlsM; }
 
 uintptr_t stackTop() {
-  G *gp = tlsG;
+  G *gp = origo_curg;
   return gp ? gp->stack.hi : mainFrameAddress();
 }
 
@@ -308,12 +295,12 @@ void schedMain(void (*mainFn)()) {
   g0.status = Grunning;
   g0.stack.hi = mainFrameAddress(); // the thread's stack, above our frames
   tlsM = &m0;
-  tlsG = &g0;
+  origo_curg = &g0;
   p0.id = 0;
   m0.p = &p0;
   sched.allm = &m0;
   sched.allp = &p0;
-  G *g1 = newG(MainStackSize);
+  G *g1 = newG();
   initContext(g1, const_cast<void **>(mainClosure));
   g1->goid = ++sched.goidgen; // 1
   g1->status = Grunnable;
@@ -326,7 +313,7 @@ void schedMain(void (*mainFn)()) {
 G *newproc1(void *fn, uintptr_t gopc) {
   G *gp = gfget();
   if (!gp)
-    gp = newG(GoroutineStackSize);
+    gp = newG();
   initContext(gp, fn);
   gp->gopc = gopc;
   gp->goid = __atomic_add_fetch(&sched.goidgen, 1, __ATOMIC_RELAXED);
@@ -340,7 +327,7 @@ void gosched() { mcall(gosched_m); }
 
 void gopark(bool (*unlockf)(G *, void *), void *lock, const char *reason) {
   M *mp = tlsM;
-  G *gp = tlsG;
+  G *gp = origo_curg;
   gp->waitreason = reason;
   mp->waitunlockf = unlockf;
   mp->waitlock = lock;
@@ -381,6 +368,8 @@ void notewakeup(Note *n) {
 using namespace origo::rt;
 
 extern "C" {
+
+__thread G *origo_curg __attribute__((tls_model("initial-exec"))) = &g0;
 
 void origo_goexit0() { goexit1(); }
 

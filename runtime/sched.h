@@ -12,9 +12,9 @@
 /// Ps, the global queue's lock and the futex-based Note that parks idle Ms
 /// are the shape work stealing and spinning Ms will fill in.
 ///
-/// Stacks do not grow yet: a goroutine gets a fixed 1 MiB reservation
-/// (MAP_NORESERVE, a guard page below), the main goroutine 64 MiB.
-/// `stackguard0` sits where the future IR prologue will read it.
+/// Stacks start small and grow by segments (stack.h): compiled code
+/// compares its stack pointer with the running G's `stackguard0`, reached
+/// through the initial-exec thread-local `runtime.curg`.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -56,6 +56,7 @@ struct Stack {
 
 struct M;
 struct Panic;
+struct StackSegment;
 
 /// gc's g. stack and stackguard0 come first so that compiled prologues can
 /// find them at fixed offsets.
@@ -72,7 +73,8 @@ struct G {
   Panic *panic;           ///< gc's g._panic: panics in progress, newest first
   G *schedlink;           ///< next in a queue or free list
   G *alllink;             ///< next in the list of every G ever made
-  size_t mappedSize;      ///< bytes of the stack mapping (with the guard page)
+  StackSegment *segment;  ///< the segment running now (stack.h)
+  size_t stackInUse;      ///< usable bytes of all its segments (the 1 GB limit)
 };
 static_assert(offsetof(G, stackguard0) == 16, "the stack-check prologue reads it here");
 
@@ -84,6 +86,8 @@ struct P {
   G *runq[256];
   G *runnext; ///< runs next, ahead of runq: the G just made ready
   P *link;
+  StackSegment *stackcache; ///< segments given back, for reuse (stack.cpp)
+  int32_t nstackcache;
 };
 
 /// A sleeping/waking point for one M (gc's note, futex-based).
@@ -111,6 +115,8 @@ struct M {
 
 /// The running G (the main thread's g0 before the scheduler starts).
 G *getg();
+/// The running G, read by every compiled function's stack check.
+extern "C" __thread G *origo_curg __asm__("runtime.curg");
 /// The running M.
 M *getm();
 

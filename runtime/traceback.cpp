@@ -17,6 +17,7 @@
 #include "runtime/functab.h"
 #include "runtime/print.h"
 #include "runtime/sched.h"
+#include "runtime/stack.h"
 #include "runtime/stackmap.h"
 #include "runtime/start.h"
 
@@ -104,25 +105,41 @@ int captureFramesBelow(uintptr_t fp, uintptr_t base, Frame *out, int max) {
   // frame: its caller is libc, built without frame pointers, so the saved
   // frame pointer there may be any value. (The depth bound is for corrupt
   // chains.)
+  // A segment boundary (stack.h) shows as a return into
+  // origo_morestack_switch: the frame before it (the thunk) and the relay
+  // after it are not Go's frames; the chain continues on the older segment.
+  uintptr_t boundary = morestackReturnPC();
+  bool skipRelay = false;
+  int addedAt = -1; // the depth that added the newest frame
   for (int depth = 0; fp != 0 && fp < base && depth < 10000 && n < max; ++depth) {
     const uintptr_t *frame = reinterpret_cast<const uintptr_t *>(fp);
     uintptr_t callerFP = frame[0], pc = frame[1];
     if (pc == 0)
       break;
+    if (pc == boundary) {
+      if (addedAt == depth - 1)
+        --n;
+      skipRelay = true;
+      base = UINTPTR_MAX; // a goroutine's chain ends with a zero frame pointer
+      fp = callerFP;
+      continue;
+    }
     // pc - 1: a call that does not return may end its function, making the
     // return address the next function's entry.
-    const abi::FuncMeta *fn = findFunc(pc - 1);
+    const abi::FuncMeta *fn = skipRelay ? nullptr : findFunc(pc - 1);
+    skipRelay = false;
     if (fn) {
       uintptr_t entry = reinterpret_cast<uintptr_t>(fn->entry);
       if (findCallSiteAtOrAfter(entry, pc)) {
         // fp is the callee's frame; the frame this pc runs in is callerFP.
+        addedAt = depth;
         out[n++] = {callerFP, pc};
         if (strcmp(fn->name, "main.main") == 0)
           break;
       }
     }
-    // The stack grows down, so callers' frames are at higher addresses.
-    // (Segmented goroutine stacks will need the segment links here.)
+    // The stack grows down, so callers' frames are at higher addresses
+    // (on one segment: boundaries are crossed above).
     if (callerFP <= fp)
       break;
     fp = callerFP;

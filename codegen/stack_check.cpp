@@ -1,0 +1,239 @@
+//===- codegen/stack_check.cpp - stack checks for growable stacks --------===//
+/// \file
+/// Gives every Go function its stack check, after optimization (so that the
+/// frame bound sees the inlined code, and the check itself is never inlined
+/// into callers). The design is ARCHITECTURE.md's "Stack growth on both
+/// targets, done by origo"; the runtime half is runtime/stack.h.
+///
+/// The running G is reached through the initial-exec thread-local
+/// `runtime.curg` (one `mov %fs:` on x86-64, `mrs tpidr_el0` plus an add on
+/// AArch64); its stackguard0 is at offset 16. The stack pointer comes from
+/// `llvm.read_register` ("rsp" / "sp"), read after the prologue, so it is
+/// the bottom of the function's frame:
+///
+///   stackcheck:  sp = read_register; g = load runtime.curg
+///                if sp [- bound] >= g->stackguard0: the function
+///                else (cold): the relay
+///   relay:       the arguments into a block of this frame;
+///                sp' = runtime.morestack(bound)   (a new segment)
+///                origo_morestack_switch(thunk, block, sp')
+///                runtime.lessstack(); return the result from the block
+///   thunk:       calls the function with the block's arguments (on the new
+///                segment, where its check passes) and stores the result
+///
+/// The frame exists before the check runs, and LLVM may spill arguments
+/// into it first, so the check is sound only when the frame fits in the
+/// slack below stackguard0 that the runtime leaves: functions whose bound
+/// (frameBound: every alloca plus twice every SSA value, an over-estimate
+/// of what register allocation can spill) exceeds MaxCheckedFrame move
+/// into a body; what keeps their symbol is a wrapper that checks
+/// `sp - bound` and tail-calls the body.
+//===----------------------------------------------------------------------===//
+#include "codegen/lower.h"
+
+#include <llvm/IR/Constants.h>
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/Intrinsics.h>
+#include <llvm/IR/MDBuilder.h>
+#include <llvm/TargetParser/Triple.h>
+
+namespace origo::codegen {
+
+namespace {
+
+/// runtime/stack.h: the biggest frame bound checked after the prologue.
+constexpr uint64_t MaxCheckedFrame = 4 << 10;
+/// runtime/sched.h: offsetof(G, stackguard0).
+constexpr uint64_t StackGuardOffset = 16;
+
+uint64_t roundUp(uint64_t n, uint64_t to) { return (n + to - 1) / to * to; }
+
+/// An upper bound of f's frame size: its allocas, two slots for every value
+/// and argument (a spill, a statepoint or fast-regalloc copy), the biggest
+/// outgoing argument area, and room for saved registers.
+uint64_t frameBound(llvm::Function &f) {
+  const llvm::DataLayout &dl = f.getParent()->getDataLayout();
+  auto size = [&](llvm::Type *t) -> uint64_t {
+    return t->isSized() ? roundUp(dl.getTypeAllocSize(t).getKnownMinValue(), 8) : 0;
+  };
+  uint64_t bound = 256, outgoing = 0;
+  for (llvm::Argument &a : f.args()) bound += 2 * size(a.getType());
+  for (llvm::BasicBlock &bb : f)
+    for (llvm::Instruction &inst : bb) {
+      if (auto *ai = llvm::dyn_cast<llvm::AllocaInst>(&inst)) {
+        std::optional<llvm::TypeSize> n = ai->getAllocationSize(dl);
+        bound += ai->isStaticAlloca() && n ? roundUp(n->getKnownMinValue(), 16) + 16 : uint64_t(1) << 20;
+        continue;
+      }
+      bound += 2 * size(inst.getType());
+      if (auto *c = llvm::dyn_cast<llvm::CallBase>(&inst)) {
+        uint64_t args = 0;
+        for (llvm::Use &u : c->args()) args += size(u->getType());
+        outgoing = std::max(outgoing, args);
+      }
+    }
+  return roundUp(bound + outgoing, 16);
+}
+
+class StackChecks {
+public:
+  explicit StackChecks(llvm::Module &m) : m_(m), ctx_(m.getContext()) {
+    i64_ = llvm::Type::getInt64Ty(ctx_);
+    ptr_ = llvm::PointerType::get(ctx_, 0);
+    bool arm = llvm::Triple(m.getTargetTriple()).isAArch64();
+    spName_ = llvm::MDNode::get(ctx_, {llvm::MDString::get(ctx_, arm ? "sp" : "rsp")});
+    curg_ = m.getGlobalVariable("runtime.curg");
+    if (!curg_)
+      curg_ = new llvm::GlobalVariable(m, ptr_, false, llvm::GlobalValue::ExternalLinkage, nullptr,
+                                       "runtime.curg", nullptr,
+                                       llvm::GlobalValue::InitialExecTLSModel);
+    auto cold = [&](llvm::FunctionCallee c) {
+      if (auto *fn = llvm::dyn_cast<llvm::Function>(c.getCallee())) fn->addFnAttr(llvm::Attribute::Cold);
+      return c;
+    };
+    morestack_ = cold(m.getOrInsertFunction("runtime.morestack", llvm::FunctionType::get(i64_, {i64_}, false)));
+    switch_ = cold(m.getOrInsertFunction("origo_morestack_switch",
+                                         llvm::FunctionType::get(llvm::Type::getVoidTy(ctx_),
+                                                                 {ptr_, ptr_, i64_}, false)));
+    lessstack_ = cold(m.getOrInsertFunction("runtime.lessstack",
+                                            llvm::FunctionType::get(llvm::Type::getVoidTy(ctx_), false)));
+  }
+
+  /// Adds the check to f; returns the function now holding f's code.
+  llvm::Function *run(llvm::Function &f);
+
+private:
+  /// Emits the check at the end of `at` (empty), branching to ok or to a
+  /// new relay block that runs f again on a new segment.
+  void emitCheck(llvm::Function &f, llvm::BasicBlock *at, llvm::BasicBlock *ok, uint64_t bound,
+                 bool subtractBound);
+  /// The thunk that calls f with the arguments in a block of type blockTy.
+  llvm::Function *thunk(llvm::Function &f, llvm::StructType *blockTy);
+  /// A call of callee with f's arguments and parameter attributes.
+  llvm::CallInst *forward(llvm::IRBuilder<> &b, llvm::Function &f, llvm::Function *callee,
+                          llvm::ArrayRef<llvm::Value *> args);
+
+  llvm::Module &m_;
+  llvm::LLVMContext &ctx_;
+  llvm::Type *i64_;
+  llvm::PointerType *ptr_;
+  llvm::MDNode *spName_;
+  llvm::GlobalVariable *curg_;
+  llvm::FunctionCallee morestack_, switch_, lessstack_;
+};
+
+llvm::CallInst *StackChecks::forward(llvm::IRBuilder<> &b, llvm::Function &f, llvm::Function *callee,
+                                     llvm::ArrayRef<llvm::Value *> args) {
+  llvm::CallInst *c = b.CreateCall(callee, args);
+  llvm::AttributeList al = f.getAttributes();
+  c->setAttributes(llvm::AttributeList::get(ctx_, llvm::AttributeSet(), al.getRetAttrs(),
+                                            [&] {
+                                              std::vector<llvm::AttributeSet> ps;
+                                              for (unsigned i = 0; i < f.arg_size(); ++i)
+                                                ps.push_back(al.getParamAttrs(i));
+                                              return ps;
+                                            }()));
+  c->setCallingConv(f.getCallingConv());
+  return c;
+}
+
+llvm::Function *StackChecks::thunk(llvm::Function &f, llvm::StructType *blockTy) {
+  auto *t = llvm::Function::Create(llvm::FunctionType::get(llvm::Type::getVoidTy(ctx_), {ptr_}, false),
+                                   llvm::GlobalValue::PrivateLinkage, f.getName() + "..morestack", m_);
+  t->addFnAttr("frame-pointer", "all");
+  t->addFnAttr(llvm::Attribute::NoInline);
+  t->addFnAttr(llvm::Attribute::Cold);
+  t->setUWTableKind(llvm::UWTableKind::Default);
+  llvm::IRBuilder<> b(llvm::BasicBlock::Create(ctx_, "", t));
+  llvm::Value *blk = t->getArg(0);
+  std::vector<llvm::Value *> args;
+  for (unsigned i = 0; i < f.arg_size(); ++i)
+    args.push_back(b.CreateLoad(f.getArg(i)->getType(), b.CreateStructGEP(blockTy, blk, i)));
+  llvm::CallInst *c = forward(b, f, &f, args);
+  if (!f.getReturnType()->isVoidTy()) b.CreateStore(c, b.CreateStructGEP(blockTy, blk, f.arg_size()));
+  b.CreateRetVoid();
+  return t;
+}
+
+void StackChecks::emitCheck(llvm::Function &f, llvm::BasicBlock *at, llvm::BasicBlock *ok, uint64_t bound,
+                            bool subtractBound) {
+  llvm::IRBuilder<> b(at);
+  // The relay's argument block is a static alloca of this frame.
+  std::vector<llvm::Type *> fields;
+  for (llvm::Argument &a : f.args()) fields.push_back(a.getType());
+  if (!f.getReturnType()->isVoidTy()) fields.push_back(f.getReturnType());
+  llvm::StructType *blockTy = llvm::StructType::get(ctx_, fields);
+  llvm::AllocaInst *blk = b.CreateAlloca(blockTy, nullptr, "morestack.args");
+
+  llvm::Function *rr = llvm::Intrinsic::getDeclaration(&m_, llvm::Intrinsic::read_register, {i64_});
+  llvm::Value *sp = b.CreateCall(rr, {llvm::MetadataAsValue::get(ctx_, spName_)}, "sp");
+  if (subtractBound) sp = b.CreateSub(sp, llvm::ConstantInt::get(i64_, bound));
+  llvm::Value *g = b.CreateLoad(ptr_, b.CreateThreadLocalAddress(curg_), "g");
+  llvm::Value *guard = b.CreateLoad(i64_, b.CreateConstGEP1_64(b.getInt8Ty(), g, StackGuardOffset), "stackguard");
+  llvm::BasicBlock *relay = llvm::BasicBlock::Create(ctx_, "morestack", &f);
+  b.CreateCondBr(b.CreateICmpUGE(sp, guard), ok, relay, llvm::MDBuilder(ctx_).createBranchWeights(2000, 1));
+
+  b.SetInsertPoint(relay);
+  for (unsigned i = 0; i < f.arg_size(); ++i) b.CreateStore(f.getArg(i), b.CreateStructGEP(blockTy, blk, i));
+  llvm::Value *newSP = b.CreateCall(morestack_, {llvm::ConstantInt::get(i64_, bound)});
+  b.CreateCall(switch_, {thunk(f, blockTy), blk, newSP});
+  b.CreateCall(lessstack_);
+  if (f.getReturnType()->isVoidTy())
+    b.CreateRetVoid();
+  else
+    b.CreateRet(b.CreateLoad(f.getReturnType(), b.CreateStructGEP(blockTy, blk, f.arg_size())));
+}
+
+llvm::Function *StackChecks::run(llvm::Function &f) {
+  uint64_t bound = frameBound(f);
+  if (bound <= MaxCheckedFrame) {
+    // Static allocas stay in the entry block, ahead of the check.
+    llvm::BasicBlock *body = &f.getEntryBlock();
+    std::vector<llvm::AllocaInst *> allocas;
+    for (llvm::Instruction &inst : *body)
+      if (auto *ai = llvm::dyn_cast<llvm::AllocaInst>(&inst); ai && ai->isStaticAlloca()) allocas.push_back(ai);
+    auto *check = llvm::BasicBlock::Create(ctx_, "stackcheck", &f, body);
+    for (llvm::AllocaInst *ai : allocas) ai->moveBefore(*check, check->end());
+    emitCheck(f, check, body, bound, false);
+    return &f;
+  }
+  // The code moves to a body; f becomes the wrapper that checks for it.
+  auto *body = llvm::Function::Create(f.getFunctionType(), llvm::GlobalValue::InternalLinkage,
+                                      f.getName() + "..body", m_);
+  body->copyAttributesFrom(&f);
+  body->splice(body->end(), &f);
+  for (unsigned i = 0; i < f.arg_size(); ++i) {
+    f.getArg(i)->replaceAllUsesWith(body->getArg(i));
+    body->getArg(i)->takeName(f.getArg(i));
+  }
+  body->setSubprogram(f.getSubprogram());
+  f.setSubprogram(nullptr);
+  f.setPersonalityFn(nullptr);
+  auto *check = llvm::BasicBlock::Create(ctx_, "stackcheck", &f);
+  auto *ok = llvm::BasicBlock::Create(ctx_, "", &f);
+  llvm::IRBuilder<> b(ok);
+  std::vector<llvm::Value *> args;
+  for (llvm::Argument &a : f.args()) args.push_back(&a);
+  llvm::CallInst *c = forward(b, f, body, args);
+  c->setTailCallKind(llvm::CallInst::TCK_MustTail);
+  if (f.getReturnType()->isVoidTy())
+    b.CreateRetVoid();
+  else
+    b.CreateRet(c);
+  emitCheck(f, check, ok, bound, true);
+  return body;
+}
+
+} // namespace
+
+void insertStackChecks(llvm::Module &m, std::vector<FuncInfo> &funcs) {
+  StackChecks sc(m);
+  for (FuncInfo &fi : funcs) {
+    llvm::Function *f = m.getFunction(fi.symbol);
+    if (!f || f->isDeclaration()) continue;
+    llvm::Function *code = sc.run(*f);
+    if (code != f) fi.code = code->getName().str();
+  }
+}
+
+} // namespace origo::codegen

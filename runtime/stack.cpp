@@ -1,0 +1,266 @@
+//===- runtime/stack.cpp - Segmented, growable goroutine stacks -----------===//
+///
+/// \file
+/// Segments, the per-P segment cache, runtime.morestack/lessstack and the
+/// switching trampoline (see stack.h for the layout and the protocol). The
+/// design is split stacks (gccgo's, and gc's before Go 1.3) rather than gc's
+/// copying stacks: origo's frames hold pointers into the stack that no stack
+/// map describes, so a stack never moves. A call that crosses a segment
+/// boundary again and again (gc's "hot split") finds the segment it just
+/// gave back in the P's cache instead of mapping a new one.
+///
+//===----------------------------------------------------------------------===//
+
+#include "runtime/stack.h"
+#include "runtime/panic.h"
+#include "runtime/print.h"
+
+#include <sys/mman.h>
+
+extern "C" char origo_morestack_ret[];
+
+namespace origo::rt {
+namespace {
+
+constexpr size_t PageSize = 4096;
+/// Segments a P keeps for reuse, and the biggest one it keeps.
+constexpr int StackCacheMax = 16;
+constexpr size_t StackCacheMaxUsable = StackSegmentMax;
+
+size_t roundUp(size_t n, size_t to) { return (n + to - 1) / to * to; }
+
+/// Maps a segment with at least \p usable bytes above its stackguard0.
+StackSegment *segmentAlloc(size_t usable) {
+  size_t record = roundUp(sizeof(StackSegment), 16);
+  size_t total = roundUp(PageSize + StackGuard + usable + record, PageSize);
+  void *base = mmap(nullptr, total, PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+  if (base == MAP_FAILED)
+    fatal("runtime: cannot allocate goroutine stack");
+  mprotect(base, PageSize, PROT_NONE); // the guard page
+  uintptr_t b = reinterpret_cast<uintptr_t>(base);
+  auto *s = reinterpret_cast<StackSegment *>(b + total - record);
+  s->prev = nullptr;
+  s->next = nullptr;
+  s->base = b;
+  s->mapped = total;
+  s->usable = reinterpret_cast<uintptr_t>(s) - (b + PageSize + StackGuard);
+  return s;
+}
+
+void segmentFree(StackSegment *s) { munmap(reinterpret_cast<void *>(s->base), s->mapped); }
+
+uintptr_t segmentLo(const StackSegment *s) { return s->base + PageSize; }
+uintptr_t segmentHi(const StackSegment *s) { return reinterpret_cast<uintptr_t>(s); }
+
+/// A segment with at least \p usable bytes: from the P's cache if one fits.
+StackSegment *stackcacheGet(P *pp, size_t usable) {
+  if (pp)
+    for (StackSegment **link = &pp->stackcache; *link; link = &(*link)->next)
+      if ((*link)->usable >= usable) {
+        StackSegment *s = *link;
+        *link = s->next;
+        --pp->nstackcache;
+        s->next = nullptr;
+        return s;
+      }
+  return segmentAlloc(usable);
+}
+
+/// Keeps \p s for reuse. Nothing is unmapped here: after a panic this may
+/// run on the very segment given back (stackUnwound); stackcacheTrim frees.
+void stackcachePut(P *pp, StackSegment *s) {
+  if (!pp) {
+    segmentFree(s);
+    return;
+  }
+  s->next = pp->stackcache;
+  pp->stackcache = s;
+  ++pp->nstackcache;
+}
+
+/// Unmaps what the cache holds beyond its bounds (never the running stack:
+/// called from morestack, which runs on a segment in use).
+void stackcacheTrim(P *pp) {
+  if (!pp || pp->nstackcache <= StackCacheMax)
+    return;
+  int kept = 0;
+  for (StackSegment **link = &pp->stackcache; *link;) {
+    StackSegment *s = *link;
+    if (kept < StackCacheMax && s->usable <= StackCacheMaxUsable) {
+      ++kept;
+      link = &s->next;
+      continue;
+    }
+    *link = s->next;
+    --pp->nstackcache;
+    segmentFree(s);
+  }
+}
+
+void setStack(G *gp, StackSegment *s) {
+  gp->stack.lo = segmentLo(s);
+  gp->stack.hi = segmentHi(s);
+  gp->stackguard0 = gp->stack.lo + StackGuard;
+  gp->segment = s;
+}
+
+/// Back to the bounds before the G's newest segment, which goes to the cache.
+void popSegment(G *gp) {
+  StackSegment *s = gp->segment;
+  gp->stack = s->savedStack;
+  gp->stackguard0 = s->savedGuard;
+  gp->segment = s->prev;
+  gp->stackInUse -= s->usable;
+  stackcachePut(gp->m ? gp->m->p : nullptr, s);
+}
+
+[[noreturn]] void stackOverflow(G *gp, uintptr_t sp) {
+  // gc's newstack report, then its throw.
+  printCString("runtime: goroutine stack exceeds ");
+  printUint(MaxStackSize);
+  printCString("-byte limit\nruntime: sp=");
+  printHex(sp);
+  printCString(" stack=[");
+  printHex(gp->stack.lo);
+  printCString(", ");
+  printHex(gp->stack.hi);
+  printCString("]\n");
+  fatal("stack overflow");
+}
+
+} // namespace
+
+void stackInit(G *gp, size_t usable) {
+  StackSegment *s = segmentAlloc(usable);
+  setStack(gp, s);
+  gp->stackInUse = s->usable;
+}
+
+void stackReset(G *gp) {
+  while (gp->segment && gp->segment->prev)
+    popSegment(gp);
+}
+
+void stackUnwound(G *gp, uintptr_t sp) {
+  while (gp->segment && gp->segment->prev &&
+         !(sp >= gp->segment->base && sp < gp->segment->base + gp->segment->mapped))
+    popSegment(gp);
+}
+
+int stackCacheCount(P *pp) { return pp->nstackcache; }
+
+uintptr_t morestackReturnPC() { return reinterpret_cast<uintptr_t>(origo_morestack_ret); }
+
+uintptr_t callerFrame(uintptr_t fp) {
+  // Frame records: [fp] = the caller's frame pointer, [fp+8] = the return
+  // address. Across a boundary the chain is: the function on the new
+  // segment, the thunk, origo_morestack_switch (returning to the relay),
+  // the relay, the relay's caller.
+  auto rec = [](uintptr_t f) { return reinterpret_cast<const uintptr_t *>(f); };
+  uintptr_t caller = rec(fp)[0];
+  if (caller == 0 || rec(caller)[1] != morestackReturnPC())
+    return caller;
+  uintptr_t trampoline = rec(caller)[0];
+  uintptr_t relay = rec(trampoline)[0];
+  return rec(relay)[0];
+}
+
+} // namespace origo::rt
+
+using namespace origo::rt;
+
+extern "C" {
+
+uintptr_t goMorestack(uint64_t need) {
+  G *gp = getg();
+  uintptr_t sp = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+  size_t size = StackSegmentMin;
+  if (gp->segment && gp->segment->prev) {
+    size = gp->segment->usable * 2;
+    if (size > StackSegmentMax)
+      size = StackSegmentMax;
+  }
+  // Room for the frame (need: codegen's bound), the thunk and a little more.
+  if (size < need + 4096)
+    size = roundUp(need + 4096, PageSize);
+  if (gp->stackInUse + size > MaxStackSize)
+    stackOverflow(gp, sp);
+  P *pp = gp->m ? gp->m->p : nullptr;
+  stackcacheTrim(pp);
+  StackSegment *s = stackcacheGet(pp, size);
+  s->prev = gp->segment;
+  s->savedStack = gp->stack;
+  s->savedGuard = gp->stackguard0;
+  setStack(gp, s);
+  gp->stackInUse += s->usable;
+  return gp->stack.hi;
+}
+
+void goLessstack() { popSegment(getg()); }
+
+} // extern "C"
+
+// origo_morestack_switch(thunk, block, sp): a frame record on the old
+// stack, then the call on the new one. The CFA is the frame pointer's, so
+// the unwinder finds the caller (the relay, on the old segment) from any
+// point of the call; frame walks see the record too.
+#if defined(__x86_64__)
+__asm__(R"(
+  .text
+  .globl origo_morestack_switch
+  .type origo_morestack_switch, @function
+  .p2align 4
+origo_morestack_switch:
+  .cfi_startproc
+  pushq %rbp
+  .cfi_def_cfa_offset 16
+  .cfi_offset %rbp, -16
+  movq %rsp, %rbp
+  .cfi_def_cfa_register %rbp
+  movq %rdx, %rsp
+  movq %rdi, %rax
+  movq %rsi, %rdi
+  callq *%rax
+  .globl origo_morestack_ret
+origo_morestack_ret:
+  movq %rbp, %rsp
+  popq %rbp
+  .cfi_def_cfa %rsp, 8
+  retq
+  .cfi_endproc
+  .size origo_morestack_switch, .-origo_morestack_switch
+)");
+#elif defined(__aarch64__)
+__asm__(R"(
+  .text
+  .globl origo_morestack_switch
+  .type origo_morestack_switch, %function
+  .p2align 4
+origo_morestack_switch:
+  .cfi_startproc
+  stp x29, x30, [sp, #-16]!
+  .cfi_def_cfa_offset 16
+  .cfi_offset w30, -8
+  .cfi_offset w29, -16
+  mov x29, sp
+  .cfi_def_cfa w29, 16
+  mov sp, x2
+  mov x9, x0
+  mov x0, x1
+  blr x9
+  .globl origo_morestack_ret
+origo_morestack_ret:
+  mov sp, x29
+  .cfi_def_cfa wsp, 16
+  ldp x29, x30, [sp], #16
+  .cfi_def_cfa_offset 0
+  .cfi_restore w30
+  .cfi_restore w29
+  ret
+  .cfi_endproc
+  .size origo_morestack_switch, .-origo_morestack_switch
+)");
+#else
+#error "stack switch: unsupported target"
+#endif

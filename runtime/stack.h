@@ -1,0 +1,99 @@
+//===- runtime/stack.h - Segmented, growable goroutine stacks ---*- C++ -*-===//
+///
+/// \file
+/// Goroutine stacks grow by segments (ARCHITECTURE.md, "Stack growth on both
+/// targets, done by origo"). Every compiled Go function checks, right after
+/// its prologue, that its stack pointer is at or above the running G's
+/// `stackguard0` (codegen/stack_check.cpp). When it is not, the function's
+/// cold path calls runtime.morestack, which takes a segment (from the P's
+/// cache or mmap) and makes it the G's stack, runs the function again on it
+/// through origo_morestack_switch and a per-function thunk, and calls
+/// runtime.lessstack after it returns, which gives the segment back.
+///
+/// A segment is one mapping: a PROT_NONE guard page, StackGuard bytes of
+/// slack, the usable part, and the StackSegment record at the top:
+///
+///   base  [guard page][ slack: StackGuard ][ usable .......... ][record] hi
+///         lo = base + page          stackguard0 = lo + StackGuard
+///
+/// The slack is what compiled code may write below stackguard0: the frame
+/// of a function whose estimated frame is at most MaxCheckedFrame (its
+/// check runs after its frame is allocated), plus what runtime C++ code
+/// called from Go uses (the unwinder while raising a panic, printing).
+/// Functions with bigger frames check `sp - bound` in a wrapper before
+/// their body's frame exists.
+///
+/// A panic unwinds across segments without returning through lessstack:
+/// the personality (defer.cpp) calls stackUnwound with the landing frame's
+/// address, which pops the segments above it.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef ORIGO_RUNTIME_STACK_H
+#define ORIGO_RUNTIME_STACK_H
+
+#include "runtime/sched.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+namespace origo::rt {
+
+/// Bytes below stackguard0 that compiled code and the runtime may use.
+constexpr uintptr_t StackGuard = 16 << 10;
+/// The largest estimated frame (codegen's bound) checked after the
+/// prologue; codegen/stack_check.cpp uses the same number.
+constexpr uintptr_t MaxCheckedFrame = 4 << 10;
+/// Usable bytes of a new goroutine's first segment.
+constexpr size_t StackInitial = 8 << 10;
+/// Usable bytes of the first extra segment; each next one doubles, up to
+/// StackSegmentMax (a single bigger frame gets what it needs).
+constexpr size_t StackSegmentMin = 64 << 10;
+constexpr size_t StackSegmentMax = 1 << 20;
+/// gc's maxstacksize on 64-bit targets: the usable bytes of all of a G's
+/// segments together.
+constexpr size_t MaxStackSize = 1000000000;
+
+/// The record at the top of a segment: the bounds it replaced.
+struct StackSegment {
+  StackSegment *prev;       ///< the G's previous segment (null: first one)
+  StackSegment *next;       ///< in a P's cache
+  uintptr_t base;           ///< the mapping
+  size_t mapped;            ///< bytes of the mapping
+  size_t usable;            ///< bytes above stackguard0
+  Stack savedStack;         ///< the G's bounds before this segment
+  uintptr_t savedGuard;     ///< the G's stackguard0 before this segment
+};
+
+/// A G's first segment of \p usable bytes (its record holds no previous
+/// bounds); the G's stack, stackguard0 and size in use are set.
+void stackInit(G *gp, size_t usable);
+/// Gives back every segment of a dead G but its first.
+void stackReset(G *gp);
+/// After an unwind landed in a frame at \p sp: pops the G's segments that
+/// do not contain it (a panic left them without lessstack).
+void stackUnwound(G *gp, uintptr_t sp);
+/// Segments in \p pp's cache (tests).
+int stackCacheCount(P *pp);
+/// The return address inside origo_morestack_switch after it called the
+/// thunk: frame walks that see it are crossing a segment boundary.
+uintptr_t morestackReturnPC();
+/// The frame pointer of the caller of the frame at \p fp, as Go sees it:
+/// when that frame runs on a new segment, the caller of the relay (the
+/// same function's frame on the old segment) rather than the thunk.
+uintptr_t callerFrame(uintptr_t fp);
+
+} // namespace origo::rt
+
+extern "C" {
+/// The slow path of the stack check: installs a segment with at least
+/// \p need bytes usable and returns the stack pointer to start it at.
+uintptr_t goMorestack(uint64_t need) __asm__("runtime.morestack");
+/// After the call on the segment returned: back to the previous bounds.
+void goLessstack() __asm__("runtime.lessstack");
+/// Switches to \p sp, calls thunk(block) there and switches back (assembly
+/// with CFI, so the unwinder and frame walks continue on the old stack).
+void origo_morestack_switch(void (*thunk)(void *), void *block, uintptr_t sp);
+}
+
+#endif // ORIGO_RUNTIME_STACK_H
