@@ -56,6 +56,7 @@ struct Stack {
 
 struct M;
 struct Panic;
+struct Sudog;
 
 /// gc's g. stack and stackguard0 come first so that compiled prologues can
 /// find them at fixed offsets.
@@ -73,6 +74,10 @@ struct G {
   G *schedlink;           ///< next in a queue or free list
   G *alllink;             ///< next in the list of every G ever made
   size_t mappedSize;      ///< bytes of the stack mapping (with the guard page)
+  // Channels (chan.cpp), as gc's g.param, g.waiting, g.selectDone:
+  void *param;            ///< the sudog that completed the G's wait, set by its waker
+  Sudog *waiting;         ///< sudogs the G waits on (a select's, in lock order)
+  uint32_t selectDone;    ///< set by the waker that won a select's race
 };
 static_assert(offsetof(G, stackguard0) == 16, "the stack-check prologue reads it here");
 

@@ -371,6 +371,9 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
         return value(callee->builtin == types::Builtin::Len ? Op::SliceLen : Op::SliceCap, basic(BasicKind::Int), {x}, p);
       if (types::under(typeOf(t.kid(e, 1)))->kind == types::TypeKind::Map)
         return mapCall("runtime.maplen", basic(BasicKind::Int), {x}, p);
+      if (types::under(typeOf(t.kid(e, 1)))->kind == types::TypeKind::Chan)
+        return chanCall(callee->builtin == types::Builtin::Len ? "runtime.chanlen" : "runtime.chancap",
+                        basic(BasicKind::Int), {x}, p);
       if (isAggregate(typeOf(t.kid(e, 1))) || types::under(typeOf(t.kid(e, 1)))->kind == types::TypeKind::Pointer) {
         // len of an array (or pointer to one) with a call inside: the
         // operand is evaluated, the length is the type's.
@@ -385,6 +388,8 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       const Type *st = typeOf(e);
       if (types::under(st)->kind == types::TypeKind::Map)
         return makeMap(st, t.numKids(e) > 2 ? expr(t.kid(e, 2)) : intConst(0, p), p);
+      if (types::under(st)->kind == types::TypeKind::Chan)
+        return makeChan(st, t.numKids(e) > 2 ? expr(t.kid(e, 2)) : intConst(0, p), p);
       if (types::under(st)->kind != types::TypeKind::Slice) {
         unsupported(p, "make of " + types::typeString(st));
         return nullptr;
@@ -462,6 +467,9 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       mapOp("mapdelete", mapRef(mt, m, t.kid(e, 2), Borrow::Lookup, p), tt_.tuple({}));
       return nullptr;
     }
+    case types::Builtin::Close:
+      chanCall("runtime.closechan", tt_.tuple({}), {expr(t.kid(e, 1))}, p);
+      return nullptr;
     case types::Builtin::New: {
       const Type *et = typeOf(e);
       return allocate(e, et, types::under(et)->elem, p, true);

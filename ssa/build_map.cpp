@@ -252,6 +252,10 @@ void Builder::multiValue(NodeId e, std::vector<Value *> &out) {
     typeAssert(e, &out);
     return;
   }
+  if (isRecv(e)) {
+    chanRecv(e, &out);
+    return;
+  }
   if (t.kind(e) != NodeKind::CallExpr) {
     unsupported(pos(e), "the comma-ok form of " + std::string(syntax::nodeKindName(t.kind(e))));
     return;

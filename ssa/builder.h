@@ -425,7 +425,8 @@ private:
     }
     if (u->kind == types::TypeKind::Signature) return true; // func values
     if (u->kind == types::TypeKind::Interface) return !u->comparableIface && types::typeSetOf(u).all;
-    if (u->kind == types::TypeKind::Slice || u->kind == types::TypeKind::Pointer) return lowerable(u->elem, seen);
+    if (u->kind == types::TypeKind::Slice || u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Chan)
+      return lowerable(u->elem, seen);
     if (u->kind == types::TypeKind::Map) // (codegen/typedesc.cpp hashes every comparable key type)
       return lowerable(u->key, seen) && lowerable(u->elem, seen);
     return u->kind == types::TypeKind::Basic &&
@@ -691,6 +692,25 @@ private:
   Value *makeMap(const Type *mt, Value *hint, Pos p);
   Value *mapLit(NodeId e);
   void rangeMap(NodeId s);
+  // --- channels and select (build_chan.cpp)
+  /// A stack slot the runtime receives an element of type et into.
+  Value *chanElemSlot(const Type *et, Pos p);
+  /// A stack slot holding the value of expression v converted to et, for
+  /// a send.
+  Value *chanSendSlot(NodeId v, const Type *et);
+  Value *chanCall(const char *fn, const Type *rt, std::vector<Value *> args, Pos p);
+  /// make(chan T, size).
+  Value *makeChan(const Type *ct, Value *size, Pos p);
+  void sendStmt(NodeId s);
+  /// <-c (e is the receive expression); with out, v, ok := <-c into out.
+  Value *chanRecv(NodeId e, std::vector<Value *> *out);
+  void rangeChan(NodeId s);
+  void selectStmt(NodeId s);
+  /// Whether e (parentheses aside) is a receive <-c.
+  bool isRecv(NodeId e) {
+    while (tree_->kind(e) == NodeKind::ParenExpr) e = tree_->kid(e, 0);
+    return tree_->kind(e) == NodeKind::UnaryExpr && (*tree_)[e].op == Tok::Arrow;
+  }
   /// The values of the right side of a multi-value assignment x (a call
   /// or a comma-ok form).
   void multiValue(NodeId x, std::vector<Value *> &out);
