@@ -500,7 +500,7 @@ private:
   /// as gc: a bit per statement says it ran) or in a heap record chained
   /// from a slot of the frame (defers in loops).
   struct DeferSite {
-    enum Kind { Static, Closure, Iface, Print, Println, Panic, Delete, Nothing } kind = Nothing;
+    enum Kind { Static, Closure, Iface, Print, Println, Panic, Delete, Close, Nothing } kind = Nothing;
     int64_t method = 0;              ///< Iface: the method's number (callee: its name)
     std::string callee;              ///< Static: the function's link name
     const Type *result = nullptr;    ///< Static, Closure: the call's result type
