@@ -51,7 +51,7 @@ void Builder::printValues(const std::vector<Value *> &args, const std::vector<co
     else if (u->kind == types::TypeKind::Interface)
       rt(types::interfaceMethods(u).empty() ? "runtime.printeface" : "runtime.printiface", {a});
     else if (u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Signature ||
-             u->kind == types::TypeKind::Map || u->isBasic(BasicKind::UnsafePointer))
+             u->kind == types::TypeKind::Map || u->kind == types::TypeKind::Chan || u->isBasic(BasicKind::UnsafePointer))
       rt("runtime.printpointer", {a});
     else if (types::isUnsigned(u)) rt("runtime.printuint", {conv(a, basic(BasicKind::Uint64), p)});
     else if (types::isInteger(u)) rt("runtime.printint", {conv(a, basic(BasicKind::Int64), p)});
@@ -277,6 +277,10 @@ Value *Builder::receiver(NodeId sel, const Object *m) {
   } else {
     val = expr(x);
   }
+  // Evaluating x may have been a method call of its own (t.a().b()):
+  // what the caller reads is m's.
+  methodOwner_ = r.owner ? r.owner : r.method->recvType;
+  methodFound_ = r.method;
   const Type *recvT = methodOwner_; // the instance, for generic types
   if (m->ptrRecv) return ptr ? ptr : addr;
   if (ptr) addr = nilChecked(ptr, p);

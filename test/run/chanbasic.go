@@ -76,3 +76,8 @@ func main() {
 	(<-ch) <- 42
 	println(<-inner)
 }
+
+func init() {
+	var c chan int
+	println("nil chan:", c)
+}
