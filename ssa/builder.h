@@ -12,6 +12,7 @@
 #include "ssa/ssa.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -338,6 +339,28 @@ private:
       const Object *o = lhs.valid() ? info_->defs[lhs.index] : nullptr;
       if (o && o->name != "_") define(o, nullptr);
     }
+  }
+  /// Both range variables: with `=`, as a tuple assignment (spec
+  /// "Assignment statements"): the index and pointer operands of both
+  /// left-hand sides are evaluated before either is assigned
+  /// (`for i, x[i] = range y` stores into x at the old i). val(), when
+  /// given, computes the second value (after the first is bound, for :=).
+  void bindRange2(NodeId keyN, Value *k, NodeId valN, const std::function<Value *()> &val, bool isDefine, Pos p) {
+    if (isDefine || !valN.valid()) {
+      bindRange(keyN, k, isDefine, p);
+      if (valN.valid()) bindRange(valN, val(), isDefine, p);
+      return;
+    }
+    auto addrFor = [&](NodeId n) -> Value * {
+      if (!n.valid()) return nullptr;
+      NodeId x = n;
+      while (tree_->kind(x) == syntax::NodeKind::ParenExpr) x = tree_->kid(x, 0);
+      return tree_->kind(x) == syntax::NodeKind::Ident ? nullptr : addrOf(x);
+    };
+    Value *ka = addrFor(keyN), *va = addrFor(valN);
+    Value *v = val();
+    if (keyN.valid()) assign(keyN, k, ka);
+    assign(valN, v, va);
   }
   void bindRange(NodeId lhs, Value *v, bool isDefine, Pos p) {
     if (!lhs.valid()) return;
