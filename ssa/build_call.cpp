@@ -312,6 +312,28 @@ Value *Builder::closureCall(NodeId e, std::vector<Value *> *results) {
   return res.empty() ? nullptr : c;
 }
 
+Value *Builder::copySlice(Value *dst, const Type *dstT, Value *src, Pos p) {
+  // copy(dst, src): runtime.slicecopy of min(len) elements.
+  if (types::under(dstT)->kind != types::TypeKind::Slice) {
+    unsupported(p, "copy into " + types::typeString(dst->type));
+    return nullptr;
+  }
+  int64_t w = types::layoutOf(types::under(dstT)->elem).size;
+  Value *sp, *sl;
+  if (types::isString(src->type)) {
+    sp = value(Op::StringPtr, basic(BasicKind::UnsafePointer), {src}, p);
+    sl = value(Op::StringLen, basic(BasicKind::Int), {src}, p);
+  } else {
+    sp = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {src}, p);
+    sl = value(Op::SliceLen, basic(BasicKind::Int), {src}, p);
+  }
+  Value *c = value(Op::RuntimeCall, basic(BasicKind::Int),
+                   {value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {dst}, p),
+                    value(Op::SliceLen, basic(BasicKind::Int), {dst}, p), sp, sl, intConst(w, p)}, p);
+  c->aux = "runtime.slicecopy";
+  return c;
+}
+
 Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   const syntax::Tree &t = *tree_;
   NodeId fun = t.kid(e, 0);
@@ -415,28 +437,8 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     }
     case types::Builtin::Append:
       return appendCall(e);
-    case types::Builtin::Copy: {
-      Value *dst = expr(t.kid(e, 1)), *src = expr(t.kid(e, 2));
-      const Type *dstT = typeOf(t.kid(e, 1));
-      if (types::under(dstT)->kind != types::TypeKind::Slice) {
-        unsupported(p, "copy into " + types::typeString(dst->type));
-        return nullptr;
-      }
-      int64_t w = types::layoutOf(types::under(dstT)->elem).size;
-      Value *sp, *sl;
-      if (types::isString(src->type)) {
-        sp = value(Op::StringPtr, basic(BasicKind::UnsafePointer), {src}, p);
-        sl = value(Op::StringLen, basic(BasicKind::Int), {src}, p);
-      } else {
-        sp = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {src}, p);
-        sl = value(Op::SliceLen, basic(BasicKind::Int), {src}, p);
-      }
-      Value *c = value(Op::RuntimeCall, basic(BasicKind::Int),
-                       {value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {dst}, p),
-                        value(Op::SliceLen, basic(BasicKind::Int), {dst}, p), sp, sl, intConst(w, p)}, p);
-      c->aux = "runtime.slicecopy";
-      return c;
-    }
+    case types::Builtin::Copy:
+      return copySlice(expr(t.kid(e, 1)), typeOf(t.kid(e, 1)), expr(t.kid(e, 2)), p);
     case types::Builtin::Complex: {
       const Type *ct = typeOf(e), *ft = componentType(ct);
       Value *re = conv(builtinArg(e, 1), ft, p), *im = conv(builtinArg(e, 2), ft, p);

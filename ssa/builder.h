@@ -380,6 +380,8 @@ private:
     return v;
   }
   Value *stringSlice(NodeId e);
+  /// copy(dst, src) of evaluated operands (dstT: dst's type).
+  Value *copySlice(Value *dst, const Type *dstT, Value *src, Pos p);
   void rangeString(NodeId s);
   void condBranch(NodeId cond, Block *yes, Block *no);
 
@@ -523,7 +525,7 @@ private:
   /// as gc: a bit per statement says it ran) or in a heap record chained
   /// from a slot of the frame (defers in loops).
   struct DeferSite {
-    enum Kind { Static, Closure, Iface, Print, Println, Panic, Delete, Close, Nothing } kind = Nothing;
+    enum Kind { Static, Closure, Iface, Print, Println, Panic, Delete, Close, Copy, Nothing } kind = Nothing;
     int64_t method = 0;              ///< Iface: the method's number (callee: its name)
     std::string callee;              ///< Static: the function's link name
     const Type *result = nullptr;    ///< Static, Closure: the call's result type
