@@ -377,6 +377,7 @@ void Lowering::run() {
 void Lowering::lowerFunc(const ssa::Func &f) {
   cur_ = &f;
   llvm::Function *fn = goFunction(f.name, f.sig);
+  if (f.noinline) fn->addFnAttr(llvm::Attribute::NoInline);
   funcs.push_back({f.name, f.file, f.hasParams});
   llvm::DIFile *&file = files_[f.file];
   if (!file) file = di_->createFile(f.file, "");

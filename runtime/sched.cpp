@@ -57,6 +57,7 @@ struct Sched {
   M *allm = nullptr;
   P *allp = nullptr;
   G *allg = nullptr;
+  G *allgTail = nullptr;
   uint64_t goidgen = 0;
   int64_t ngsys = 0;  ///< Gs that are not counted by NumGoroutine
   int64_t nlive = 0;  ///< Gs not dead
@@ -72,8 +73,13 @@ G *newG() {
   stackInit(gp, StackInitial);
   gp->status = Gdead;
   SpinLockGuard l(sched.lock);
-  gp->alllink = sched.allg;
-  sched.allg = gp;
+  // In creation order, as gc's allgs (the deadlock report's order).
+  gp->alllink = nullptr;
+  if (sched.allgTail)
+    sched.allgTail->alllink = gp;
+  else
+    sched.allg = gp;
+  sched.allgTail = gp;
   return gp;
 }
 

@@ -57,6 +57,7 @@ struct Stack {
 struct M;
 struct Panic;
 struct StackSegment;
+struct Sudog;
 
 /// gc's g. stack and stackguard0 come first so that compiled prologues can
 /// find them at fixed offsets.
@@ -75,6 +76,10 @@ struct G {
   G *alllink;             ///< next in the list of every G ever made
   StackSegment *segment;  ///< the segment running now (stack.h)
   size_t stackInUse;      ///< usable bytes of all its segments (the 1 GB limit)
+  // Channels (chan.cpp), as gc's g.param, g.waiting, g.selectDone:
+  void *param;            ///< the sudog that completed the G's wait, set by its waker
+  Sudog *waiting;         ///< sudogs the G waits on (a select's, in lock order)
+  uint32_t selectDone;    ///< set by the waker that won a select's race
 };
 static_assert(offsetof(G, stackguard0) == 16, "the stack-check prologue reads it here");
 

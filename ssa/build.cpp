@@ -110,7 +110,10 @@ std::unique_ptr<Func> Builder::function(const Object *fn, const std::string &nam
       sig = tt_.signature(ps, sig->results(), sig->variadic);
     }
   }
-  return body(name.empty() ? fn->linkName() : name, sig, fn->decl, recv, tree_->kid(fn->decl, syntax::FuncBody), fn->pos);
+  std::unique_ptr<Func> f =
+      body(name.empty() ? fn->linkName() : name, sig, fn->decl, recv, tree_->kid(fn->decl, syntax::FuncBody), fn->pos);
+  if (f) f->noinline = tree_->hasDirective(fn->decl, "noinline");
+  return f;
 }
 
 std::string Builder::instance(const Object *fn, const Type *owner, const types::TypeMap &m) {

@@ -51,7 +51,7 @@ void Builder::printValues(const std::vector<Value *> &args, const std::vector<co
     else if (u->kind == types::TypeKind::Interface)
       rt(types::interfaceMethods(u).empty() ? "runtime.printeface" : "runtime.printiface", {a});
     else if (u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Signature ||
-             u->kind == types::TypeKind::Map || u->isBasic(BasicKind::UnsafePointer))
+             u->kind == types::TypeKind::Map || u->kind == types::TypeKind::Chan || u->isBasic(BasicKind::UnsafePointer))
       rt("runtime.printpointer", {a});
     else if (types::isUnsigned(u)) rt("runtime.printuint", {conv(a, basic(BasicKind::Uint64), p)});
     else if (types::isInteger(u)) rt("runtime.printint", {conv(a, basic(BasicKind::Int64), p)});
@@ -277,6 +277,10 @@ Value *Builder::receiver(NodeId sel, const Object *m) {
   } else {
     val = expr(x);
   }
+  // Evaluating x may have been a method call of its own (t.a().b()):
+  // what the caller reads is m's.
+  methodOwner_ = r.owner ? r.owner : r.method->recvType;
+  methodFound_ = r.method;
   const Type *recvT = methodOwner_; // the instance, for generic types
   if (m->ptrRecv) return ptr ? ptr : addr;
   if (ptr) addr = nilChecked(ptr, p);
@@ -306,6 +310,28 @@ Value *Builder::closureCall(NodeId e, std::vector<Value *> *results) {
   c->aux = types::typeString(sig);
   callResults(c, res, results);
   return res.empty() ? nullptr : c;
+}
+
+Value *Builder::copySlice(Value *dst, const Type *dstT, Value *src, Pos p) {
+  // copy(dst, src): runtime.slicecopy of min(len) elements.
+  if (types::under(dstT)->kind != types::TypeKind::Slice) {
+    unsupported(p, "copy into " + types::typeString(dst->type));
+    return nullptr;
+  }
+  int64_t w = types::layoutOf(types::under(dstT)->elem).size;
+  Value *sp, *sl;
+  if (types::isString(src->type)) {
+    sp = value(Op::StringPtr, basic(BasicKind::UnsafePointer), {src}, p);
+    sl = value(Op::StringLen, basic(BasicKind::Int), {src}, p);
+  } else {
+    sp = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {src}, p);
+    sl = value(Op::SliceLen, basic(BasicKind::Int), {src}, p);
+  }
+  Value *c = value(Op::RuntimeCall, basic(BasicKind::Int),
+                   {value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {dst}, p),
+                    value(Op::SliceLen, basic(BasicKind::Int), {dst}, p), sp, sl, intConst(w, p)}, p);
+  c->aux = "runtime.slicecopy";
+  return c;
 }
 
 Value *Builder::call(NodeId e, std::vector<Value *> *results) {
@@ -371,6 +397,9 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
         return value(callee->builtin == types::Builtin::Len ? Op::SliceLen : Op::SliceCap, basic(BasicKind::Int), {x}, p);
       if (types::under(typeOf(t.kid(e, 1)))->kind == types::TypeKind::Map)
         return mapCall("runtime.maplen", basic(BasicKind::Int), {x}, p);
+      if (types::under(typeOf(t.kid(e, 1)))->kind == types::TypeKind::Chan)
+        return chanCall(callee->builtin == types::Builtin::Len ? "runtime.chanlen" : "runtime.chancap",
+                        basic(BasicKind::Int), {x}, p);
       if (isAggregate(typeOf(t.kid(e, 1))) || types::under(typeOf(t.kid(e, 1)))->kind == types::TypeKind::Pointer) {
         // len of an array (or pointer to one) with a call inside: the
         // operand is evaluated, the length is the type's.
@@ -385,6 +414,8 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       const Type *st = typeOf(e);
       if (types::under(st)->kind == types::TypeKind::Map)
         return makeMap(st, t.numKids(e) > 2 ? expr(t.kid(e, 2)) : intConst(0, p), p);
+      if (types::under(st)->kind == types::TypeKind::Chan)
+        return makeChan(st, t.numKids(e) > 2 ? expr(t.kid(e, 2)) : intConst(0, p), p);
       if (types::under(st)->kind != types::TypeKind::Slice) {
         unsupported(p, "make of " + types::typeString(st));
         return nullptr;
@@ -406,28 +437,8 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     }
     case types::Builtin::Append:
       return appendCall(e);
-    case types::Builtin::Copy: {
-      Value *dst = expr(t.kid(e, 1)), *src = expr(t.kid(e, 2));
-      const Type *dstT = typeOf(t.kid(e, 1));
-      if (types::under(dstT)->kind != types::TypeKind::Slice) {
-        unsupported(p, "copy into " + types::typeString(dst->type));
-        return nullptr;
-      }
-      int64_t w = types::layoutOf(types::under(dstT)->elem).size;
-      Value *sp, *sl;
-      if (types::isString(src->type)) {
-        sp = value(Op::StringPtr, basic(BasicKind::UnsafePointer), {src}, p);
-        sl = value(Op::StringLen, basic(BasicKind::Int), {src}, p);
-      } else {
-        sp = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {src}, p);
-        sl = value(Op::SliceLen, basic(BasicKind::Int), {src}, p);
-      }
-      Value *c = value(Op::RuntimeCall, basic(BasicKind::Int),
-                       {value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {dst}, p),
-                        value(Op::SliceLen, basic(BasicKind::Int), {dst}, p), sp, sl, intConst(w, p)}, p);
-      c->aux = "runtime.slicecopy";
-      return c;
-    }
+    case types::Builtin::Copy:
+      return copySlice(expr(t.kid(e, 1)), typeOf(t.kid(e, 1)), expr(t.kid(e, 2)), p);
     case types::Builtin::Complex: {
       const Type *ct = typeOf(e), *ft = componentType(ct);
       Value *re = conv(builtinArg(e, 1), ft, p), *im = conv(builtinArg(e, 2), ft, p);
@@ -462,6 +473,9 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       mapOp("mapdelete", mapRef(mt, m, t.kid(e, 2), Borrow::Lookup, p), tt_.tuple({}));
       return nullptr;
     }
+    case types::Builtin::Close:
+      chanCall("runtime.closechan", tt_.tuple({}), {expr(t.kid(e, 1))}, p);
+      return nullptr;
     case types::Builtin::New: {
       const Type *et = typeOf(e);
       return allocate(e, et, types::under(et)->elem, p, true);

@@ -189,6 +189,19 @@ bool Builder::deferredCall(NodeId s, Deferring &dfr) {
       site.types = {site.sig, kt};
       break;
     }
+    case types::Builtin::Copy:
+      // Both operands now.
+      site.kind = DeferSite::Copy;
+      vals.push_back(expr(t.kid(e, 1)));
+      vals.push_back(expr(t.kid(e, 2)));
+      site.types = {typeOf(t.kid(e, 1)), typeOf(t.kid(e, 2))};
+      break;
+    case types::Builtin::Close:
+      // The channel now.
+      site.kind = DeferSite::Close;
+      vals.push_back(expr(t.kid(e, 1)));
+      site.types.push_back(typeOf(t.kid(e, 1)));
+      break;
     default:
       unsupported(p, std::string(kw) + " of built-in " + callee->name);
       return false;
@@ -270,6 +283,12 @@ void Builder::callDeferred(const DeferSite &site, const std::vector<Value *> &va
     mapOp("mapdelete", MapRef{site.sig, vals[0], mapKeyOf(site.sig, pass, vals[1], p), pass, false, p}, tt_.tuple({}));
     return;
   }
+  case DeferSite::Close:
+    chanCall("runtime.closechan", tt_.tuple({}), vals, p);
+    return;
+  case DeferSite::Copy:
+    copySlice(vals[0], site.types[0], vals[1], p);
+    return;
   case DeferSite::Print:
   case DeferSite::Println:
     printValues(vals, site.types, site.kind == DeferSite::Println, p);

@@ -215,6 +215,7 @@ Value *Builder::exprValue(NodeId e) {
       }
       return addrOf(x);
     }
+    if (t[e].op == Tok::Arrow) return chanRecv(e, nullptr);
     Value *x = expr(t.kid(e, 0));
     switch (t[e].op) {
     case Tok::Sub: return value(Op::Neg, typeOf(e), {x}, pos(e));

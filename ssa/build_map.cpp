@@ -230,11 +230,10 @@ void Builder::rangeMap(NodeId s) {
   branch(value(Op::Neq, boolT, {kp, value(Op::ConstInt, ptrT, {}, p)}, p), body, exit);
   seal(body);
   startBlock(body);
-  bindRange(keyN, deref(kp, u->key, p), isDefine, p);
-  if (valN.valid()) {
+  bindRange2(keyN, deref(kp, u->key, p), valN, [&] {
     Value *ep = value(Op::Load, ptrT, {value(Op::AddPtr, ptrT, {it, intConst(8, p)}, p)}, p);
-    bindRange(valN, deref(ep, u->elem, p), isDefine, p);
-  }
+    return deref(ep, u->elem, p);
+  }, isDefine, p);
   rangeBody(s, exit, post);
   mapCall("runtime.mapiternext", tt_.tuple({}), {it}, p);
   endLoop(header, exit);
@@ -250,6 +249,10 @@ void Builder::multiValue(NodeId e, std::vector<Value *> &out) {
   }
   if (t.kind(e) == NodeKind::TypeAssertExpr) {
     typeAssert(e, &out);
+    return;
+  }
+  if (isRecv(e)) {
+    chanRecv(e, &out);
     return;
   }
   if (t.kind(e) != NodeKind::CallExpr) {

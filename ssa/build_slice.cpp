@@ -61,8 +61,7 @@ void Builder::rangeString(NodeId s) {
   jump(decoded);
   seal(decoded);
   startBlock(decoded);
-  bindRange(keyN, i, isDefine, p);
-  bindRange(valN, readVar(rv, cur_), isDefine, p);
+  bindRange2(keyN, i, valN, [&] { return readVar(rv, cur_); }, isDefine, p);
   rangeBody(s, loop.exit, loop.post);
   writeVar(iv, loop.post, readVar(nextv, loop.post));
   endLoop(loop.header, loop.exit);
@@ -211,8 +210,7 @@ void Builder::rangeIndexed(NodeId s, Value *base, Value *n, const Type *et) {
   defineRangeVars(s);
   const Object *iv = prog_.newObject(ObjKind::Var, ".i", p, intT);
   IndexLoop loop = indexLoop(iv, n, p);
-  bindRange(keyN, loop.i, isDefine, p);
-  if (valN.valid()) bindRange(valN, deref(elemAddr(base, loop.i, et, p), et, p), isDefine, p);
+  bindRange2(keyN, loop.i, valN, [&] { return deref(elemAddr(base, loop.i, et, p), et, p); }, isDefine, p);
   rangeBody(s, loop.exit, loop.post);
   writeVar(iv, loop.post, value(Op::Add, intT, {readVar(iv, loop.post), intConst(1, p)}, p));
   endLoop(loop.header, loop.exit);

@@ -232,11 +232,21 @@ void Builder::stmt(NodeId s) {
       rangeMap(s);
       return;
     }
+    if (types::under(typeOf(t.kid(s, 2)))->kind == types::TypeKind::Chan) {
+      rangeChan(s);
+      return;
+    }
     if (isAggregate(typeOf(t.kid(s, 2))) || types::under(typeOf(t.kid(s, 2)))->kind == types::TypeKind::Pointer) {
       rangeArray(s);
       return;
     }
     unsupported(pos(s), "range over " + types::typeString(typeOf(t.kid(s, 2))));
+    return;
+  case NodeKind::SendStmt:
+    sendStmt(s);
+    return;
+  case NodeKind::SelectStmt:
+    selectStmt(s);
     return;
   case NodeKind::DeferStmt:
     deferStmt(s);
@@ -256,7 +266,7 @@ void Builder::stmt(NodeId s) {
     startBlock(lb);
     NodeId inner = t.kid(s, 1);
     if (inner.valid() && (t.kind(inner) == NodeKind::ForStmt || t.kind(inner) == NodeKind::SwitchStmt ||
-                          t.kind(inner) == NodeKind::RangeStmt))
+                          t.kind(inner) == NodeKind::RangeStmt || t.kind(inner) == NodeKind::SelectStmt))
       pendingLabel_ = std::string(t[t.kid(s, 0)].text);
     if (inner.valid()) stmt(inner);
     return;

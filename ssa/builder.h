@@ -12,6 +12,7 @@
 #include "ssa/ssa.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -339,6 +340,28 @@ private:
       if (o && o->name != "_") define(o, nullptr);
     }
   }
+  /// Both range variables: with `=`, as a tuple assignment (spec
+  /// "Assignment statements"): the index and pointer operands of both
+  /// left-hand sides are evaluated before either is assigned
+  /// (`for i, x[i] = range y` stores into x at the old i). val(), when
+  /// given, computes the second value (after the first is bound, for :=).
+  void bindRange2(NodeId keyN, Value *k, NodeId valN, const std::function<Value *()> &val, bool isDefine, Pos p) {
+    if (isDefine || !valN.valid()) {
+      bindRange(keyN, k, isDefine, p);
+      if (valN.valid()) bindRange(valN, val(), isDefine, p);
+      return;
+    }
+    auto addrFor = [&](NodeId n) -> Value * {
+      if (!n.valid()) return nullptr;
+      NodeId x = n;
+      while (tree_->kind(x) == syntax::NodeKind::ParenExpr) x = tree_->kid(x, 0);
+      return tree_->kind(x) == syntax::NodeKind::Ident ? nullptr : addrOf(x);
+    };
+    Value *ka = addrFor(keyN), *va = addrFor(valN);
+    Value *v = val();
+    if (keyN.valid()) assign(keyN, k, ka);
+    assign(valN, v, va);
+  }
   void bindRange(NodeId lhs, Value *v, bool isDefine, Pos p) {
     if (!lhs.valid()) return;
     if (!isDefine) {
@@ -357,6 +380,8 @@ private:
     return v;
   }
   Value *stringSlice(NodeId e);
+  /// copy(dst, src) of evaluated operands (dstT: dst's type).
+  Value *copySlice(Value *dst, const Type *dstT, Value *src, Pos p);
   void rangeString(NodeId s);
   void condBranch(NodeId cond, Block *yes, Block *no);
 
@@ -425,7 +450,8 @@ private:
     }
     if (u->kind == types::TypeKind::Signature) return true; // func values
     if (u->kind == types::TypeKind::Interface) return !u->comparableIface && types::typeSetOf(u).all;
-    if (u->kind == types::TypeKind::Slice || u->kind == types::TypeKind::Pointer) return lowerable(u->elem, seen);
+    if (u->kind == types::TypeKind::Slice || u->kind == types::TypeKind::Pointer || u->kind == types::TypeKind::Chan)
+      return lowerable(u->elem, seen);
     if (u->kind == types::TypeKind::Map) // (codegen/typedesc.cpp hashes every comparable key type)
       return lowerable(u->key, seen) && lowerable(u->elem, seen);
     return u->kind == types::TypeKind::Basic &&
@@ -499,7 +525,7 @@ private:
   /// as gc: a bit per statement says it ran) or in a heap record chained
   /// from a slot of the frame (defers in loops).
   struct DeferSite {
-    enum Kind { Static, Closure, Iface, Print, Println, Panic, Delete, Nothing } kind = Nothing;
+    enum Kind { Static, Closure, Iface, Print, Println, Panic, Delete, Close, Copy, Nothing } kind = Nothing;
     int64_t method = 0;              ///< Iface: the method's number (callee: its name)
     std::string callee;              ///< Static: the function's link name
     const Type *result = nullptr;    ///< Static, Closure: the call's result type
@@ -691,6 +717,25 @@ private:
   Value *makeMap(const Type *mt, Value *hint, Pos p);
   Value *mapLit(NodeId e);
   void rangeMap(NodeId s);
+  // --- channels and select (build_chan.cpp)
+  /// A stack slot the runtime receives an element of type et into.
+  Value *chanElemSlot(const Type *et, Pos p);
+  /// A stack slot holding the value of expression v converted to et, for
+  /// a send.
+  Value *chanSendSlot(NodeId v, const Type *et);
+  Value *chanCall(const char *fn, const Type *rt, std::vector<Value *> args, Pos p);
+  /// make(chan T, size).
+  Value *makeChan(const Type *ct, Value *size, Pos p);
+  void sendStmt(NodeId s);
+  /// <-c (e is the receive expression); with out, v, ok := <-c into out.
+  Value *chanRecv(NodeId e, std::vector<Value *> *out);
+  void rangeChan(NodeId s);
+  void selectStmt(NodeId s);
+  /// Whether e (parentheses aside) is a receive <-c.
+  bool isRecv(NodeId e) {
+    while (tree_->kind(e) == NodeKind::ParenExpr) e = tree_->kid(e, 0);
+    return tree_->kind(e) == NodeKind::UnaryExpr && (*tree_)[e].op == Tok::Arrow;
+  }
   /// The values of the right side of a multi-value assignment x (a call
   /// or a comma-ok form).
   void multiValue(NodeId x, std::vector<Value *> &out);

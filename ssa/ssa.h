@@ -78,6 +78,7 @@ public:
   std::string file;           ///< absolute source path (tracebacks)
   Pos pos;
   bool hasParams = false;
+  bool noinline = false;      ///< //go:noinline: never inlined (gc's directive)
   std::vector<std::unique_ptr<Block>> blocks; ///< blocks[0] is the entry
   /// In a function with defer statements: where a panic unwinding into the
   /// function continues (codegen's landing pad jumps here). It runs the

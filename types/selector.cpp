@@ -25,6 +25,12 @@ static Object *declaredMethod(const Type *named, const std::string &name) {
 }
 
 LookupResult lookupFieldOrMethod(const Type *T, const std::string &name, const Package *from) {
+  if (T->kind == TypeKind::Named && !T->origin && under(T)->kind == TypeKind::Pointer) {
+    // A defined pointer type (type P *S): x.f is (*x).f for a field f of
+    // S, never a method (spec "Selectors").
+    LookupResult f = lookupFieldOrMethod(under(T), name, from);
+    return f.field ? f : LookupResult{};
+  }
   LookupResult r;
   bool ptr = false;
   if (T->kind == TypeKind::Pointer && under(T->elem)->kind != TypeKind::Interface &&

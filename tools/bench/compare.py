@@ -8,6 +8,12 @@ Two measurements, run by code.sh and compile.sh:
            against gc's, best of RUNS wall times. Issue 5's targets for
            origo: geometric mean of origo/gc at most 0.9, no program above
            1.3.
+  sched    speed of goroutine code (run by sched.sh): each program in
+           sched/ (channels, select, spawning, a mutex, a hot split), run
+           on every core as gc's programs run by default, compared as for
+           code; plus the peak RSS of spawn.go's million blocked
+           goroutines. Issue 6's targets for origo: geometric mean at most
+           1.0, no program above 1.5, spawn's peak RSS no more than gc's.
   compile  speed of compiling: the 5,000-line program from gen_big.py,
            compiled and linked on one core, best of RUNS. gc's time is its
            compiler and linker run directly (the standard library already
@@ -46,6 +52,9 @@ BUILD_TIMEOUT = 600
 
 CODE_GEOMEAN_MAX = 0.9
 CODE_RATIO_MAX = 1.3
+SCHED_GEOMEAN_MAX = 1.0
+SCHED_RATIO_MAX = 1.5
+SCHED_RSS_PROGRAM = "spawn"
 COMPILE_RATIO_MAX = 3.0
 
 
@@ -180,9 +189,9 @@ class Origo(Compiler):
         self._build([self.origo, "build", "-o", exe, src], cwd, env)
 
 
-def runner(arch):
-    """The command prefix that runs a program on one core."""
-    prefix = ["taskset", "-c", os.environ.get("CPU", "0")]
+def runner(arch, pinned=True):
+    """The command prefix that runs a program (on one core if pinned)."""
+    prefix = ["taskset", "-c", os.environ.get("CPU", "0")] if pinned else []
     if arch == "arm64" and platform.machine() != "aarch64":
         prefix += ["qemu-aarch64", "-L", "/usr/aarch64-linux-gnu"]
     return prefix
@@ -211,6 +220,17 @@ def timed(argv, cwd, env=None, timeout=RUN_TIMEOUT):
     wall = time.perf_counter() - start
     secs = cpu_of_children() - cpu if CLOCK == "cpu" else wall
     return secs, p.returncode, p.stdout, p.stderr
+
+
+def peak_rss(argv, cwd):
+    """Runs argv once, its output discarded; returns its peak resident set
+    size in KiB (the kernel's maxrss of that one process)."""
+    p = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode != 0:
+        raise Failure("run failed: exit status %d" % p.returncode)
+    return ru.ru_maxrss
 
 
 def run_checked(prefix, exe, cwd, want):
@@ -243,19 +263,34 @@ def fmt_secs(x):
 # code: speed of generated code
 
 
-def code(args):
+class Suite:
+    """A set of programs and the targets origo's ratios are held to."""
+
+    def __init__(self, cmd, folder, title, geomean_max, ratio_max, pinned, rss=None):
+        self.cmd, self.folder, self.title = cmd, folder, title
+        self.geomean_max, self.ratio_max = geomean_max, ratio_max
+        self.pinned, self.rss = pinned, rss
+
+
+CODE = Suite("code.sh", "programs", "speed of generated code", CODE_GEOMEAN_MAX, CODE_RATIO_MAX, True)
+SCHED = Suite("sched.sh", "sched", "speed of goroutine code", SCHED_GEOMEAN_MAX, SCHED_RATIO_MAX, False,
+              SCHED_RSS_PROGRAM)
+
+
+def code(args, suite=CODE):
     arch = args.arch
     runs = int(os.environ.get("RUNS", "3"))
-    progdir = os.path.join(HERE, "programs")
+    progdir = os.path.join(HERE, suite.folder)
     names = args.programs or sorted(f[:-3] for f in os.listdir(progdir) if f.endswith(".go"))
     comps = compilers(arch)
     gc, gccgo, origo = comps
     if gc.skip:
-        sys.exit("code.sh: " + gc.skip)
-    prefix = runner(arch)
+        sys.exit(suite.cmd + ": " + gc.skip)
+    prefix = runner(arch, suite.pinned)
     active = [c for c in comps if not c.skip]
-    print("== speed of generated code, linux/%s, one core (taskset -c %s), best of %d %s times"
-          % (arch, os.environ.get("CPU", "0"), runs, CLOCK))
+    where = ("one core (taskset -c %s)" % os.environ.get("CPU", "0") if suite.pinned
+             else "every core (%d)" % os.cpu_count())
+    print("== %s, linux/%s, %s, best of %d %s times" % (suite.title, arch, where, runs, CLOCK))
     for c in comps:
         if c.skip:
             print("note: %s skipped: %s" % (c.name, c.skip))
@@ -267,12 +302,13 @@ def code(args):
     print("-" * len(head))
     failed = False
     ratios = {"origo": [], "gccgo": []}
+    rss = {}  # compiler name -> peak RSS (KiB) of the suite's RSS program
     tmp = tempfile.mkdtemp(prefix="origo-bench-")
     try:
         for name in names:
             src = os.path.join(progdir, name + ".go")
             if not os.path.exists(src):
-                sys.exit("code.sh: no program %s" % src)
+                sys.exit("%s: no program %s" % (suite.cmd, src))
             # Phase 1: build with every compiler.
             status = {}  # compiler name -> Failure message
             exes = {}
@@ -308,6 +344,13 @@ def code(args):
                             # Nothing left to compare with.
                             for m in order:
                                 status.setdefault(m, "not checked: gc's run failed")
+            if name == suite.rss:
+                for n in order:
+                    if n not in status:
+                        try:
+                            rss[n] = peak_rss(prefix + [exes[n]], tmp)
+                        except Failure as e:
+                            status[n] = str(e)
             for f in os.listdir(tmp):
                 os.unlink(os.path.join(tmp, f))
             # Phase 3: the row.
@@ -344,14 +387,23 @@ def code(args):
         elif not (n == "gccgo" and gccgo.skip):
             print("%s/gc: no program timed" % n)
     rs = ratios["origo"]
-    ok = (len(rs) == len(names) and geomean(rs) <= CODE_GEOMEAN_MAX
-          and max(rs) <= CODE_RATIO_MAX)
+    ok = (len(rs) == len(names) and geomean(rs) <= suite.geomean_max
+          and max(rs) <= suite.ratio_max)
+    rss_note = ""
+    if suite.rss and suite.rss in names:
+        print("peak RSS of %s: %s" % (suite.rss, ", ".join(
+            "%s %.0f MiB" % (n, rss[n] / 1024.0) for n in ("gc", "gccgo", "origo") if n in rss)))
+        if "origo" in rss and "gc" in rss:
+            ok = ok and rss["origo"] <= rss["gc"]
+        else:
+            ok = False
+        rss_note = ", peak RSS of %s no more than gc's" % suite.rss
     why = ("" if len(rs) == len(names)
            else " (origo timed on %d of %d programs)" % (len(rs), len(names)))
     verdict = "PASS" if ok else "FAIL"
     informative = arch == "arm64" and platform.machine() != "aarch64"
-    print("origo target (geometric mean <= %.1f, none above %.1f): %s%s%s"
-          % (CODE_GEOMEAN_MAX, CODE_RATIO_MAX, verdict, why,
+    print("origo target (geometric mean <= %.1f, none above %.1f%s): %s%s%s"
+          % (suite.geomean_max, suite.ratio_max, rss_note, verdict, why,
              " (informative: under qemu)" if informative else ""))
     if failed or (not ok and not informative):
         sys.exit(1)
@@ -507,12 +559,17 @@ def main():
     c = sub.add_parser("code", help="speed of generated code")
     c.add_argument("--arch", choices=["amd64", "arm64"], default="amd64")
     c.add_argument("programs", nargs="*", help="program names (default all in programs/)")
+    g = sub.add_parser("sched", help="speed of goroutine code")
+    g.add_argument("--arch", choices=["amd64", "arm64"], default="amd64")
+    g.add_argument("programs", nargs="*", help="program names (default all in sched/)")
     k = sub.add_parser("compile", help="speed of compiling the generated 5,000-line program")
     k.add_argument("--arch", choices=["amd64", "arm64"], default="amd64")
     k.add_argument("--lines", type=int, default=5000, help="size of the program (default 5000)")
     args = ap.parse_args()
     if args.cmd == "code":
         code(args)
+    elif args.cmd == "sched":
+        code(args, SCHED)
     else:
         compile_(args)
 

@@ -111,6 +111,11 @@ static int runBuild(int argc, char **argv, bool run) {
   std::string exe;
   int rc = build(env, req, exe);
   if (rc != 0 || !run || !req.stopAfter.empty()) return rc;
+  if (exe.empty()) {
+    // A package other than main builds to nothing, which go run refuses.
+    std::fprintf(stderr, "package command-line-arguments is not a main package\n");
+    return 1;
+  }
   // Run the program, as `go run` does: its exit status is reported as
   // "exit status N" and origo exits 1.
   pid_t pid = fork();

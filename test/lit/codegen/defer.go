@@ -10,7 +10,7 @@ package main
 //go:noinline
 func work(n int) { println(n) }
 
-// CHECK-LABEL: define void @main.f(ptr addrspace(1) nest {{[^,]*}}, i64 %1) #0 personality ptr @runtime.personality
+// CHECK-LABEL: define void @main.f(ptr addrspace(1) nest {{[^,]*}}, i64 %1) #{{[0-9]+}} personality ptr @runtime.personality
 // CHECK-DAG: invoke void @main.work(
 // CHECK-DAG: landingpad { ptr, i32 }
 // CHECK-DAG: call void @runtime.panicresume()
@@ -19,10 +19,11 @@ func f(x int) {
 	work(x + 1)
 }
 
-// CHECK-LABEL: define void @main.catch(ptr addrspace(1) nest %0) #1
+// CHECK-LABEL: define void @main.catch(
+// CHECK-SAME: #[[CATCH:[0-9]+]]
 // CHECK: call ptr @llvm.frameaddress.p0(i32 0)
 // CHECK: notail call { ptr addrspace(1), ptr addrspace(1) } @runtime.gorecover(i64
-// CHECK: attributes #1 = { noinline
+// CHECK: attributes #[[CATCH]] = { noinline
 func catch() {
 	if recover() != nil {
 		println("recovered")

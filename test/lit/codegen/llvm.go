@@ -31,6 +31,15 @@ func div(a, b int) int {
 
 func add(a, b int) int { return a + b }
 
+// //go:noinline keeps the call, as gc does.
+// CHECK-LABEL: define {{.*}}@main.keep(
+// CHECK: call {{.*}}@main.sub(
+//
+//go:noinline
+func sub(a, b int) int { return a - b }
+
+func keep(x int) int { return sub(x, 1) }
+
 // CHECK-LABEL: define {{.*}}@main.twice(
 // CHECK-NOT: stackmap
 // CHECK: ret i64
@@ -53,6 +62,7 @@ func shift(xs []int, k int) { apply(xs, func(x int) int { return x + k }) }
 
 func main() {
 	shift([]int{1}, 2)
+	println(keep(3))
 	greet("hi")
 	println(div(6, 3), twice(4))
 }

@@ -1,0 +1,3 @@
+package notmain
+
+func F() int { return 1 }
