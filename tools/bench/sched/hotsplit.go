@@ -23,7 +23,8 @@ func dive(depth, n int) int {
 	if depth == 0 {
 		return loop(n) + pad[0]
 	}
-	return dive(depth-1, n) + pad[depth&7] - depth
+	// Not an accumulation LLVM could turn into a loop: real recursion.
+	return (dive(depth-1, n)+pad[depth&7]-depth)*3%1000003
 }
 
 func main() {
