@@ -23,6 +23,11 @@ namespace origo::rt {
 namespace {
 
 constexpr size_t PageSize = 4096;
+/// No PROT_NONE guard page below a segment: the checks (and codegen's frame
+/// bounds, checked against .stack_sizes) keep writes above stack.lo, and
+/// without mprotect the kernel merges neighbouring segments into one
+/// mapping, so a million goroutines stay under vm.max_map_count (65530).
+constexpr size_t GuardSize = 0;
 /// Segments a P keeps for reuse, and the biggest one it keeps.
 constexpr int StackCacheMax = 16;
 constexpr size_t StackCacheMaxUsable = StackSegmentMax;
@@ -32,25 +37,26 @@ size_t roundUp(size_t n, size_t to) { return (n + to - 1) / to * to; }
 /// Maps a segment with at least \p usable bytes above its stackguard0.
 StackSegment *segmentAlloc(size_t usable) {
   size_t record = roundUp(sizeof(StackSegment), 16);
-  size_t total = roundUp(PageSize + StackGuard + usable + record, PageSize);
+  size_t total = roundUp(GuardSize + StackGuard + usable + record, PageSize);
   void *base = mmap(nullptr, total, PROT_READ | PROT_WRITE,
                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
   if (base == MAP_FAILED)
     fatal("runtime: cannot allocate goroutine stack");
-  mprotect(base, PageSize, PROT_NONE); // the guard page
+  if (GuardSize)
+    mprotect(base, GuardSize, PROT_NONE);
   uintptr_t b = reinterpret_cast<uintptr_t>(base);
   auto *s = reinterpret_cast<StackSegment *>(b + total - record);
   s->prev = nullptr;
   s->next = nullptr;
   s->base = b;
   s->mapped = total;
-  s->usable = reinterpret_cast<uintptr_t>(s) - (b + PageSize + StackGuard);
+  s->usable = reinterpret_cast<uintptr_t>(s) - (b + GuardSize + StackGuard);
   return s;
 }
 
 void segmentFree(StackSegment *s) { munmap(reinterpret_cast<void *>(s->base), s->mapped); }
 
-uintptr_t segmentLo(const StackSegment *s) { return s->base + PageSize; }
+uintptr_t segmentLo(const StackSegment *s) { return s->base + GuardSize; }
 uintptr_t segmentHi(const StackSegment *s) { return reinterpret_cast<uintptr_t>(s); }
 
 /// A segment with at least \p usable bytes: from the P's cache if one fits.

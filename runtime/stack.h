@@ -10,11 +10,11 @@
 /// through origo_morestack_switch and a per-function thunk, and calls
 /// runtime.lessstack after it returns, which gives the segment back.
 ///
-/// A segment is one mapping: a PROT_NONE guard page, StackGuard bytes of
-/// slack, the usable part, and the StackSegment record at the top:
+/// A segment is one mapping: StackGuard bytes of slack, the usable part,
+/// and the StackSegment record at the top (no guard page: see stack.cpp):
 ///
-///   base  [guard page][ slack: StackGuard ][ usable .......... ][record] hi
-///         lo = base + page          stackguard0 = lo + StackGuard
+///   base = lo  [ slack: StackGuard ][ usable .......... ][record] hi
+///                                   stackguard0 = lo + StackGuard
 ///
 /// The slack is what compiled code may write below stackguard0: the frame
 /// of a function whose estimated frame is at most MaxCheckedFrame (its
