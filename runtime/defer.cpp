@@ -125,7 +125,8 @@ bool printPanicFrames(const Panic *p, int &printed) {
   if (!older || older->frame == 0)
     return printFrames(p->frames, p->nframes, printed);
   int n = 0;
-  while (n < p->nframes && p->frames[n].fp < older->frame)
+  while (n < p->nframes && p->frames[n].fp != older->frame &&
+         frameAtOrBelow(getg(), p->frames[n].fp, older->frame))
     ++n;
   if (!printFrames(p->frames, n, printed))
     return false;
@@ -364,7 +365,7 @@ _Unwind_Reason_Code goPersonality(int version, _Unwind_Action actions, uint64_t 
   // started on: those it leaves are given back (no lessstack ran for them).
   stackUnwound(getg(), _Unwind_GetCFA(ctx));
   for (Panic *q = p->link; q; q = q->link)
-    if (q->frame != 0 && q->frame <= fp)
+    if (q->frame != 0 && frameAtOrBelow(getg(), q->frame, fp))
       q->aborted = true;
   p->frame = fp;
   _Unwind_SetGR(ctx, __builtin_eh_return_data_regno(0), reinterpret_cast<uintptr_t>(exc));

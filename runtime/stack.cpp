@@ -154,6 +154,23 @@ void stackUnwound(G *gp, uintptr_t sp) {
     popSegment(gp);
 }
 
+namespace {
+/// How many of gp's live segments are older than the one holding addr
+/// (the number of live segments when none holds it).
+int segmentDepth(const G *gp, uintptr_t addr) {
+  int n = 0, at = -1;
+  for (const StackSegment *s = gp->segment; s; s = s->prev, ++n)
+    if (at < 0 && addr >= s->base && addr < s->base + s->mapped)
+      at = n;
+  return at < 0 ? n : n - 1 - at;
+}
+} // namespace
+
+bool frameAtOrBelow(const G *gp, uintptr_t a, uintptr_t b) {
+  int da = segmentDepth(gp, a), db = segmentDepth(gp, b);
+  return da != db ? da > db : a <= b;
+}
+
 int stackCacheCount(P *pp) { return pp->nstackcache; }
 
 uintptr_t morestackReturnPC() { return reinterpret_cast<uintptr_t>(origo_morestack_ret); }

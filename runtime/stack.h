@@ -73,6 +73,11 @@ void stackReset(G *gp);
 /// After an unwind landed in a frame at \p sp: pops the G's segments that
 /// do not contain it (a panic left them without lessstack).
 void stackUnwound(G *gp, uintptr_t sp);
+/// Whether the frame at \p a is at or below (newer than) the frame at \p b
+/// on \p gp's stack: segments are not ordered by address, so a frame on a
+/// newer segment is below any frame on an older one; an address on no live
+/// segment (unwound already) counts as the newest.
+bool frameAtOrBelow(const G *gp, uintptr_t a, uintptr_t b);
 /// Segments in \p pp's cache (tests).
 int stackCacheCount(P *pp);
 /// The return address inside origo_morestack_switch after it called the

@@ -7,7 +7,8 @@
 /// sees the G's new bounds and, through callerFrame, the frame that called
 /// the relay; the bounds come back afterwards; a boundary crossed 1,000
 /// times in a loop (the "hot split") reuses one cached segment; nested
-/// segments unwind in order; stackUnwound pops what a panic left behind.
+/// segments unwind in order; stackUnwound pops what a panic left behind;
+/// frameAtOrBelow orders frames by segment before address.
 ///
 //===----------------------------------------------------------------------===//
 
@@ -111,10 +112,17 @@ void checkUnwound() {
     goMorestack(0);
   EXPECT(gp->stack.lo != before.lo);
   EXPECT(gp->stackInUse > inUse);
+  // Frames on the newest segment are below this one, whatever the
+  // segments' addresses; so are frames on segments already unwound.
+  uintptr_t newest = gp->stack.hi - 64;
+  EXPECT(frameAtOrBelow(gp, newest, sp));
+  EXPECT(!frameAtOrBelow(gp, sp, newest));
+  EXPECT(frameAtOrBelow(gp, sp - 64, sp) && !frameAtOrBelow(gp, sp + 64, sp));
   // A panic raised on the third segment lands in this frame.
   stackUnwound(gp, sp);
   EXPECT(gp->stack.lo == before.lo && gp->stack.hi == before.hi);
   EXPECT(gp->stackguard0 == guardBefore && gp->stackInUse == inUse);
+  EXPECT(frameAtOrBelow(gp, newest, sp));
 }
 
 } // namespace
