@@ -14,11 +14,12 @@
 ///   stackcheck:  sp = read_register; g = load runtime.curg
 ///                if sp [- bound] >= g->stackguard0: the function
 ///                else (cold): the relay
-///   relay:       the arguments into a block of this frame;
+///   relay:       the function and its arguments into a block of this frame;
 ///                sp' = runtime.morestack(bound)   (a new segment)
 ///                origo_morestack_switch(thunk, block, sp')
 ///                runtime.lessstack(); return the result from the block
-///   thunk:       calls the function with the block's arguments (on the new
+///   thunk:       one per signature: calls the function in the block's first
+///                word with the block's arguments (on the new
 ///                segment, where its check passes) and stores the result
 ///
 /// The frame exists before the check runs, and LLVM may spill arguments
@@ -33,9 +34,12 @@
 
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/IntrinsicInst.h>
 #include <llvm/IR/Intrinsics.h>
 #include <llvm/IR/MDBuilder.h>
 #include <llvm/TargetParser/Triple.h>
+
+#include <map>
 
 namespace origo::codegen {
 
@@ -107,7 +111,8 @@ private:
   /// new relay block that runs f again on a new segment.
   void emitCheck(llvm::Function &f, llvm::BasicBlock *at, llvm::BasicBlock *ok, uint64_t bound,
                  bool subtractBound);
-  /// The thunk that calls f with the arguments in a block of type blockTy.
+  /// The thunk that calls the function in the first word of a block of
+  /// type blockTy with the arguments that follow (shared by signature).
   llvm::Function *thunk(llvm::Function &f, llvm::StructType *blockTy);
   /// A call of callee with f's arguments and parameter attributes.
   llvm::CallInst *forward(llvm::IRBuilder<> &b, llvm::Function &f, llvm::Function *callee,
@@ -120,6 +125,7 @@ private:
   llvm::MDNode *spName_;
   llvm::GlobalVariable *curg_;
   llvm::FunctionCallee morestack_, switch_, lessstack_;
+  std::map<std::pair<llvm::FunctionType *, void *>, llvm::Function *> thunks_;
 };
 
 llvm::CallInst *StackChecks::forward(llvm::IRBuilder<> &b, llvm::Function &f, llvm::Function *callee,
@@ -138,28 +144,39 @@ llvm::CallInst *StackChecks::forward(llvm::IRBuilder<> &b, llvm::Function &f, ll
 }
 
 llvm::Function *StackChecks::thunk(llvm::Function &f, llvm::StructType *blockTy) {
+  // One thunk per signature (type and parameter attributes), shared by
+  // every function of it: the block's first word says which to call.
+  llvm::AttributeList al = f.getAttributes();
+  std::vector<llvm::AttributeSet> ps;
+  for (unsigned i = 0; i < f.arg_size(); ++i) ps.push_back(al.getParamAttrs(i));
+  llvm::AttributeList callAttrs = llvm::AttributeList::get(ctx_, llvm::AttributeSet(), al.getRetAttrs(), ps);
+  auto key = std::make_pair(f.getFunctionType(), callAttrs.getRawPointer());
+  if (llvm::Function *t = thunks_[key]) return t;
   auto *t = llvm::Function::Create(llvm::FunctionType::get(llvm::Type::getVoidTy(ctx_), {ptr_}, false),
-                                   llvm::GlobalValue::PrivateLinkage, f.getName() + "..morestack", m_);
+                                   llvm::GlobalValue::PrivateLinkage, "origo.morestack.thunk", m_);
   t->addFnAttr("frame-pointer", "all");
   t->addFnAttr(llvm::Attribute::NoInline);
   t->addFnAttr(llvm::Attribute::Cold);
   t->setUWTableKind(llvm::UWTableKind::Default);
   llvm::IRBuilder<> b(llvm::BasicBlock::Create(ctx_, "", t));
   llvm::Value *blk = t->getArg(0);
+  llvm::Value *fn = b.CreateLoad(ptr_, b.CreateStructGEP(blockTy, blk, 0));
   std::vector<llvm::Value *> args;
   for (unsigned i = 0; i < f.arg_size(); ++i)
-    args.push_back(b.CreateLoad(f.getArg(i)->getType(), b.CreateStructGEP(blockTy, blk, i)));
-  llvm::CallInst *c = forward(b, f, &f, args);
-  if (!f.getReturnType()->isVoidTy()) b.CreateStore(c, b.CreateStructGEP(blockTy, blk, f.arg_size()));
+    args.push_back(b.CreateLoad(f.getArg(i)->getType(), b.CreateStructGEP(blockTy, blk, i + 1)));
+  llvm::CallInst *c = b.CreateCall(f.getFunctionType(), fn, args);
+  c->setAttributes(callAttrs);
+  c->setCallingConv(f.getCallingConv());
+  if (!f.getReturnType()->isVoidTy()) b.CreateStore(c, b.CreateStructGEP(blockTy, blk, f.arg_size() + 1));
   b.CreateRetVoid();
-  return t;
+  return thunks_[key] = t;
 }
 
 void StackChecks::emitCheck(llvm::Function &f, llvm::BasicBlock *at, llvm::BasicBlock *ok, uint64_t bound,
                             bool subtractBound) {
   llvm::IRBuilder<> b(at);
   // The relay's argument block is a static alloca of this frame.
-  std::vector<llvm::Type *> fields;
+  std::vector<llvm::Type *> fields{ptr_}; // the function, then its arguments and result
   for (llvm::Argument &a : f.args()) fields.push_back(a.getType());
   if (!f.getReturnType()->isVoidTy()) fields.push_back(f.getReturnType());
   llvm::StructType *blockTy = llvm::StructType::get(ctx_, fields);
@@ -174,18 +191,31 @@ void StackChecks::emitCheck(llvm::Function &f, llvm::BasicBlock *at, llvm::Basic
   b.CreateCondBr(b.CreateICmpUGE(sp, guard), ok, relay, llvm::MDBuilder(ctx_).createBranchWeights(2000, 1));
 
   b.SetInsertPoint(relay);
-  for (unsigned i = 0; i < f.arg_size(); ++i) b.CreateStore(f.getArg(i), b.CreateStructGEP(blockTy, blk, i));
+  b.CreateStore(&f, b.CreateStructGEP(blockTy, blk, 0));
+  for (unsigned i = 0; i < f.arg_size(); ++i) b.CreateStore(f.getArg(i), b.CreateStructGEP(blockTy, blk, i + 1));
   llvm::Value *newSP = b.CreateCall(morestack_, {llvm::ConstantInt::get(i64_, bound)});
   b.CreateCall(switch_, {thunk(f, blockTy), blk, newSP});
   b.CreateCall(lessstack_);
   if (f.getReturnType()->isVoidTy())
     b.CreateRetVoid();
   else
-    b.CreateRet(b.CreateLoad(f.getReturnType(), b.CreateStructGEP(blockTy, blk, f.arg_size())));
+    b.CreateRet(b.CreateLoad(f.getReturnType(), b.CreateStructGEP(blockTy, blk, f.arg_size() + 1)));
+}
+
+/// Whether f calls nothing but intrinsics: a leaf, which (with a small
+/// frame) needs no check, as gc's small leaf functions are NOSPLIT — it
+/// stays within the slack below stackguard0 that any caller's check left.
+static bool isLeaf(llvm::Function &f) {
+  for (llvm::BasicBlock &bb : f)
+    for (llvm::Instruction &inst : bb)
+      if (auto *c = llvm::dyn_cast<llvm::CallBase>(&inst))
+        if (!llvm::isa<llvm::IntrinsicInst>(c) || llvm::isa<llvm::InvokeInst>(c)) return false;
+  return true;
 }
 
 llvm::Function *StackChecks::run(llvm::Function &f) {
   uint64_t bound = frameBound(f);
+  if (bound <= MaxCheckedFrame && isLeaf(f)) return &f;
   if (bound <= MaxCheckedFrame) {
     // Static allocas stay in the entry block, ahead of the check.
     llvm::BasicBlock *body = &f.getEntryBlock();
