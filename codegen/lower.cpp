@@ -227,12 +227,12 @@ void Lowering::flatArg(llvm::Value *a, std::vector<llvm::Value *> &out) {
 
 llvm::Value *Lowering::param(unsigned i) {
   llvm::Function *fn = b_.GetInsertBlock()->getParent();
-  unsigned at = 1 + numOuts(cur_->sig);
+  // The LLVM parameters before Go parameter i: the context, the out
+  // pointers, then the fields of parameters 0..i-1.
+  std::vector<llvm::Type *> before(1 + numOuts(cur_->sig));
   std::vector<const Type *> ps = cur_->sig->params();
-  for (unsigned k = 0; k < i; ++k) {
-    llvm::Type *t = typeOf(ps[k]);
-    at += llvm::isa<llvm::StructType>(t) ? llvm::cast<llvm::StructType>(t)->getNumElements() : 1;
-  }
+  for (unsigned k = 0; k < i; ++k) flatParam(typeOf(ps[k]), before);
+  unsigned at = unsigned(before.size());
   llvm::Type *t = typeOf(ps[i]);
   auto *st = llvm::dyn_cast<llvm::StructType>(t);
   if (!st) return fn->getArg(at);

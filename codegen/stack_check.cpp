@@ -114,8 +114,10 @@ private:
   /// The thunk that calls the function in the first word of a block of
   /// type blockTy with the arguments that follow (shared by signature).
   llvm::Function *thunk(llvm::Function &f, llvm::StructType *blockTy);
-  /// A call of callee with f's arguments and parameter attributes.
-  llvm::CallInst *forward(llvm::IRBuilder<> &b, llvm::Function &f, llvm::Function *callee,
+  /// f's return and parameter attributes, for calls made in its place.
+  llvm::AttributeList callAttributes(llvm::Function &f);
+  /// A call of callee (of f's type) with f's attributes and convention.
+  llvm::CallInst *forward(llvm::IRBuilder<> &b, llvm::Function &f, llvm::FunctionType *ft, llvm::Value *callee,
                           llvm::ArrayRef<llvm::Value *> args);
 
   llvm::Module &m_;
@@ -128,17 +130,17 @@ private:
   std::map<std::pair<llvm::FunctionType *, void *>, llvm::Function *> thunks_;
 };
 
-llvm::CallInst *StackChecks::forward(llvm::IRBuilder<> &b, llvm::Function &f, llvm::Function *callee,
-                                     llvm::ArrayRef<llvm::Value *> args) {
-  llvm::CallInst *c = b.CreateCall(callee, args);
+llvm::AttributeList StackChecks::callAttributes(llvm::Function &f) {
   llvm::AttributeList al = f.getAttributes();
-  c->setAttributes(llvm::AttributeList::get(ctx_, llvm::AttributeSet(), al.getRetAttrs(),
-                                            [&] {
-                                              std::vector<llvm::AttributeSet> ps;
-                                              for (unsigned i = 0; i < f.arg_size(); ++i)
-                                                ps.push_back(al.getParamAttrs(i));
-                                              return ps;
-                                            }()));
+  std::vector<llvm::AttributeSet> ps;
+  for (unsigned i = 0; i < f.arg_size(); ++i) ps.push_back(al.getParamAttrs(i));
+  return llvm::AttributeList::get(ctx_, llvm::AttributeSet(), al.getRetAttrs(), ps);
+}
+
+llvm::CallInst *StackChecks::forward(llvm::IRBuilder<> &b, llvm::Function &f, llvm::FunctionType *ft,
+                                     llvm::Value *callee, llvm::ArrayRef<llvm::Value *> args) {
+  llvm::CallInst *c = b.CreateCall(ft, callee, args);
+  c->setAttributes(callAttributes(f));
   c->setCallingConv(f.getCallingConv());
   return c;
 }
@@ -146,11 +148,7 @@ llvm::CallInst *StackChecks::forward(llvm::IRBuilder<> &b, llvm::Function &f, ll
 llvm::Function *StackChecks::thunk(llvm::Function &f, llvm::StructType *blockTy) {
   // One thunk per signature (type and parameter attributes), shared by
   // every function of it: the block's first word says which to call.
-  llvm::AttributeList al = f.getAttributes();
-  std::vector<llvm::AttributeSet> ps;
-  for (unsigned i = 0; i < f.arg_size(); ++i) ps.push_back(al.getParamAttrs(i));
-  llvm::AttributeList callAttrs = llvm::AttributeList::get(ctx_, llvm::AttributeSet(), al.getRetAttrs(), ps);
-  auto key = std::make_pair(f.getFunctionType(), callAttrs.getRawPointer());
+  auto key = std::make_pair(f.getFunctionType(), callAttributes(f).getRawPointer());
   if (llvm::Function *t = thunks_[key]) return t;
   auto *t = llvm::Function::Create(llvm::FunctionType::get(llvm::Type::getVoidTy(ctx_), {ptr_}, false),
                                    llvm::GlobalValue::PrivateLinkage, "origo.morestack.thunk", m_);
@@ -164,9 +162,7 @@ llvm::Function *StackChecks::thunk(llvm::Function &f, llvm::StructType *blockTy)
   std::vector<llvm::Value *> args;
   for (unsigned i = 0; i < f.arg_size(); ++i)
     args.push_back(b.CreateLoad(f.getArg(i)->getType(), b.CreateStructGEP(blockTy, blk, i + 1)));
-  llvm::CallInst *c = b.CreateCall(f.getFunctionType(), fn, args);
-  c->setAttributes(callAttrs);
-  c->setCallingConv(f.getCallingConv());
+  llvm::CallInst *c = forward(b, f, f.getFunctionType(), fn, args);
   if (!f.getReturnType()->isVoidTy()) b.CreateStore(c, b.CreateStructGEP(blockTy, blk, f.arg_size() + 1));
   b.CreateRetVoid();
   return thunks_[key] = t;
@@ -244,7 +240,7 @@ llvm::Function *StackChecks::run(llvm::Function &f) {
   llvm::IRBuilder<> b(ok);
   std::vector<llvm::Value *> args;
   for (llvm::Argument &a : f.args()) args.push_back(&a);
-  llvm::CallInst *c = forward(b, f, body, args);
+  llvm::CallInst *c = forward(b, f, body->getFunctionType(), body, args);
   c->setTailCallKind(llvm::CallInst::TCK_MustTail);
   if (f.getReturnType()->isVoidTy())
     b.CreateRetVoid();
