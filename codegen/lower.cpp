@@ -94,7 +94,10 @@ private:
   llvm::Function *goFunction(const std::string &name, const Type *sig);
   llvm::FunctionCallee runtimeFunc(const std::string &name, llvm::Type *ret,
                                    std::vector<llvm::Type *> params);
-  llvm::GlobalVariable *global(const std::string &name, const Type *t);
+  /// The package-level variable name: defined (zero) when define is set,
+  /// else declared (a variable of another package).
+  llvm::GlobalVariable *global(const std::string &name, const Type *t, bool define = false);
+  std::string cuFileName_;
   void lowerFunc(const ssa::Func &f);
   llvm::Value *lowerValue(const ssa::Value *v);
   llvm::Value *arg(const ssa::Value *v, size_t i) { return vals_[v->args[i]->id]; }
@@ -331,11 +334,11 @@ llvm::CallBase *Lowering::emitCall(llvm::FunctionCallee callee, llvm::ArrayRef<l
   return c;
 }
 
-llvm::GlobalVariable *Lowering::global(const std::string &name, const Type *t) {
+llvm::GlobalVariable *Lowering::global(const std::string &name, const Type *t, bool define) {
   if (auto *g = m_.getGlobalVariable(name)) return g;
   llvm::Type *ty = memTypeOf(t);
   auto *g = new llvm::GlobalVariable(m_, ty, false, llvm::GlobalValue::ExternalLinkage,
-                                     llvm::Constant::getNullValue(ty), name);
+                                     define ? llvm::Constant::getNullValue(ty) : nullptr, name);
   g->setAlignment(llvm::Align(uint64_t(std::max<int64_t>(types::layoutOf(t).align, 1))));
   return g;
 }
@@ -362,13 +365,19 @@ void Lowering::setLoc(Pos pos) {
 void Lowering::run() {
   // Line tables only: enough for LLVM to record which calls it inlined.
   di_ = std::make_unique<llvm::DIBuilder>(m_);
-  std::string mainFile = pkg_.funcs.empty() ? pkg_.path : pkg_.funcs.front()->file;
+  std::string mainFile = pkg_.path;
+  for (const auto &f : pkg_.funcs)
+    if (!f->file.empty()) {
+      mainFile = f->file;
+      break;
+    }
+  cuFileName_ = mainFile;
   llvm::DIFile *cuFile = di_->createFile(mainFile, "");
   di_->createCompileUnit(llvm::dwarf::DW_LANG_Go, cuFile, "origo", true, "", 0, "",
                          llvm::DICompileUnit::LineTablesOnly);
   m_.addModuleFlag(llvm::Module::Warning, "Debug Info Version", llvm::DEBUG_METADATA_VERSION);
   m_.addModuleFlag(llvm::Module::Warning, "Dwarf Version", 4);
-  for (const ssa::Global &g : pkg_.globals) global(g.name, g.type);
+  for (const ssa::Global &g : pkg_.globals) global(g.name, g.type, true);
   for (const auto &f : pkg_.funcs) goFunction(f->name, f->sig);
   for (const auto &f : pkg_.funcs) lowerFunc(*f);
   di_->finalize();
@@ -378,9 +387,16 @@ void Lowering::lowerFunc(const ssa::Func &f) {
   cur_ = &f;
   llvm::Function *fn = goFunction(f.name, f.sig);
   if (f.noinline) fn->addFnAttr(llvm::Attribute::NoInline);
+  if (f.dupOK) {
+    // Made wherever it is used (gc's DUPOK): the linker keeps one copy.
+    fn->setLinkage(llvm::GlobalValue::LinkOnceODRLinkage);
+    fn->setComdat(m_.getOrInsertComdat(f.name));
+  }
   funcs.push_back({f.name, f.file, f.hasParams});
   llvm::DIFile *&file = files_[f.file];
-  if (!file) file = di_->createFile(f.file, "");
+  // A package without source lines (an init with nothing to do) has its
+  // function in the compile unit's file.
+  if (!file) file = di_->createFile(f.file.empty() ? cuFileName_ : f.file, "");
   sp_ = di_->createFunction(file, f.name, f.name, file, f.pos.line,
                             di_->createSubroutineType(di_->getOrCreateTypeArray({})), f.pos.line,
                             llvm::DINode::FlagZero,
@@ -894,7 +910,14 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
   case Op::StaticCall: {
     std::vector<llvm::Value *> args;
     for (size_t i = 0; i < v->args.size(); ++i) args.push_back(arg(v, i));
-    llvm::Function *callee = m_.getFunction(v->aux);
+    std::string name = v->aux;
+    llvm::Function *callee = m_.getFunction(name);
+    if (!callee || callee->isDeclaration()) {
+      llvm::Value *r;
+      std::string redirect;
+      if (lowerIntrinsicCall(b_, m_, name, args, t, r, redirect)) return r;
+      if (!redirect.empty()) callee = m_.getFunction(name = redirect);
+    }
     // A Go function of another package (or a declaration without body),
     // or one a type descriptor's method table declared first with a
     // placeholder type (typedesc.cpp): call with the type of this call,
@@ -914,7 +937,7 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
                       : rets.size() == 1 ? rets[0] : llvm::StructType::get(ctx_, rets);
       return llvm::FunctionType::get(ret, ps, false);
     };
-    if (!callee) callee = llvm::Function::Create(callType(), llvm::Function::ExternalLinkage, v->aux, m_);
+    if (!callee) callee = llvm::Function::Create(callType(), llvm::Function::ExternalLinkage, name, m_);
     llvm::FunctionType *ft = callee->getFunctionType();
     if (callee->isDeclaration() && ft->getNumParams() == 0) ft = callType();
     return goCall(v, ft, callee, nullptr, args);

@@ -213,6 +213,7 @@ const PackageSource *Loader::load(const std::string &importPath, std::string &er
       importPath.find("..") != std::string::npos)
     return fail("invalid import path \"" + importPath + "\"");
   pkg->dir = ctx_.goroot + "/src/" + importPath;
+  if (!ctx_.overlay.empty() && isDir(ctx_.overlay + "/" + importPath)) pkg->dir = ctx_.overlay + "/" + importPath;
   if (!isDir(pkg->dir)) return fail("package " + importPath + " is not in GOROOT (" + pkg->dir + ")");
 
   std::vector<std::string> headerErrs;

@@ -80,10 +80,13 @@ Value *Builder::fieldAddr(NodeId e) {
   const Type *xt = typeOf(x);
   if (!xt) {
     // pkg.V: a variable of an imported package.
-    unsupported(p, "a variable of an imported package (compiling imported packages)");
-    return temp(typeOf(e), p);
+    const Object *o = info_->uses[t.kid(e, 1).index];
+    assert(o && o->kind == ObjKind::Var && o->isGlobal && "qualified operand that is not a variable");
+    Value *a = value(Op::GlobalAddr, tt_.pointer(o->type), {}, p);
+    a->aux = o->linkName();
+    return a;
   }
-  types::LookupResult r = types::lookupFieldOrMethod(xt, std::string(t[t.kid(e, 1)].text), &pkg_);
+  types::LookupResult r = types::lookupFieldOrMethod(xt, std::string(t[t.kid(e, 1)].text), treePkg_);
   assert(r.field && "field selector without a field");
   // The operand: a struct's address, or a pointer to follow.
   Value *base = expr(x);

@@ -79,6 +79,9 @@ public:
   Pos pos;
   bool hasParams = false;
   bool noinline = false;      ///< //go:noinline: never inlined (gc's directive)
+  /// Made by every package that needs it (generic instances, wrappers of
+  /// types of other packages): the linker keeps one (gc's DUPOK).
+  bool dupOK = false;
   std::vector<std::unique_ptr<Block>> blocks; ///< blocks[0] is the entry
   /// In a function with defer statements: where a panic unwinding into the
   /// function continues (codegen's landing pad jumps here). It runs the
@@ -126,9 +129,8 @@ struct PassOptions {
 /// pointer-shaped.
 bool needsPtrWrapper(const types::Object *m);
 /// Whether build() emits the "pkg.(*T).m" wrapper for method e promoted
-/// to defined type T (a struct type declared in the package, not generic,
-/// and m of the same package: calls into other packages wait for their
-/// compilation); it follows the embedded fields to m's receiver.
+/// to defined type T (a struct type declared in the package, not
+/// generic); it follows the embedded fields to m's receiver.
 bool needsPromotedWrapper(const types::Type *named, const types::MethodSetEntry &e);
 
 /// Builds SSA for every function of a type-checked package. Constructs the

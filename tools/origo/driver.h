@@ -19,6 +19,7 @@ struct Env {
   std::string goarch;   ///< "amd64" or "arm64"
   std::string goroot;   ///< Go source tree
   std::string cacheDir;
+  std::string overlay;  ///< origo's sources of replaced packages (stdlib/), if found
   /// Reads the environment; on an unsupported GOOS/GOARCH returns false
   /// with the message in err.
   bool load(std::string &err);
