@@ -115,6 +115,19 @@ bool lowerIntrinsicCall(llvm::IRBuilder<> &b, llvm::Module &m, const std::string
     result = lowerAtomic(b, it->second, args, resultTy);
     return true;
   }
+  // sync.Pool's acquire/release pair (linknamed from gc's runtime).
+  if (name == "runtime/internal/atomic.LoadAcquintptr") {
+    llvm::LoadInst *l = b.CreateAlignedLoad(b.getInt64Ty(), args[0], llvm::Align(8));
+    l->setAtomic(llvm::AtomicOrdering::Acquire);
+    result = l;
+    return true;
+  }
+  if (name == "runtime/internal/atomic.StoreReluintptr") {
+    llvm::StoreInst *st = b.CreateAlignedStore(args[1], args[0], llvm::Align(8));
+    st->setAtomic(llvm::AtomicOrdering::Release);
+    result = resultTy->isVoidTy() ? nullptr : args[1];
+    return true;
+  }
   if (auto it = mathFuncs().find(name); it != mathFuncs().end()) {
     if (it->second.goFallback) {
       redirect = it->second.goFallback;

@@ -44,6 +44,7 @@ const Object *Builder::rootVar(NodeId e) {
       const Object *o = info_->uses[e.index];
       return o && o->kind == ObjKind::Var && !o->isGlobal ? o : nullptr;
     }
+    if (isQualified(e)) return nullptr; // pkg.V: a global
     // x.f and x[i] are part of x only when x is a struct or an array
     // (through a pointer or a slice they are elsewhere).
     if ((k == NodeKind::SelectorExpr || k == NodeKind::IndexExpr) && isAggregate(typeOf(t.kid(e, 0)))) {
