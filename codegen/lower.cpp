@@ -98,6 +98,9 @@ private:
   /// else declared (a variable of another package).
   llvm::GlobalVariable *global(const std::string &name, const Type *t, bool define = false);
   std::string cuFileName_;
+  /// The constant for a variable's initial image; objects it points to
+  /// become private globals named after owner.
+  llvm::Constant *staticConstant(const ssa::StaticData &d, const std::string &owner);
   void lowerFunc(const ssa::Func &f);
   llvm::Value *lowerValue(const ssa::Value *v);
   llvm::Value *arg(const ssa::Value *v, size_t i) { return vals_[v->args[i]->id]; }
@@ -343,6 +346,40 @@ llvm::GlobalVariable *Lowering::global(const std::string &name, const Type *t, b
   return g;
 }
 
+llvm::Constant *Lowering::staticConstant(const ssa::StaticData &d, const std::string &owner) {
+  // A packed struct of byte runs and pointer words, in the Go layout the
+  // image was made in.
+  std::vector<const ssa::StaticData::Pointer *> ptrs;
+  for (const auto &p : d.pointers) ptrs.push_back(&p);
+  std::sort(ptrs.begin(), ptrs.end(), [](auto *a, auto *b) { return a->offset < b->offset; });
+  std::vector<llvm::Constant *> parts;
+  size_t at = 0;
+  auto bytes = [&](size_t end) {
+    if (end <= at) return;
+    parts.push_back(llvm::ConstantDataArray::get(ctx_, llvm::ArrayRef<uint8_t>(d.bytes.data() + at, end - at)));
+    at = end;
+  };
+  for (const ssa::StaticData::Pointer *p : ptrs) {
+    bytes(p->offset);
+    llvm::Constant *target;
+    if (!p->object) {
+      target = llvm::cast<llvm::Constant>(stringConst(p->string))->getAggregateElement(0u);
+    } else {
+      llvm::Constant *init = staticConstant(*p->object, owner);
+      auto *obj = new llvm::GlobalVariable(m_, init->getType(), false, llvm::GlobalValue::PrivateLinkage, init,
+                                           owner + "..stmp");
+      obj->setAlignment(llvm::Align(uint64_t(std::max<int64_t>(types::layoutOf(p->object->type).align, 1))));
+      target = llvm::ConstantExpr::getAddrSpaceCast(obj, gcptr_);
+    }
+    parts.push_back(target);
+    at = p->offset + 8;
+  }
+  bytes(d.bytes.size());
+  std::vector<llvm::Type *> tys;
+  for (llvm::Constant *c : parts) tys.push_back(c->getType());
+  return llvm::ConstantStruct::get(llvm::StructType::get(ctx_, tys, /*isPacked=*/true), parts);
+}
+
 llvm::Value *Lowering::stringConst(const std::string &s) {
   if (s.empty()) return llvm::Constant::getNullValue(stringTy_);
   auto it = strings_.find(s);
@@ -377,7 +414,16 @@ void Lowering::run() {
                          llvm::DICompileUnit::LineTablesOnly);
   m_.addModuleFlag(llvm::Module::Warning, "Debug Info Version", llvm::DEBUG_METADATA_VERSION);
   m_.addModuleFlag(llvm::Module::Warning, "Dwarf Version", 4);
-  for (const ssa::Global &g : pkg_.globals) global(g.name, g.type, true);
+  for (const ssa::Global &g : pkg_.globals) {
+    if (!g.init) {
+      global(g.name, g.type, true);
+      continue;
+    }
+    // Initialized data (ssa/staticinit.cpp).
+    llvm::Constant *init = staticConstant(*g.init, g.name);
+    auto *gv = new llvm::GlobalVariable(m_, init->getType(), false, llvm::GlobalValue::ExternalLinkage, init, g.name);
+    gv->setAlignment(llvm::Align(uint64_t(std::max<int64_t>(types::layoutOf(g.type).align, 1))));
+  }
   for (const auto &f : pkg_.funcs) goFunction(f->name, f->sig);
   for (const auto &f : pkg_.funcs) lowerFunc(*f);
   di_->finalize();
@@ -387,6 +433,14 @@ void Lowering::lowerFunc(const ssa::Func &f) {
   cur_ = &f;
   llvm::Function *fn = goFunction(f.name, f.sig);
   if (f.noinline) fn->addFnAttr(llvm::Attribute::NoInline);
+  if (f.name == pkg_.initFunc) {
+    // A package's init runs once, and initializers of big tables make it
+    // one huge block, on which instruction selection's combiner is
+    // quadratic (unicode's tables: 20 s on AArch64). Compiled without
+    // optimization it goes through the fast instruction selector.
+    fn->addFnAttr(llvm::Attribute::OptimizeNone);
+    fn->addFnAttr(llvm::Attribute::NoInline);
+  }
   if (f.dupOK) {
     // Made wherever it is used (gc's DUPOK): the linker keeps one copy.
     fn->setLinkage(llvm::GlobalValue::LinkOnceODRLinkage);
@@ -974,15 +1028,16 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     return b_.CreateExtractValue(arg(v, 0), {before});
   }
   case Op::LoadGlobal: {
+    // (The global's own type is a byte image when it holds initialized data.)
     llvm::GlobalVariable *g = global(v->aux, v->type);
-    llvm::Value *x = b_.CreateLoad(g->getValueType(), g);
+    llvm::Value *x = b_.CreateLoad(memTypeOf(v->type), g);
     if (types::isBoolean(v->type)) x = b_.CreateTrunc(x, t);
     return x;
   }
   case Op::StoreGlobal: {
     llvm::GlobalVariable *g = global(v->aux, v->args[0]->type);
     llvm::Value *x = arg(v, 0);
-    if (types::isBoolean(v->args[0]->type)) x = b_.CreateZExt(x, g->getValueType());
+    if (types::isBoolean(v->args[0]->type)) x = b_.CreateZExt(x, memTypeOf(v->args[0]->type));
     b_.CreateStore(x, g);
     return nullptr;
   }

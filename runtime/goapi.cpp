@@ -139,3 +139,16 @@ int64_t goNumCPU() {
 }
 int64_t goGOMAXPROCS(int64_t) { return 1; }
 }
+
+// runtime.Goexit, LockOSThread and UnlockOSThread belong to the scheduler
+// (sched.cpp); until it defines them, a program reaching Goexit stops
+// with a clear fatal error, and locking is trivially satisfied by the one
+// thread that runs Go code.
+extern "C" {
+__attribute__((weak)) void goGoexit() __asm__("runtime.Goexit");
+__attribute__((weak)) void goLockOSThread() __asm__("runtime.LockOSThread");
+__attribute__((weak)) void goUnlockOSThread() __asm__("runtime.UnlockOSThread");
+void goGoexit() { fatal("runtime.Goexit is not implemented yet"); }
+void goLockOSThread() {}
+void goUnlockOSThread() {}
+}

@@ -307,6 +307,13 @@ std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
     enterTree(init.tree, &pkg_);
     if (f_->file.empty()) f_->file = sm_.file(tree_->file).absPath;
     std::vector<NodeId> rhs = tree_->kids(init.rhs);
+    if (init.lhs.size() == 1 && init.lhs[0]->name != "_" && (init.index >= 0 || rhs.size() == 1)) {
+      // A constant initializer is data, not code (staticinit.cpp).
+      if (auto d = staticValue(rhs[init.index >= 0 ? size_t(init.index) : 0], init.lhs[0]->type)) {
+        staticInits_[init.lhs[0]->linkName()] = d;
+        continue;
+      }
+    }
     std::vector<Value *> vals;
     if (init.index >= 0) {
       vals.push_back(expr(rhs[size_t(init.index)]));
@@ -405,7 +412,7 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
   for (const Object *g : pkg.globals) {
     // A variable linknamed to another package's is that one (declared).
     bool elsewhere = !g->linkname.empty() && g->linkname.rfind(pkg.path + ".", 0) != 0;
-    if (g->name != "_" && !elsewhere) out->globals.push_back({g->linkName(), g->type});
+    if (g->name != "_" && !elsewhere) out->globals.push_back({g->linkName(), g->type, nullptr});
   }
   Builder b(pkg, facts, prog, sm, diags);
   for (const Object *fn : pkg.funcs) {
@@ -425,6 +432,8 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
   for (auto &w : promotedWrappers(pkg, prog.types())) out->funcs.push_back(std::move(w));
   out->initFunc = pkg.path + ".init";
   out->funcs.push_back(b.initFunction(out->initFunc));
+  for (Global &g : out->globals)
+    if (auto it = b.staticInits_.find(g.name); it != b.staticInits_.end()) g.init = it->second;
   b.flushPending(*out);
   return out;
 }

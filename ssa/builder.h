@@ -73,6 +73,8 @@ public:
   std::set<std::string> generatedNames_;
   std::unique_ptr<Func> literal(const PendingLiteral &lit);
   std::unique_ptr<Func> initFunction(const std::string &name);
+  /// Variables initFunction found constant initializers for, by link name.
+  std::map<std::string, std::shared_ptr<StaticData>> staticInits_;
   /// Compiles the literals and instances met so far (and those they
   /// meet) into out, literals right after the function holding them.
   void flushPending(Package &out) {
@@ -481,6 +483,10 @@ private:
   /// Points tree_, info_ and treePkg_ at t (of package p, or of a package
   /// seen with t before).
   void enterTree(const syntax::Tree *t, const types::Package *p = nullptr);
+  /// The memory image of e as a value of type t, or null when e is not a
+  /// constant expression (staticinit.cpp).
+  std::shared_ptr<StaticData> staticValue(NodeId e, const Type *t);
+  bool staticInto(NodeId e, const Type *t, StaticData &d, size_t off);
   /// pkg.X: a selector whose operand names an imported package.
   bool isQualified(NodeId e) const;
   /// The value of identifier (or qualified identifier) e denoting o: a
@@ -650,6 +656,7 @@ private:
     Value *mv = value(Op::Move, tt_.tuple({}), {tmp, v}, p);
     mv->auxType = t;
     mv->aux = types::typeString(t);
+    fresh_.insert(tmp); // a copy only the callee (or a deferred call's record) sees
     return tmp;
   }
   void zero(Value *addr, const Type *t, Pos p) {

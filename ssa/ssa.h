@@ -96,10 +96,29 @@ private:
   uint32_t nextValue_ = 1, nextBlock_ = 1;
 };
 
+/// A value laid out in memory at compile time (gc's staticinit): the
+/// bytes of a variable's initial value in the target's layout
+/// (little-endian, types/layout.h), with the pointer words that refer to
+/// a string's bytes or to another such object listed apart.
+struct StaticData {
+  const types::Type *type = nullptr;
+  std::vector<uint8_t> bytes;
+  struct Pointer {
+    size_t offset;                      ///< of the pointer word in bytes
+    std::string string;                 ///< the bytes of a string constant, or
+    std::shared_ptr<StaticData> object; ///< a new object (&T{...}, a slice's array)
+  };
+  std::vector<Pointer> pointers;
+};
+
 /// A package-level variable.
 struct Global {
   std::string name; ///< link name
   const types::Type *type;
+  /// Its initial value when the initializer is a constant expression
+  /// (constants, nil, composite literals and &T{...} of those); such a
+  /// variable is not initialized by code in the package's init.
+  std::shared_ptr<StaticData> init;
 };
 
 /// The SSA of one package.
