@@ -993,7 +993,10 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     };
     if (!callee) callee = llvm::Function::Create(callType(), llvm::Function::ExternalLinkage, name, m_);
     llvm::FunctionType *ft = callee->getFunctionType();
-    if (callee->isDeclaration() && ft->getNumParams() == 0) ft = callType();
+    // A declaration may carry another type: a placeholder, or the C type
+    // codegen gave a runtime function this Go declaration also names
+    // (//go:linkname x runtime.newobject). The call has its own type.
+    if (callee->isDeclaration()) ft = callType();
     return goCall(v, ft, callee, nullptr, args);
   }
   case Op::MakeIface: case Op::IfaceMake: case Op::IfaceTab: case Op::IfaceData: case Op::IfaceType: {
