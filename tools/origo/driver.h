@@ -20,6 +20,7 @@ struct Env {
   std::string goroot;   ///< Go source tree
   std::string cacheDir;
   std::string overlay;  ///< origo's sources of replaced packages (stdlib/), if found
+  std::string modulePath, moduleDir; ///< the main package's module (go.mod), if any
   /// Reads the environment; on an unsupported GOOS/GOARCH returns false
   /// with the message in err.
   bool load(std::string &err);
@@ -29,6 +30,7 @@ struct Env {
 struct BuildRequest {
   std::vector<std::string> files;
   std::string output;       ///< -o
+  std::string exeName;      ///< the executable's default name ("": the first file's)
   std::string stopAfter;    ///< parse|types|escape|ssa|llvm
   bool keepWork = false;    ///< -work
   bool forRun = false;      ///< origo run: build into the work directory

@@ -137,6 +137,8 @@ struct FrontEnd {
       ctx.goarch = env.goarch;
       ctx.goroot = env.goroot;
       ctx.overlay = env.overlay;
+      ctx.modulePath = env.modulePath;
+      ctx.moduleDir = env.moduleDir;
       loader = std::make_unique<Loader>(sm, depDiags, ctx);
     }
     std::vector<const PackageSource *> order = loader->dependencyOrder(path, err);
@@ -172,6 +174,8 @@ struct FrontEnd {
       ctx.goarch = env.goarch;
       ctx.goroot = env.goroot;
       ctx.overlay = env.overlay;
+      ctx.modulePath = env.modulePath;
+      ctx.moduleDir = env.moduleDir;
       pf.path = lp.canonical;
       pf.localDir = dir;
       pf.includeDirs = incs;
@@ -240,6 +244,10 @@ int buildImportPaths(const Env &env, const BuildRequest &req) {
         ctx.goarch = env.goarch;
         ctx.goroot = env.goroot;
         ctx.overlay = env.overlay;
+        ctx.modulePath = env.modulePath;
+        ctx.moduleDir = env.moduleDir;
+      ctx.modulePath = env.modulePath;
+      ctx.moduleDir = env.moduleDir;
         fe.loader = std::make_unique<Loader>(fe.sm, fe.depDiags, ctx);
       }
       const PackageSource *src = fe.loader->load(path, err);
@@ -348,17 +356,68 @@ int compileImports(FrontEnd &fe, const Env &env, const BuildRequest &req, const 
 
 } // namespace
 
-int build(const Env &env, const BuildRequest &req, std::string &built) {
+/// The module holding dir, as go finds it: the nearest go.mod at or above
+/// dir, and the path its `module` line declares. False when there is none.
+bool findModule(const std::string &dir, std::string &modulePath, std::string &moduleDir) {
+  std::error_code ec;
+  std::filesystem::path d = std::filesystem::absolute(dir, ec).lexically_normal();
+  for (; !d.empty(); d = d.parent_path()) {
+    std::filesystem::path mod = d / "go.mod";
+    if (std::filesystem::is_regular_file(mod, ec)) {
+      FILE *f = std::fopen(mod.c_str(), "r");
+      if (!f) return false;
+      char line[1024];
+      while (std::fgets(line, sizeof line, f)) {
+        std::string l(line);
+        size_t b = l.find_first_not_of(" \t");
+        if (b == std::string::npos || l.compare(b, 7, "module ") != 0) continue;
+        std::string path = l.substr(b + 7);
+        path.erase(0, path.find_first_not_of(" \t\""));
+        path.erase(path.find_last_not_of(" \t\r\n\"") + 1);
+        std::fclose(f);
+        if (path.empty()) return false;
+        modulePath = path;
+        moduleDir = d.string();
+        return true;
+      }
+      std::fclose(f);
+      return false;
+    }
+    if (d == d.root_path()) break;
+  }
+  return false;
+}
+
+int build(const Env &envIn, const BuildRequest &reqIn, std::string &built) {
+  Env env = envIn;
+  BuildRequest req = reqIn;
+  // `origo build [dir]`: the package in a directory (the current one by
+  // default), named after the directory, as go build does.
+  if (req.files.empty() || (req.files.size() == 1 && std::filesystem::is_directory(req.files[0]))) {
+    std::string dir = req.files.empty() ? "." : req.files[0];
+    BuildContext ctx;
+    ctx.goarch = env.goarch;
+    std::vector<std::string> names = selectGoFiles(ctx, dir);
+    std::error_code ec;
+    std::string abs = std::filesystem::absolute(dir, ec).lexically_normal().string();
+    while (abs.size() > 1 && abs.back() == '/') abs.pop_back();
+    if (names.empty()) return usageError("no Go files in " + abs);
+    req.files.clear();
+    for (const std::string &n : names) req.files.push_back((std::filesystem::path(dir) / n).lexically_normal().string());
+    req.exeName = std::filesystem::path(abs).filename().string();
+  }
   // Like go build: no .go file among the arguments means import paths.
   if (!req.files.empty() && std::none_of(req.files.begin(), req.files.end(), isGoFile)) {
     for (const std::string &a : req.files) {
       std::error_code ec;
       if (std::filesystem::is_regular_file(a, ec)) return usageError("named files must be .go files: " + a);
-      if (a[0] == '/' || a[0] == '.')
-        return usageError("package directories are not supported yet (name the .go files instead): " + a);
     }
     return buildImportPaths(env, req);
   }
+  // The program's own packages: imports under the path of the module
+  // holding its files resolve to the module's directories.
+  findModule(std::filesystem::path(req.files[0]).parent_path().empty() ? "." : std::filesystem::path(req.files[0]).parent_path().string(),
+             env.modulePath, env.moduleDir);
   if (int rc = checkFileArgs(req.files)) return rc;
   FrontEnd fe;
   if (int rc = fe.parse(req.files)) return rc;
@@ -447,7 +506,7 @@ int build(const Env &env, const BuildRequest &req, std::string &built) {
   job.workDir = work;
   // Like go build, the executable is named after the first file; origo
   // run builds it inside the work directory.
-  std::string base = std::filesystem::path(req.files[0]).stem().string();
+  std::string base = req.exeName.empty() ? std::filesystem::path(req.files[0]).stem().string() : req.exeName;
   job.output = req.forRun ? work + "/" + base : req.output.empty() ? base : req.output;
   if (!linker::link(job, err)) {
     if (!req.keepWork) std::filesystem::remove_all(work);
