@@ -234,8 +234,9 @@ std::string methodIfnName(const Type *t, const types::MethodSetEntry &e) {
   // Methods of generic instances are compiled where the instance is
   // converted to an interface (ssa's toIface), under gc's names.
   if (base && base->origin) {
-    if (!e.path.empty()) return "";
     bool direct = t->kind != TypeKind::Pointer && types::isPointerShaped(t);
+    // Promoted methods: the (*S[...]).m wrapper ssa made with the instance.
+    if (!e.path.empty()) return direct ? "" : types::instanceMethodName(base, m->name, true);
     return types::instanceMethodName(base, m->name, !direct);
   }
   if (t->kind != TypeKind::Pointer && types::isPointerShaped(t)) return m->linkName();

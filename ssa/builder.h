@@ -36,7 +36,12 @@ std::unique_ptr<Func> ptrWrapper(const std::string &name, const std::string &tar
 /// struct types (needsPromotedWrapper).
 std::vector<std::unique_ptr<Func>> promotedWrappers(const types::Package &pkg, types::TypeTable &tt);
 /// The pkg.(*S).m wrapper of method entry e promoted to struct type S.
-std::unique_ptr<Func> promotedWrapper(const Type *S, const types::MethodSetEntry &e, types::TypeTable &tt);
+/// For a generic instance S, the method reached may be an instance too:
+/// sig is its signature with the type arguments substituted, callee its
+/// instance's name, name the wrapper's (null/"": e.method's own).
+std::unique_ptr<Func> promotedWrapper(const Type *S, const types::MethodSetEntry &e, types::TypeTable &tt,
+                                      const Type *sig = nullptr, const std::string &callee = "",
+                                      const std::string &name = "");
 
 class Builder {
 public:

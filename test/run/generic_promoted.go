@@ -1,0 +1,27 @@
+// Methods promoted into generic struct instances: converting *A[int] to an
+// interface lists the (*A[int]).get wrapper made with the instance, which
+// calls the embedded instance's method (this once left a null method in
+// the itab).
+package main
+
+type B[T any] struct{ val T }
+
+func (b *B[T]) get() T { return b.val }
+
+func (b B[T]) show() T { return b.val }
+
+type A[T any] struct{ B[T] }
+
+type getter[T any] interface{ get() T }
+
+type shower[T any] interface{ show() T }
+
+func use[T any](g getter[T]) T { return g.get() }
+
+func main() {
+	a := A[int]{B[int]{3}}
+	var g getter[int] = &a
+	println(g.get(), use[int](&a))
+	var s shower[string] = &A[string]{B[string]{"x"}}
+	println(s.show())
+}
