@@ -486,9 +486,13 @@ llvm::Constant *DescEmitter::uncommon(const Type *t, const std::string &sym) {
                       : base->origin ? types::instanceMethodName(base, m->name, false) : m->linkName();
     // (Instance methods exist only where they were compiled.)
     auto ref = [&](const std::string &n) { return compiledOnDemand(base) ? existingFn(n) : fnRef(n); };
+    // An instance's methods have their type arguments in the signature.
+    const Type *mtype = m->type;
+    if (base->origin)
+      if (auto it = base->instanceMethodSigs.find(m->name); it != base->instanceMethodSigs.end()) mtype = it->second;
     entries.push_back(llvm::ConstantStruct::get(
         methodTy, {goString(m->name, "go:name." + m->name), goString(pkgpath, "go:path." + pkgpath),
-                   descriptor(m->type), ref(methodIfnName(t, e)), ref(tfn)}));
+                   descriptor(mtype), ref(methodIfnName(t, e)), ref(tfn)}));
   }
   llvm::Constant *methods = null();
   if (!entries.empty()) {

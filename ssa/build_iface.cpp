@@ -48,6 +48,7 @@ void Builder::instanceMethods(const Type *t) {
     tm[origin->typeParams[i]] = base->typeArgs[i];
   for (const Object *m : origin->methods) {
     std::string name = instance(m, base, tm);
+    base->instanceMethodSigs[m->name] = types::under(types::substitute(prog_, m->type, tm));
     if (m->ptrRecv || types::isPointerShaped(base)) continue;
     std::string wname = types::instanceMethodName(base, m->name, true);
     if (generatedNames_.insert(wname).second)
@@ -74,6 +75,7 @@ void Builder::instanceMethods(const Type *t) {
         om[owner->origin->typeParams[i]] = owner->typeArgs[i];
       callee = instance(e.method, owner, om);
       sig = types::under(types::substitute(prog_, e.method->type, om));
+      base->instanceMethodSigs[e.method->name] = sig;
     }
     generated_.push_back(promotedWrapper(base, e, tt_, sig, callee, wname));
   }

@@ -81,6 +81,10 @@ struct Type {
   mutable bool complete = false;        ///< Interface: method set computed
   mutable std::vector<Object *> allMethods; ///< Interface: full method set, sorted by name
   mutable int64_t layoutSize = -1, layoutAlign = 0; ///< layoutOf's cache (layout.h)
+  /// Named generic instance: the signatures (type arguments substituted)
+  /// of the methods in its method set, by name, recorded by ssa/ when it
+  /// compiles the instance's methods; type descriptors list these.
+  mutable std::map<std::string, const Type *> instanceMethodSigs;
   /// Named (generic): its type parameters; Signature: those of a generic function.
   std::vector<const Type *> typeParams;
   const Type *origin = nullptr;         ///< Named instance: the generic type

@@ -1,7 +1,7 @@
 // Methods promoted into generic struct instances: converting *A[int] to an
 // interface lists the (*A[int]).get wrapper made with the instance, which
 // calls the embedded instance's method (this once left a null method in
-// the itab).
+// the itab); the method tables give the instances' signatures.
 package main
 
 type B[T any] struct{ val T }
@@ -24,4 +24,12 @@ func main() {
 	println(g.get(), use[int](&a))
 	var s shower[string] = &A[string]{B[string]{"x"}}
 	println(s.show())
+	// Asserted at run time: the method tables list the instance's
+	// signatures, with the type arguments in them.
+	var x any = &B[string]{"direct"}
+	println(x.(getter[string]).get())
+	var y any = &A[string]{B[string]{"promoted"}}
+	println(y.(getter[string]).get(), y.(shower[string]).show())
+	_, ok := y.(getter[int])
+	println(ok)
 }
