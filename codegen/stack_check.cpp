@@ -35,8 +35,10 @@
 /// stackPreempt, above every stack pointer), and runtime.morestack yields
 /// before growing. So that a loop without calls cannot run forever
 /// unpreempted, every loop that calls no checked function of this module
-/// gets a poll on its back edges (addLoopPolls): stackguard0 compared with
-/// StackPreempt, and a cold call of runtime.loopPreempt.
+/// gets a poll on its back edges (addLoopPolls): the global
+/// runtime.preemptPending (set while some G is asked to yield) compared
+/// with 0, and a cold call of runtime.loopPreempt, which yields if the request
+/// is this goroutine's.
 //===----------------------------------------------------------------------===//
 #include "codegen/lower.h"
 
@@ -61,8 +63,6 @@ namespace {
 constexpr uint64_t MaxCheckedFrame = 4 << 10;
 /// runtime/sched.h: offsetof(G, stackguard0).
 constexpr uint64_t StackGuardOffset = 16;
-/// runtime/sched.h: StackPreempt, gc's stackPreempt ((uintptr)-1314).
-constexpr int64_t StackPreempt = -1314;
 
 uint64_t roundUp(uint64_t n, uint64_t to) { return (n + to - 1) / to * to; }
 
@@ -115,6 +115,11 @@ public:
                                                                  {ptr_, ptr_, i64_}, false)));
     lessstack_ = cold(m.getOrInsertFunction("runtime.lessstack",
                                             llvm::FunctionType::get(llvm::Type::getVoidTy(ctx_), false)));
+    preemptPending_ = m.getGlobalVariable("runtime.preemptPending");
+    if (!preemptPending_)
+      preemptPending_ = new llvm::GlobalVariable(m, llvm::Type::getInt32Ty(ctx_), false,
+                                                 llvm::GlobalValue::ExternalLinkage, nullptr,
+                                                 "runtime.preemptPending");
     loopPreempt_ = cold(m.getOrInsertFunction("runtime.loopPreempt",
                                               llvm::FunctionType::get(llvm::Type::getVoidTy(ctx_), false)));
   }
@@ -147,6 +152,7 @@ private:
   llvm::PointerType *ptr_;
   llvm::MDNode *spName_;
   llvm::GlobalVariable *curg_;
+  llvm::GlobalVariable *preemptPending_;
   llvm::FunctionCallee morestack_, switch_, lessstack_, loopPreempt_;
   std::map<std::pair<llvm::FunctionType *, void *>, llvm::Function *> thunks_;
 };
@@ -275,9 +281,9 @@ llvm::Function *StackChecks::run(llvm::Function &f) {
 void StackChecks::addLoopPolls(llvm::Function &f) {
   // A loop that calls a checked function polls through that function's
   // check; the others (even with calls to the runtime or through func
-  // values, which may not check) load stackguard0 on each back edge and
-  // compare it with StackPreempt: one TLS load, one load, one predicted
-  // branch. The call is cold and returns (runtime.loopPreempt yields).
+  // values, which may not check) load runtime.preemptPending on each back
+  // edge: one load of a global (volatile: never hoisted out of the loop)
+  // and one predicted branch. The call is cold and returns.
   llvm::DominatorTree dt(f);
   llvm::LoopInfo li(dt);
   std::vector<llvm::BasicBlock *> latches;
@@ -302,9 +308,9 @@ void StackChecks::addLoopPolls(llvm::Function &f) {
   for (llvm::BasicBlock *latch : latches) {
     llvm::Instruction *term = latch->getTerminator();
     llvm::IRBuilder<> b(term);
-    llvm::Value *g = b.CreateLoad(ptr_, b.CreateThreadLocalAddress(curg_), "g");
-    llvm::Value *guard = b.CreateLoad(i64_, b.CreateConstGEP1_64(b.getInt8Ty(), g, StackGuardOffset), "stackguard");
-    llvm::Value *poisoned = b.CreateICmpEQ(guard, llvm::ConstantInt::get(i64_, StackPreempt, true));
+    llvm::LoadInst *pending = b.CreateLoad(b.getInt32Ty(), preemptPending_, "preempt.pending");
+    pending->setVolatile(true);
+    llvm::Value *poisoned = b.CreateICmpNE(pending, b.getInt32(0));
     llvm::Instruction *then = llvm::SplitBlockAndInsertIfThen(poisoned, term, false, weights);
     llvm::IRBuilder<> tb(then);
     tb.CreateCall(loopPreempt_);

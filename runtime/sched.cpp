@@ -115,6 +115,18 @@ bool debugScheddetail = false;
 
 //===-- small helpers -------------------------------------------------------===//
 
+/// Asks gp to yield at its next stack check or loop poll. Loops poll the
+/// global flag; sysmon lowers it once no running G has a request left.
+void requestPreempt(G *gp) {
+  __atomic_store_n(&gp->preempt, true, __ATOMIC_SEQ_CST);
+  __atomic_store_n(&gp->stackguard0, StackPreempt, __ATOMIC_RELAXED);
+  __atomic_store_n(&origo_preempt_pending, 1, __ATOMIC_SEQ_CST);
+}
+
+/// Withdraws gp's preemption request (it yielded, or it is about to run
+/// afresh).
+void clearPreempt(G *gp) { __atomic_store_n(&gp->preempt, false, __ATOMIC_RELAXED); }
+
 uint32_t cheaprand() {
   static __thread uint32_t state = 0;
   if (state == 0)
@@ -722,7 +734,7 @@ top:
     inherit = false;
     gp->status = Grunning;
     gp->waitreason = nullptr;
-    gp->preempt = false;
+    clearPreempt(gp);
     gp->stackguard0 = gp->stack.lo + StackGuard;
     gp->m = mp;
     mp->curg = gp;
@@ -780,7 +792,7 @@ G *goexit0(G *gp) {
   gp->waitreason = nullptr;
   gp->gopc = 0;
   gp->goexiting = false;
-  gp->preempt = false;
+  clearPreempt(gp);
   if (gp->lockedm) {
     // gc ends a thread whose G exits locked; this one unlocks and stays.
     gp->lockedm->lockedg = nullptr;
@@ -941,10 +953,8 @@ bool othersIdle(M *mp) {
     if (pp == mp->p || __atomic_load_n(&pp->status, __ATOMIC_ACQUIRE) == Pidle)
       continue;
     if (M *m2 = pp->m)
-      if (G *g2 = m2->curg) {
-        g2->preempt = true;
-        __atomic_store_n(&g2->stackguard0, StackPreempt, __ATOMIC_RELAXED);
-      }
+      if (G *g2 = m2->curg)
+        requestPreempt(g2);
   }
   return false;
 }
@@ -1090,12 +1100,28 @@ void preemptPoint() {
   G *gp = origo_curg;
   if (!gp->preempt && gp->stackguard0 != StackPreempt)
     return;
-  gp->preempt = false;
+  clearPreempt(gp);
   gp->stackguard0 = gp->stack.lo + StackGuard;
-  if (tlsM->lockedg == gp)
-    return; // a locked G keeps its M; let it run
+  if (tlsM->lockedg == gp || tlsM->locks > 0)
+    return; // a locked G keeps its M; a pinned one its P (sysmon asks again)
   gosched();
 }
+
+int64_t procPin() {
+  M *mp = tlsM;
+  ++mp->locks;
+  return mp->p->id;
+}
+
+void procUnpin() { --tlsM->locks; }
+
+bool othersRunning() {
+  int32_t busy = gomaxprocs() - __atomic_load_n(&sched.npidle, __ATOMIC_RELAXED) -
+                 __atomic_load_n(&sched.nmspinning, __ATOMIC_RELAXED);
+  return busy > 1;
+}
+
+bool localRunqEmpty() { return runqempty(tlsM->p); }
 
 //===-- notes: futex sleep and wake-up for Ms -----------------------------===//
 
@@ -1152,16 +1178,53 @@ void preemptone(P *pp) {
   G *gp = mp->curg;
   if (!gp || gp == mp->g0)
     return;
-  gp->preempt = true;
-  __atomic_store_n(&gp->stackguard0, StackPreempt, __ATOMIC_RELAXED);
+  requestPreempt(gp);
+}
+
+/// Lowers runtime.preemptPending when no running G still has a request
+/// (the others were served, or stopped running and will start afresh).
+void clearStalePreemptFlag() {
+  if (!__atomic_load_n(&origo_preempt_pending, __ATOMIC_SEQ_CST))
+    return;
+  for (int32_t i = 0; i < gomaxprocs(); ++i)
+    if (M *mp = __atomic_load_n(&allp[i]->m, __ATOMIC_ACQUIRE))
+      if (G *gp = __atomic_load_n(&mp->curg, __ATOMIC_ACQUIRE))
+        if (__atomic_load_n(&gp->preempt, __ATOMIC_SEQ_CST))
+          return;
+  __atomic_store_n(&origo_preempt_pending, 0, __ATOMIC_SEQ_CST);
 }
 
 void retake(int64_t now) {
   for (int32_t i = 0; i < gomaxprocs(); ++i) {
     P *pp = allp[i];
-    if (__atomic_load_n(&pp->status, __ATOMIC_ACQUIRE) != Prunning)
-      continue;
+    uint32_t status = __atomic_load_n(&pp->status, __ATOMIC_ACQUIRE);
     SysmonTick &pd = pp->sysmontick;
+    if (status == Psyscall) {
+      // gc's retake: a P whose M has been in a system call for a sysmon
+      // tick goes to another M, unless it has no work and others are
+      // looking for some anyway (then after 10 ms).
+      uint32_t t = __atomic_load_n(&pp->syscalltick, __ATOMIC_RELAXED);
+      if (pd.syscalltick != t) {
+        pd.syscalltick = t;
+        pd.syscallwhen = now;
+        continue;
+      }
+      if (runqempty(pp) && pp->timer0When == 0 &&
+          __atomic_load_n(&sched.nmspinning, __ATOMIC_RELAXED) +
+                  __atomic_load_n(&sched.npidle, __ATOMIC_RELAXED) >
+              0 &&
+          pd.syscallwhen + ForcePreemptNS > now)
+        continue;
+      uint32_t expected = Psyscall;
+      if (__atomic_compare_exchange_n(&pp->status, &expected, uint32_t(Pidle), false,
+                                      __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+        ++pp->syscalltick;
+        handoffp(pp);
+      }
+      continue;
+    }
+    if (status != Prunning)
+      continue;
     uint32_t t = __atomic_load_n(&pp->schedtick, __ATOMIC_RELAXED);
     if (pd.schedtick != t) {
       pd.schedtick = t;
@@ -1231,6 +1294,7 @@ void *sysmon(void *) {
     if (next != 0 && next <= now && allIdle &&
         !__atomic_load_n(&sched.timerSleeping, __ATOMIC_ACQUIRE))
       startm(nullptr, false);
+    clearStalePreemptFlag();
     if (allIdle)
       ++idle;
     else {
@@ -1264,6 +1328,8 @@ using namespace origo::rt;
 extern "C" {
 
 __thread G *origo_curg __attribute__((tls_model("initial-exec"))) = &g0;
+
+int32_t origo_preempt_pending = 0;
 
 void origo_goexit0() { goexit1(); }
 
@@ -1329,5 +1395,68 @@ void goUnlockOSThread() {
 }
 
 void goLoopPreempt() { preemptPoint(); }
+
+void goEntersyscall() {
+  M *mp = tlsM;
+  G *gp = origo_curg;
+  P *pp = mp->p;
+  gp->status = Gsyscall;
+  gp->waitreason = nullptr;
+  ++pp->syscalltick;
+  pp->m = nullptr;
+  mp->oldp = pp;
+  mp->p = nullptr;
+  __atomic_store_n(&pp->status, uint32_t(Psyscall), __ATOMIC_RELEASE);
+  if (__atomic_load_n(&sched.stopping, __ATOMIC_ACQUIRE)) {
+    // GOMAXPROCS waits for this P: let it go now (gc's entersyscall_gcwait).
+    uint32_t expected = Psyscall;
+    if (__atomic_compare_exchange_n(&pp->status, &expected, uint32_t(Pidle), false,
+                                    __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+      SpinLockGuard l(sched.lock);
+      pidleput(pp);
+    }
+  }
+}
+
+void goExitsyscall() {
+  M *mp = tlsM;
+  G *gp = origo_curg;
+  P *oldp = mp->oldp;
+  mp->oldp = nullptr;
+  // Fast path: the P is still ours (sysmon did not take it).
+  uint32_t expected = Psyscall;
+  if (oldp && __atomic_compare_exchange_n(&oldp->status, &expected, uint32_t(Prunning), false,
+                                          __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+    mp->p = oldp;
+    oldp->m = mp;
+    ++oldp->syscalltick;
+    gp->status = Grunning;
+    return;
+  }
+  // Another idle P will do.
+  if (!__atomic_load_n(&sched.stopping, __ATOMIC_ACQUIRE)) {
+    P *pp;
+    {
+      SpinLockGuard l(sched.lock);
+      pp = pidleget();
+    }
+    if (pp) {
+      acquirep(mp, pp);
+      gp->status = Grunning;
+      return;
+    }
+  }
+  // None: the G waits in the global queue, the M for work (gc's
+  // exitsyscall0, on g0).
+  mcall([](G *g) -> G * {
+    g->status = Grunnable;
+    {
+      SpinLockGuard l(sched.lock);
+      globrunqput(g);
+    }
+    stopm(tlsM);
+    return nullptr;
+  });
+}
 
 } // extern "C"

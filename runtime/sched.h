@@ -152,6 +152,7 @@ struct M {
   G *curg;  ///< the G running on it, or null
   P *p;     ///< its P while running Go code
   P *nextp; ///< the P to take when woken (startm)
+  P *oldp;  ///< the P it had before a system call, to take back after
   bool spinning; ///< looking for work without any (gc's m.spinning)
   /// What the G that just switched to g0 asked for, run on g0 (gc's
   /// mcall); a G it returns runs next, at once.
@@ -159,6 +160,7 @@ struct M {
   bool (*waitunlockf)(G *, void *); ///< gopark's arguments, for park_m
   void *waitlock;
   G *lockedg;  ///< the G locked to this thread (LockOSThread)
+  int32_t locks; ///< procPin depth: no preemption while > 0
   Note park;
   M *alllink;
   M *schedlink; ///< next in the idle list
@@ -168,6 +170,11 @@ struct M {
 G *getg();
 /// The running G, read by every compiled function's stack check.
 extern "C" __thread G *origo_curg __asm__("runtime.curg");
+/// Not 0 while some G may have a preemption request pending: what
+/// compiled loops poll on their back edges (one load of a global, not the
+/// G's stackguard0 through the thread pointer), calling runtime.loopPreempt
+/// when it is set. sysmon lowers it.
+extern "C" int32_t origo_preempt_pending __asm__("runtime.preemptPending");
 /// The running M. (Not inlined: code that may have switched threads,
 /// after a gopark say, must read the thread pointer again.)
 M *getm();
@@ -208,6 +215,14 @@ int64_t nanotime();
 int32_t gomaxprocs();
 /// Wakes an idle P to run work just made ready, if none is spinning.
 void wakep();
+/// Disables preemption of the running G and returns its P's id (gc's
+/// procPin); procUnpin undoes it.
+int64_t procPin();
+void procUnpin();
+/// Whether another P than the caller's runs Go code (sync's canSpin).
+bool othersRunning();
+/// Whether the caller's P has nothing queued.
+bool localRunqEmpty();
 
 /// The top of the stack the caller runs on: frame-pointer walks end there.
 uintptr_t stackTop();
@@ -227,8 +242,14 @@ int64_t goNumCPU() __asm__("runtime.NumCPU");
 void goGoexit() __asm__("runtime.Goexit");
 void goLockOSThread() __asm__("runtime.LockOSThread");
 void goUnlockOSThread() __asm__("runtime.UnlockOSThread");
-/// The poll compiled loops make on their back edges when stackguard0 is
-/// StackPreempt (codegen/stack_check.cpp).
+/// Around a blocking system call (gc's entersyscall/exitsyscall, which
+/// upstream syscall.Syscall calls): the P stays the M's unless sysmon
+/// hands it to another M while the call blocks; exitsyscall takes it (or
+/// another idle P) back, or queues the G and parks the M.
+void goEntersyscall() __asm__("runtime.entersyscall");
+void goExitsyscall() __asm__("runtime.exitsyscall");
+/// The poll compiled loops make on their back edges when some G has a
+/// preemption request (codegen/stack_check.cpp): yields if it is this one.
 void goLoopPreempt() __asm__("runtime.loopPreempt");
 }
 
