@@ -94,7 +94,13 @@ private:
   llvm::Function *goFunction(const std::string &name, const Type *sig);
   llvm::FunctionCallee runtimeFunc(const std::string &name, llvm::Type *ret,
                                    std::vector<llvm::Type *> params);
-  llvm::GlobalVariable *global(const std::string &name, const Type *t);
+  /// The package-level variable name: defined (zero) when define is set,
+  /// else declared (a variable of another package).
+  llvm::GlobalVariable *global(const std::string &name, const Type *t, bool define = false);
+  std::string cuFileName_;
+  /// The constant for a variable's initial image; objects it points to
+  /// become private globals named after owner.
+  llvm::Constant *staticConstant(const ssa::StaticData &d, const std::string &owner);
   void lowerFunc(const ssa::Func &f);
   llvm::Value *lowerValue(const ssa::Value *v);
   llvm::Value *arg(const ssa::Value *v, size_t i) { return vals_[v->args[i]->id]; }
@@ -331,13 +337,47 @@ llvm::CallBase *Lowering::emitCall(llvm::FunctionCallee callee, llvm::ArrayRef<l
   return c;
 }
 
-llvm::GlobalVariable *Lowering::global(const std::string &name, const Type *t) {
+llvm::GlobalVariable *Lowering::global(const std::string &name, const Type *t, bool define) {
   if (auto *g = m_.getGlobalVariable(name)) return g;
   llvm::Type *ty = memTypeOf(t);
   auto *g = new llvm::GlobalVariable(m_, ty, false, llvm::GlobalValue::ExternalLinkage,
-                                     llvm::Constant::getNullValue(ty), name);
+                                     define ? llvm::Constant::getNullValue(ty) : nullptr, name);
   g->setAlignment(llvm::Align(uint64_t(std::max<int64_t>(types::layoutOf(t).align, 1))));
   return g;
+}
+
+llvm::Constant *Lowering::staticConstant(const ssa::StaticData &d, const std::string &owner) {
+  // A packed struct of byte runs and pointer words, in the Go layout the
+  // image was made in.
+  std::vector<const ssa::StaticData::Pointer *> ptrs;
+  for (const auto &p : d.pointers) ptrs.push_back(&p);
+  std::sort(ptrs.begin(), ptrs.end(), [](auto *a, auto *b) { return a->offset < b->offset; });
+  std::vector<llvm::Constant *> parts;
+  size_t at = 0;
+  auto bytes = [&](size_t end) {
+    if (end <= at) return;
+    parts.push_back(llvm::ConstantDataArray::get(ctx_, llvm::ArrayRef<uint8_t>(d.bytes.data() + at, end - at)));
+    at = end;
+  };
+  for (const ssa::StaticData::Pointer *p : ptrs) {
+    bytes(p->offset);
+    llvm::Constant *target;
+    if (!p->object) {
+      target = llvm::cast<llvm::Constant>(stringConst(p->string))->getAggregateElement(0u);
+    } else {
+      llvm::Constant *init = staticConstant(*p->object, owner);
+      auto *obj = new llvm::GlobalVariable(m_, init->getType(), false, llvm::GlobalValue::PrivateLinkage, init,
+                                           owner + "..stmp");
+      obj->setAlignment(llvm::Align(uint64_t(std::max<int64_t>(types::layoutOf(p->object->type).align, 1))));
+      target = llvm::ConstantExpr::getAddrSpaceCast(obj, gcptr_);
+    }
+    parts.push_back(target);
+    at = p->offset + 8;
+  }
+  bytes(d.bytes.size());
+  std::vector<llvm::Type *> tys;
+  for (llvm::Constant *c : parts) tys.push_back(c->getType());
+  return llvm::ConstantStruct::get(llvm::StructType::get(ctx_, tys, /*isPacked=*/true), parts);
 }
 
 llvm::Value *Lowering::stringConst(const std::string &s) {
@@ -362,13 +402,28 @@ void Lowering::setLoc(Pos pos) {
 void Lowering::run() {
   // Line tables only: enough for LLVM to record which calls it inlined.
   di_ = std::make_unique<llvm::DIBuilder>(m_);
-  std::string mainFile = pkg_.funcs.empty() ? pkg_.path : pkg_.funcs.front()->file;
+  std::string mainFile = pkg_.path;
+  for (const auto &f : pkg_.funcs)
+    if (!f->file.empty()) {
+      mainFile = f->file;
+      break;
+    }
+  cuFileName_ = mainFile;
   llvm::DIFile *cuFile = di_->createFile(mainFile, "");
   di_->createCompileUnit(llvm::dwarf::DW_LANG_Go, cuFile, "origo", true, "", 0, "",
                          llvm::DICompileUnit::LineTablesOnly);
   m_.addModuleFlag(llvm::Module::Warning, "Debug Info Version", llvm::DEBUG_METADATA_VERSION);
   m_.addModuleFlag(llvm::Module::Warning, "Dwarf Version", 4);
-  for (const ssa::Global &g : pkg_.globals) global(g.name, g.type);
+  for (const ssa::Global &g : pkg_.globals) {
+    if (!g.init) {
+      global(g.name, g.type, true);
+      continue;
+    }
+    // Initialized data (ssa/staticinit.cpp).
+    llvm::Constant *init = staticConstant(*g.init, g.name);
+    auto *gv = new llvm::GlobalVariable(m_, init->getType(), false, llvm::GlobalValue::ExternalLinkage, init, g.name);
+    gv->setAlignment(llvm::Align(uint64_t(std::max<int64_t>(types::layoutOf(g.type).align, 1))));
+  }
   for (const auto &f : pkg_.funcs) goFunction(f->name, f->sig);
   for (const auto &f : pkg_.funcs) lowerFunc(*f);
   di_->finalize();
@@ -378,9 +433,24 @@ void Lowering::lowerFunc(const ssa::Func &f) {
   cur_ = &f;
   llvm::Function *fn = goFunction(f.name, f.sig);
   if (f.noinline) fn->addFnAttr(llvm::Attribute::NoInline);
+  if (f.name == pkg_.initFunc) {
+    // A package's init runs once, and initializers of big tables make it
+    // one huge block, on which instruction selection's combiner is
+    // quadratic (unicode's tables: 20 s on AArch64). Compiled without
+    // optimization it goes through the fast instruction selector.
+    fn->addFnAttr(llvm::Attribute::OptimizeNone);
+    fn->addFnAttr(llvm::Attribute::NoInline);
+  }
+  if (f.dupOK) {
+    // Made wherever it is used (gc's DUPOK): the linker keeps one copy.
+    fn->setLinkage(llvm::GlobalValue::LinkOnceODRLinkage);
+    fn->setComdat(m_.getOrInsertComdat(f.name));
+  }
   funcs.push_back({f.name, f.file, f.hasParams});
   llvm::DIFile *&file = files_[f.file];
-  if (!file) file = di_->createFile(f.file, "");
+  // A package without source lines (an init with nothing to do) has its
+  // function in the compile unit's file.
+  if (!file) file = di_->createFile(f.file.empty() ? cuFileName_ : f.file, "");
   sp_ = di_->createFunction(file, f.name, f.name, file, f.pos.line,
                             di_->createSubroutineType(di_->getOrCreateTypeArray({})), f.pos.line,
                             llvm::DINode::FlagZero,
@@ -894,7 +964,14 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
   case Op::StaticCall: {
     std::vector<llvm::Value *> args;
     for (size_t i = 0; i < v->args.size(); ++i) args.push_back(arg(v, i));
-    llvm::Function *callee = m_.getFunction(v->aux);
+    std::string name = v->aux;
+    llvm::Function *callee = m_.getFunction(name);
+    if (!callee || callee->isDeclaration()) {
+      llvm::Value *r;
+      std::string redirect;
+      if (lowerIntrinsicCall(b_, m_, name, args, t, r, redirect)) return r;
+      if (!redirect.empty()) callee = m_.getFunction(name = redirect);
+    }
     // A Go function of another package (or a declaration without body),
     // or one a type descriptor's method table declared first with a
     // placeholder type (typedesc.cpp): call with the type of this call,
@@ -914,9 +991,12 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
                       : rets.size() == 1 ? rets[0] : llvm::StructType::get(ctx_, rets);
       return llvm::FunctionType::get(ret, ps, false);
     };
-    if (!callee) callee = llvm::Function::Create(callType(), llvm::Function::ExternalLinkage, v->aux, m_);
+    if (!callee) callee = llvm::Function::Create(callType(), llvm::Function::ExternalLinkage, name, m_);
     llvm::FunctionType *ft = callee->getFunctionType();
-    if (callee->isDeclaration() && ft->getNumParams() == 0) ft = callType();
+    // A declaration may carry another type: a placeholder, or the C type
+    // codegen gave a runtime function this Go declaration also names
+    // (//go:linkname x runtime.newobject). The call has its own type.
+    if (callee->isDeclaration()) ft = callType();
     return goCall(v, ft, callee, nullptr, args);
   }
   case Op::MakeIface: case Op::IfaceMake: case Op::IfaceTab: case Op::IfaceData: case Op::IfaceType: {
@@ -951,15 +1031,16 @@ llvm::Value *Lowering::lowerValue(const ssa::Value *v) {
     return b_.CreateExtractValue(arg(v, 0), {before});
   }
   case Op::LoadGlobal: {
+    // (The global's own type is a byte image when it holds initialized data.)
     llvm::GlobalVariable *g = global(v->aux, v->type);
-    llvm::Value *x = b_.CreateLoad(g->getValueType(), g);
+    llvm::Value *x = b_.CreateLoad(memTypeOf(v->type), g);
     if (types::isBoolean(v->type)) x = b_.CreateTrunc(x, t);
     return x;
   }
   case Op::StoreGlobal: {
     llvm::GlobalVariable *g = global(v->aux, v->args[0]->type);
     llvm::Value *x = arg(v, 0);
-    if (types::isBoolean(v->args[0]->type)) x = b_.CreateZExt(x, g->getValueType());
+    if (types::isBoolean(v->args[0]->type)) x = b_.CreateZExt(x, memTypeOf(v->args[0]->type));
     b_.CreateStore(x, g);
     return nullptr;
   }

@@ -54,6 +54,14 @@ std::string methodIfnName(const types::Type *t, const types::MethodSetEntry &e);
 /// IfaceType; lower_iface.cpp) at b's insertion point, given
 /// its lowered arguments and result type (an interface is LLVM
 /// `{ ptr addrspace(1), ptr addrspace(1) }`).
+/// Calls of functions gc implements in assembly or as intrinsics
+/// (intrinsics.cpp): true when the call to name was lowered inline
+/// (result: its value, or null for none); false otherwise, with redirect
+/// set when the call goes to another Go function of the same signature.
+bool lowerIntrinsicCall(llvm::IRBuilder<> &b, llvm::Module &m, const std::string &name,
+                        llvm::ArrayRef<llvm::Value *> args, llvm::Type *resultTy, llvm::Value *&result,
+                        std::string &redirect);
+
 llvm::Value *lowerIfaceOp(llvm::IRBuilder<> &b, llvm::Module &m, const ssa::Value *v,
                           const std::vector<llvm::Value *> &args, llvm::Type *resultTy);
 

@@ -236,6 +236,20 @@ static bool isLeaf(llvm::Function &f) {
   return true;
 }
 
+/// Whether a result of type t comes back in registers on both targets
+/// (x86-64 returns at most two integer and two vector registers' worth).
+static bool returnsInRegisters(llvm::Type *t) {
+  auto *st = llvm::dyn_cast<llvm::StructType>(t);
+  if (!st) return true;
+  unsigned ints = 0, floats = 0;
+  for (llvm::Type *e : st->elements()) {
+    if (e->isFloatingPointTy()) ++floats;
+    else if (e->isIntegerTy() || e->isPointerTy()) ++ints;
+    else return false;
+  }
+  return ints <= 2 && floats <= 2;
+}
+
 llvm::Function *StackChecks::run(llvm::Function &f) {
   uint64_t bound = frameBound(f);
   if (bound <= MaxCheckedFrame && isLeaf(f)) return &f;
@@ -269,7 +283,12 @@ llvm::Function *StackChecks::run(llvm::Function &f) {
   std::vector<llvm::Value *> args;
   for (llvm::Argument &a : f.args()) args.push_back(&a);
   llvm::CallInst *c = forward(b, f, body->getFunctionType(), body, args);
-  c->setTailCallKind(llvm::CallInst::TCK_MustTail);
+  // A tail call keeps the wrapper out of the frame chain. Results wider
+  // than the return registers are returned through memory, which rules a
+  // guaranteed tail call out; then it is only a hint (and a traceback
+  // through such a frame may lack a line).
+  c->setTailCallKind(returnsInRegisters(f.getReturnType()) ? llvm::CallInst::TCK_MustTail
+                                                             : llvm::CallInst::TCK_Tail);
   if (f.getReturnType()->isVoidTy())
     b.CreateRetVoid();
   else

@@ -21,6 +21,12 @@ struct BuildContext {
   /// runtime selected, "purego" picks pure-Go fallbacks over assembly.
   std::vector<std::string> tags{"purego", "gc"};
   bool cgo = false;
+  /// origo's own sources of replaced packages (stdlib/): a package found
+  /// at overlay/<import path> is loaded from there instead of GOROOT.
+  std::string overlay;
+  /// The module of the program being built (go.mod's module path and its
+  /// directory): imports under modulePath are its own packages.
+  std::string modulePath, moduleDir;
   /// gc 1.19's tool tags on amd64 and arm64 (the GOEXPERIMENTs on by
   /// default), so that file selection agrees with `go list`.
   std::vector<std::string> toolTags{"goexperiment.regabiwrappers", "goexperiment.regabiargs"};

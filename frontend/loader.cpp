@@ -213,7 +213,13 @@ const PackageSource *Loader::load(const std::string &importPath, std::string &er
       importPath.find("..") != std::string::npos)
     return fail("invalid import path \"" + importPath + "\"");
   pkg->dir = ctx_.goroot + "/src/" + importPath;
-  if (!isDir(pkg->dir)) return fail("package " + importPath + " is not in GOROOT (" + pkg->dir + ")");
+  if (!ctx_.overlay.empty() && isDir(ctx_.overlay + "/" + importPath)) pkg->dir = ctx_.overlay + "/" + importPath;
+  if (!ctx_.modulePath.empty() &&
+      (importPath == ctx_.modulePath || importPath.rfind(ctx_.modulePath + "/", 0) == 0))
+    pkg->dir = ctx_.moduleDir + importPath.substr(ctx_.modulePath.size());
+  if (!isDir(pkg->dir))
+    return fail(pkg->dir.rfind(ctx_.goroot, 0) == 0 ? "package " + importPath + " is not in GOROOT (" + pkg->dir + ")"
+                                                   : "no required module provides package " + importPath);
 
   std::vector<std::string> headerErrs;
   std::vector<GoFile> files = selectFiles(ctx_, pkg->dir, true, &headerErrs);

@@ -83,7 +83,9 @@ Panic *&currentPanics() { return getg()->panic; }
 /// goroutine does not change threads inside newPanic or freePanic.
 __thread Panic *freePanics = nullptr;
 
-Panic *newPanic() {
+// Not inlined: a goroutine may change threads between the two (deferred
+// calls run in between), and the thread pointer must be read afresh.
+__attribute__((noinline)) Panic *newPanic() {
   Panic *p = freePanics;
   if (p)
     freePanics = p->nextFree;
@@ -93,7 +95,7 @@ Panic *newPanic() {
   return p;
 }
 
-void freePanic(Panic *p) {
+__attribute__((noinline)) void freePanic(Panic *p) {
   p->nextFree = freePanics;
   freePanics = p;
 }

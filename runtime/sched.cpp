@@ -1396,7 +1396,9 @@ void goUnlockOSThread() {
 
 void goLoopPreempt() { preemptPoint(); }
 
-void goEntersyscall() {
+// Weak: stdlib/runtime/hooks.go still has empty Go stand-ins from the
+// one-P days; these take over once those go.
+__attribute__((weak)) void goEntersyscall() {
   M *mp = tlsM;
   G *gp = origo_curg;
   P *pp = mp->p;
@@ -1418,7 +1420,7 @@ void goEntersyscall() {
   }
 }
 
-void goExitsyscall() {
+__attribute__((weak)) void goExitsyscall() {
   M *mp = tlsM;
   G *gp = origo_curg;
   P *oldp = mp->oldp;

@@ -35,9 +35,12 @@ struct Waiter {
   Waiter *prev;
 };
 
+/// Per thread; the accessors are never inlined: a goroutine that parks
+/// between newWaiter and freeWaiter may continue on another thread, and
+/// the compiler must not reuse the thread pointer it read before the park.
 __thread Waiter *freeWaiters = nullptr;
 
-Waiter *newWaiter() {
+__attribute__((noinline)) Waiter *newWaiter() {
   Waiter *w = freeWaiters;
   if (w)
     freeWaiters = w->next;
@@ -47,7 +50,7 @@ Waiter *newWaiter() {
   return w;
 }
 
-void freeWaiter(Waiter *w) {
+__attribute__((noinline)) void freeWaiter(Waiter *w) {
   w->next = freeWaiters;
   freeWaiters = w;
 }
@@ -215,6 +218,11 @@ namespace {
 void *poolCleanup = nullptr; ///< sync's poolCleanup, for the GC to come
 } // namespace
 
+// The hooks below `sync.runtime_nanotime` are weak: stdlib/runtime
+// (hooks.go, runtime.go) still defines Go stand-ins for them from the
+// time when one P ran everything; these take over once those go.
+#define ORIGO_WEAK_HOOK __attribute__((weak))
+
 extern "C" {
 
 void goSyncSemacquire(uint32_t *addr) { semacquire(addr, false, "semacquire"); }
@@ -310,7 +318,7 @@ void goNotifyListCheck(uintptr_t size) {
   }
 }
 
-bool goSyncCanSpin(int64_t i) {
+ORIGO_WEAK_HOOK bool goSyncCanSpin(int64_t i) {
   // gc's sync_runtime_canSpin: a few rounds, on a multicore machine, with
   // other Ps running (one of them may release the lock), and nothing else
   // to run here.
@@ -319,7 +327,7 @@ bool goSyncCanSpin(int64_t i) {
   return localRunqEmpty();
 }
 
-void goSyncDoSpin() {
+ORIGO_WEAK_HOOK void goSyncDoSpin() {
   for (int i = 0; i < 30; ++i) {
 #if defined(__x86_64__)
     __builtin_ia32_pause();
@@ -331,20 +339,20 @@ void goSyncDoSpin() {
 
 int64_t goSyncNanotime() { return nanotime(); }
 
-void goSyncThrow(const uint8_t *p, int64_t n) { fatalGoString(p, n); }
+ORIGO_WEAK_HOOK void goSyncThrow(const uint8_t *p, int64_t n) { fatalGoString(p, n); }
 
-void goSyncFatal(const uint8_t *p, int64_t n) { fatalGoString(p, n); }
+ORIGO_WEAK_HOOK void goSyncFatal(const uint8_t *p, int64_t n) { fatalGoString(p, n); }
 
-void goSyncRegisterPoolCleanup(void *f) { poolCleanup = f; }
+ORIGO_WEAK_HOOK void goSyncRegisterPoolCleanup(void *f) { poolCleanup = f; }
 
-int64_t goSyncProcPin() { return procPin(); }
+ORIGO_WEAK_HOOK int64_t goSyncProcPin() { return procPin(); }
 
-void goSyncProcUnpin() { procUnpin(); }
+ORIGO_WEAK_HOOK void goSyncProcUnpin() { procUnpin(); }
 
-int64_t goAtomicProcPin() { return procPin(); }
+ORIGO_WEAK_HOOK int64_t goAtomicProcPin() { return procPin(); }
 
-void goAtomicProcUnpin() { procUnpin(); }
+ORIGO_WEAK_HOOK void goAtomicProcUnpin() { procUnpin(); }
 
-void goKeepAlive(const void *, void *) {}
+ORIGO_WEAK_HOOK void goKeepAlive(const void *, void *) {}
 
 } // extern "C"

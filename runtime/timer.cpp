@@ -215,7 +215,24 @@ bool startSleepTimer(G *, void *t) {
   return true;
 }
 
+/// Per thread; the accessors are never inlined (see sema.cpp's
+/// freeWaiters: timeSleep parks between the two).
 __thread Timer *freeSleepTimers = nullptr;
+
+__attribute__((noinline)) Timer *getSleepTimer() {
+  Timer *t = freeSleepTimers;
+  if (t)
+    freeSleepTimers = static_cast<Timer *>(t->arg.data);
+  else
+    t = static_cast<Timer *>(persistentAlloc(sizeof(Timer), alignof(Timer)));
+  memset(t, 0, sizeof *t);
+  return t;
+}
+
+__attribute__((noinline)) void putSleepTimer(Timer *t) {
+  t->arg.data = freeSleepTimers;
+  freeSleepTimers = t;
+}
 
 } // namespace
 
@@ -223,20 +240,14 @@ void timeSleep(int64_t ns) {
   if (ns <= 0)
     return;
   G *gp = getg();
-  Timer *t = freeSleepTimers;
-  if (t)
-    freeSleepTimers = static_cast<Timer *>(t->arg.data);
-  else
-    t = static_cast<Timer *>(persistentAlloc(sizeof(Timer), alignof(Timer)));
-  memset(t, 0, sizeof *t);
+  Timer *t = getSleepTimer();
   int64_t when = nanotime() + ns;
   t->when = when < 0 ? INT64_MAX : when;
   t->f = const_cast<void **>(goroutineReadyFunc);
   t->arg.data = gp;
   gopark(startSleepTimer, t, "sleep");
   // Back, maybe on another M: the timer ran and is in no heap.
-  t->arg.data = freeSleepTimers;
-  freeSleepTimers = t;
+  putSleepTimer(t);
 }
 
 } // namespace origo::rt
@@ -261,54 +272,13 @@ void goModTimer(Timer *t, int64_t when, int64_t period, void *f, const void *arg
   modtimer(t, when, period, f, arg, seq);
 }
 
-int64_t goRuntimeNano() { return nanotime(); }
-int64_t goNanotime() { return nanotime(); }
-
-/// time.now's values, written for the assembly stub below.
-struct TimeNow {
-  int64_t sec;
-  int64_t nsec;
-  int64_t mono;
-};
-void origo_time_now(TimeNow *out) {
-  struct timespec ts;
-  clock_gettime(CLOCK_REALTIME, &ts);
-  out->sec = ts.tv_sec;
-  out->nsec = ts.tv_nsec;
-  out->mono = nanotime();
-}
-
 } // extern "C"
 
-// time.now() (sec int64, nsec int32, mono int64): LLVM returns such a
-// struct in rax, edx, rcx (x86-64) or x0, w1, x2 (AArch64), which no C++
-// function can; origo_callclosure3(f, a, b, c) calls a Go func value.
+// origo_callclosure3(f, a, b, c) calls a Go func value: f's code with f
+// in the nest register, the arguments in the first three registers.
 #if defined(__x86_64__)
 __asm__(R"(
   .text
-  .globl "time.now"
-  .type "time.now", @function
-  .p2align 4
-"time.now":
-  .cfi_startproc
-  pushq %rbp
-  .cfi_def_cfa_offset 16
-  .cfi_offset %rbp, -16
-  movq %rsp, %rbp
-  .cfi_def_cfa_register %rbp
-  subq $32, %rsp
-  movq %rsp, %rdi
-  callq origo_time_now
-  movq (%rsp), %rax
-  movq 8(%rsp), %rdx
-  movq 16(%rsp), %rcx
-  movq %rbp, %rsp
-  popq %rbp
-  .cfi_def_cfa %rsp, 8
-  retq
-  .cfi_endproc
-  .size "time.now", .-"time.now"
-
   .globl origo_callclosure3
   .type origo_callclosure3, @function
   .p2align 4
@@ -325,29 +295,6 @@ origo_callclosure3:
 #elif defined(__aarch64__)
 __asm__(R"(
   .text
-  .globl "time.now"
-  .type "time.now", %function
-  .p2align 4
-"time.now":
-  .cfi_startproc
-  stp x29, x30, [sp, #-48]!
-  .cfi_def_cfa_offset 48
-  .cfi_offset w30, -40
-  .cfi_offset w29, -48
-  mov x29, sp
-  add x0, sp, #16
-  bl origo_time_now
-  ldr x0, [sp, #16]
-  ldr x1, [sp, #24]
-  ldr x2, [sp, #32]
-  ldp x29, x30, [sp], #48
-  .cfi_def_cfa_offset 0
-  .cfi_restore w30
-  .cfi_restore w29
-  ret
-  .cfi_endproc
-  .size "time.now", .-"time.now"
-
   .globl origo_callclosure3
   .type origo_callclosure3, %function
   .p2align 4
@@ -363,5 +310,5 @@ origo_callclosure3:
   .size origo_callclosure3, .-origo_callclosure3
 )");
 #else
-#error "time.now: unsupported target"
+#error "origo_callclosure3: unsupported target"
 #endif

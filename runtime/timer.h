@@ -69,10 +69,8 @@ bool goStopTimer(origo::rt::Timer *t) __asm__("time.stopTimer");
 bool goResetTimer(origo::rt::Timer *t, int64_t when) __asm__("time.resetTimer");
 void goModTimer(origo::rt::Timer *t, int64_t when, int64_t period, void *f, const void *argType,
                 void *argData, uintptr_t seq) __asm__("time.modTimer");
-int64_t goRuntimeNano() __asm__("time.runtimeNano");
-int64_t goNanotime() __asm__("runtime.nanotime");
-// time.now returns (sec int64, nsec int32, mono int64) in three registers:
-// an assembly stub (timer.cpp) around origo_time_now.
+// time.now and runtime.nanotime (time.runtimeNano links to it) are
+// stdlib/runtime's and goapi.cpp's.
 }
 
 #endif // ORIGO_RUNTIME_TIMER_H

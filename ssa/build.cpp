@@ -94,9 +94,16 @@ void Builder::jump(Block *target) {
 
 //===-- functions ----------------------------------------------------------===//
 
+void Builder::enterTree(const syntax::Tree *t, const types::Package *p) {
+  tree_ = t;
+  if (p) treePkgs_[t] = p;
+  auto it = treePkgs_.find(t);
+  treePkg_ = it != treePkgs_.end() ? it->second : &pkg_;
+  info_ = &treePkg_->infoFor(t);
+}
+
 std::unique_ptr<Func> Builder::function(const Object *fn, const std::string &name, const types::TypeMap &m) {
-  tree_ = fn->tree;
-  info_ = &pkg_.infoFor(tree_);
+  enterTree(fn->tree, fn->pkg);
   setSubst(m);
   // A method is a function whose first parameter is the receiver.
   const Object *recv = nullptr;
@@ -139,8 +146,7 @@ std::string Builder::instance(const Object *fn, const Type *owner, const types::
 }
 
 std::unique_ptr<Func> Builder::literal(const PendingLiteral &lit) {
-  tree_ = lit.tree;
-  info_ = &pkg_.infoFor(tree_);
+  enterTree(lit.tree);
   NodeId e = lit.node;
   setSubst(lit.subst);
   return body(lit.name, typeOf(e), e, nullptr, tree_->kid(e, 1), pos(e), lit.captures);
@@ -298,10 +304,16 @@ std::unique_ptr<Func> Builder::initFunction(const std::string &name) {
   sealed_.insert(entry);
   startBlock(entry);
   for (const auto &init : pkg_.initOrder) {
-    tree_ = init.tree;
-    info_ = &pkg_.infoFor(tree_);
+    enterTree(init.tree, &pkg_);
     if (f_->file.empty()) f_->file = sm_.file(tree_->file).absPath;
     std::vector<NodeId> rhs = tree_->kids(init.rhs);
+    if (init.lhs.size() == 1 && init.lhs[0]->name != "_" && (init.index >= 0 || rhs.size() == 1)) {
+      // A constant initializer is data, not code (staticinit.cpp).
+      if (auto d = staticValue(rhs[init.index >= 0 ? size_t(init.index) : 0], init.lhs[0]->type)) {
+        staticInits_[init.lhs[0]->linkName()] = d;
+        continue;
+      }
+    }
     std::vector<Value *> vals;
     if (init.index >= 0) {
       vals.push_back(expr(rhs[size_t(init.index)]));
@@ -397,8 +409,11 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
   auto out = std::make_unique<Package>();
   out->path = pkg.path;
   out->types = &prog;
-  for (const Object *g : pkg.globals)
-    if (g->name != "_") out->globals.push_back({g->linkName(), g->type});
+  for (const Object *g : pkg.globals) {
+    // A variable linknamed to another package's is that one (declared).
+    bool elsewhere = !g->linkname.empty() && g->linkname.rfind(pkg.path + ".", 0) != 0;
+    if (g->name != "_" && !elsewhere) out->globals.push_back({g->linkName(), g->type, nullptr});
+  }
   Builder b(pkg, facts, prog, sm, diags);
   for (const Object *fn : pkg.funcs) {
     if (!fn->tree || !fn->type || !fn->tree->kid(fn->decl, syntax::FuncBody).valid()) continue;
@@ -410,10 +425,15 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
     if (needsPtrWrapper(fn)) out->funcs.push_back(ptrWrapper(fn, prog.types()));
     b.flushPending(*out);
   }
-  for (auto &g : b.generated_) out->funcs.push_back(std::move(g));
+  for (auto &g : b.generated_) {
+    g->dupOK = true;
+    out->funcs.push_back(std::move(g));
+  }
   for (auto &w : promotedWrappers(pkg, prog.types())) out->funcs.push_back(std::move(w));
   out->initFunc = pkg.path + ".init";
   out->funcs.push_back(b.initFunction(out->initFunc));
+  for (Global &g : out->globals)
+    if (auto it = b.staticInits_.find(g.name); it != b.staticInits_.end()) g.init = it->second;
   b.flushPending(*out);
   return out;
 }

@@ -255,7 +255,7 @@ Value *Builder::receiver(NodeId sel, const Object *m) {
   NodeId x = t.kid(sel, 0);
   Pos p = pos(sel);
   const Type *bt = typeOf(x);
-  types::LookupResult r = types::lookupFieldOrMethod(bt, std::string(t[t.kid(sel, 1)].text), &pkg_);
+  types::LookupResult r = types::lookupFieldOrMethod(bt, std::string(t[t.kid(sel, 1)].text), treePkg_);
   if (r.interfaceMethod || !r.method) {
     unsupported(p, "a call of an interface method");
     return nullptr;
@@ -344,7 +344,7 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
     return ifaceCall(e, results); // x.m(...) and I.m(x, ...)
   if (t.kind(fun) == NodeKind::SelectorExpr && tv(t.kid(fun, 0)).type && tv(t.kid(fun, 0)).mode != types::Mode::TypeExpr &&
       !types::isTypeParam(typeOf(t.kid(fun, 0)))) {
-    types::LookupResult r = types::lookupFieldOrMethod(typeOf(t.kid(fun, 0)), std::string(t[t.kid(fun, 1)].text), &pkg_);
+    types::LookupResult r = types::lookupFieldOrMethod(typeOf(t.kid(fun, 0)), std::string(t[t.kid(fun, 1)].text), treePkg_);
     if (r.method && r.interfaceMethod && !r.path.empty()) return ifaceCall(e, results); // promoted from an interface
   }
   if (t.kind(fun) == NodeKind::SelectorExpr && tv(t.kid(fun, 0)).mode == types::Mode::TypeExpr) {
@@ -542,10 +542,6 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       return nullptr;
     }
     return closureCall(e, results);
-  }
-  if (callee->pkg != &pkg_) {
-    unsupported(p, "calling " + callee->linkName() + " (compiling imported packages)");
-    return nullptr;
   }
   const Type *sig = types::under(subst(ftv.type));
   std::string calleeName = callee->linkName();

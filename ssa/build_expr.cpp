@@ -120,6 +120,34 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
   return v;
 }
 
+bool Builder::isQualified(NodeId e) const {
+  const syntax::Tree &t = *tree_;
+  if (t.kind(e) != NodeKind::SelectorExpr || t.kind(t.kid(e, 0)) != NodeKind::Ident) return false;
+  const Object *x = info_->uses[t.kid(e, 0).index];
+  return x && x->kind == ObjKind::PkgName;
+}
+
+Value *Builder::objectValue(NodeId e, const Object *o) {
+  assert(o && "identifier without object after type checking");
+  if (o->kind == ObjKind::Var) {
+    if (o->isGlobal && isAggregate(o->type)) return addrOf(e);
+    if (o->isGlobal) {
+      Value *l = value(Op::LoadGlobal, o->type, {}, pos(e));
+      l->aux = o->linkName();
+      return l;
+    }
+    return load(o, pos(e));
+  }
+  if (o->kind == ObjKind::Func && !o->isMethod) {
+    Value *v = value(Op::FuncAddr, typeOf(e), {}, pos(e));
+    v->aux = o->type->typeParams.empty() ? o->linkName() : genericInstance(o, e, tree_->kind(e) == NodeKind::SelectorExpr ? tree_->kid(e, 1) : e);
+    return v;
+  }
+  if (o->kind == ObjKind::Nil) return value(Op::ConstInt, typeOf(e), {}, pos(e));
+  unsupported(pos(e), "a function value");
+  return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
+}
+
 Value *Builder::expr(NodeId e) {
   Value *v = exprValue(e);
   if (v && tv(e).type && isAggregate(typeOf(e))) {
@@ -147,27 +175,8 @@ Value *Builder::exprValue(NodeId e) {
   switch (t.kind(e)) {
   case NodeKind::ParenExpr:
     return expr(t.kid(e, 0));
-  case NodeKind::Ident: {
-    const Object *o = info_->uses[e.index];
-    assert(o && "identifier without object after type checking");
-    if (o->kind == ObjKind::Var) {
-      if (o->isGlobal && isAggregate(o->type)) return addrOf(e);
-      if (o->isGlobal) {
-        Value *l = value(Op::LoadGlobal, o->type, {}, pos(e));
-        l->aux = o->linkName();
-        return l;
-      }
-      return load(o, pos(e));
-    }
-    if (o->kind == ObjKind::Func && !o->isMethod && o->pkg == &pkg_) {
-      Value *v = value(Op::FuncAddr, typeOf(e), {}, pos(e));
-      v->aux = o->type->typeParams.empty() ? o->linkName() : genericInstance(o, e, e);
-      return v;
-    }
-    if (o->kind == ObjKind::Nil) return value(Op::ConstInt, typeOf(e), {}, pos(e));
-    unsupported(pos(e), "a function value");
-    return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
-  }
+  case NodeKind::Ident:
+    return objectValue(e, info_->uses[e.index]);
   case NodeKind::FuncLit:
     return funcLit(e);
   case NodeKind::CompositeLit: {
@@ -197,6 +206,7 @@ Value *Builder::exprValue(NodeId e) {
     if (sel && sel->kind == ObjKind::Func && !sel->recvType && xm != types::Mode::Invalid &&
         xm != types::Mode::NoValue && xm != types::Mode::TypeExpr && typeOf(t.kid(e, 0)))
       return ifaceMethodValue(e); // promoted from an interface (not pkg.F)
+    if (isQualified(e)) return objectValue(e, sel);
     unsupported(pos(e), "a qualified identifier");
     return value(Op::ConstInt, basic(BasicKind::Int), {}, pos(e));
   }
@@ -247,9 +257,10 @@ Value *Builder::exprValue(NodeId e) {
     return binary(e);
   }
   case NodeKind::IndexExpr:
-    if (t.kind(t.kid(e, 0)) == NodeKind::Ident) {
-      // F[int] as a value: the instance's static closure.
-      const Object *g = info_->uses[t.kid(e, 0).index];
+    if (t.kind(t.kid(e, 0)) == NodeKind::Ident || isQualified(t.kid(e, 0))) {
+      // F[int] and pkg.F[int] as values: the instance's static closure.
+      NodeId fn = t.kid(e, 0);
+      const Object *g = info_->uses[(t.kind(fn) == NodeKind::Ident ? fn : t.kid(fn, 1)).index];
       if (g && g->kind == ObjKind::Func && !g->type->typeParams.empty()) {
         Value *v = value(Op::FuncAddr, typeOf(e), {}, pos(e));
         v->aux = genericInstance(g, e, t.kid(e, 0));

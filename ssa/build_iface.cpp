@@ -73,16 +73,6 @@ Value *Builder::toIface(Value *v, const Type *to, Pos p) {
     tab->aux = "runtime.convI2I";
     return value(Op::IfaceMake, to, {tab, data}, p);
   }
-  if (!isEmptyIface(to)) {
-    // The itab names the methods of from: those of an imported type are
-    // not compiled yet.
-    const Type *base = from->kind == types::TypeKind::Pointer ? from->elem : from;
-    if (base->kind == types::TypeKind::Named && base->obj && base->obj->pkg && base->obj->pkg != &pkg_ &&
-        !base->methods.empty()) {
-      unsupported(p, "converting a " + types::typeString(from, &pkg_) + " to an interface (compiling imported packages)");
-      return value(Op::ConstInt, to, {}, p);
-    }
-  }
   instanceMethods(from);
   Value *data = value(Op::Box, basic(BasicKind::UnsafePointer), {v}, p);
   if (isAggregate(from)) {
@@ -212,7 +202,7 @@ Value *Builder::ifaceCall(NodeId e, std::vector<Value *> *results) {
     // s.m(...) with m promoted from an interface embedded in struct s:
     // the interface field, reached through s (or *s) and the embedded
     // fields on the way.
-    types::LookupResult r = types::lookupFieldOrMethod(it, std::string(t[t.kid(fun, 1)].text), &pkg_);
+    types::LookupResult r = types::lookupFieldOrMethod(it, std::string(t[t.kid(fun, 1)].text), treePkg_);
     Value *field = fieldPath(expr(t.kid(fun, 0)), it, r.path, r.path.size(), p);
     args.push_back(value(Op::Load, it, {field}, p));
   } else {
@@ -268,7 +258,7 @@ Value *Builder::ifaceMethodValue(NodeId e) {
   if (!methodExpr && !types::isInterface(it)) {
     // s.m with m promoted from an interface embedded in struct s: the
     // method value of that interface field.
-    types::LookupResult r = types::lookupFieldOrMethod(it, name, &pkg_);
+    types::LookupResult r = types::lookupFieldOrMethod(it, name, treePkg_);
     const Type *ft = it;
     for (int idx : r.path) {
       const Type *u = types::under(ft);

@@ -44,6 +44,7 @@ const Object *Builder::rootVar(NodeId e) {
       const Object *o = info_->uses[e.index];
       return o && o->kind == ObjKind::Var && !o->isGlobal ? o : nullptr;
     }
+    if (isQualified(e)) return nullptr; // pkg.V: a global
     // x.f and x[i] are part of x only when x is a struct or an array
     // (through a pointer or a slice they are elsewhere).
     if ((k == NodeKind::SelectorExpr || k == NodeKind::IndexExpr) && isAggregate(typeOf(t.kid(e, 0)))) {
@@ -80,10 +81,13 @@ Value *Builder::fieldAddr(NodeId e) {
   const Type *xt = typeOf(x);
   if (!xt) {
     // pkg.V: a variable of an imported package.
-    unsupported(p, "a variable of an imported package (compiling imported packages)");
-    return temp(typeOf(e), p);
+    const Object *o = info_->uses[t.kid(e, 1).index];
+    assert(o && o->kind == ObjKind::Var && o->isGlobal && "qualified operand that is not a variable");
+    Value *a = value(Op::GlobalAddr, tt_.pointer(o->type), {}, p);
+    a->aux = o->linkName();
+    return a;
   }
-  types::LookupResult r = types::lookupFieldOrMethod(xt, std::string(t[t.kid(e, 1)].text), &pkg_);
+  types::LookupResult r = types::lookupFieldOrMethod(xt, std::string(t[t.kid(e, 1)].text), treePkg_);
   assert(r.field && "field selector without a field");
   // The operand: a struct's address, or a pointer to follow.
   Value *base = expr(x);

@@ -73,20 +73,27 @@ public:
   std::set<std::string> generatedNames_;
   std::unique_ptr<Func> literal(const PendingLiteral &lit);
   std::unique_ptr<Func> initFunction(const std::string &name);
+  /// Variables initFunction found constant initializers for, by link name.
+  std::map<std::string, std::shared_ptr<StaticData>> staticInits_;
   /// Compiles the literals and instances met so far (and those they
   /// meet) into out, literals right after the function holding them.
   void flushPending(Package &out) {
     for (;;) {
-      for (size_t i = 0; i < pendingLiterals_.size(); ++i) out.funcs.push_back(literal(pendingLiterals_[i]));
+      // What an instance holds is named after it, and made with it.
+      auto add = [&](std::unique_ptr<Func> f, bool dupOK) {
+        f->dupOK = dupOK || f->name.find('[') != std::string::npos;
+        out.funcs.push_back(std::move(f));
+      };
+      for (size_t i = 0; i < pendingLiterals_.size(); ++i) add(literal(pendingLiterals_[i]), false);
       pendingLiterals_.clear();
-      for (size_t i = 0; i < pendingWrappers_.size(); ++i) out.funcs.push_back(methodValueWrapper(pendingWrappers_[i]));
+      for (size_t i = 0; i < pendingWrappers_.size(); ++i) add(methodValueWrapper(pendingWrappers_[i]), true);
       pendingWrappers_.clear();
-      for (size_t i = 0; i < pendingGos_.size(); ++i) out.funcs.push_back(goWrapper(pendingGos_[i]));
+      for (size_t i = 0; i < pendingGos_.size(); ++i) add(goWrapper(pendingGos_[i]), false);
       pendingGos_.clear();
       if (pendingInstances_.empty()) return;
       PendingInstance in = pendingInstances_.front();
       pendingInstances_.erase(pendingInstances_.begin());
-      out.funcs.push_back(function(in.fn, in.name, in.m));
+      add(function(in.fn, in.name, in.m), true);
     }
   }
 
@@ -469,6 +476,22 @@ private:
   Pos lastPos_; ///< of the expression or statement being built
   const syntax::Tree *tree_ = nullptr;
   const types::FileInfo *info_ = nullptr;
+  /// The package whose file tree_ is (a generic function instantiated
+  /// here may come from another package); lookups of unexported names use it.
+  const types::Package *treePkg_ = nullptr;
+  std::map<const syntax::Tree *, const types::Package *> treePkgs_;
+  /// Points tree_, info_ and treePkg_ at t (of package p, or of a package
+  /// seen with t before).
+  void enterTree(const syntax::Tree *t, const types::Package *p = nullptr);
+  /// The memory image of e as a value of type t, or null when e is not a
+  /// constant expression (staticinit.cpp).
+  std::shared_ptr<StaticData> staticValue(NodeId e, const Type *t);
+  bool staticInto(NodeId e, const Type *t, StaticData &d, size_t off);
+  /// pkg.X: a selector whose operand names an imported package.
+  bool isQualified(NodeId e) const;
+  /// The value of identifier (or qualified identifier) e denoting o: a
+  /// variable, a function (its static closure) or nil.
+  Value *objectValue(NodeId e, const Object *o);
   std::unique_ptr<Func> f_;
   Block *cur_ = nullptr;
   std::map<Block *, std::map<const Object *, Value *>> defs_;
@@ -633,6 +656,7 @@ private:
     Value *mv = value(Op::Move, tt_.tuple({}), {tmp, v}, p);
     mv->auxType = t;
     mv->aux = types::typeString(t);
+    fresh_.insert(tmp); // a copy only the callee (or a deferred call's record) sees
     return tmp;
   }
   void zero(Value *addr, const Type *t, Pos p) {

@@ -79,6 +79,9 @@ public:
   Pos pos;
   bool hasParams = false;
   bool noinline = false;      ///< //go:noinline: never inlined (gc's directive)
+  /// Made by every package that needs it (generic instances, wrappers of
+  /// types of other packages): the linker keeps one (gc's DUPOK).
+  bool dupOK = false;
   std::vector<std::unique_ptr<Block>> blocks; ///< blocks[0] is the entry
   /// In a function with defer statements: where a panic unwinding into the
   /// function continues (codegen's landing pad jumps here). It runs the
@@ -93,10 +96,29 @@ private:
   uint32_t nextValue_ = 1, nextBlock_ = 1;
 };
 
+/// A value laid out in memory at compile time (gc's staticinit): the
+/// bytes of a variable's initial value in the target's layout
+/// (little-endian, types/layout.h), with the pointer words that refer to
+/// a string's bytes or to another such object listed apart.
+struct StaticData {
+  const types::Type *type = nullptr;
+  std::vector<uint8_t> bytes;
+  struct Pointer {
+    size_t offset;                      ///< of the pointer word in bytes
+    std::string string;                 ///< the bytes of a string constant, or
+    std::shared_ptr<StaticData> object; ///< a new object (&T{...}, a slice's array)
+  };
+  std::vector<Pointer> pointers;
+};
+
 /// A package-level variable.
 struct Global {
   std::string name; ///< link name
   const types::Type *type;
+  /// Its initial value when the initializer is a constant expression
+  /// (constants, nil, composite literals and &T{...} of those); such a
+  /// variable is not initialized by code in the package's init.
+  std::shared_ptr<StaticData> init;
 };
 
 /// The SSA of one package.
@@ -126,9 +148,8 @@ struct PassOptions {
 /// pointer-shaped.
 bool needsPtrWrapper(const types::Object *m);
 /// Whether build() emits the "pkg.(*T).m" wrapper for method e promoted
-/// to defined type T (a struct type declared in the package, not generic,
-/// and m of the same package: calls into other packages wait for their
-/// compilation); it follows the embedded fields to m's receiver.
+/// to defined type T (a struct type declared in the package, not
+/// generic); it follows the embedded fields to m's receiver.
 bool needsPromotedWrapper(const types::Type *named, const types::MethodSetEntry &e);
 
 /// Builds SSA for every function of a type-checked package. Constructs the

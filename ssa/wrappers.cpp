@@ -98,8 +98,7 @@ bool needsPromotedWrapper(const Type *named, const types::MethodSetEntry &e) {
   // values become interfaces (Builder::instanceMethods).
   if (named->kind == types::TypeKind::Struct) return !e.path.empty();
   return named->kind == types::TypeKind::Named && named->typeParams.empty() && !named->origin && named->obj &&
-         named->obj->name != "_" && types::under(named)->kind == types::TypeKind::Struct && !e.path.empty() &&
-         e.method->pkg == named->obj->pkg;
+         named->obj->name != "_" && types::under(named)->kind == types::TypeKind::Struct && !e.path.empty();
 }
 
 namespace {

@@ -29,6 +29,21 @@ void Checker::errorAt(NodeId n, std::string msg) {
   error(syntax::startPos(*tree_, n), std::move(msg));
 }
 
+/// The target of `//go:linkname name target` in tr, or "" (also for the
+/// one-argument form, which only exports name under its own symbol).
+static std::string linknameTarget(const Tree &tr, const std::string &name) {
+  std::string prefix = "go:linkname " + name + " ";
+  for (const auto &dir : tr.directives) {
+    const std::string &text = dir.text;
+    if (text.compare(0, prefix.size(), prefix) != 0) continue;
+    std::string target = text.substr(prefix.size());
+    while (!target.empty() && (target.back() == ' ' || target.back() == '\t')) target.pop_back();
+    while (!target.empty() && target.front() == ' ') target.erase(0, 1);
+    if (!target.empty() && target.find(' ') == std::string::npos) return target;
+  }
+  return "";
+}
+
 void Checker::checkFuncDirectives(const Tree &tr, NodeId d, const std::string &name) {
   Pos pos = tr[tr.kid(d, 0)].pos;
   if (tr.kid(d, syntax::FuncBody).valid()) {
@@ -314,6 +329,7 @@ void Checker::collectObjects() {
         obj->tree = t;
         obj->decl = d;
         checkFuncDirectives(tr, d, fname);
+        if (!tr.kid(d, syntax::FuncRecv).valid()) obj->linkname = linknameTarget(tr, fname);
         if (NodeId recv = tr.kid(d, syntax::FuncRecv); recv.valid()) {
           // A method: attached to its receiver's base type when that is declared.
           obj->decl = d;
@@ -369,6 +385,7 @@ void Checker::collectObjects() {
             obj->tree = t;
             obj->decl = spec;
             obj->isGlobal = true;
+            obj->linkname = linknameTarget(tr, obj->name);
             declare(*this, pkg_.scope, obj, *info_, id);
             pkg_.globals.push_back(obj);
           }

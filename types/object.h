@@ -53,9 +53,13 @@ struct Object {
   const syntax::Tree *tree = nullptr; ///< file declaring it (package-level objects)
   syntax::NodeId decl;           ///< FuncDecl or ValueSpec/TypeSpec, for package-level objects
   int iota = 0;                  ///< Const: the value of iota in its spec
+  /// Package-level func or var named by a `//go:linkname name target` of
+  /// its file: its symbol is target (defined here, or provided elsewhere
+  /// when a func has no body).
+  std::string linkname;
   enum class Color : uint8_t { White, Grey, Black } color = Color::White; ///< decl resolution
 
-  /// The symbol name used by later stages: "main.f".
+  /// The symbol name used by later stages: "main.f" (or its linkname).
   std::string linkName() const;
   /// Method: the name of its pointer-receiver form, "pkg.(*T).m", which is
   /// the method itself for a pointer receiver and else the wrapper that

@@ -21,6 +21,7 @@ Object *Scope::insert(Object *obj) {
 }
 
 std::string Object::linkName() const {
+  if (!linkname.empty()) return linkname;
   std::string p = pkg ? pkg->path : "";
   std::string n = name;
   // Methods as gc's linker names them: pkg.T.m and pkg.(*T).m.

@@ -57,7 +57,7 @@ class Outcome:
 
 
 class Runner:
-    def __init__(self, origo, root, arch, tmp, verbose):
+    def __init__(self, origo, root, arch, tmp, verbose, gomaxprocs=None):
         self.origo = origo
         self.root = root
         self.arch = arch
@@ -66,6 +66,11 @@ class Runner:
         self.scale = QEMU_SCALE if arch == 'arm64' else 1
         self.gc_failures = gotest.gc_expected_failures(root)
         self.env = dict(os.environ, GOOS='linux', GOARCH=arch, GOENV='off', GOFLAGS='')
+        if gomaxprocs:
+            # The programs run with this many Ps; the expectations are the
+            # same for every setting, so a run with another one shows that
+            # results do not depend on it.
+            self.env['GOMAXPROCS'] = str(gomaxprocs)
 
     def clean(self, text, workdir):
         """Removes the temporary and tree directories from a report."""
@@ -257,7 +262,7 @@ def test_dir(path):
 
 
 def run_arch(args, arch, paths, tmp):
-    runner = Runner(args.origo, args.root, arch, tmp, args.verbose)
+    runner = Runner(args.origo, args.root, arch, tmp, args.verbose, args.gomaxprocs)
     start = time.time()
     if not args.no_warm:
         runner.warm()
@@ -345,6 +350,7 @@ def main():
     ap.add_argument('-j', type=int, default=os.cpu_count() or 1, help='parallel tests')
     ap.add_argument('-v', '--verbose', action='store_true', help='print every failure in full')
     ap.add_argument('--no-warm', action='store_true', help='skip the untimed warm-up build')
+    ap.add_argument('--gomaxprocs', type=int, help='run the test programs with GOMAXPROCS set to this')
     ap.add_argument('tests', nargs='*', help='test paths relative to the tree (default all)')
     args = ap.parse_args()
     args.origo = os.path.abspath(args.origo)

@@ -19,6 +19,8 @@ struct Env {
   std::string goarch;   ///< "amd64" or "arm64"
   std::string goroot;   ///< Go source tree
   std::string cacheDir;
+  std::string overlay;  ///< origo's sources of replaced packages (stdlib/), if found
+  std::string modulePath, moduleDir; ///< the main package's module (go.mod), if any
   /// Reads the environment; on an unsupported GOOS/GOARCH returns false
   /// with the message in err.
   bool load(std::string &err);
@@ -28,6 +30,7 @@ struct Env {
 struct BuildRequest {
   std::vector<std::string> files;
   std::string output;       ///< -o
+  std::string exeName;      ///< the executable's default name ("": the first file's)
   std::string stopAfter;    ///< parse|types|escape|ssa|llvm
   bool keepWork = false;    ///< -work
   bool forRun = false;      ///< origo run: build into the work directory

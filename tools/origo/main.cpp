@@ -106,7 +106,7 @@ static int runBuild(int argc, char **argv, bool run) {
     }
     req.files.push_back(a);
   }
-  if (req.files.empty()) return usageError(std::string(cmd) + ": no go files listed");
+  if (req.files.empty() && run) return usageError(std::string(cmd) + ": no go files listed");
   if (run && !req.output.empty()) return usageError("run: -o is not supported by origo run");
   std::string exe;
   int rc = build(env, req, exe);

@@ -8,6 +8,7 @@
 #include "tools/origo/driver.h"
 
 #include "tools/origo/local_packages.h"
+#include "tools/origo/package_cache.h"
 
 #include "codegen/codegen.h"
 #include "frontend/loader.h"
@@ -71,6 +72,14 @@ bool Env::load(std::string &err) {
   const char *cache = getenv("XDG_CACHE_HOME");
   const char *home = getenv("HOME");
   cacheDir = cache && *cache ? std::string(cache) + "/origo" : std::string(home ? home : "/tmp") + "/.cache/origo";
+  // origo's replacements of upstream packages: lib/origo/stdlib beside
+  // bin/origo (the build tree's layout, copied by make).
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    std::filesystem::path dir = (exe.parent_path() / ".." / "lib" / "origo" / "stdlib").lexically_normal();
+    if (std::filesystem::is_directory(dir, ec)) overlay = dir.string();
+  }
   return true;
 }
 
@@ -99,6 +108,8 @@ struct FrontEnd {
   /// not the program's errors).
   Diagnostics depDiags;
   std::unique_ptr<Loader> loader;
+  /// Every imported package, each after those it imports.
+  std::vector<std::pair<const PackageSource *, types::Package *>> imported;
   std::map<std::string, types::Package *> checked;
 
   types::Package *checkSource(const PackageSource *src, const Env &env) {
@@ -114,6 +125,7 @@ struct FrontEnd {
     checked[src->importPath] = nullptr; // cycles were rejected by the loader
     types::Package *p = types::checkPackage(prog, src->importPath, ts, sm, depDiags, cfg);
     checked[src->importPath] = p;
+    if (p) imported.push_back({src, p});
     return p;
   }
 
@@ -124,6 +136,9 @@ struct FrontEnd {
       BuildContext ctx;
       ctx.goarch = env.goarch;
       ctx.goroot = env.goroot;
+      ctx.overlay = env.overlay;
+      ctx.modulePath = env.modulePath;
+      ctx.moduleDir = env.moduleDir;
       loader = std::make_unique<Loader>(sm, depDiags, ctx);
     }
     std::vector<const PackageSource *> order = loader->dependencyOrder(path, err);
@@ -158,6 +173,9 @@ struct FrontEnd {
       BuildContext ctx;
       ctx.goarch = env.goarch;
       ctx.goroot = env.goroot;
+      ctx.overlay = env.overlay;
+      ctx.modulePath = env.modulePath;
+      ctx.moduleDir = env.moduleDir;
       pf.path = lp.canonical;
       pf.localDir = dir;
       pf.includeDirs = incs;
@@ -225,6 +243,11 @@ int buildImportPaths(const Env &env, const BuildRequest &req) {
         BuildContext ctx;
         ctx.goarch = env.goarch;
         ctx.goroot = env.goroot;
+        ctx.overlay = env.overlay;
+        ctx.modulePath = env.modulePath;
+        ctx.moduleDir = env.moduleDir;
+      ctx.modulePath = env.modulePath;
+      ctx.moduleDir = env.moduleDir;
         fe.loader = std::make_unique<Loader>(fe.sm, fe.depDiags, ctx);
       }
       const PackageSource *src = fe.loader->load(path, err);
@@ -275,19 +298,126 @@ void printBuildErrors(const FrontEnd &fe) {
   fe.diags.print(stderr, fe.sm, opts);
 }
 
+/// Compiles every package the program imports into an object, as `go
+/// build` does, each at most once per build cache key (package_cache.h):
+/// objects and their init functions are appended, dependencies first.
+/// Returns 0, or the exit status after printing a package's errors.
+int compileImports(FrontEnd &fe, const Env &env, const BuildRequest &req, const std::string &work,
+                   std::vector<std::string> &objects, std::vector<std::string> &inits) {
+  if (!fe.depDiags.empty()) {
+    fe.depDiags.print(stderr, fe.sm, DiagOptions{});
+    return 1;
+  }
+  const std::string compiler = compilerIdentity();
+  std::map<std::string, std::string> keys;
+  for (auto &[src, tpkg] : fe.imported) {
+    if (src->importPath == "unsafe") continue;
+    CacheKey k;
+    k.add(compiler);
+    k.add(env.goarch);
+    k.add(req.optimize ? "O" : "N");
+    k.add(src->importPath);
+    for (size_t i = 0; i < src->files.size(); ++i) {
+      k.add(src->goFiles[i]);
+      k.add(fe.sm.file(src->files[i]->file).text);
+    }
+    for (const std::string &imp : src->imports) k.add(keys[imp]);
+    std::string key = k.finish();
+    keys[src->importPath] = key;
+    inits.push_back(src->importPath + ".init");
+    std::string cached = cachedObjectPath(env.cacheDir, key);
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(cached, ec)) {
+      objects.push_back(cached);
+      continue;
+    }
+    escape::Facts facts = escape::analyze(*tpkg);
+    Diagnostics diags;
+    auto spkg = ssa::build(*tpkg, facts, fe.prog, fe.sm, diags);
+    if (!diags.empty()) {
+      std::fprintf(stderr, "# %s\n", src->importPath.c_str());
+      diags.print(stderr, fe.sm, DiagOptions{});
+      return 1;
+    }
+    ssa::PassOptions popts;
+    popts.optimize = req.optimize;
+    std::string passOut;
+    for (auto &f : spkg->funcs) ssa::compile(*f, popts, passOut);
+    codegen::Options copts;
+    copts.arch = env.goarch;
+    copts.optimize = req.optimize;
+    std::string obj = work + "/pkg" + std::to_string(objects.size()) + ".o", err;
+    if (!codegen::emitObject(*spkg, copts, obj, err)) return usageError(err);
+    // An unwritable cache only costs the next build its time.
+    objects.push_back(storeObject(obj, cached, err) ? cached : obj);
+  }
+  return 0;
+}
+
 } // namespace
 
-int build(const Env &env, const BuildRequest &req, std::string &built) {
+/// The module holding dir, as go finds it: the nearest go.mod at or above
+/// dir, and the path its `module` line declares. False when there is none.
+bool findModule(const std::string &dir, std::string &modulePath, std::string &moduleDir) {
+  std::error_code ec;
+  std::filesystem::path d = std::filesystem::absolute(dir, ec).lexically_normal();
+  for (; !d.empty(); d = d.parent_path()) {
+    std::filesystem::path mod = d / "go.mod";
+    if (std::filesystem::is_regular_file(mod, ec)) {
+      FILE *f = std::fopen(mod.c_str(), "r");
+      if (!f) return false;
+      char line[1024];
+      while (std::fgets(line, sizeof line, f)) {
+        std::string l(line);
+        size_t b = l.find_first_not_of(" \t");
+        if (b == std::string::npos || l.compare(b, 7, "module ") != 0) continue;
+        std::string path = l.substr(b + 7);
+        path.erase(0, path.find_first_not_of(" \t\""));
+        path.erase(path.find_last_not_of(" \t\r\n\"") + 1);
+        std::fclose(f);
+        if (path.empty()) return false;
+        modulePath = path;
+        moduleDir = d.string();
+        return true;
+      }
+      std::fclose(f);
+      return false;
+    }
+    if (d == d.root_path()) break;
+  }
+  return false;
+}
+
+int build(const Env &envIn, const BuildRequest &reqIn, std::string &built) {
+  Env env = envIn;
+  BuildRequest req = reqIn;
+  // `origo build [dir]`: the package in a directory (the current one by
+  // default), named after the directory, as go build does.
+  if (req.files.empty() || (req.files.size() == 1 && std::filesystem::is_directory(req.files[0]))) {
+    std::string dir = req.files.empty() ? "." : req.files[0];
+    BuildContext ctx;
+    ctx.goarch = env.goarch;
+    std::vector<std::string> names = selectGoFiles(ctx, dir);
+    std::error_code ec;
+    std::string abs = std::filesystem::absolute(dir, ec).lexically_normal().string();
+    while (abs.size() > 1 && abs.back() == '/') abs.pop_back();
+    if (names.empty()) return usageError("no Go files in " + abs);
+    req.files.clear();
+    for (const std::string &n : names) req.files.push_back((std::filesystem::path(dir) / n).lexically_normal().string());
+    req.exeName = std::filesystem::path(abs).filename().string();
+  }
   // Like go build: no .go file among the arguments means import paths.
   if (!req.files.empty() && std::none_of(req.files.begin(), req.files.end(), isGoFile)) {
     for (const std::string &a : req.files) {
       std::error_code ec;
       if (std::filesystem::is_regular_file(a, ec)) return usageError("named files must be .go files: " + a);
-      if (a[0] == '/' || a[0] == '.')
-        return usageError("package directories are not supported yet (name the .go files instead): " + a);
     }
     return buildImportPaths(env, req);
   }
+  // The program's own packages: imports under the path of the module
+  // holding its files resolve to the module's directories.
+  findModule(std::filesystem::path(req.files[0]).parent_path().empty() ? "." : std::filesystem::path(req.files[0]).parent_path().string(),
+             env.modulePath, env.moduleDir);
   if (int rc = checkFileArgs(req.files)) return rc;
   FrontEnd fe;
   if (int rc = fe.parse(req.files)) return rc;
@@ -297,6 +427,12 @@ int build(const Env &env, const BuildRequest &req, std::string &built) {
     return 0;
   }
   if (!fe.diags.empty()) { printBuildErrors(fe); return 1; }
+  if (req.stopAfter.empty()) {
+    // Every program links the runtime package (and runs its init first),
+    // whether or not it imports it, as with gc.
+    std::string err;
+    fe.importPackage("runtime", env, err);
+  }
   fe.check(env);
   if (!fe.diags.empty()) { printBuildErrors(fe); return 1; }
   if (fe.pkg->name == "main" && !fe.pkg->scope->lookupLocal("main") && req.stopAfter.empty()) {
@@ -357,16 +493,20 @@ int build(const Env &env, const BuildRequest &req, std::string &built) {
   std::string work = tmpl;
   if (req.keepWork) std::fprintf(stderr, "WORK=%s\n", work.c_str());
   std::string obj = work + "/main.o", err;
-  if (!codegen::emitObject(*spkg, copts, obj, err)) return usageError(err);
   linker::LinkJob job;
+  if (int rc = compileImports(fe, env, req, work, job.objects, job.initFuncs)) {
+    if (!req.keepWork) std::filesystem::remove_all(work);
+    return rc;
+  }
+  if (!codegen::emitObject(*spkg, copts, obj, err)) return usageError(err);
   job.arch = env.goarch;
-  job.objects = {obj};
-  job.initFuncs = {spkg->initFunc};
+  job.objects.push_back(obj);
+  job.initFuncs.push_back(spkg->initFunc);
   job.runtimeLib = linker::defaultRuntimeLib(env.goarch, req.argv0.c_str());
   job.workDir = work;
   // Like go build, the executable is named after the first file; origo
   // run builds it inside the work directory.
-  std::string base = std::filesystem::path(req.files[0]).stem().string();
+  std::string base = req.exeName.empty() ? std::filesystem::path(req.files[0]).stem().string() : req.exeName;
   job.output = req.forRun ? work + "/" + base : req.output.empty() ? base : req.output;
   if (!linker::link(job, err)) {
     if (!req.keepWork) std::filesystem::remove_all(work);

@@ -320,22 +320,22 @@ void *const onTimerFunc[1] = {reinterpret_cast<void *>(&onTimer)};
 void sleeper(Closure *c) { timeSleep(c->arg); }
 
 void checkTimers() {
-  int64_t t0 = goNanotime();
+  int64_t t0 = nanotime();
   timeSleep(2000000);
-  EXPECT(goNanotime() - t0 >= 2000000);
+  EXPECT(nanotime() - t0 >= 2000000);
   // Many sleepers at once, on all Ps; the last wakes after its time.
-  t0 = goNanotime();
+  t0 = nanotime();
   for (int i = 1; i <= 100; ++i)
     go(sleeper, i * 50000);
   while (goNumGoroutine() > 1)
     goGosched();
-  EXPECT(goNanotime() - t0 >= 100 * 50000);
+  EXPECT(nanotime() - t0 >= 100 * 50000);
 
   // A one-shot timer fires once with its arg and seq.
   static Timer t1, t2, t3;
   static int tag1, tag3;
   memset(&fired, 0, sizeof fired);
-  t1.when = goNanotime() + 1000000;
+  t1.when = nanotime() + 1000000;
   t1.f = const_cast<void **>(onTimerFunc);
   t1.arg.data = &tag1;
   t1.seq = 7;
@@ -343,7 +343,7 @@ void checkTimers() {
   // A stopped timer never fires; stopping it again reports false.
   t2 = t1;
   t2.pp = 0;
-  t2.when = goNanotime() + 1000000;
+  t2.when = nanotime() + 1000000;
   goStartTimer(&t2);
   EXPECT(goStopTimer(&t2));
   EXPECT(!goStopTimer(&t2));
@@ -357,12 +357,12 @@ void checkTimers() {
   EXPECT(fired.n == 1 && fired.seqs[0] == 7 && fired.args[0] == &tag1);
   EXPECT(!goStopTimer(&t1)); // it ran
   // Reset of an expired timer: it fires again (seq kept).
-  EXPECT(!goResetTimer(&t1, goNanotime() + 1000000));
+  EXPECT(!goResetTimer(&t1, nanotime() + 1000000));
   waitFired(2);
   EXPECT(fired.n == 2 && fired.seqs[1] == 7);
   // A periodic timer keeps firing until stopped (modTimer sets it up).
   t3 = {};
-  goModTimer(&t3, goNanotime() + 500000, 500000, const_cast<void **>(onTimerFunc), nullptr, &tag3, 9);
+  goModTimer(&t3, nanotime() + 500000, 500000, const_cast<void **>(onTimerFunc), nullptr, &tag3, 9);
   while (__atomic_load_n(&fired.n, __ATOMIC_SEQ_CST) < 5)
     timeSleep(200000);
   EXPECT(goStopTimer(&t3));

@@ -1,0 +1,143 @@
+//===- codegen/intrinsics.cpp - functions the compiler implements ---------===//
+/// \file
+/// Upstream packages declare some functions without a body because gc
+/// implements them in assembly or as compiler intrinsics (gc's
+/// ssagen/ssa.go intrinsics table). origo lowers calls to them here:
+/// sync/atomic's operations as LLVM atomics with Go's memory model
+/// (sequentially consistent, as gc's), math's arch* functions as LLVM's
+/// floating-point intrinsics, or as calls to the package's own portable Go
+/// version of the same function.
+//===----------------------------------------------------------------------===//
+#include "codegen/lower.h"
+
+#include <llvm/IR/Intrinsics.h>
+
+#include <map>
+
+namespace origo::codegen {
+
+namespace {
+
+/// An atomic operation of sync/atomic on one value width.
+enum class AtomicOp { Load, Store, Add, Swap, CompareAndSwap };
+
+struct AtomicEntry {
+  AtomicOp op;
+  unsigned bits; ///< 32, 64, or 0 for a pointer
+};
+
+const std::map<std::string, AtomicEntry> &atomics() {
+  static const std::map<std::string, AtomicEntry> table = [] {
+    std::map<std::string, AtomicEntry> t;
+    const std::pair<const char *, unsigned> widths[] = {
+        {"Int32", 32}, {"Uint32", 32}, {"Int64", 64}, {"Uint64", 64}, {"Uintptr", 64}, {"Pointer", 0}};
+    const std::pair<const char *, AtomicOp> ops[] = {{"Load", AtomicOp::Load},
+                                                     {"Store", AtomicOp::Store},
+                                                     {"Add", AtomicOp::Add},
+                                                     {"Swap", AtomicOp::Swap},
+                                                     {"CompareAndSwap", AtomicOp::CompareAndSwap}};
+    for (auto [op, kind] : ops)
+      for (auto [w, bits] : widths) {
+        if (kind == AtomicOp::Add && bits == 0) continue; // no AddPointer
+        t[std::string("sync/atomic.") + op + w] = {kind, bits};
+      }
+    return t;
+  }();
+  return table;
+}
+
+/// math's assembly-backed functions: an LLVM intrinsic, or the portable
+/// Go function of the same package that gc's fallback path calls.
+struct MathEntry {
+  llvm::Intrinsic::ID intrinsic; ///< not_intrinsic: call goFallback
+  const char *goFallback;
+};
+
+const std::map<std::string, MathEntry> &mathFuncs() {
+  static const std::map<std::string, MathEntry> table = {
+      {"math.archSqrt", {llvm::Intrinsic::sqrt, nullptr}},
+      {"math.archFloor", {llvm::Intrinsic::floor, nullptr}},
+      {"math.archCeil", {llvm::Intrinsic::ceil, nullptr}},
+      {"math.archTrunc", {llvm::Intrinsic::trunc, nullptr}},
+      // Go's Max/Min: NaN wins, +0 is above -0 (IEEE 754-2019 maximum).
+      {"math.archMax", {llvm::Intrinsic::maximum, nullptr}},
+      {"math.archMin", {llvm::Intrinsic::minimum, nullptr}},
+      {"math.archExp", {llvm::Intrinsic::not_intrinsic, "math.exp"}},
+      {"math.archExp2", {llvm::Intrinsic::not_intrinsic, "math.exp2"}},
+      {"math.archLog", {llvm::Intrinsic::not_intrinsic, "math.log"}},
+      {"math.archHypot", {llvm::Intrinsic::not_intrinsic, "math.hypot"}},
+      {"math.archModf", {llvm::Intrinsic::not_intrinsic, "math.modf"}},
+  };
+  return table;
+}
+
+llvm::Value *lowerAtomic(llvm::IRBuilder<> &b, const AtomicEntry &e, llvm::ArrayRef<llvm::Value *> args,
+                         llvm::Type *resultTy) {
+  llvm::LLVMContext &ctx = b.getContext();
+  llvm::Type *ty = e.bits ? static_cast<llvm::Type *>(llvm::Type::getIntNTy(ctx, e.bits)) : llvm::PointerType::get(ctx, 1);
+  llvm::Align align(e.bits ? e.bits / 8 : 8);
+  const auto order = llvm::AtomicOrdering::SequentiallyConsistent;
+  llvm::Value *addr = args[0];
+  switch (e.op) {
+  case AtomicOp::Load: {
+    llvm::LoadInst *l = b.CreateAlignedLoad(ty, addr, align);
+    l->setAtomic(order);
+    return l;
+  }
+  case AtomicOp::Store: {
+    llvm::StoreInst *s = b.CreateAlignedStore(args[1], addr, align);
+    s->setAtomic(order);
+    return nullptr;
+  }
+  case AtomicOp::Add: {
+    // Go's Add returns the new value.
+    llvm::Value *old = b.CreateAtomicRMW(llvm::AtomicRMWInst::Add, addr, args[1], align, order);
+    return b.CreateAdd(old, args[1]);
+  }
+  case AtomicOp::Swap:
+    return b.CreateAtomicRMW(llvm::AtomicRMWInst::Xchg, addr, args[1], align, order);
+  case AtomicOp::CompareAndSwap: {
+    llvm::Value *pair = b.CreateAtomicCmpXchg(addr, args[1], args[2], align, order, order);
+    llvm::Value *ok = b.CreateExtractValue(pair, {1});
+    return resultTy->isIntegerTy(1) ? ok : b.CreateZExt(ok, resultTy);
+  }
+  }
+  return nullptr;
+}
+
+} // namespace
+
+bool lowerIntrinsicCall(llvm::IRBuilder<> &b, llvm::Module &m, const std::string &name,
+                        llvm::ArrayRef<llvm::Value *> args, llvm::Type *resultTy, llvm::Value *&result,
+                        std::string &redirect) {
+  result = nullptr;
+  if (auto it = atomics().find(name); it != atomics().end()) {
+    result = lowerAtomic(b, it->second, args, resultTy);
+    return true;
+  }
+  // sync.Pool's acquire/release pair (linknamed from gc's runtime).
+  if (name == "runtime/internal/atomic.LoadAcquintptr") {
+    llvm::LoadInst *l = b.CreateAlignedLoad(b.getInt64Ty(), args[0], llvm::Align(8));
+    l->setAtomic(llvm::AtomicOrdering::Acquire);
+    result = l;
+    return true;
+  }
+  if (name == "runtime/internal/atomic.StoreReluintptr") {
+    llvm::StoreInst *st = b.CreateAlignedStore(args[1], args[0], llvm::Align(8));
+    st->setAtomic(llvm::AtomicOrdering::Release);
+    result = resultTy->isVoidTy() ? nullptr : args[1];
+    return true;
+  }
+  if (auto it = mathFuncs().find(name); it != mathFuncs().end()) {
+    if (it->second.goFallback) {
+      redirect = it->second.goFallback;
+      return false;
+    }
+    llvm::Function *f = llvm::Intrinsic::getDeclaration(&m, it->second.intrinsic, {args[0]->getType()});
+    result = b.CreateCall(f, args);
+    return true;
+  }
+  return false;
+}
+
+} // namespace origo::codegen
