@@ -14,6 +14,7 @@
 #include "runtime/stack.h"
 #include "runtime/panic.h"
 #include "runtime/print.h"
+#include "runtime/spinlock.h"
 
 #include <sys/mman.h>
 
@@ -34,12 +35,38 @@ constexpr size_t StackCacheMaxUsable = StackSegmentMax;
 
 size_t roundUp(size_t n, size_t to) { return (n + to - 1) / to * to; }
 
+/// First segments of new goroutines are carved from batches of this many
+/// (one mmap each instead of one per goroutine: a million goroutines made
+/// a million system calls). A carved segment is still unmapped alone.
+constexpr size_t SegmentsPerBatch = 256;
+SpinLock batchLock;
+uintptr_t batchNext = 0, batchEnd = 0;
+
+void *mapSegment(size_t total, bool batched) {
+  if (batched) {
+    SpinLockGuard l(batchLock);
+    if (batchNext + total > batchEnd) {
+      size_t size = total * SegmentsPerBatch;
+      void *base = mmap(nullptr, size, PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+      if (base == MAP_FAILED)
+        return base;
+      batchNext = reinterpret_cast<uintptr_t>(base);
+      batchEnd = batchNext + size;
+    }
+    void *p = reinterpret_cast<void *>(batchNext);
+    batchNext += total;
+    return p;
+  }
+  return mmap(nullptr, total, PROT_READ | PROT_WRITE,
+              MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+}
+
 /// Maps a segment with at least \p usable bytes above its stackguard0.
 StackSegment *segmentAlloc(size_t usable) {
   size_t record = roundUp(sizeof(StackSegment), 16);
   size_t total = roundUp(GuardSize + StackGuard + usable + record, PageSize);
-  void *base = mmap(nullptr, total, PROT_READ | PROT_WRITE,
-                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+  void *base = mapSegment(total, usable == StackInitial && GuardSize == 0);
   if (base == MAP_FAILED)
     fatal("runtime: cannot allocate goroutine stack");
   if (GuardSize)
