@@ -450,6 +450,27 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
       const Type *ct = typeOf(t.kid(e, 1));
       return value(callee->builtin == types::Builtin::Real ? Op::Real : Op::Imag, typeOf(e), {conv(c, ct, p)}, p);
     }
+    case types::Builtin::Sizeof:
+    case types::Builtin::Alignof: {
+      // Of a type with a type parameter's size: the instance's (the
+      // checker folded every other case).
+      types::Layout l = types::layoutOf(typeOf(t.kid(e, 1)));
+      return intConst(callee->builtin == types::Builtin::Sizeof ? l.size : l.align, p, typeOf(e));
+    }
+    case types::Builtin::Offsetof: {
+      NodeId sel = t.kid(e, 1);
+      while (t.kind(sel) == NodeKind::ParenExpr) sel = t.kid(sel, 0);
+      const Type *st = typeOf(t.kid(sel, 0));
+      types::LookupResult r = types::lookupFieldOrMethod(st, std::string(t[t.kid(sel, 1)].text), treePkg_);
+      int64_t off = 0;
+      const Type *cur = types::under(st)->kind == types::TypeKind::Pointer ? types::under(st)->elem : st;
+      for (int i : r.path) {
+        const Type *u = types::under(cur);
+        off += types::fieldOffsets(u)[size_t(i)];
+        cur = u->fields[size_t(i)].type;
+      }
+      return intConst(off, p, typeOf(e));
+    }
     case types::Builtin::Add: {
       // unsafe.Add(ptr, len): ptr moved by len bytes (any integer type).
       Value *ptr = expr(t.kid(e, 1));

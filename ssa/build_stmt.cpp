@@ -130,12 +130,22 @@ void Builder::stmt(NodeId s) {
     NodeId x = t.kid(s, 0);
     Value *addr = isPlainIdent(x) ? nullptr : addrOf(x);
     Value *v = addr ? deref(addr, typeOf(x), pos(s)) : expr(x);
-    Value *one = value(types::isFloat(v->type) ? Op::ConstFloat : Op::ConstInt, v->type, {}, pos(s));
-    if (types::isFloat(v->type)) {
+    Value *one;
+    if (types::isComplex(v->type)) {
+      // complex(1, 0) (x++ of a complex type, possible in generic code).
+      const Type *ft = basic(types::under(v->type)->basic == BasicKind::Complex64 ? BasicKind::Float32 : BasicKind::Float64);
+      Value *re = value(Op::ConstFloat, ft, {}, pos(s)), *im = value(Op::ConstFloat, ft, {}, pos(s));
       double d = 1;
-      std::memcpy(&one->auxInt, &d, sizeof d);
+      std::memcpy(&re->auxInt, &d, sizeof d);
+      one = value(Op::ComplexMake, v->type, {re, im}, pos(s));
     } else {
-      one->auxInt = 1;
+      one = value(types::isFloat(v->type) ? Op::ConstFloat : Op::ConstInt, v->type, {}, pos(s));
+      if (types::isFloat(v->type)) {
+        double d = 1;
+        std::memcpy(&one->auxInt, &d, sizeof d);
+      } else {
+        one->auxInt = 1;
+      }
     }
     assign(x, value(t[s].op == Tok::Inc ? Op::Add : Op::Sub, v->type, {v, one}, pos(s)), addr);
     return;

@@ -381,8 +381,8 @@ private:
     if (inMemory(o)) storeValue(readVar(o, cur_), v, objType(o), p);
     else writeVar(o, cur_, v);
   }
-  Value *intConst(int64_t n, Pos p) {
-    Value *v = value(Op::ConstInt, basic(BasicKind::Int), {}, p);
+  Value *intConst(int64_t n, Pos p, const Type *t = nullptr) {
+    Value *v = value(Op::ConstInt, t ? t : basic(BasicKind::Int), {}, p);
     v->auxInt = n;
     return v;
   }

@@ -31,6 +31,20 @@ static std::string typesSummary(const std::vector<const Type *> &list, bool vari
   return s + ")";
 }
 
+/// Whether values of t have a size that depends on type parameters
+/// (go/types' hasVarSize): a type parameter, or an array or struct
+/// holding one by value.
+static bool hasVarSize(const Type *t) {
+  if (!t) return false;
+  if (isTypeParam(t)) return true;
+  const Type *u = under(t);
+  if (u->kind == TypeKind::Array) return hasVarSize(u->elem);
+  if (u->kind == TypeKind::Struct)
+    for (const Field &f : u->fields)
+      if (hasVarSize(f.type)) return true;
+  return false;
+}
+
 void Checker::call(Operand &x, NodeId e) {
   const Tree &t = *tree_;
   NodeId fun = t.kid(e, 0);
@@ -774,9 +788,15 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
     if (a.invalid()) return fail();
     assignment(a, nullptr, "argument to " + name);
     if (a.invalid()) return fail();
+    x.type = tt_.basic(BasicKind::Uintptr);
+    if (hasVarSize(a.type)) {
+      // Known per instance (spec: not a constant when the size depends
+      // on a type parameter).
+      x.mode = Mode::Value;
+      return;
+    }
     Layout l = layoutOf(a.type);
     x.mode = Mode::Constant;
-    x.type = tt_.basic(BasicKind::Uintptr);
     x.val = Constant::makeInt64(b == Builtin::Sizeof ? l.size : l.align);
     return;
   }
@@ -802,6 +822,7 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
       return fail();
     }
     int64_t off = 0;
+    bool varSize = false;
     const Type *cur = st && under(st)->kind == TypeKind::Pointer ? under(st)->elem : st;
     for (size_t i = 0; r.field && i < r.path.size(); ++i) {
       const Type *u = under(cur);
@@ -811,11 +832,17 @@ void Checker::otherBuiltin(Operand &x, NodeId e, Builtin b, const std::vector<No
         return fail();
       }
       if (u->kind != TypeKind::Struct || size_t(r.path[i]) >= u->fields.size()) break;
+      // A field after one of variable size has a variable offset.
+      for (size_t k = 0; k < size_t(r.path[i]); ++k) varSize |= hasVarSize(u->fields[k].type);
       off += fieldOffsets(u)[size_t(r.path[i])];
       cur = u->fields[size_t(r.path[i])].type;
     }
-    x.mode = Mode::Constant;
     x.type = tt_.basic(BasicKind::Uintptr);
+    if (varSize) {
+      x.mode = Mode::Value;
+      return;
+    }
+    x.mode = Mode::Constant;
     x.val = Constant::makeInt64(off);
     return;
   }

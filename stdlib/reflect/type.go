@@ -386,6 +386,9 @@ func (t *rtype) Name() string {
 }
 
 func (t *rtype) PkgPath() string {
+	if t.Kind() == UnsafePointer && t.tflag&tflagNamed != 0 {
+		return "unsafe"
+	}
 	if t.tflag&tflagNamed == 0 || t.uncommonp == nil {
 		return ""
 	}

@@ -148,7 +148,7 @@ type stringHeader struct {
 }
 
 // IsValid reports whether v represents a value.
-func (v Value) IsValid() bool { return v.flag != 0 || v.typ != nil }
+func (v Value) IsValid() bool { return v.typ != nil }
 
 // Kind returns v's Kind (Invalid for the zero Value).
 func (v Value) Kind() Kind {
@@ -418,7 +418,9 @@ func (v Value) Elem() Value {
 	switch v.Kind() {
 	case Interface:
 		x := unpackEface(packEface(Value{v.typ, v.ptr, flagIndir}))
-		x.flag |= v.flag & flagRO
+		if x.typ != nil {
+			x.flag |= v.flag & flagRO
+		}
 		return x
 	case Pointer:
 		p := v.pointer()
@@ -1108,4 +1110,17 @@ func memmove(dst, src unsafe.Pointer, n uintptr) {
 		return
 	}
 	copy(unsafe.Slice((*byte)(dst), n), unsafe.Slice((*byte)(src), n))
+}
+
+// SliceHeader is the runtime representation of a slice.
+type SliceHeader struct {
+	Data uintptr
+	Len  int
+	Cap  int
+}
+
+// StringHeader is the runtime representation of a string.
+type StringHeader struct {
+	Data uintptr
+	Len  int
 }
