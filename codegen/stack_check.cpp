@@ -29,17 +29,31 @@
 /// of what register allocation can spill) exceeds MaxCheckedFrame move
 /// into a body; what keeps their symbol is a wrapper that checks
 /// `sp - bound` and tail-calls the body.
+///
+/// The check is also the cooperative preemption point: the runtime asks a
+/// goroutine to yield by setting its stackguard0 to StackPreempt (gc's
+/// stackPreempt, above every stack pointer), and runtime.morestack yields
+/// before growing. So that a loop without calls cannot run forever
+/// unpreempted, every loop that calls no checked function of this module
+/// gets a poll on its back edges (addLoopPolls): the global
+/// runtime.preemptPending (set while some G is asked to yield) compared
+/// with 0, and a cold call of runtime.loopPreempt, which yields if the request
+/// is this goroutine's.
 //===----------------------------------------------------------------------===//
 #include "codegen/lower.h"
 
+#include <llvm/Analysis/LoopInfo.h>
 #include <llvm/IR/Constants.h>
+#include <llvm/IR/Dominators.h>
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/IntrinsicInst.h>
 #include <llvm/IR/Intrinsics.h>
 #include <llvm/IR/MDBuilder.h>
 #include <llvm/TargetParser/Triple.h>
+#include <llvm/Transforms/Utils/BasicBlockUtils.h>
 
 #include <map>
+#include <set>
 
 namespace origo::codegen {
 
@@ -101,10 +115,22 @@ public:
                                                                  {ptr_, ptr_, i64_}, false)));
     lessstack_ = cold(m.getOrInsertFunction("runtime.lessstack",
                                             llvm::FunctionType::get(llvm::Type::getVoidTy(ctx_), false)));
+    preemptPending_ = m.getGlobalVariable("runtime.preemptPending");
+    if (!preemptPending_)
+      preemptPending_ = new llvm::GlobalVariable(m, llvm::Type::getInt32Ty(ctx_), false,
+                                                 llvm::GlobalValue::ExternalLinkage, nullptr,
+                                                 "runtime.preemptPending");
+    loopPreempt_ = cold(m.getOrInsertFunction("runtime.loopPreempt",
+                                              llvm::FunctionType::get(llvm::Type::getVoidTy(ctx_), false)));
   }
 
   /// Adds the check to f; returns the function now holding f's code.
   llvm::Function *run(llvm::Function &f);
+  /// Gives every loop of f that may run without calling a checked
+  /// function a poll on its back edges.
+  void addLoopPolls(llvm::Function &f);
+  /// Functions that got a check (calling one is a preemption point).
+  std::set<const llvm::Function *> checked;
 
 private:
   /// Emits the check at the end of `at` (empty), branching to ok or to a
@@ -126,7 +152,8 @@ private:
   llvm::PointerType *ptr_;
   llvm::MDNode *spName_;
   llvm::GlobalVariable *curg_;
-  llvm::FunctionCallee morestack_, switch_, lessstack_;
+  llvm::GlobalVariable *preemptPending_;
+  llvm::FunctionCallee morestack_, switch_, lessstack_, loopPreempt_;
   std::map<std::pair<llvm::FunctionType *, void *>, llvm::Function *> thunks_;
 };
 
@@ -226,6 +253,7 @@ static bool returnsInRegisters(llvm::Type *t) {
 llvm::Function *StackChecks::run(llvm::Function &f) {
   uint64_t bound = frameBound(f);
   if (bound <= MaxCheckedFrame && isLeaf(f)) return &f;
+  checked.insert(&f);
   if (bound <= MaxCheckedFrame) {
     // Static allocas stay in the entry block, ahead of the check.
     llvm::BasicBlock *body = &f.getEntryBlock();
@@ -269,16 +297,63 @@ llvm::Function *StackChecks::run(llvm::Function &f) {
   return body;
 }
 
+void StackChecks::addLoopPolls(llvm::Function &f) {
+  // A loop that calls a checked function polls through that function's
+  // check; the others (even with calls to the runtime or through func
+  // values, which may not check) load runtime.preemptPending on each back
+  // edge: one load of a global (volatile: never hoisted out of the loop)
+  // and one predicted branch. The call is cold and returns.
+  llvm::DominatorTree dt(f);
+  llvm::LoopInfo li(dt);
+  std::vector<llvm::BasicBlock *> latches;
+  for (llvm::Loop *loop : li.getLoopsInPreorder()) {
+    bool polled = false;
+    for (llvm::BasicBlock *bb : loop->blocks()) {
+      for (llvm::Instruction &inst : *bb)
+        if (auto *c = llvm::dyn_cast<llvm::CallBase>(&inst))
+          if (llvm::Function *callee = c->getCalledFunction(); callee && checked.count(callee)) {
+            polled = true;
+            break;
+          }
+      if (polled) break;
+    }
+    if (polled) continue;
+    llvm::SmallVector<llvm::BasicBlock *, 4> ls;
+    loop->getLoopLatches(ls);
+    for (llvm::BasicBlock *l : ls)
+      if (std::find(latches.begin(), latches.end(), l) == latches.end()) latches.push_back(l);
+  }
+  llvm::MDNode *weights = llvm::MDBuilder(ctx_).createBranchWeights(1, 2000);
+  for (llvm::BasicBlock *latch : latches) {
+    llvm::Instruction *term = latch->getTerminator();
+    llvm::IRBuilder<> b(term);
+    llvm::LoadInst *pending = b.CreateLoad(b.getInt32Ty(), preemptPending_, "preempt.pending");
+    pending->setVolatile(true);
+    llvm::Value *poisoned = b.CreateICmpNE(pending, b.getInt32(0));
+    llvm::Instruction *then = llvm::SplitBlockAndInsertIfThen(poisoned, term, false, weights);
+    llvm::IRBuilder<> tb(then);
+    tb.CreateCall(loopPreempt_);
+  }
+}
+
 } // namespace
 
 void insertStackChecks(llvm::Module &m, std::vector<FuncInfo> &funcs) {
   StackChecks sc(m);
+  std::vector<llvm::Function *> codes;
   for (FuncInfo &fi : funcs) {
     llvm::Function *f = m.getFunction(fi.symbol);
     if (!f || f->isDeclaration()) continue;
     llvm::Function *code = sc.run(*f);
-    if (code != f) fi.code = code->getName().str();
+    if (code != f) {
+      fi.code = code->getName().str();
+      sc.checked.insert(code);
+    }
+    codes.push_back(code);
   }
+  // Loop polls after the checks, so that a leaf loop stays a leaf (and
+  // unchecked) and calls of checked functions are known.
+  for (llvm::Function *code : codes) sc.addLoopPolls(*code);
 }
 
 } // namespace origo::codegen

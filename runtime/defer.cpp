@@ -31,9 +31,9 @@
 /// down to the frame where the older one was running deferred calls, a
 /// `panic(...)` frame, then the older panic's stack.
 ///
-/// runtime.Goexit will be a Panic with goexit set: the same landing pads run
+/// runtime.Goexit is a Panic with goexit set: the same landing pads run
 /// every deferred call, recover ignores it, and the end of the stack ends
-/// the goroutine instead of printing a report.
+/// the goroutine (goexit1) instead of printing a report.
 ///
 /// Defers inside loops are records chained from a slot of their frame (the
 /// code that runs them is the frame's own), allocated here from a pool.
@@ -79,10 +79,13 @@ constexpr uint64_t GoExceptionClass = 0x4f524947474f0000ull;
 /// The current goroutine's panics, newest first (gc's g._panic).
 Panic *&currentPanics() { return getg()->panic; }
 /// Finished Panic records, for reuse: a program that recovers in a loop
-/// allocates nothing after the first. (One M for now; per P with more.)
-Panic *freePanics = nullptr;
+/// allocates nothing after the first. Per thread (gc keeps them per P): a
+/// goroutine does not change threads inside newPanic or freePanic.
+__thread Panic *freePanics = nullptr;
 
-Panic *newPanic() {
+// Not inlined: a goroutine may change threads between the two (deferred
+// calls run in between), and the thread pointer must be read afresh.
+__attribute__((noinline)) Panic *newPanic() {
   Panic *p = freePanics;
   if (p)
     freePanics = p->nextFree;
@@ -92,7 +95,7 @@ Panic *newPanic() {
   return p;
 }
 
-void freePanic(Panic *p) {
+__attribute__((noinline)) void freePanic(Panic *p) {
   p->nextFree = freePanics;
   freePanics = p;
 }
@@ -169,6 +172,16 @@ bool printPanicFrames(const Panic *p, int &printed) {
   p->exc.exception_cleanup = nullptr;
   _Unwind_RaiseException(&p->exc);
   // _URC_END_OF_STACK: no Go frame above has deferred calls left.
+  if (p->goexit) {
+    // runtime.Goexit ran every deferred call: the goroutine ends, and with
+    // it every panic it had in progress.
+    Panic *&list = currentPanics();
+    while (Panic *q = list) {
+      list = q->link;
+      freePanic(q);
+    }
+    goexit1();
+  }
   fatalPanic(p);
 }
 
@@ -401,6 +414,15 @@ bool goDeferrecovered() {
   return true;
 }
 
+void goexitPanic() {
+  getg()->goexiting = true;
+  Panic *p = newPanic();
+  p->goexit = true;
+  p->link = currentPanics();
+  currentPanics() = p;
+  raise(p);
+}
+
 void goPanicresume() {
   Panic *p = currentPanics();
   if (!p)
@@ -416,7 +438,7 @@ constexpr int64_t DeferBlockSize = 64;
 struct FreeDefer {
   FreeDefer *next;
 };
-FreeDefer *freeDefers = nullptr;
+__thread FreeDefer *freeDefers = nullptr; // per thread, as freePanics
 } // namespace
 
 void *goNewdefer(int64_t size) {

@@ -31,6 +31,9 @@ bool goDeferrecovered() ORIGO_GO_NAME("runtime.deferrecovered");
 /// After a landing pad ran all its frame's deferred calls and none
 /// recovered: raises the current panic again from the caller's frame.
 [[noreturn]] void goPanicresume() ORIGO_GO_NAME("runtime.panicresume");
+/// runtime.Goexit's work: raises a goexit panic that runs every deferred
+/// call of the goroutine (recover returns nil for it), then ends it.
+[[noreturn]] void goexitPanic();
 /// A zeroed record of size bytes for a defer in a loop, and its release.
 void *goNewdefer(int64_t size) ORIGO_GO_NAME("runtime.newdefer");
 void goFreedefer(void *d, int64_t size) ORIGO_GO_NAME("runtime.freedefer");

@@ -15,11 +15,13 @@
 #include "runtime/abi.h"
 #include "runtime/malloc.h"
 #include "runtime/print.h"
+#include "runtime/sched.h"
 #include "runtime/start.h"
 #include "runtime/traceback.h"
 #include "runtime/type.h"
 
 #include <string.h>
+#include <unistd.h>
 
 namespace origo::rt {
 namespace {
@@ -27,6 +29,8 @@ namespace {
 /// Set by the first thread to start dying; a second failure (say, a corrupt
 /// stack map met while printing the traceback) must not recurse.
 int dying = 0;
+/// The M printing the first report.
+M *dyingM = nullptr;
 
 /// Everything after the first line of a fatal error's report: the blank
 /// line, the goroutine header and its frames, then exit(2).
@@ -141,8 +145,21 @@ const abi::Method *panicStringMethod(const abi::Type *t) {
 } // namespace
 
 bool startDying() {
-  return __atomic_fetch_add(&dying, 1, __ATOMIC_SEQ_CST) == 0;
+  M *self = getm();
+  if (__atomic_fetch_add(&dying, 1, __ATOMIC_SEQ_CST) == 0) {
+    __atomic_store_n(&dyingM, self, __ATOMIC_SEQ_CST);
+    return true;
+  }
+  M *first;
+  while (!(first = __atomic_load_n(&dyingM, __ATOMIC_SEQ_CST)))
+    ;
+  if (first != self)
+    for (;;)
+      pause(); // another thread prints its report and exits the process
+  return false;
 }
+
+bool panicking() { return __atomic_load_n(&dying, __ATOMIC_SEQ_CST) != 0; }
 
 void printPanicArg(const PanicArg &p) {
   switch (p.kind) {

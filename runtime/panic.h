@@ -74,8 +74,12 @@ void printPanicArg(const PanicArg &p);
 [[noreturn]] void startPanic(const PanicArg &p);
 
 /// True for the first caller only: the one that prints the report. Later
-/// failures (a fault while printing it) print less, as gc's dopanic_m does.
+/// failures on the same thread (a fault while printing it) print less, as
+/// gc's dopanic_m does; on another thread they block forever while the
+/// first report finishes and exits the process (gc's freezetheworld).
 bool startDying();
+/// Whether some thread has started dying.
+bool panicking();
 
 /// gc's throw: prints "fatal error: <msg>", a blank line and the goroutine's
 /// traceback, then exits with status 2. Nothing can recover it. A fatal

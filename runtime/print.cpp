@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "runtime/print.h"
+#include "runtime/spinlock.h"
 #include "runtime/abi.h"
 
 #include <errno.h>
@@ -159,16 +160,28 @@ void printPointer(const void *p) { printHex(reinterpret_cast<uintptr_t>(p)); }
 
 using namespace origo::rt;
 
+namespace {
+SpinLock printLock;
+__thread int printDepth = 0;
+} // namespace
+
 // The entry points codegen calls. print/println lower to a printlock, one
 // call per operand (with printsp/printnl for println), and a printunlock.
 extern "C" {
 
-// There is one thread of Go code so far; these become the debuglock of
-// gc's runtime once the scheduler runs goroutines on several threads.
+// gc's printlock: one println's operands are not interleaved with another
+// thread's. Recursive per thread (a print inside a print's argument
+// evaluation, a panic while printing); nothing parks while holding it.
 void goPrintLock() ORIGO_GO_NAME("runtime.printlock");
-void goPrintLock() {}
+void goPrintLock() {
+  if (printDepth++ == 0)
+    printLock.lock();
+}
 void goPrintUnlock() ORIGO_GO_NAME("runtime.printunlock");
-void goPrintUnlock() {}
+void goPrintUnlock() {
+  if (--printDepth == 0)
+    printLock.unlock();
+}
 
 void goPrintInt(int64_t v) ORIGO_GO_NAME("runtime.printint");
 void goPrintInt(int64_t v) { printInt(v); }

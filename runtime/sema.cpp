@@ -1,221 +1,358 @@
-//===- runtime/sema.cpp - semaphores and notify lists for package sync ----===//
+//===- runtime/sema.cpp - Semaphores for sync and internal/poll -----------===//
+///
 /// \file
-/// gc's sema.go: the sleeping half of sync.Mutex, RWMutex, WaitGroup and
-/// internal/poll's fdMutex (`sync.runtime_Semacquire` and friends), and
-/// the notify lists under sync.Cond. A semaphore is a uint32 in Go memory;
-/// goroutines that find it zero park in a wait list of one of 251 roots
-/// (hashed by address, each with its own lock, as gc's semtable), and a
-/// release wakes the first waiter for that address — or, for a mutex in
-/// starvation mode, hands it the count directly (handoff) so that no
-/// newcomer can overtake it. gc keeps each root's waiters in a treap by
-/// address; a root here keeps a list, which is as fast while few distinct
-/// addresses collide in a root. The waiters live on the parked goroutines'
-/// stacks, which do not move.
+/// gc's sema.go in a simpler shape: addresses hash to one of 251 roots
+/// (gc's semTabSize), each a lock and a list of waiting goroutines in
+/// arrival order (gc keeps a treap of per-address queues; a list per root
+/// is enough while few addresses share a root). A waiter is woken in FIFO
+/// order among its address's waiters, or LIFO when it asked to be first
+/// (a sync.Mutex waiter coming back), and a release with handoff gives the
+/// count to the woken waiter directly and yields to it, as gc's starving
+/// Mutex needs. The nwait counter lets a release with no waiter skip the
+/// lock. Notify lists (sync.Cond) keep their waiters in the list's own
+/// head/tail, tickets in wait/notify, as gc's.
+///
 //===----------------------------------------------------------------------===//
+
+#include "runtime/sema.h"
 #include "runtime/panic.h"
+#include "runtime/persistent_alloc.h"
+#include "runtime/print.h"
 #include "runtime/sched.h"
 #include "runtime/spinlock.h"
 
-#include <stdint.h>
-#include <time.h>
+#include <string.h>
 
 namespace origo::rt {
-
 namespace {
 
-/// A goroutine waiting on a semaphore or a notify list (gc's sudog).
+/// A parked goroutine (gc's sudog, the fields semaphores use).
 struct Waiter {
+  uint32_t *addr;
   G *g;
-  void *addr;      ///< the semaphore, for sema roots
-  uint32_t ticket; ///< notify lists: the ticket; semaphores: 1 when handed off
+  uint32_t ticket;  ///< notify lists: the wait ticket; semaphores: 1 = handed off
   Waiter *next;
+  Waiter *prev;
 };
+
+/// Per thread; the accessors are never inlined: a goroutine that parks
+/// between newWaiter and freeWaiter may continue on another thread, and
+/// the compiler must not reuse the thread pointer it read before the park.
+__thread Waiter *freeWaiters = nullptr;
+
+__attribute__((noinline)) Waiter *newWaiter() {
+  Waiter *w = freeWaiters;
+  if (w)
+    freeWaiters = w->next;
+  else
+    w = static_cast<Waiter *>(persistentAlloc(sizeof(Waiter), alignof(Waiter)));
+  memset(w, 0, sizeof *w);
+  return w;
+}
+
+__attribute__((noinline)) void freeWaiter(Waiter *w) {
+  w->next = freeWaiters;
+  freeWaiters = w;
+}
 
 struct SemaRoot {
   SpinLock lock;
-  Waiter *head = nullptr, *tail = nullptr;
-  uint32_t nwait = 0; ///< waiters, read without the lock to skip empty roots
+  Waiter *head = nullptr;
+  Waiter *tail = nullptr;
+  uint32_t nwait = 0; ///< waiters (read without the lock)
+  char pad[64 - sizeof(SpinLock) - 2 * sizeof(void *) - sizeof(uint32_t)];
 };
 
 constexpr int SemTabSize = 251;
 SemaRoot semtable[SemTabSize];
 
-SemaRoot *semroot(void *addr) { return &semtable[(reinterpret_cast<uintptr_t>(addr) >> 3) % SemTabSize]; }
+SemaRoot *semroot(uint32_t *addr) {
+  return &semtable[(reinterpret_cast<uintptr_t>(addr) >> 3) % SemTabSize];
+}
 
 bool cansemacquire(uint32_t *addr) {
   for (;;) {
-    uint32_t v = __atomic_load_n(addr, __ATOMIC_SEQ_CST);
-    if (v == 0) return false;
-    if (__atomic_compare_exchange_n(addr, &v, v - 1, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) return true;
+    uint32_t v = __atomic_load_n(addr, __ATOMIC_ACQUIRE);
+    if (v == 0)
+      return false;
+    if (__atomic_compare_exchange_n(addr, &v, v - 1, false, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
+      return true;
   }
 }
 
-/// gopark's unlock function: the lock is released only once the G is
-/// parked, so a waker that takes the lock sees it parked.
-bool unlockSpin(G *, void *lock) {
-  static_cast<SpinLock *>(lock)->unlock();
+/// root's lock held.
+void enqueue(SemaRoot *root, Waiter *w, bool lifo) {
+  if (lifo) {
+    // First among the waiters of its address: before the first of them.
+    Waiter *at = root->head;
+    while (at && at->addr != w->addr)
+      at = at->next;
+    if (at) {
+      w->next = at;
+      w->prev = at->prev;
+      if (at->prev)
+        at->prev->next = w;
+      else
+        root->head = w;
+      at->prev = w;
+      return;
+    }
+  }
+  w->next = nullptr;
+  w->prev = root->tail;
+  if (root->tail)
+    root->tail->next = w;
+  else
+    root->head = w;
+  root->tail = w;
+}
+
+/// The first waiter on addr, unlinked (root's lock held), or null.
+Waiter *dequeue(SemaRoot *root, uint32_t *addr) {
+  Waiter *w = root->head;
+  while (w && w->addr != addr)
+    w = w->next;
+  if (!w)
+    return nullptr;
+  if (w->prev)
+    w->prev->next = w->next;
+  else
+    root->head = w->next;
+  if (w->next)
+    w->next->prev = w->prev;
+  else
+    root->tail = w->prev;
+  w->next = w->prev = nullptr;
+  return w;
+}
+
+bool unlockRoot(G *, void *root) {
+  static_cast<SemaRoot *>(root)->lock.unlock();
   return true;
 }
 
-void semacquire(uint32_t *addr, bool lifo) {
-  if (cansemacquire(addr)) return;
+bool unlockSpinLock(G *, void *l) {
+  static_cast<SpinLock *>(l)->unlock();
+  return true;
+}
+
+/// gc's less for tickets that may wrap around.
+bool ticketLess(uint32_t a, uint32_t b) { return int32_t(a - b) < 0; }
+
+SpinLock &notifyLock(NotifyList *l) { return *reinterpret_cast<SpinLock *>(&l->lock); }
+static_assert(sizeof(SpinLock) <= sizeof(uintptr_t), "notifyList.lock holds a SpinLock");
+
+int64_t nsemawaiters = 0;
+
+} // namespace
+
+void semacquire(uint32_t *addr, bool lifo, const char *reason) {
+  if (cansemacquire(addr))
+    return;
   SemaRoot *root = semroot(addr);
+  Waiter *w = newWaiter();
+  w->addr = addr;
+  w->g = getg();
   for (;;) {
     root->lock.lock();
-    // Count ourselves first, so a releaser that bumps the semaphore after
-    // our check below knows to look for us.
+    // Announce the wait before the last look, so that a release either
+    // sees it or leaves a count this look finds.
     __atomic_add_fetch(&root->nwait, 1, __ATOMIC_SEQ_CST);
     if (cansemacquire(addr)) {
       __atomic_sub_fetch(&root->nwait, 1, __ATOMIC_SEQ_CST);
       root->lock.unlock();
-      return;
+      break;
     }
-    Waiter w{getg(), addr, 0, nullptr};
-    if (lifo) {
-      // A waiter that already waited goes first (sync.Mutex's fairness).
-      w.next = root->head;
-      root->head = &w;
-      if (!root->tail) root->tail = &w;
-    } else {
-      if (root->tail) root->tail->next = &w;
-      else root->head = &w;
-      root->tail = &w;
-    }
-    gopark(unlockSpin, &root->lock, "semacquire");
-    if (w.ticket != 0 || cansemacquire(addr)) return;
+    w->ticket = 0;
+    enqueue(root, w, lifo);
+    __atomic_add_fetch(&nsemawaiters, 1, __ATOMIC_RELAXED);
+    gopark(unlockRoot, root, reason);
+    __atomic_sub_fetch(&nsemawaiters, 1, __ATOMIC_RELAXED);
+    if (w->ticket != 0 || cansemacquire(addr))
+      break; // handed off, or taken
+    lifo = true; // woken but beaten to it: first in line next time
   }
+  freeWaiter(w);
 }
 
 void semrelease(uint32_t *addr, bool handoff) {
   SemaRoot *root = semroot(addr);
   __atomic_add_fetch(addr, 1, __ATOMIC_SEQ_CST);
-  if (__atomic_load_n(&root->nwait, __ATOMIC_SEQ_CST) == 0) return;
+  if (__atomic_load_n(&root->nwait, __ATOMIC_SEQ_CST) == 0)
+    return;
   root->lock.lock();
   if (__atomic_load_n(&root->nwait, __ATOMIC_SEQ_CST) == 0) {
     root->lock.unlock();
     return;
   }
-  Waiter *prev = nullptr, *w = root->head;
-  while (w && w->addr != addr) {
-    prev = w;
-    w = w->next;
-  }
-  if (w) {
-    (prev ? prev->next : root->head) = w->next;
-    if (root->tail == w) root->tail = prev;
+  Waiter *w = dequeue(root, addr);
+  if (w)
     __atomic_sub_fetch(&root->nwait, 1, __ATOMIC_SEQ_CST);
-  }
   root->lock.unlock();
-  if (!w) return;
-  if (handoff && cansemacquire(addr)) w->ticket = 1;
-  goready(w->g);
+  if (!w)
+    return;
+  if (handoff && cansemacquire(addr))
+    w->ticket = 1;
+  G *gp = w->g;
+  goready(gp);
+  if (w->ticket == 1)
+    gosched(); // gc's goyield: the waiter runs now, on this P
 }
 
-/// sync.notifyList, whose layout the Go side checks with
-/// runtime_notifyListCheck: tickets handed out (wait) and served (notify),
-/// a lock word and the list of waiters.
-struct NotifyList {
-  uint32_t wait;
-  uint32_t notify;
-  SpinLock lock;
-  uint8_t pad[7];
-  Waiter *head;
-  Waiter *tail;
-};
-static_assert(sizeof(NotifyList) == 32, "sync.notifyList is 32 bytes");
-
-/// a < b for tickets that wrap around.
-bool ticketLess(uint32_t a, uint32_t b) { return int32_t(a - b) < 0; }
-
-int64_t monotonicNanos() {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
-
-} // namespace
+int64_t semaWaiters() { return __atomic_load_n(&nsemawaiters, __ATOMIC_RELAXED); }
 
 } // namespace origo::rt
 
 using namespace origo::rt;
 
-extern "C" {
-
-void syncSemacquire(uint32_t *addr) __asm__("sync.runtime_Semacquire");
-void syncSemacquireMutex(uint32_t *addr, bool lifo, int64_t skip) __asm__("sync.runtime_SemacquireMutex");
-void syncSemrelease(uint32_t *addr, bool handoff, int64_t skip) __asm__("sync.runtime_Semrelease");
-void pollSemacquire(uint32_t *addr) __asm__("internal/poll.runtime_Semacquire");
-void pollSemrelease(uint32_t *addr) __asm__("internal/poll.runtime_Semrelease");
-uint32_t notifyListAdd(NotifyList *l) __asm__("sync.runtime_notifyListAdd");
-void notifyListWait(NotifyList *l, uint32_t t) __asm__("sync.runtime_notifyListWait");
-void notifyListNotifyAll(NotifyList *l) __asm__("sync.runtime_notifyListNotifyAll");
-void notifyListNotifyOne(NotifyList *l) __asm__("sync.runtime_notifyListNotifyOne");
-void notifyListCheck(uintptr_t size) __asm__("sync.runtime_notifyListCheck");
-int64_t syncNanotime() __asm__("sync.runtime_nanotime");
-
-void syncSemacquire(uint32_t *addr) { semacquire(addr, false); }
-void syncSemacquireMutex(uint32_t *addr, bool lifo, int64_t) { semacquire(addr, lifo); }
-void syncSemrelease(uint32_t *addr, bool handoff, int64_t) { semrelease(addr, handoff); }
-void pollSemacquire(uint32_t *addr) { semacquire(addr, false); }
-void pollSemrelease(uint32_t *addr) { semrelease(addr, false); }
-
-uint32_t notifyListAdd(NotifyList *l) { return __atomic_fetch_add(&l->wait, 1, __ATOMIC_SEQ_CST); }
-
-void notifyListWait(NotifyList *l, uint32_t t) {
-  l->lock.lock();
-  if (ticketLess(t, l->notify)) {
-    // Notified already, between Add and Wait.
-    l->lock.unlock();
-    return;
-  }
-  Waiter w{getg(), nullptr, t, nullptr};
-  if (l->tail) l->tail->next = &w;
-  else l->head = &w;
-  l->tail = &w;
-  gopark(unlockSpin, &l->lock, "sync.Cond.Wait");
+namespace {
+/// Prints a Go string as fatal's message (sync.throw, sync.fatal).
+[[noreturn]] void fatalGoString(const uint8_t *p, int64_t n) {
+  char msg[256];
+  size_t len = n < 0 ? 0 : size_t(n) < sizeof msg - 1 ? size_t(n) : sizeof msg - 1;
+  memcpy(msg, p, len);
+  msg[len] = 0;
+  fatal(msg);
 }
 
-void notifyListNotifyAll(NotifyList *l) {
-  if (__atomic_load_n(&l->wait, __ATOMIC_SEQ_CST) == __atomic_load_n(&l->notify, __ATOMIC_SEQ_CST)) return;
-  l->lock.lock();
-  Waiter *w = l->head;
+void *poolCleanup = nullptr; ///< sync's poolCleanup, for the GC to come
+} // namespace
+
+// The hooks below `sync.runtime_nanotime` are weak: stdlib/runtime
+// (hooks.go, runtime.go) still defines Go stand-ins for them from the
+// time when one P ran everything; these take over once those go.
+#define ORIGO_WEAK_HOOK __attribute__((weak))
+
+extern "C" {
+
+void goSyncSemacquire(uint32_t *addr) { semacquire(addr, false, "semacquire"); }
+
+void goSyncSemacquireMutex(uint32_t *addr, uint64_t lifo, int64_t) {
+  semacquire(addr, lifo & 1, "semacquire");
+}
+
+void goSyncSemrelease(uint32_t *addr, uint64_t handoff, int64_t) { semrelease(addr, handoff & 1); }
+
+void goPollSemacquire(uint32_t *addr) { semacquire(addr, false, "semacquire"); }
+
+void goPollSemrelease(uint32_t *addr) { semrelease(addr, false); }
+
+uint32_t goNotifyListAdd(NotifyList *l) { return __atomic_fetch_add(&l->wait, 1, __ATOMIC_SEQ_CST); }
+
+void goNotifyListWait(NotifyList *l, uint32_t t) {
+  SpinLock &lock = notifyLock(l);
+  lock.lock();
+  if (ticketLess(t, l->notify)) {
+    lock.unlock(); // notified already
+    return;
+  }
+  Waiter *w = newWaiter();
+  w->g = getg();
+  w->ticket = t;
+  if (l->tail)
+    static_cast<Waiter *>(l->tail)->next = w;
+  else
+    l->head = w;
+  l->tail = w;
+  gopark(unlockSpinLock, &lock, "sync.Cond.Wait");
+  freeWaiter(w);
+}
+
+void goNotifyListNotifyAll(NotifyList *l) {
+  if (__atomic_load_n(&l->wait, __ATOMIC_SEQ_CST) == __atomic_load_n(&l->notify, __ATOMIC_SEQ_CST))
+    return;
+  SpinLock &lock = notifyLock(l);
+  lock.lock();
+  auto *w = static_cast<Waiter *>(l->head);
   l->head = l->tail = nullptr;
   __atomic_store_n(&l->notify, __atomic_load_n(&l->wait, __ATOMIC_SEQ_CST), __ATOMIC_SEQ_CST);
-  l->lock.unlock();
+  lock.unlock();
   while (w) {
-    Waiter *next = w->next; // w dies once its G runs
-    goready(w->g);
+    Waiter *next = w->next;
+    w->next = nullptr;
+    goready(w->g); // w is freed by its G once it runs: read next first
     w = next;
   }
 }
 
-void notifyListNotifyOne(NotifyList *l) {
-  if (__atomic_load_n(&l->wait, __ATOMIC_SEQ_CST) == __atomic_load_n(&l->notify, __ATOMIC_SEQ_CST)) return;
-  l->lock.lock();
+void goNotifyListNotifyOne(NotifyList *l) {
+  if (__atomic_load_n(&l->wait, __ATOMIC_SEQ_CST) == __atomic_load_n(&l->notify, __ATOMIC_SEQ_CST))
+    return;
+  SpinLock &lock = notifyLock(l);
+  lock.lock();
   uint32_t t = l->notify;
   if (t == __atomic_load_n(&l->wait, __ATOMIC_SEQ_CST)) {
-    l->lock.unlock();
+    lock.unlock();
     return;
   }
   __atomic_store_n(&l->notify, t + 1, __ATOMIC_SEQ_CST);
-  // The waiter holding ticket t may not have queued yet; then its Wait
-  // sees notify past t and returns at once.
+  // The waiter with ticket t may not have queued yet (it then sees
+  // notify > t and does not park); look for it.
   Waiter *prev = nullptr;
-  for (Waiter *w = l->head; w; prev = w, w = w->next) {
-    if (w->ticket != t) continue;
-    (prev ? prev->next : l->head) = w->next;
-    if (l->tail == w) l->tail = prev;
-    l->lock.unlock();
+  for (auto *w = static_cast<Waiter *>(l->head); w; prev = w, w = w->next) {
+    if (w->ticket != t)
+      continue;
+    Waiter *next = w->next;
+    if (prev)
+      prev->next = next;
+    else
+      l->head = next;
+    if (l->tail == w)
+      l->tail = prev;
+    w->next = nullptr;
+    lock.unlock();
     goready(w->g);
     return;
   }
-  l->lock.unlock();
+  lock.unlock();
 }
 
-void notifyListCheck(uintptr_t size) {
-  if (size != sizeof(NotifyList)) fatal("bad notifyList size");
+void goNotifyListCheck(uintptr_t size) {
+  if (size != sizeof(NotifyList)) {
+    printCString("runtime: bad notifyList size - sync=");
+    printUint(size);
+    printCString(" runtime=");
+    printUint(sizeof(NotifyList));
+    printCString("\n");
+    fatal("bad notifyList size");
+  }
 }
 
-int64_t syncNanotime() { return monotonicNanos(); }
+ORIGO_WEAK_HOOK bool goSyncCanSpin(int64_t i) {
+  // gc's sync_runtime_canSpin: a few rounds, on a multicore machine, with
+  // other Ps running (one of them may release the lock), and nothing else
+  // to run here.
+  if (i >= 4 || goNumCPU() <= 1 || !othersRunning())
+    return false;
+  return localRunqEmpty();
+}
+
+ORIGO_WEAK_HOOK void goSyncDoSpin() {
+  for (int i = 0; i < 30; ++i) {
+#if defined(__x86_64__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ volatile("yield");
+#endif
+  }
+}
+
+int64_t goSyncNanotime() { return nanotime(); }
+
+ORIGO_WEAK_HOOK void goSyncThrow(const uint8_t *p, int64_t n) { fatalGoString(p, n); }
+
+ORIGO_WEAK_HOOK void goSyncFatal(const uint8_t *p, int64_t n) { fatalGoString(p, n); }
+
+ORIGO_WEAK_HOOK void goSyncRegisterPoolCleanup(void *f) { poolCleanup = f; }
+
+ORIGO_WEAK_HOOK int64_t goSyncProcPin() { return procPin(); }
+
+ORIGO_WEAK_HOOK void goSyncProcUnpin() { procUnpin(); }
+
+ORIGO_WEAK_HOOK int64_t goAtomicProcPin() { return procPin(); }
+
+ORIGO_WEAK_HOOK void goAtomicProcUnpin() { procUnpin(); }
+
+ORIGO_WEAK_HOOK void goKeepAlive(const void *, void *) {}
 
 } // extern "C"

@@ -14,6 +14,7 @@
 #include "runtime/stack.h"
 #include "runtime/panic.h"
 #include "runtime/print.h"
+#include "runtime/spinlock.h"
 
 #include <sys/mman.h>
 
@@ -34,12 +35,38 @@ constexpr size_t StackCacheMaxUsable = StackSegmentMax;
 
 size_t roundUp(size_t n, size_t to) { return (n + to - 1) / to * to; }
 
+/// First segments of new goroutines are carved from batches of this many
+/// (one mmap each instead of one per goroutine: a million goroutines made
+/// a million system calls). A carved segment is still unmapped alone.
+constexpr size_t SegmentsPerBatch = 256;
+SpinLock batchLock;
+uintptr_t batchNext = 0, batchEnd = 0;
+
+void *mapSegment(size_t total, bool batched) {
+  if (batched) {
+    SpinLockGuard l(batchLock);
+    if (batchNext + total > batchEnd) {
+      size_t size = total * SegmentsPerBatch;
+      void *base = mmap(nullptr, size, PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+      if (base == MAP_FAILED)
+        return base;
+      batchNext = reinterpret_cast<uintptr_t>(base);
+      batchEnd = batchNext + size;
+    }
+    void *p = reinterpret_cast<void *>(batchNext);
+    batchNext += total;
+    return p;
+  }
+  return mmap(nullptr, total, PROT_READ | PROT_WRITE,
+              MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+}
+
 /// Maps a segment with at least \p usable bytes above its stackguard0.
 StackSegment *segmentAlloc(size_t usable) {
   size_t record = roundUp(sizeof(StackSegment), 16);
   size_t total = roundUp(GuardSize + StackGuard + usable + record, PageSize);
-  void *base = mmap(nullptr, total, PROT_READ | PROT_WRITE,
-                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+  void *base = mapSegment(total, usable == StackInitial && GuardSize == 0);
   if (base == MAP_FAILED)
     fatal("runtime: cannot allocate goroutine stack");
   if (GuardSize)
@@ -104,21 +131,36 @@ void stackcacheTrim(P *pp) {
   }
 }
 
+/// The G's stackguard0 for its current bounds: a pending preemption
+/// request keeps it poisoned across segment switches (gc's newstack keeps
+/// stackPreempt the same way).
+void resetGuard(G *gp) {
+  gp->stackguard0 = gp->preempt ? StackPreempt : gp->stack.lo + StackGuard;
+}
+
 void setStack(G *gp, StackSegment *s) {
   gp->stack.lo = segmentLo(s);
   gp->stack.hi = segmentHi(s);
-  gp->stackguard0 = gp->stack.lo + StackGuard;
   gp->segment = s;
+  resetGuard(gp);
 }
 
-/// Back to the bounds before the G's newest segment, which goes to the cache.
-void popSegment(G *gp) {
+/// Back to the bounds before the G's newest segment, which goes to pp's
+/// cache.
+void popSegment(G *gp, P *pp) {
   StackSegment *s = gp->segment;
   gp->stack = s->savedStack;
-  gp->stackguard0 = s->savedGuard;
   gp->segment = s->prev;
   gp->stackInUse -= s->usable;
-  stackcachePut(gp->m ? gp->m->p : nullptr, s);
+  resetGuard(gp);
+  stackcachePut(pp, s);
+}
+
+/// The P of the M running on this thread (the G's segments go to its
+/// cache): a G only changes M at scheduling points, never in here.
+P *currentP() {
+  M *mp = getm();
+  return mp ? mp->p : nullptr;
 }
 
 [[noreturn]] void stackOverflow(G *gp, uintptr_t sp) {
@@ -143,15 +185,15 @@ void stackInit(G *gp, size_t usable) {
   gp->stackInUse = s->usable;
 }
 
-void stackReset(G *gp) {
+void stackReset(G *gp, P *pp) {
   while (gp->segment && gp->segment->prev)
-    popSegment(gp);
+    popSegment(gp, pp);
 }
 
 void stackUnwound(G *gp, uintptr_t sp) {
   while (gp->segment && gp->segment->prev &&
          !(sp >= gp->segment->base && sp < gp->segment->base + gp->segment->mapped))
-    popSegment(gp);
+    popSegment(gp, currentP());
 }
 
 namespace {
@@ -179,14 +221,17 @@ uintptr_t callerFrame(uintptr_t fp) {
   // Frame records: [fp] = the caller's frame pointer, [fp+8] = the return
   // address. Across a boundary the chain is: the function on the new
   // segment, the thunk, origo_morestack_switch (returning to the relay),
-  // the relay, the relay's caller.
+  // the relay, the relay's caller. The relay may itself run on a segment
+  // its own relay made (a preemption request fails the check of a frame
+  // that just got a new segment), hence the loop.
   auto rec = [](uintptr_t f) { return reinterpret_cast<const uintptr_t *>(f); };
   uintptr_t caller = rec(fp)[0];
-  if (caller == 0 || rec(caller)[1] != morestackReturnPC())
-    return caller;
-  uintptr_t trampoline = rec(caller)[0];
-  uintptr_t relay = rec(trampoline)[0];
-  return rec(relay)[0];
+  while (caller != 0 && rec(caller)[1] == morestackReturnPC()) {
+    uintptr_t trampoline = rec(caller)[0];
+    uintptr_t relay = rec(trampoline)[0];
+    caller = rec(relay)[0];
+  }
+  return caller;
 }
 
 } // namespace origo::rt
@@ -196,6 +241,11 @@ using namespace origo::rt;
 extern "C" {
 
 uintptr_t goMorestack(uint64_t need) {
+  // A poisoned stackguard0 is a preemption request (sysmon, GOMAXPROCS):
+  // yield first. The check that got here still wants its new segment
+  // (the relay runs the function on it), which the P's cache makes cheap.
+  if (getg()->preempt || getg()->stackguard0 == StackPreempt)
+    preemptPoint();
   G *gp = getg();
   uintptr_t sp = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
   size_t size = StackSegmentMin;
@@ -209,18 +259,17 @@ uintptr_t goMorestack(uint64_t need) {
     size = roundUp(need + 4096, PageSize);
   if (gp->stackInUse + size > MaxStackSize)
     stackOverflow(gp, sp);
-  P *pp = gp->m ? gp->m->p : nullptr;
+  P *pp = currentP();
   stackcacheTrim(pp);
   StackSegment *s = stackcacheGet(pp, size);
   s->prev = gp->segment;
   s->savedStack = gp->stack;
-  s->savedGuard = gp->stackguard0;
   setStack(gp, s);
   gp->stackInUse += s->usable;
   return gp->stack.hi;
 }
 
-void goLessstack() { popSegment(getg()); }
+void goLessstack() { popSegment(getg(), currentP()); }
 
 } // extern "C"
 

@@ -62,14 +62,13 @@ struct StackSegment {
   size_t mapped;            ///< bytes of the mapping
   size_t usable;            ///< bytes above stackguard0
   Stack savedStack;         ///< the G's bounds before this segment
-  uintptr_t savedGuard;     ///< the G's stackguard0 before this segment
 };
 
 /// A G's first segment of \p usable bytes (its record holds no previous
 /// bounds); the G's stack, stackguard0 and size in use are set.
 void stackInit(G *gp, size_t usable);
-/// Gives back every segment of a dead G but its first.
-void stackReset(G *gp);
+/// Gives back every segment of a dead G but its first, to \p pp's cache.
+void stackReset(G *gp, P *pp);
 /// After an unwind landed in a frame at \p sp: pops the G's segments that
 /// do not contain it (a panic left them without lessstack).
 void stackUnwound(G *gp, uintptr_t sp);

@@ -86,4 +86,25 @@ for cpp in "$here"/native/*_test.cpp; do
     done
   done
 done
+# GODEBUG=schedtrace=X: sysmon prints gc's line every X ms (the numbers are
+# the machine's; the format is gc's, checked line by line).
+sched_line='^SCHED [0-9]+ms: gomaxprocs=[0-9]+ idleprocs=[0-9]+ threads=[0-9]+ spinningthreads=[0-9]+ idlethreads=[0-9]+ runqueue=[0-9]+ \[[0-9]+( [0-9]+)*\]$'
+for arch in amd64 arm64; do
+  case $arch in
+    amd64) run= ;;
+    arm64) run=qemu-aarch64 ;;
+  esac
+  status=0
+  GODEBUG=schedtrace=20 GOMAXPROCS=3 $run "$work/sched_test-$arch" schedtrace >"$work/stdout" 2>"$work/stderr" || status=$?
+  lines=$(grep -c . "$work/stderr" || true)
+  good=$(grep -cE "$sched_line" "$work/stderr" || true)
+  if [ "$status" != 0 ] || [ "$lines" -lt 3 ] || [ "$lines" != "$good" ] ||
+     ! grep -q 'gomaxprocs=3 ' "$work/stderr"; then
+    cat "$work/stderr"
+    echo "FAIL: schedtrace ($arch): $good of $lines lines in gc's format, exit status $status"
+    fail=1
+  else
+    echo "ok: schedtrace ($arch)"
+  fi
+done
 exit $fail

@@ -1,4 +1,8 @@
+// env: GOMAXPROCS=1
+
 // defer copy(dst, src) and go copy: operands evaluated at the statement.
+// (One P: the go statement's goroutine cannot run before main's last
+// println, with gc too.)
 package main
 
 func f(dst []byte) (n int) {

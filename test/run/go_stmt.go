@@ -1,8 +1,11 @@
+// env: GOMAXPROCS=1
+
 package main
 
 // go statements of every form compile and start goroutines; main exits
-// before they run (nothing here yields), so only main's output shows, with
-// gc too. The goroutines only write globals nobody reads afterwards.
+// before they run (nothing here yields, and with one P nothing else runs
+// them), so only main's output shows, with gc too. The goroutines only
+// write globals nobody reads afterwards.
 
 type T struct{ a, b int }
 

@@ -4,7 +4,8 @@ files, and the normalisation applied to program output before comparing.
 A test is NAME.go with NAME.stdout, NAME.stderr (absent = empty) and
 NAME.status (absent = 0) beside it. Expectations come from gc 1.19 (regen.py)
 and are stored already normalised, so they do not depend on the machine that
-generated them.
+generated them. `// env: K=V` lines in NAME.go set environment variables
+for the run (with gc and with origo), e.g. GOMAXPROCS=1.
 """
 
 import os
@@ -80,6 +81,16 @@ def read_expected(name):
         with open(path, encoding='utf-8', errors='surrogateescape') as f:
             return f.read()
     return read('.stdout', ''), read('.stderr', ''), int(read('.status', '0').strip())
+
+
+_ENV_LINE = re.compile(r'^// env: ([A-Za-z_][A-Za-z0-9_]*)=(\S*)$', re.M)
+
+
+def env_of(name):
+    """Environment variables test `name` runs with, from `// env: K=V`
+    lines in its source (GOMAXPROCS=1, say); gc's run gets the same."""
+    with open(os.path.join(HERE, name + '.go'), encoding='utf-8') as f:
+        return dict(_ENV_LINE.findall(f.read()))
 
 
 def write_expected(name, stdout, stderr, status):

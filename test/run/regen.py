@@ -39,7 +39,8 @@ def main():
                 sys.stderr.write('regen: %s: gc cannot build it:\n%s' % (name, golden.decode(build.stderr)))
                 failed += 1
                 continue
-            run = subprocess.run([exe], cwd=golden.HERE, env=env, capture_output=True, timeout=60)
+            run = subprocess.run([exe], cwd=golden.HERE, env=dict(env, **golden.env_of(name)),
+                                 capture_output=True, timeout=60)
             golden.write_expected(name, golden.normalise(golden.decode(run.stdout)),
                                   golden.normalise(golden.decode(run.stderr)), run.returncode)
             print('regen: %s: status %d' % (name, run.returncode))

@@ -38,7 +38,8 @@ def run_one(origo, arch, name, tmp, flags=()):
     if not build.ok:
         return 'build failed (%s):\n%s' % (build.describe(), build.out.rstrip())
     cmd = [exe] if arch == 'amd64' else ['qemu-aarch64', exe]
-    run = proc.run(cmd, cwd=golden.HERE, env=env, timeout=RUN_TIMEOUT[arch], merge=False)
+    run = proc.run(cmd, cwd=golden.HERE, env=dict(env, **golden.env_of(name)), timeout=RUN_TIMEOUT[arch],
+                   merge=False)
     if run.timed_out:
         return 'run timed out after %ds' % RUN_TIMEOUT[arch]
     want_out, want_err, want_status = golden.read_expected(name)
