@@ -1396,9 +1396,7 @@ void goUnlockOSThread() {
 
 void goLoopPreempt() { preemptPoint(); }
 
-// Weak: stdlib/runtime/hooks.go still has empty Go stand-ins from the
-// one-P days; these take over once those go.
-__attribute__((weak)) void goEntersyscall() {
+void goEntersyscall() {
   M *mp = tlsM;
   G *gp = origo_curg;
   P *pp = mp->p;
@@ -1420,7 +1418,7 @@ __attribute__((weak)) void goEntersyscall() {
   }
 }
 
-__attribute__((weak)) void goExitsyscall() {
+void goExitsyscall() {
   M *mp = tlsM;
   G *gp = origo_curg;
   P *oldp = mp->oldp;

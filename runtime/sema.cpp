@@ -218,11 +218,6 @@ namespace {
 void *poolCleanup = nullptr; ///< sync's poolCleanup, for the GC to come
 } // namespace
 
-// The hooks below `sync.runtime_nanotime` are weak: stdlib/runtime
-// (hooks.go, runtime.go) still defines Go stand-ins for them from the
-// time when one P ran everything; these take over once those go.
-#define ORIGO_WEAK_HOOK __attribute__((weak))
-
 extern "C" {
 
 void goSyncSemacquire(uint32_t *addr) { semacquire(addr, false, "semacquire"); }
@@ -318,7 +313,7 @@ void goNotifyListCheck(uintptr_t size) {
   }
 }
 
-ORIGO_WEAK_HOOK bool goSyncCanSpin(int64_t i) {
+bool goSyncCanSpin(int64_t i) {
   // gc's sync_runtime_canSpin: a few rounds, on a multicore machine, with
   // other Ps running (one of them may release the lock), and nothing else
   // to run here.
@@ -327,7 +322,7 @@ ORIGO_WEAK_HOOK bool goSyncCanSpin(int64_t i) {
   return localRunqEmpty();
 }
 
-ORIGO_WEAK_HOOK void goSyncDoSpin() {
+void goSyncDoSpin() {
   for (int i = 0; i < 30; ++i) {
 #if defined(__x86_64__)
     __builtin_ia32_pause();
@@ -339,20 +334,19 @@ ORIGO_WEAK_HOOK void goSyncDoSpin() {
 
 int64_t goSyncNanotime() { return nanotime(); }
 
-ORIGO_WEAK_HOOK void goSyncThrow(const uint8_t *p, int64_t n) { fatalGoString(p, n); }
+void goSyncThrow(const uint8_t *p, int64_t n) { fatalGoString(p, n); }
 
-ORIGO_WEAK_HOOK void goSyncFatal(const uint8_t *p, int64_t n) { fatalGoString(p, n); }
+void goSyncFatal(const uint8_t *p, int64_t n) { fatalGoString(p, n); }
 
-ORIGO_WEAK_HOOK void goSyncRegisterPoolCleanup(void *f) { poolCleanup = f; }
+void goSyncRegisterPoolCleanup(void *f) { poolCleanup = f; }
 
-ORIGO_WEAK_HOOK int64_t goSyncProcPin() { return procPin(); }
+int64_t goSyncProcPin() { return procPin(); }
 
-ORIGO_WEAK_HOOK void goSyncProcUnpin() { procUnpin(); }
+void goSyncProcUnpin() { procUnpin(); }
 
-ORIGO_WEAK_HOOK int64_t goAtomicProcPin() { return procPin(); }
+int64_t goAtomicProcPin() { return procPin(); }
 
-ORIGO_WEAK_HOOK void goAtomicProcUnpin() { procUnpin(); }
+void goAtomicProcUnpin() { procUnpin(); }
 
-ORIGO_WEAK_HOOK void goKeepAlive(const void *, void *) {}
 
 } // extern "C"

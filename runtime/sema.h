@@ -62,7 +62,6 @@ int64_t goSyncProcPin() __asm__("sync.runtime_procPin");
 void goSyncProcUnpin() __asm__("sync.runtime_procUnpin");
 int64_t goAtomicProcPin() __asm__("sync/atomic.runtime_procPin");
 void goAtomicProcUnpin() __asm__("sync/atomic.runtime_procUnpin");
-void goKeepAlive(const void *type, void *data) __asm__("runtime.KeepAlive");
 }
 
 #endif // ORIGO_RUNTIME_SEMA_H

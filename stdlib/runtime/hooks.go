@@ -4,8 +4,10 @@ import "unsafe"
 
 // The functions upstream packages declare without a body and expect the
 // runtime to provide (gc pushes them there with //go:linkname); those
-// that need the machine are the C++ runtime's (runtime/goapi.cpp,
-// sema.cpp, sched.cpp), these are Go.
+// that need the machine or the scheduler are the C++ runtime's
+// (runtime/goapi.cpp; sema.cpp: sync's semaphores, notify lists,
+// spinning, procPin, throw; sched.cpp: entersyscall/exitsyscall), these
+// are Go.
 
 // Primitives of the C++ runtime.
 func nanotime() int64
@@ -13,7 +15,6 @@ func walltime() (sec int64, nsec int32)
 func rawsyscall6(trap, a1, a2, a3, a4, a5, a6 uintptr) (r1, errno uintptr)
 func exit(code int)
 func fastrand() uint32
-func fatalstring(s string)
 
 //go:linkname time_now time.now
 func time_now() (sec int64, nsec int32, mono int64) {
@@ -32,16 +33,6 @@ func syscall_rawSyscallNoError(trap, a1, a2, a3 uintptr) (r1, r2 uintptr) {
 	r1, _ = rawsyscall6(trap, a1, a2, a3, 0, 0, 0)
 	return r1, 0
 }
-
-// entersyscall and exitsyscall bracket a system call that may block.
-// The scheduler will hand the P to another M meanwhile; with one P
-// running there is nothing to hand over yet.
-//
-//go:linkname entersyscall runtime.entersyscall
-func entersyscall() {}
-
-//go:linkname exitsyscall runtime.exitsyscall
-func exitsyscall() {}
 
 //go:linkname syscall_Exit syscall.Exit
 func syscall_Exit(code int) { exit(code) }
@@ -124,46 +115,6 @@ func poll_runtime_pollUnblock(ctx uintptr) {}
 //go:linkname poll_runtime_isPollServerDescriptor internal/poll.runtime_isPollServerDescriptor
 func poll_runtime_isPollServerDescriptor(fd uintptr) bool { return false }
 
-// sync's hooks beyond the semaphores (sema.cpp).
-//
-//go:linkname sync_runtime_canSpin sync.runtime_canSpin
-func sync_runtime_canSpin(i int) bool {
-	// Spinning only pays when another P runs the lock's holder; with one
-	// P it never does.
-	return false
-}
-
-//go:linkname sync_runtime_doSpin sync.runtime_doSpin
-func sync_runtime_doSpin() {}
-
-var poolcleanup func()
-
-//go:linkname sync_runtime_registerPoolCleanup sync.runtime_registerPoolCleanup
-func sync_runtime_registerPoolCleanup(f func()) {
-	// Called at the start of every collection once there is a collector.
-	poolcleanup = f
-}
-
-// procPin pins the goroutine to its P (no preemption until procUnpin) and
-// returns the P's id. With one P, and no preemption yet, that is 0.
-//
-//go:linkname sync_runtime_procPin sync.runtime_procPin
-func sync_runtime_procPin() int { return 0 }
-
-//go:linkname sync_runtime_procUnpin sync.runtime_procUnpin
-func sync_runtime_procUnpin() {}
-
-//go:linkname sync_atomic_runtime_procPin sync/atomic.runtime_procPin
-func sync_atomic_runtime_procPin() int { return 0 }
-
-//go:linkname sync_atomic_runtime_procUnpin sync/atomic.runtime_procUnpin
-func sync_atomic_runtime_procUnpin() {}
-
-//go:linkname sync_throw sync.throw
-func sync_throw(s string) { fatalstring(s) }
-
-//go:linkname sync_fatal sync.fatal
-func sync_fatal(s string) { fatalstring(s) }
 
 
 // cgocaller calls a C function; origo builds without cgo, so nothing

@@ -214,7 +214,6 @@ void checkMisc() {
   goAtomicProcUnpin();
   goSyncProcUnpin();
   EXPECT(getm()->locks == 0);
-  goKeepAlive(nullptr, &t0);
 }
 
 void modeThrow() {
