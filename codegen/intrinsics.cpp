@@ -71,6 +71,18 @@ const std::map<std::string, MathEntry> &mathFuncs() {
   return table;
 }
 
+/// Assembly functions with a portable Go version in the same package
+/// (which gc's other targets call instead).
+const std::map<std::string, std::string> &redirects() {
+  static const std::map<std::string, std::string> table = {
+      {"crypto/md5.block", "crypto/md5.blockGeneric"},
+      {"crypto/sha1.block", "crypto/sha1.blockGeneric"},
+      {"crypto/sha256.block", "crypto/sha256.blockGeneric"},
+      {"crypto/sha512.block", "crypto/sha512.blockGeneric"},
+  };
+  return table;
+}
+
 llvm::Value *lowerAtomic(llvm::IRBuilder<> &b, const AtomicEntry &e, llvm::ArrayRef<llvm::Value *> args,
                          llvm::Type *resultTy) {
   llvm::LLVMContext &ctx = b.getContext();
@@ -107,10 +119,23 @@ llvm::Value *lowerAtomic(llvm::IRBuilder<> &b, const AtomicEntry &e, llvm::Array
 
 } // namespace
 
+/// Assembly functions that are markers doing nothing (gc's
+/// crypto/internal/boring/sig: a linker-visible signature of the build).
+bool isNoop(const std::string &name) {
+  return name == "crypto/internal/boring/sig.BoringCrypto" || name == "crypto/internal/boring/sig.FIPSOnly" ||
+         name == "crypto/internal/boring/sig.StandardCrypto";
+}
+
+bool isIntrinsic(const std::string &name) {
+  return isNoop(name) || atomics().count(name) || mathFuncs().count(name) || redirects().count(name) ||
+         name == "runtime/internal/atomic.LoadAcquintptr" || name == "runtime/internal/atomic.StoreReluintptr";
+}
+
 bool lowerIntrinsicCall(llvm::IRBuilder<> &b, llvm::Module &m, const std::string &name,
                         llvm::ArrayRef<llvm::Value *> args, llvm::Type *resultTy, llvm::Value *&result,
                         std::string &redirect) {
   result = nullptr;
+  if (isNoop(name)) return true;
   if (auto it = atomics().find(name); it != atomics().end()) {
     result = lowerAtomic(b, it->second, args, resultTy);
     return true;
@@ -127,6 +152,10 @@ bool lowerIntrinsicCall(llvm::IRBuilder<> &b, llvm::Module &m, const std::string
     st->setAtomic(llvm::AtomicOrdering::Release);
     result = resultTy->isVoidTy() ? nullptr : args[1];
     return true;
+  }
+  if (auto it = redirects().find(name); it != redirects().end()) {
+    redirect = it->second;
+    return false;
   }
   if (auto it = mathFuncs().find(name); it != mathFuncs().end()) {
     if (it->second.goFallback) {

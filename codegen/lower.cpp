@@ -304,7 +304,7 @@ llvm::FunctionCallee Lowering::runtimeFunc(const std::string &name, llvm::Type *
                                            std::vector<llvm::Type *> params) {
   llvm::FunctionType *ft = llvm::FunctionType::get(ret, params, false);
   llvm::FunctionCallee c = m_.getOrInsertFunction(name, ft);
-  if (auto *f = llvm::dyn_cast<llvm::Function>(c.getCallee())) {
+  if (auto *f = llvm::dyn_cast<llvm::Function>(c.getCallee()); f && f->getFunctionType() == ft) {
     for (unsigned i = 0; i < f->arg_size(); ++i)
       if (params[i]->isIntegerTy(1)) f->addParamAttr(i, llvm::Attribute::ZExt);
     if (f->getReturnType()->isIntegerTy(1)) f->addRetAttr(llvm::Attribute::ZExt);
@@ -424,8 +424,13 @@ void Lowering::run() {
     auto *gv = new llvm::GlobalVariable(m_, init->getType(), false, llvm::GlobalValue::ExternalLinkage, init, g.name);
     gv->setAlignment(llvm::Align(uint64_t(std::max<int64_t>(types::layoutOf(g.type).align, 1))));
   }
-  for (const auto &f : pkg_.funcs) goFunction(f->name, f->sig);
-  for (const auto &f : pkg_.funcs) lowerFunc(*f);
+  // Stand-ins for assembly functions codegen implements itself
+  // (intrinsics.cpp) are not needed.
+  auto skip = [](const ssa::Func &f) { return f.weak && isIntrinsic(f.name); };
+  for (const auto &f : pkg_.funcs)
+    if (!skip(*f)) goFunction(f->name, f->sig);
+  for (const auto &f : pkg_.funcs)
+    if (!skip(*f)) lowerFunc(*f);
   di_->finalize();
 }
 
@@ -441,6 +446,7 @@ void Lowering::lowerFunc(const ssa::Func &f) {
     fn->addFnAttr(llvm::Attribute::OptimizeNone);
     fn->addFnAttr(llvm::Attribute::NoInline);
   }
+  if (f.weak) fn->setLinkage(llvm::GlobalValue::WeakAnyLinkage);
   if (f.dupOK) {
     // Made wherever it is used (gc's DUPOK): the linker keeps one copy.
     fn->setLinkage(llvm::GlobalValue::LinkOnceODRLinkage);

@@ -62,6 +62,10 @@ bool lowerIntrinsicCall(llvm::IRBuilder<> &b, llvm::Module &m, const std::string
                         llvm::ArrayRef<llvm::Value *> args, llvm::Type *resultTy, llvm::Value *&result,
                         std::string &redirect);
 
+/// Whether calls to name are lowered by lowerIntrinsicCall (inline or
+/// redirected).
+bool isIntrinsic(const std::string &name);
+
 llvm::Value *lowerIfaceOp(llvm::IRBuilder<> &b, llvm::Module &m, const ssa::Value *v,
                           const std::vector<llvm::Value *> &args, llvm::Type *resultTy);
 

@@ -380,12 +380,14 @@ llvm::Constant *DescEmitter::equalFn(const Type *t) {
         if (u->fields[i].name != "_" && types::layoutOf(u->fields[i].type).size > 0)
           cmpAt(u->fields[i].type, i64c(uint64_t(offs[i])));
       b.CreateRet(b.getTrue());
+    } else if (u->len == 0) {
+      b.CreateRet(b.getTrue()); // [0]T: nothing to compare
     } else {
       int64_t es = types::layoutOf(u->elem).size;
       llvm::BasicBlock *entry = b.GetInsertBlock();
       llvm::BasicBlock *loop = llvm::BasicBlock::Create(ctx_, "loop", f, no);
       llvm::BasicBlock *done = llvm::BasicBlock::Create(ctx_, "done", f, no);
-      b.CreateBr(u->len > 0 ? loop : done);
+      b.CreateBr(loop);
       b.SetInsertPoint(loop);
       llvm::PHINode *i = b.CreatePHI(i64_, 2);
       i->addIncoming(i64c(0), entry);

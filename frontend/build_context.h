@@ -18,8 +18,9 @@ namespace origo {
 struct BuildContext {
   std::string goos = "linux", goarch = "amd64", goroot = "/usr/share/go-1.19";
   /// Custom build tags (`-tags`); "gc" makes files written for gc's
-  /// runtime selected, "purego" picks pure-Go fallbacks over assembly.
-  std::vector<std::string> tags{"purego", "gc"};
+  /// runtime selected, "purego" and "math_big_pure_go" pick pure-Go
+  /// fallbacks over assembly.
+  std::vector<std::string> tags{"purego", "gc", "math_big_pure_go"};
   bool cgo = false;
   /// origo's own sources of replaced packages (stdlib/): a package found
   /// at overlay/<import path> is loaded from there instead of GOROOT.

@@ -42,7 +42,12 @@ bool link(const LinkJob &job, std::string &err) {
   args.insert(args.end(), libs.startFiles.begin(), libs.startFiles.end());
   args.insert(args.end(), job.objects.begin(), job.objects.end());
   args.push_back(initTab);
+  // Whole: a runtime definition must win over a package's weak stand-in
+  // for the same symbol (ssa asmStub), which an archive member would
+  // otherwise not be pulled in for.
+  args.push_back("--whole-archive");
   args.push_back(job.runtimeLib);
+  args.push_back("--no-whole-archive");
   args.insert(args.end(), libs.archives.begin(), libs.archives.end());
   args.insert(args.end(), libs.endFiles.begin(), libs.endFiles.end());
   return runLLD(args, err);

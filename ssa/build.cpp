@@ -416,7 +416,16 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
   }
   Builder b(pkg, facts, prog, sm, diags);
   for (const Object *fn : pkg.funcs) {
+    // A body-less function of this package's own symbol (not linknamed to
+    // another package's) that nothing else defines is assembly.
+    if (fn->tree && fn->type && !fn->isMethod && fn->name != "_" && fn->type->typeParams.empty() &&
+        !fn->tree->kid(fn->decl, syntax::FuncBody).valid() && fn->linkName().rfind(pkg.path + ".", 0) == 0) {
+      out->funcs.push_back(asmStub(fn, prog.types()));
+      continue;
+    }
     if (!fn->tree || !fn->type || !fn->tree->kid(fn->decl, syntax::FuncBody).valid()) continue;
+    // Blank functions and methods cannot be called (and may repeat).
+    if (fn->name == "_") continue;
     // Generic functions and methods of generic types are compiled per
     // instance, when used.
     if (!fn->type->typeParams.empty() || (fn->isMethod && fn->recvType && !fn->recvType->typeParams.empty()))
@@ -429,7 +438,8 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
     g->dupOK = true;
     out->funcs.push_back(std::move(g));
   }
-  for (auto &w : promotedWrappers(pkg, prog.types())) out->funcs.push_back(std::move(w));
+  for (auto &w : b.promotedWrappers()) out->funcs.push_back(std::move(w));
+  b.flushPending(*out);
   out->initFunc = pkg.path + ".init";
   out->funcs.push_back(b.initFunction(out->initFunc));
   for (Global &g : out->globals)

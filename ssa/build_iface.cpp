@@ -61,23 +61,7 @@ void Builder::instanceMethods(const Type *t) {
     if (e.path.empty()) continue;
     std::string wname = types::instanceMethodName(base, e.method->name, true);
     if (!generatedNames_.insert(wname).second) continue;
-    // The type the path ends at: the method's receiver base.
-    const Type *owner = base;
-    for (int idx : e.path) {
-      const Type *ft = types::under(owner)->fields[size_t(idx)].type;
-      owner = types::under(ft)->kind == types::TypeKind::Pointer && ft->kind != types::TypeKind::Named ? ft->elem : ft;
-    }
-    const Type *sig = nullptr;
-    std::string callee;
-    if (!e.interfaceMethod && owner->origin) {
-      types::TypeMap om;
-      for (size_t i = 0; i < owner->origin->typeParams.size() && i < owner->typeArgs.size(); ++i)
-        om[owner->origin->typeParams[i]] = owner->typeArgs[i];
-      callee = instance(e.method, owner, om);
-      sig = types::under(types::substitute(prog_, e.method->type, om));
-      base->instanceMethodSigs[e.method->name] = sig;
-    }
-    generated_.push_back(promotedWrapper(base, e, tt_, sig, callee, wname));
+    generated_.push_back(promotedWrapperFor(base, e, wname));
   }
 }
 

@@ -32,9 +32,11 @@ std::unique_ptr<Func> ptrWrapper(const Object *m, types::TypeTable &tt);
 /// T: the function `name` calling `target` with *p.
 std::unique_ptr<Func> ptrWrapper(const std::string &name, const std::string &target, const Type *T, const Type *msig,
                                  const std::string &method, types::TypeTable &tt);
-/// The "pkg.(*S).m" wrappers of the methods promoted to the package's
-/// struct types (needsPromotedWrapper).
-std::vector<std::unique_ptr<Func>> promotedWrappers(const types::Package &pkg, types::TypeTable &tt);
+/// A weak definition of fn, a function declared without a body and
+/// provided by nothing origo compiles (gc's assembly): it panics, saying
+/// so. The runtime's or another package's definition of the same symbol,
+/// when there is one, takes precedence at link time.
+std::unique_ptr<Func> asmStub(const Object *fn, types::TypeTable &tt);
 /// The pkg.(*S).m wrapper of method entry e promoted to struct type S.
 /// For a generic instance S, the method reached may be an instance too:
 /// sig is its signature with the type arguments substituted, callee its
@@ -78,6 +80,13 @@ public:
   std::set<std::string> generatedNames_;
   std::unique_ptr<Func> literal(const PendingLiteral &lit);
   std::unique_ptr<Func> initFunction(const std::string &name);
+  /// The "pkg.(*S).m" wrappers of the methods promoted to the package's
+  /// struct types (needsPromotedWrapper).
+  std::vector<std::unique_ptr<Func>> promotedWrappers();
+  /// The wrapper of method entry e promoted to base (named name, or gc's
+  /// pkg.(*S).m), calling the method's instance when the embedded type
+  /// it comes from is a generic instance.
+  std::unique_ptr<Func> promotedWrapperFor(const Type *base, const types::MethodSetEntry &e, const std::string &name);
   /// Variables initFunction found constant initializers for, by link name.
   std::map<std::string, std::shared_ptr<StaticData>> staticInits_;
   /// Compiles the literals and instances met so far (and those they

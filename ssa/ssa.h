@@ -82,6 +82,8 @@ public:
   /// Made by every package that needs it (generic instances, wrappers of
   /// types of other packages): the linker keeps one (gc's DUPOK).
   bool dupOK = false;
+  /// A stand-in any other definition of the symbol replaces (asmStub).
+  bool weak = false;
   std::vector<std::unique_ptr<Block>> blocks; ///< blocks[0] is the entry
   /// In a function with defer statements: where a panic unwinding into the
   /// function continues (codegen's landing pad jumps here). It runs the
