@@ -132,6 +132,7 @@ std::vector<MethodSetEntry> methodSetOf(const Type *t) {
         if (f.embedded) work.push_back(f.type);
   }
   for (auto &[name, pkg] : names) {
+    if (name == "_") continue; // blank methods are in no method set (spec "Method sets")
     LookupResult r = lookupFieldOrMethod(t, name, pkg);
     if (!r.method || r.ambiguous) continue;
     if (!ptr && r.method->ptrRecv && !r.indirect && !r.interfaceMethod) continue;
