@@ -160,24 +160,10 @@ int64_t goSlicecopy(void *to, int64_t tolen, const void *from, int64_t fromlen,
   if (width == 0)
     return n;
   size_t size = size_t(n) * width;
-  if (size == 1) {
+  if (size == 1)
     *static_cast<uint8_t *>(to) = *static_cast<const uint8_t *>(from);
-  } else if (size <= 256 && ((uintptr_t(to) | uintptr_t(from) | size) & 7) == 0) {
-    // Word by word, as gc's memmove guarantees: a goroutine reading a
-    // pointer another one copies sees the old or the new pointer, never
-    // a mix (libc's small-size paths may copy in halves; Go code
-    // relies on this, see go/test/fixedbugs/issue13160.go).
-    auto *d = static_cast<uint64_t *>(to);
-    auto *s = static_cast<const uint64_t *>(from);
-    size_t words = size / 8;
-    if (d <= s || d >= s + words) {
-      for (size_t i = 0; i < words; ++i) __atomic_store_n(&d[i], __atomic_load_n(&s[i], __ATOMIC_RELAXED), __ATOMIC_RELAXED);
-    } else {
-      for (size_t i = words; i-- > 0;) __atomic_store_n(&d[i], __atomic_load_n(&s[i], __ATOMIC_RELAXED), __ATOMIC_RELAXED);
-    }
-  } else {
+  else
     memmove(to, from, size);
-  }
   return n;
 }
 

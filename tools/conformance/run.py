@@ -218,6 +218,13 @@ class Runner:
         shutil.rmtree(wd, ignore_errors=True)
 
 
+def is_flaky(reason):
+    """An expected failure whose reason starts with "flaky:" may pass too:
+    it fails only some of the time (a race the reason explains), so
+    neither outcome is a change; --update keeps it."""
+    return reason.startswith('flaky:')
+
+
 def diagnostics(out):
     """Compiler output without the `# command-line-arguments` header."""
     return '\n'.join(l for l in out.split('\n') if not l.startswith('#')).strip()
@@ -279,7 +286,7 @@ def run_arch(args, arch, paths, tmp):
         # failure) is never an expected failure: it must diagnose.
         if o.result == FAIL and (o.path not in expected or o.category == 'build-crash'):
             unexpected_fail.append(o)
-        elif o.result == PASS and o.path in expected:
+        elif o.result == PASS and o.path in expected and not is_flaky(expected[o.path]):
             unexpected_pass.append(o)
     # A listed test that is now skipped or no longer exists is stale.
     in_scope = {o.path for o in outcomes if o.result != SKIP}
@@ -321,9 +328,9 @@ def run_arch(args, arch, paths, tmp):
     print('expectations(%s): %d as expected, %d unexpected (%.0fs)' % (arch, as_expected, bad, elapsed))
 
     if args.update:
-        new = {p: r for p, r in expected.items() if args.tests and p not in ran}
+        new = {p: r for p, r in expected.items() if (args.tests and p not in ran) or is_flaky(r)}
         for o in outcomes:
-            if o.result == FAIL:
+            if o.result == FAIL and not is_flaky(new.get(o.path, '')):
                 new[o.path] = o.reason()
         write_expected(exp_file, arch, new)
         print('wrote %s (%d expected failures)' % (exp_file, len(new)))
