@@ -1194,7 +1194,9 @@ void clearStalePreemptFlag() {
   __atomic_store_n(&origo_preempt_pending, 0, __ATOMIC_SEQ_CST);
 }
 
-void retake(int64_t now) {
+/// Returns how many Ps it took from Ms in system calls (gc's retake).
+int retake(int64_t now) {
+  int n = 0;
   for (int32_t i = 0; i < gomaxprocs(); ++i) {
     P *pp = allp[i];
     uint32_t status = __atomic_load_n(&pp->status, __ATOMIC_ACQUIRE);
@@ -1220,6 +1222,7 @@ void retake(int64_t now) {
                                       __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
         ++pp->syscalltick;
         handoffp(pp);
+        ++n;
       }
       continue;
     }
@@ -1234,6 +1237,7 @@ void retake(int64_t now) {
       pd.schedwhen = now; // ask again 10 ms later if it has not yielded
     }
   }
+  return n;
 }
 
 /// gc's schedtrace line.
@@ -1295,12 +1299,13 @@ void *sysmon(void *) {
         !__atomic_load_n(&sched.timerSleeping, __ATOMIC_ACQUIRE))
       startm(nullptr, false);
     clearStalePreemptFlag();
-    if (allIdle)
-      ++idle;
-    else {
-      retake(now);
+    // As gc's sysmon: back off from 20 µs towards 10 ms while there is
+    // nothing to take back (a sysmon polling every 20 µs would steal a
+    // busy single core from the program).
+    if (!allIdle && retake(now) != 0)
       idle = 0;
-    }
+    else
+      ++idle;
     if (debugSchedtrace > 0 && lasttrace + debugSchedtrace * 1000000 <= now) {
       lasttrace = now;
       schedtrace(start);
@@ -1394,7 +1399,7 @@ void goUnlockOSThread() {
   }
 }
 
-void goLoopPreempt() { preemptPoint(); }
+__attribute__((preserve_all)) void goLoopPreempt() { preemptPoint(); }
 
 void goEntersyscall() {
   M *mp = tlsM;

@@ -250,7 +250,9 @@ void goEntersyscall() __asm__("runtime.entersyscall");
 void goExitsyscall() __asm__("runtime.exitsyscall");
 /// The poll compiled loops make on their back edges when some G has a
 /// preemption request (codegen/stack_check.cpp): yields if it is this one.
-void goLoopPreempt() __asm__("runtime.loopPreempt");
+/// Called by loop back-edge polls with LLVM's preserve_all convention, so
+/// that loops need not spill their registers around the poll.
+__attribute__((preserve_all)) void goLoopPreempt() __asm__("runtime.loopPreempt");
 }
 
 #endif // ORIGO_RUNTIME_SCHED_H
