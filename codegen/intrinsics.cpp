@@ -19,7 +19,7 @@ namespace origo::codegen {
 namespace {
 
 /// An atomic operation of sync/atomic on one value width.
-enum class AtomicOp { Load, Store, Add, Swap, CompareAndSwap };
+enum class AtomicOp { Load, Store, Add, Swap, CompareAndSwap, LoadAcquire, StoreRelease };
 
 struct AtomicEntry {
   AtomicOp op;
@@ -41,6 +41,9 @@ const std::map<std::string, AtomicEntry> &atomics() {
         if (kind == AtomicOp::Add && bits == 0) continue; // no AddPointer
         t[std::string("sync/atomic.") + op + w] = {kind, bits};
       }
+    // sync.Pool's acquire/release pair, linknamed from gc's runtime.
+    t["runtime/internal/atomic.LoadAcquintptr"] = {AtomicOp::LoadAcquire, 64};
+    t["runtime/internal/atomic.StoreReluintptr"] = {AtomicOp::StoreRelease, 64};
     return t;
   }();
   return table;
@@ -91,15 +94,18 @@ llvm::Value *lowerAtomic(llvm::IRBuilder<> &b, const AtomicEntry &e, llvm::Array
   const auto order = llvm::AtomicOrdering::SequentiallyConsistent;
   llvm::Value *addr = args[0];
   switch (e.op) {
-  case AtomicOp::Load: {
+  case AtomicOp::Load:
+  case AtomicOp::LoadAcquire: {
     llvm::LoadInst *l = b.CreateAlignedLoad(ty, addr, align);
-    l->setAtomic(order);
+    l->setAtomic(e.op == AtomicOp::Load ? order : llvm::AtomicOrdering::Acquire);
     return l;
   }
-  case AtomicOp::Store: {
+  case AtomicOp::Store:
+  case AtomicOp::StoreRelease: {
     llvm::StoreInst *s = b.CreateAlignedStore(args[1], addr, align);
-    s->setAtomic(order);
-    return nullptr;
+    s->setAtomic(e.op == AtomicOp::Store ? order : llvm::AtomicOrdering::Release);
+    // StoreReluintptr returns its value (unused by sync.Pool).
+    return e.op == AtomicOp::StoreRelease && !resultTy->isVoidTy() ? args[1] : nullptr;
   }
   case AtomicOp::Add: {
     // Go's Add returns the new value.
@@ -127,8 +133,7 @@ bool isNoop(const std::string &name) {
 }
 
 bool isIntrinsic(const std::string &name) {
-  return isNoop(name) || atomics().count(name) || mathFuncs().count(name) || redirects().count(name) ||
-         name == "runtime/internal/atomic.LoadAcquintptr" || name == "runtime/internal/atomic.StoreReluintptr";
+  return isNoop(name) || atomics().count(name) || mathFuncs().count(name) || redirects().count(name);
 }
 
 bool lowerIntrinsicCall(llvm::IRBuilder<> &b, llvm::Module &m, const std::string &name,
@@ -138,19 +143,6 @@ bool lowerIntrinsicCall(llvm::IRBuilder<> &b, llvm::Module &m, const std::string
   if (isNoop(name)) return true;
   if (auto it = atomics().find(name); it != atomics().end()) {
     result = lowerAtomic(b, it->second, args, resultTy);
-    return true;
-  }
-  // sync.Pool's acquire/release pair (linknamed from gc's runtime).
-  if (name == "runtime/internal/atomic.LoadAcquintptr") {
-    llvm::LoadInst *l = b.CreateAlignedLoad(b.getInt64Ty(), args[0], llvm::Align(8));
-    l->setAtomic(llvm::AtomicOrdering::Acquire);
-    result = l;
-    return true;
-  }
-  if (name == "runtime/internal/atomic.StoreReluintptr") {
-    llvm::StoreInst *st = b.CreateAlignedStore(args[1], args[0], llvm::Align(8));
-    st->setAtomic(llvm::AtomicOrdering::Release);
-    result = resultTy->isVoidTy() ? nullptr : args[1];
     return true;
   }
   if (auto it = redirects().find(name); it != redirects().end()) {

@@ -120,6 +120,12 @@ Value *Builder::conv(Value *v, const Type *to, Pos p) {
   return v;
 }
 
+Value *Builder::comparand(Value *v, Pos p) {
+  // A slice compares only with nil: its array pointer does.
+  if (types::under(v->type)->kind != types::TypeKind::Slice) return v;
+  return value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {v}, p);
+}
+
 bool Builder::isQualified(NodeId e) const {
   const syntax::Tree &t = *tree_;
   if (t.kind(e) != NodeKind::SelectorExpr || t.kind(t.kid(e, 0)) != NodeKind::Ident) return false;
@@ -347,11 +353,8 @@ Value *Builder::binary(NodeId e, Value *x0, Value *y0) {
     Value *eq = equalAggregate(x, y, typeOf(lhs), p);
     return op == Tok::Eql ? eq : value(Op::Not, basic(BasicKind::Bool), {eq}, p);
   }
-  if (types::under(x->type)->kind == types::TypeKind::Slice) {
-    // A slice compares only with nil: its array pointer does.
-    x = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {x}, p);
-    y = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {y}, p);
-  }
+  x = comparand(x, p);
+  y = comparand(y, p);
   const Type *rt = isAssign ? x->type : typeOf(e);
   switch (op) {
   case Tok::Eql: case Tok::Neq: case Tok::Lss: case Tok::Leq: case Tok::Gtr: case Tok::Geq: {

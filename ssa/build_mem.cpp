@@ -151,14 +151,8 @@ Value *Builder::compositeLit(NodeId e) {
   Pos p = pos(e);
   if (types::under(lt)->kind == types::TypeKind::Slice) {
     // []T{...}: a new backing array of the literal's length, filled.
-    const syntax::Tree &t = *tree_;
     const Type *et = types::under(lt)->elem;
-    int64_t n = 0, next = 0;
-    for (size_t i = 1; i < t.numKids(e); ++i) {
-      NodeId el = t.kid(e, i);
-      if (t.kind(el) == NodeKind::KeyValueExpr) next = tv(t.kid(el, 0)).value->toInt()->int64Val();
-      n = std::max(n, ++next);
-    }
+    int64_t n = literalLength(literalElements(e, types::under(lt)));
     Value *len = intConst(n, p);
     Value *arr;
     if (!facts_.escapes(tree_, e)) {
@@ -186,41 +180,57 @@ Value *Builder::compositeLit(NodeId e) {
   return tmp;
 }
 
-void Builder::fillComposite(NodeId e, Value *dst) {
-  // Elements in source order (spec "Composite literals"); omitted ones
-  // keep the zero value dst already holds.
+std::vector<Builder::LiteralElement> Builder::literalElements(NodeId e, const Type *u) {
+  // Spec "Composite literals": struct elements name their field or come
+  // in field order; array and slice positions count on from the last key.
   const syntax::Tree &t = *tree_;
+  std::vector<LiteralElement> out;
+  int64_t next = 0;
+  for (size_t i = 1; i < t.numKids(e); ++i) {
+    NodeId el = t.kid(e, i);
+    if (u->kind == types::TypeKind::Struct) {
+      next = int64_t(i - 1);
+      if (t.kind(el) == NodeKind::KeyValueExpr) {
+        std::string name(t[t.kid(el, 0)].text);
+        for (size_t k = 0; k < u->fields.size(); ++k)
+          if (u->fields[k].name == name) next = int64_t(k);
+        el = t.kid(el, 1);
+      }
+      out.push_back({next, el});
+      continue;
+    }
+    if (t.kind(el) == NodeKind::KeyValueExpr) {
+      next = tv(t.kid(el, 0)).value->toInt()->int64Val(); // a constant (checked)
+      el = t.kid(el, 1);
+    }
+    out.push_back({next++, el});
+  }
+  return out;
+}
+
+int64_t Builder::literalLength(const std::vector<LiteralElement> &elems) {
+  int64_t n = 0;
+  for (const LiteralElement &el : elems) n = std::max(n, el.index + 1);
+  return n;
+}
+
+void Builder::fillComposite(NodeId e, Value *dst) {
+  // Elements in source order; omitted ones keep the zero value dst
+  // already holds.
   const Type *u = types::under(typeOf(e));
   if (u->kind == types::TypeKind::Pointer) u = types::under(u->elem); // {...} for &T{...}, elided
   Pos p = pos(e);
   if (u->kind == types::TypeKind::Struct) {
     std::vector<int64_t> offs = types::fieldOffsets(u);
-    for (size_t i = 1; i < t.numKids(e); ++i) {
-      NodeId el = t.kid(e, i);
-      size_t fi = i - 1;
-      if (t.kind(el) == NodeKind::KeyValueExpr) {
-        std::string name(t[t.kid(el, 0)].text);
-        for (size_t k = 0; k < u->fields.size(); ++k)
-          if (u->fields[k].name == name) fi = k;
-        el = t.kid(el, 1);
-      }
-      const Type *ft = u->fields[fi].type;
-      Value *a = value(Op::AddPtr, tt_.pointer(ft), {dst, intConst(offs[fi], p)}, p);
-      elementInto(a, el, ft);
+    for (const LiteralElement &el : literalElements(e, u)) {
+      const Type *ft = u->fields[size_t(el.index)].type;
+      Value *a = value(Op::AddPtr, tt_.pointer(ft), {dst, intConst(offs[size_t(el.index)], p)}, p);
+      elementInto(a, el.value, ft);
     }
     return;
   }
-  // Arrays and slices: positions count from the last key.
-  const Type *et = u->elem;
-  int64_t next = 0;
-  for (size_t i = 1; i < t.numKids(e); ++i) {
-    NodeId el = t.kid(e, i);
-    if (t.kind(el) == NodeKind::KeyValueExpr) {
-      next = tv(t.kid(el, 0)).value->toInt()->int64Val();
-      el = t.kid(el, 1);
-    }
-    elementInto(elemAddr(dst, intConst(next++, p), et, p), el, et);
-  }
+  for (const LiteralElement &el : literalElements(e, u))
+    elementInto(elemAddr(dst, intConst(el.index, p), u->elem, p), el.value, u->elem);
 }
 
 void Builder::elementInto(Value *addr, NodeId el, const Type *et) {

@@ -325,14 +325,8 @@ void Builder::switchStmt(NodeId s) {
         cond = ifaceCompare(true, tag, expr(c), pos(c));
       } else if (tag) {
         Value *cv = conv(expr(c), tagT, pos(c));
-        Value *x = tag;
-        if (types::under(tagT)->kind == types::TypeKind::Slice) {
-          // case nil of a slice switch: the array pointer compares.
-          x = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {tag}, pos(c));
-          cv = value(Op::SlicePtr, basic(BasicKind::UnsafePointer), {cv}, pos(c));
-        }
         cond = isAggregate(tagT) ? equalAggregate(tag, cv, tagT, pos(c))
-                                 : value(Op::Eq, basic(BasicKind::Bool), {x, cv}, pos(c));
+                                 : value(Op::Eq, basic(BasicKind::Bool), {comparand(tag, pos(c)), comparand(cv, pos(c))}, pos(c));
       } else {
         cond = expr(c);
         if (types::isInterface(cond->type)) { // switch { case i: } with i an interface{}: i == true

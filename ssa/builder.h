@@ -497,10 +497,23 @@ private:
   /// Points tree_, info_ and treePkg_ at t (of package p, or of a package
   /// seen with t before).
   void enterTree(const syntax::Tree *t, const types::Package *p = nullptr);
+  /// The elements of composite literal e of underlying type u, in source
+  /// order, each with its field index (structs) or element index
+  /// (arrays, slices).
+  struct LiteralElement {
+    int64_t index;
+    NodeId value;
+  };
+  std::vector<LiteralElement> literalElements(NodeId e, const Type *u);
+  /// A slice literal's length: one past its largest index.
+  static int64_t literalLength(const std::vector<LiteralElement> &elems);
   /// The memory image of e as a value of type t, or null when e is not a
   /// constant expression (staticinit.cpp).
   std::shared_ptr<StaticData> staticValue(NodeId e, const Type *t);
   bool staticInto(NodeId e, const Type *t, StaticData &d, size_t off);
+  /// What stands for v in ==/!=: a slice's array pointer (slices compare
+  /// only with nil), else v.
+  Value *comparand(Value *v, Pos p);
   /// pkg.X: a selector whose operand names an imported package.
   bool isQualified(NodeId e) const;
   /// The value of identifier (or qualified identifier) e denoting o: a

@@ -110,49 +110,30 @@ bool Builder::staticInto(NodeId e, const Type *t, StaticData &d, size_t off) {
     d.pointers.push_back({off, "", obj});
     return true;
   }
+  if (u->kind != types::TypeKind::Struct && u->kind != types::TypeKind::Array && u->kind != types::TypeKind::Slice)
+    return false;
+  std::vector<LiteralElement> elems = literalElements(e, u);
   if (u->kind == types::TypeKind::Struct) {
     std::vector<int64_t> offs = types::fieldOffsets(u);
-    for (size_t i = 1; i < tr.numKids(e); ++i) {
-      NodeId el = tr.kid(e, i);
-      size_t fi = i - 1;
-      if (tr.kind(el) == NodeKind::KeyValueExpr) {
-        std::string name(tr[tr.kid(el, 0)].text);
-        for (size_t k = 0; k < u->fields.size(); ++k)
-          if (u->fields[k].name == name) fi = k;
-        el = tr.kid(el, 1);
-      }
-      if (fi >= u->fields.size() || !staticInto(el, u->fields[fi].type, d, off + size_t(offs[fi]))) return false;
-    }
+    for (const LiteralElement &el : elems)
+      if (!staticInto(el.value, u->fields[size_t(el.index)].type, d, off + size_t(offs[size_t(el.index)])))
+        return false;
     return true;
   }
-  if (u->kind != types::TypeKind::Array && u->kind != types::TypeKind::Slice) return false;
-  // Arrays and slices: positions count from the last key.
   const Type *et = u->elem;
   size_t esize = size_t(types::layoutOf(et).size);
-  std::vector<std::pair<int64_t, NodeId>> elems;
-  int64_t next = 0, len = 0;
-  for (size_t i = 1; i < tr.numKids(e); ++i) {
-    NodeId el = tr.kid(e, i);
-    if (tr.kind(el) == NodeKind::KeyValueExpr) {
-      const types::TypeAndValue &kv = tv(tr.kid(el, 0));
-      if (!kv.value || !kv.value->toInt()) return false;
-      next = kv.value->toInt()->int64Val();
-      el = tr.kid(el, 1);
-    }
-    elems.push_back({next, el});
-    len = std::max(len, ++next);
-  }
   if (u->kind == types::TypeKind::Array) {
-    for (auto &[i, el] : elems)
-      if (!staticInto(el, et, d, off + size_t(i) * esize)) return false;
+    for (const LiteralElement &el : elems)
+      if (!staticInto(el.value, et, d, off + size_t(el.index) * esize)) return false;
     return true;
   }
   // A slice: its array is an object of its own.
+  int64_t len = literalLength(elems);
   auto arr = std::make_shared<StaticData>();
   arr->type = tt_.array(et, len);
   arr->bytes.assign(size_t(len) * esize, 0);
-  for (auto &[i, el] : elems)
-    if (!staticInto(el, et, *arr, size_t(i) * esize)) return false;
+  for (const LiteralElement &el : elems)
+    if (!staticInto(el.value, et, *arr, size_t(el.index) * esize)) return false;
   d.pointers.push_back({off, "", arr}); // even empty: []T{} is not nil
   putLE(d, off + 8, uint64_t(len), 8);
   putLE(d, off + 16, uint64_t(len), 8);

@@ -19,6 +19,7 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "goroutines.h"
 #include "native_test.h"
 #include "runtime/error.h"
 #include "runtime/sched.h"
@@ -28,21 +29,6 @@ using namespace native_test;
 using namespace origo::rt;
 
 namespace {
-
-/// A closure as compiled code lays it out: the code pointer first.
-struct Closure {
-  void (*code)(Closure *);
-  int64_t arg;
-};
-
-Closure *closure(void (*code)(Closure *), int64_t arg = 0) {
-  Closure *c = alloc<Closure>();
-  c->code = code;
-  c->arg = arg;
-  return c;
-}
-
-void go(void (*code)(Closure *), int64_t arg = 0) { goNewproc(closure(code, arg)); }
 
 char trace[256];
 int ntrace = 0;

@@ -13,6 +13,7 @@
 ///
 //===----------------------------------------------------------------------===//
 
+#include "goroutines.h"
 #include "native_test.h"
 #include "runtime/sched.h"
 #include "runtime/sema.h"
@@ -22,18 +23,6 @@ using namespace native_test;
 using namespace origo::rt;
 
 namespace {
-
-struct Closure {
-  void (*code)(Closure *);
-  int64_t arg;
-};
-
-void go(void (*code)(Closure *), int64_t arg = 0) {
-  Closure *c = alloc<Closure>();
-  c->code = code;
-  c->arg = arg;
-  goNewproc(c);
-}
 
 void waitAllDone() {
   while (goNumGoroutine() > 1)
