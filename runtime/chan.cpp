@@ -79,20 +79,41 @@ namespace {
 
 //===-- sudogs --------------------------------------------------------------===//
 
-/// Sudogs are reused through a free list (gc keeps them per P).
+/// Sudogs are reused as gc reuses them: each P keeps a free list of its own
+/// (no lock: only the M holding the P touches it, and runtime code is not
+/// preempted), and exchanges half of it with a central list under a lock
+/// when it runs empty or grows past SudogCacheMax. Two goroutines talking
+/// over a channel from different Ps thus never share a lock but the
+/// channel's.
+constexpr int32_t SudogCacheMax = 128;
 SpinLock sudogLock;
-Sudog *sudogFree = nullptr;
+Sudog *sudogCentral = nullptr;
 
 Sudog *acquireSudog() {
-  {
-    SpinLockGuard l(sudogLock);
-    if (Sudog *s = sudogFree) {
-      sudogFree = s->next;
+  P *pp = getg()->m->p;
+  if (!pp)
+    fatal("acquireSudog: no P");
+  if (!pp->sudogcache) {
+    // Refill half the cache from the central list, then allocate.
+    {
+      SpinLockGuard l(sudogLock);
+      while (pp->nsudogcache < SudogCacheMax / 2 && sudogCentral) {
+        Sudog *s = sudogCentral;
+        sudogCentral = s->next;
+        s->next = pp->sudogcache;
+        pp->sudogcache = s;
+        ++pp->nsudogcache;
+      }
+    }
+    if (!pp->sudogcache) {
+      auto *s = static_cast<Sudog *>(persistentAlloc(sizeof(Sudog), alignof(Sudog)));
       memset(s, 0, sizeof *s);
       return s;
     }
   }
-  auto *s = static_cast<Sudog *>(persistentAlloc(sizeof(Sudog), alignof(Sudog)));
+  Sudog *s = pp->sudogcache;
+  pp->sudogcache = s->next;
+  --pp->nsudogcache;
   memset(s, 0, sizeof *s);
   return s;
 }
@@ -100,9 +121,28 @@ Sudog *acquireSudog() {
 void releaseSudog(Sudog *s) {
   if (s->elem || s->c || s->waitlink || s->next || s->prev)
     fatal("runtime: sudog with non-nil fields");
-  SpinLockGuard l(sudogLock);
-  s->next = sudogFree;
-  sudogFree = s;
+  P *pp = getg()->m->p;
+  if (!pp)
+    fatal("releaseSudog: no P");
+  if (pp->nsudogcache == SudogCacheMax) {
+    // Give half the cache to the central list.
+    Sudog *first = nullptr, *last = nullptr;
+    while (pp->nsudogcache > SudogCacheMax / 2) {
+      Sudog *t = pp->sudogcache;
+      pp->sudogcache = t->next;
+      --pp->nsudogcache;
+      t->next = first;
+      first = t;
+      if (!last)
+        last = t;
+    }
+    SpinLockGuard l(sudogLock);
+    last->next = sudogCentral;
+    sudogCentral = first;
+  }
+  s->next = pp->sudogcache;
+  pp->sudogcache = s;
+  ++pp->nsudogcache;
 }
 
 //===-- channels -------------------------------------------------------------===//

@@ -124,6 +124,8 @@ struct P {
   G *runnext; ///< runs next, ahead of runq: the G just made ready
   StackSegment *stackcache; ///< segments given back, for reuse (stack.cpp)
   int32_t nstackcache;
+  Sudog *sudogcache;        ///< free sudogs (chan.cpp), linked by next
+  int32_t nsudogcache;
   uintptr_t allocNext;      ///< the P's bump chunk (malloc.cpp)
   uintptr_t allocLimit;
   SysmonTick sysmontick;
