@@ -63,7 +63,7 @@ namespace origo::codegen {
 namespace {
 
 /// runtime/stack.h: the biggest frame bound checked after the prologue.
-constexpr uint64_t MaxCheckedFrame = 4 << 10;
+constexpr uint64_t MaxCheckedFrame = 512;
 /// runtime/sched.h: offsetof(G, stackguard0).
 constexpr uint64_t StackGuardOffset = 16;
 

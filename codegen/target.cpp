@@ -142,6 +142,14 @@ static std::unique_ptr<llvm::Module> buildModule(const ssa::Package &pkg, const 
   }
   insertStackChecks(*m, funcs);
   emitFuncTables(*m, funcs);
+  // Programs are linked statically and not position-independent: every
+  // symbol resolves inside the executable, so none is reached through the
+  // GOT (clang marks them so under -fno-pic). Besides costing a load, GOT
+  // entries for every Go symbol made the GOT too big for glibc's static
+  // startup code on AArch64, which reaches its own entries with 15-bit
+  // offsets from the GOT's page (R_AARCH64_LD64_GOTPAGE_LO15).
+  for (llvm::GlobalValue &gv : m->global_values())
+    if (!gv.hasExternalWeakLinkage()) gv.setDSOLocal(true);
   return m;
 }
 

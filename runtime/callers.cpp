@@ -9,6 +9,7 @@
 /// them).
 //===----------------------------------------------------------------------===//
 #include "runtime/functab.h"
+#include "runtime/stack.h"
 #include "runtime/stackmap.h"
 #include "runtime/traceback.h"
 
@@ -37,11 +38,16 @@ bool goPcFrame(uintptr_t pc, int64_t depth, LogicalFrame *out) __asm__("runtime.
 /// Stores the return addresses of the Go frames above the caller's, after
 /// skipping \p skip of them, into buf (at most n); returns how many.
 __attribute__((noinline)) int64_t goCallers(int64_t skip, uintptr_t *buf, int64_t n) {
-  constexpr int Max = 512;
-  Frame frames[Max];
-  int got = captureFrames(reinterpret_cast<uintptr_t>(__builtin_frame_address(0)), frames, Max);
+  uintptr_t fp = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
   int64_t k = 0;
-  for (int i = int(skip < 0 ? 0 : skip); i < got && k < n; ++i) buf[k++] = frames[i].pc;
+  // The frames take 8 KiB: more than runtime code may use of a goroutine's
+  // stack (stack.h).
+  onBigStack(BigStackNeed, [&] {
+    constexpr int Max = 512;
+    Frame frames[Max];
+    int got = captureFrames(fp, frames, Max);
+    for (int i = int(skip < 0 ? 0 : skip); i < got && k < n; ++i) buf[k++] = frames[i].pc;
+  });
   return k;
 }
 

@@ -41,12 +41,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "runtime/defer.h"
-#include "runtime/stack.h"
 #include "runtime/malloc.h"
 #include "runtime/panic.h"
 #include "runtime/persistent_alloc.h"
 #include "runtime/print.h"
 #include "runtime/sched.h"
+#include "runtime/stack.h"
 #include "runtime/start.h"
 #include "runtime/traceback.h"
 
@@ -166,8 +166,8 @@ bool printPanicFrames(const Panic *p, int &printed) {
   exitProcess(2);
 }
 
-/// Raises p (again); returns only if nothing catches it.
-[[noreturn]] void raise(Panic *p) {
+/// raise, on a stack with room for the unwinder.
+[[noreturn]] void raiseHere(Panic *p) {
   p->exc.exception_class = GoExceptionClass;
   p->exc.exception_cleanup = nullptr;
   _Unwind_RaiseException(&p->exc);
@@ -183,6 +183,14 @@ bool printPanicFrames(const Panic *p, int &printed) {
     goexit1();
   }
   fatalPanic(p);
+}
+
+/// Raises p (again); returns only if nothing catches it.
+[[noreturn]] void raise(Panic *p) {
+  // The unwinder takes a few KiB: more than runtime code may use of a
+  // goroutine's stack (stack.h).
+  onBigStack(BigStackNeed, [p] { raiseHere(p); });
+  __builtin_unreachable();
 }
 
 //===-- runtime errors as Go values ---------------------------------------===//
@@ -337,14 +345,19 @@ constexpr int FramePointerReg = 29; // x29
 } // namespace
 
 [[noreturn]] void startPanic(const PanicArg &arg) {
-  Panic *p = newPanic();
-  p->arg = arg;
-  Panic *&panics = currentPanics();
-  p->link = panics;
-  panics = p;
-  p->nframes = captureFrames(reinterpret_cast<uintptr_t>(__builtin_frame_address(0)), p->frames,
-                             MaxFrames + 1);
-  raise(p);
+  // All of it runs on a stack with room (stack.h): the frames are walked
+  // from here, across the boundary.
+  uintptr_t fp = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+  onBigStack(BigStackNeed, [&] {
+    Panic *p = newPanic();
+    p->arg = arg;
+    Panic *&panics = currentPanics();
+    p->link = panics;
+    panics = p;
+    p->nframes = captureFrames(fp, p->frames, MaxFrames + 1);
+    raise(p);
+  });
+  __builtin_unreachable();
 }
 
 } // namespace origo::rt

@@ -45,6 +45,7 @@
 #include "runtime/hash.h"
 #include "runtime/malloc.h"
 #include "runtime/panic.h"
+#include "runtime/stack.h"
 
 #include <string.h>
 
@@ -633,9 +634,12 @@ template <typename K> void evacuate(const MapType *t, Hmap *h, uintptr_t oldbuck
 /// Evacuates the old bucket that \p bucket (in the new array) draws from,
 /// and one more, so growth finishes after a bounded number of writes.
 template <typename K> void growWork(const MapType *t, Hmap *h, uintptr_t bucket) {
-  evacuate<K>(t, h, bucket & oldBucketMask(h));
-  if (growing(h))
-    evacuate<K>(t, h, h->nevacuate);
+  // Deeper than runtime code may go on a goroutine's stack (stack.h).
+  onBigStack(4096, [&] {
+    evacuate<K>(t, h, bucket & oldBucketMask(h));
+    if (growing(h))
+      evacuate<K>(t, h, h->nevacuate);
+  });
 }
 
 /// Marks every slot of every bucket (overflow chains included) of \p array
@@ -669,7 +673,10 @@ Hmap *makemap(const MapType *t, int64_t hint, Hmap *h) {
 }
 
 /// The element slot of \p key, inserted (zeroed) if missing.
-template <typename K> void *mapassign(const MapType *t, Hmap *h, typename K::T key) {
+// Not inlined: the entry points calling two instances would add their
+// frames up (stack.h's share of runtime code).
+template <typename K>
+__attribute__((noinline)) void *mapassign(const MapType *t, Hmap *h, typename K::T key) {
   if (!h)
     panicPlainError("assignment to entry in nil map");
   if (h->flags & kHashWriting)
@@ -717,7 +724,7 @@ template <typename K> void *mapassign(const MapType *t, Hmap *h, typename K::T k
     // so start over in the new array.
     if (!growing(h) && (overLoadFactor(h->count + 1, h->B) ||
                         tooManyOverflowBuckets(h->noverflow, h->B))) {
-      hashGrow(t, h);
+      onBigStack(4096, [&] { hashGrow(t, h); }); // deep: stack.h
       continue;
     }
     if (!insertb) { // all full: b is the last bucket, chain a new one

@@ -16,6 +16,7 @@
 #include "runtime/malloc.h"
 #include "runtime/print.h"
 #include "runtime/sched.h"
+#include "runtime/stack.h"
 #include "runtime/start.h"
 #include "runtime/traceback.h"
 #include "runtime/type.h"
@@ -276,13 +277,19 @@ void panicPlainError(abi::GoString msg) {
 void panicValue(abi::Eface v) { startPanic({PanicArg::Value, {}, v}); }
 
 void fatal(const char *msg) {
-  bool first = startDying();
-  printCString("fatal error: ");
-  printCString(msg);
-  printCString("\n");
-  if (!first)
-    exitProcess(2);
-  finishReport(reinterpret_cast<uintptr_t>(__builtin_frame_address(0)));
+  // The traceback starts at this frame; printing it takes more stack than
+  // runtime code may use of a goroutine's (stack.h).
+  uintptr_t fp = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+  onBigStack(BigStackNeed, [&] {
+    bool first = startDying();
+    printCString("fatal error: ");
+    printCString(msg);
+    printCString("\n");
+    if (!first)
+      exitProcess(2);
+    finishReport(fp);
+  });
+  __builtin_unreachable();
 }
 
 } // namespace origo::rt

@@ -141,7 +141,7 @@ uint32_t cheaprand() {
 
 G *newG() {
   auto *gp = static_cast<G *>(persistentAlloc(sizeof(G), alignof(G)));
-  stackInit(gp, StackInitial);
+  stackInit(gp);
   gp->status = Gdead;
   SpinLockGuard l(gLock);
   // In creation order, as gc's allgs (the deadlock report's order).
@@ -228,18 +228,18 @@ G *globrunqget(P *pp, int64_t max) {
 // head too, so the head moves by compare-and-swap.
 
 /// A full ring: half of it and gp go to the global queue (gc's runqputslow).
+/// The half is taken first, then read: only this P writes the ring, at its
+/// tail, so the slots taken keep their Gs. (No batch array on the stack:
+/// this runs on goroutine stacks, within the runtime's share, stack.h.)
 bool runqputslow(P *pp, G *gp, uint32_t h, uint32_t t) {
-  G *batch[RunqSize / 2 + 1];
   uint32_t n = (t - h) / 2;
-  for (uint32_t i = 0; i < n; ++i)
-    batch[i] = pp->runq[(h + i) % RunqSize];
-  if (!__atomic_compare_exchange_n(&pp->runqhead, &h, h + n, false, __ATOMIC_RELEASE,
+  if (!__atomic_compare_exchange_n(&pp->runqhead, &h, h + n, false, __ATOMIC_ACQ_REL,
                                    __ATOMIC_RELAXED))
     return false;
-  batch[n] = gp;
   SpinLockGuard l(sched.lock);
-  for (uint32_t i = 0; i <= n; ++i)
-    globrunqput(batch[i]);
+  for (uint32_t i = 0; i < n; ++i)
+    globrunqput(pp->runq[(h + i) % RunqSize]);
+  globrunqput(gp);
   return true;
 }
 
@@ -969,7 +969,11 @@ __attribute__((noinline)) G *getg() { return origo_curg; }
 __attribute__((noinline)) M *getm() { return tlsM; }
 
 uintptr_t stackTop() {
+  // A goroutine's chain of frames ends with a zero frame pointer, on any
+  // of its segments (the caller may run on a newer one: onBigStack).
   G *gp = origo_curg;
+  if (gp && gp->segment)
+    return UINTPTR_MAX;
   return gp ? gp->stack.hi : mainFrameAddress();
 }
 

@@ -62,13 +62,12 @@ void *mapSegment(size_t total, bool batched) {
               MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
 }
 
-/// Maps a segment with at least \p usable bytes above its stackguard0.
-StackSegment *segmentAlloc(size_t usable) {
-  size_t record = roundUp(sizeof(StackSegment), 16);
-  size_t total = roundUp(GuardSize + StackGuard + usable + record, PageSize);
-  void *base = mapSegment(total, usable == StackInitial && GuardSize == 0);
+/// Lays out a segment in the \p total bytes at \p base: the record at the
+/// top, everything else below it.
+StackSegment *segmentAt(void *base, size_t total) {
   if (base == MAP_FAILED)
     fatal("runtime: cannot allocate goroutine stack");
+  size_t record = roundUp(sizeof(StackSegment), 16);
   if (GuardSize)
     mprotect(base, GuardSize, PROT_NONE);
   uintptr_t b = reinterpret_cast<uintptr_t>(base);
@@ -81,7 +80,20 @@ StackSegment *segmentAlloc(size_t usable) {
   return s;
 }
 
-void segmentFree(StackSegment *s) { munmap(reinterpret_cast<void *>(s->base), s->mapped); }
+/// Maps a segment with at least \p usable bytes above its stackguard0.
+StackSegment *segmentAlloc(size_t usable) {
+  size_t record = roundUp(sizeof(StackSegment), 16);
+  size_t total = roundUp(GuardSize + StackGuard + usable + record, PageSize);
+  return segmentAt(mapSegment(total, false), total);
+}
+
+/// First segments (less than a page, carved from batches) stay with their
+/// G for good, as gc keeps every g: only later segments are unmapped.
+void segmentFree(StackSegment *s) {
+  if (s->mapped % PageSize != 0)
+    fatal("runtime: freeing a goroutine's first stack segment");
+  munmap(reinterpret_cast<void *>(s->base), s->mapped);
+}
 
 uintptr_t segmentLo(const StackSegment *s) { return s->base + GuardSize; }
 uintptr_t segmentHi(const StackSegment *s) { return reinterpret_cast<uintptr_t>(s); }
@@ -179,8 +191,11 @@ P *currentP() {
 
 } // namespace
 
-void stackInit(G *gp, size_t usable) {
-  StackSegment *s = segmentAlloc(usable);
+void stackInit(G *gp) {
+  // First segments are carved from batches, next to each other: less than
+  // a page each, so a blocked goroutine's frames share their page.
+  size_t total = GuardSize ? roundUp(GuardSize + FirstSegmentSize, PageSize) : FirstSegmentSize;
+  StackSegment *s = segmentAt(mapSegment(total, GuardSize == 0), total);
   setStack(gp, s);
   gp->stackInUse = s->usable;
 }
@@ -234,6 +249,61 @@ uintptr_t callerFrame(uintptr_t fp) {
   return caller;
 }
 
+namespace {
+
+/// Makes a segment with room for \p need bytes (and a little more) the
+/// G's stack; returns the stack pointer to start it at. \p sp is the
+/// caller's, for the overflow report; the runtime's own segments
+/// (onBigStack, which reports the overflow) do not count against the limit.
+uintptr_t pushSegment(G *gp, uint64_t need, uintptr_t sp, bool limited) {
+  size_t size = StackSegmentMin;
+  if (gp->segment && gp->segment->prev) {
+    size = gp->segment->usable * 2;
+    if (size > StackSegmentMax)
+      size = StackSegmentMax;
+  }
+  // Room for the frame (need: codegen's bound), the thunk and a little more.
+  if (size < need + 4096)
+    size = roundUp(need + 4096, PageSize);
+  if (limited && gp->stackInUse + size > MaxStackSize)
+    onBigStack(BigStackNeed, [&] { stackOverflow(gp, sp); });
+  P *pp = currentP();
+  stackcacheTrim(pp);
+  StackSegment *s = stackcacheGet(pp, size);
+  s->prev = gp->segment;
+  s->savedStack = gp->stack;
+  setStack(gp, s);
+  gp->stackInUse += s->usable;
+  return gp->stack.hi;
+}
+
+struct BigStackCall {
+  void (*fn)(void *);
+  void *arg;
+};
+
+void bigStackThunk(void *block) {
+  auto *c = static_cast<BigStackCall *>(block);
+  c->fn(c->arg);
+}
+
+} // namespace
+
+void onBigStack(size_t need, void (*fn)(void *), void *arg) {
+  G *gp = getg();
+  uintptr_t sp = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+  // A system stack (g0, a thread of the runtime's own) has no segments and
+  // room enough; a goroutine's may have the room too.
+  if (!gp || !gp->segment || sp < gp->stack.lo || sp >= gp->stack.hi ||
+      sp - gp->stack.lo >= StackGuard + need) {
+    fn(arg);
+    return;
+  }
+  BigStackCall c{fn, arg};
+  origo_morestack_switch(bigStackThunk, &c, pushSegment(gp, need, sp, false));
+  popSegment(gp, currentP());
+}
+
 } // namespace origo::rt
 
 using namespace origo::rt;
@@ -246,27 +316,7 @@ uintptr_t goMorestack(uint64_t need) {
   // (the relay runs the function on it), which the P's cache makes cheap.
   if (getg()->preempt || getg()->stackguard0 == StackPreempt)
     preemptPoint();
-  G *gp = getg();
-  uintptr_t sp = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
-  size_t size = StackSegmentMin;
-  if (gp->segment && gp->segment->prev) {
-    size = gp->segment->usable * 2;
-    if (size > StackSegmentMax)
-      size = StackSegmentMax;
-  }
-  // Room for the frame (need: codegen's bound), the thunk and a little more.
-  if (size < need + 4096)
-    size = roundUp(need + 4096, PageSize);
-  if (gp->stackInUse + size > MaxStackSize)
-    stackOverflow(gp, sp);
-  P *pp = currentP();
-  stackcacheTrim(pp);
-  StackSegment *s = stackcacheGet(pp, size);
-  s->prev = gp->segment;
-  s->savedStack = gp->stack;
-  setStack(gp, s);
-  gp->stackInUse += s->usable;
-  return gp->stack.hi;
+  return pushSegment(getg(), need, reinterpret_cast<uintptr_t>(__builtin_frame_address(0)), true);
 }
 
 void goLessstack() { popSegment(getg(), currentP()); }

@@ -36,16 +36,31 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <type_traits>
 
 namespace origo::rt {
 
-/// Bytes below stackguard0 that compiled code and the runtime may use.
-constexpr uintptr_t StackGuard = 16 << 10;
-/// The largest estimated frame (codegen's bound) checked after the
-/// prologue; codegen/stack_check.cpp uses the same number.
-constexpr uintptr_t MaxCheckedFrame = 4 << 10;
-/// Usable bytes of a new goroutine's first segment.
-constexpr size_t StackInitial = 8 << 10;
+/// The largest estimated frame (codegen's bound) of a function checked
+/// after its prologue or not checked at all (a leaf); codegen/stack_check.cpp
+/// uses the same number. Such a frame may lie below stackguard0 when its
+/// check fails (or, for a leaf, always).
+constexpr uintptr_t MaxCheckedFrame = 512;
+/// What runtime code called from Go may use of the goroutine's stack (its
+/// C++ frames run unchecked), and runtime.morestack's path; bigger work
+/// moves to a segment of its own (onBigStack). tools/runtime_stack.py
+/// checks every Go-callable entry point against it.
+constexpr uintptr_t RuntimeStackMax = 768;
+/// Bytes below stackguard0 that compiled code and the runtime may use: a
+/// frame whose check failed, then the runtime's path from there.
+constexpr uintptr_t StackGuard = MaxCheckedFrame + RuntimeStackMax;
+/// A new goroutine's first segment, all of it (slack, usable bytes and the
+/// record): as small as gc's first stack, so that a million goroutines
+/// blocked in a channel operation cost about as much memory as gc's.
+/// Anything deeper than a few small frames continues on a new segment.
+constexpr size_t FirstSegmentSize = 2048;
+/// Bytes the runtime asks onBigStack for: the unwinder raising a panic,
+/// fatal errors' tracebacks.
+constexpr size_t BigStackNeed = 32 << 10;
 /// Usable bytes of the first extra segment; each next one doubles, up to
 /// StackSegmentMax (a single bigger frame gets what it needs).
 constexpr size_t StackSegmentMin = 64 << 10;
@@ -64,9 +79,9 @@ struct StackSegment {
   Stack savedStack;         ///< the G's bounds before this segment
 };
 
-/// A G's first segment of \p usable bytes (its record holds no previous
-/// bounds); the G's stack, stackguard0 and size in use are set.
-void stackInit(G *gp, size_t usable);
+/// A G's first segment, FirstSegmentSize bytes (its record holds no
+/// previous bounds); the G's stack, stackguard0 and size in use are set.
+void stackInit(G *gp);
 /// Gives back every segment of a dead G but its first, to \p pp's cache.
 void stackReset(G *gp, P *pp);
 /// After an unwind landed in a frame at \p sp: pops the G's segments that
@@ -77,6 +92,19 @@ void stackUnwound(G *gp, uintptr_t sp);
 /// newer segment is below any frame on an older one; an address on no live
 /// segment (unwound already) counts as the newest.
 bool frameAtOrBelow(const G *gp, uintptr_t a, uintptr_t b);
+/// Runs fn(arg) with at least \p need bytes of stack below it: right here
+/// when the running stack has them (or is a system stack), else on a new
+/// segment of the G's, given back when fn returns (gc's systemstack plays
+/// this part). Runtime code called from Go that may need more than
+/// RuntimeStackMax goes through it. fn may unwind or never return (a
+/// panic, Goexit, a fatal error): frame walks and the unwinder cross the
+/// boundary as they cross morestack's.
+void onBigStack(size_t need, void (*fn)(void *), void *arg);
+/// onBigStack for a callable (a lambda).
+template <typename F> void onBigStack(size_t need, F &&f) {
+  using T = std::remove_reference_t<F>;
+  onBigStack(need, [](void *p) { (*static_cast<T *>(p))(); }, static_cast<void *>(&f));
+}
 /// Segments in \p pp's cache (tests).
 int stackCacheCount(P *pp);
 /// The return address inside origo_morestack_switch after it called the

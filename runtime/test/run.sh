@@ -13,6 +13,9 @@
 # is recorded in NAME_test.MODE.out (its first three lines) and .status; the
 # test run with argument MODE must print the same lines to stderr and exit
 # with the same status.
+#
+# Last, tools/runtime_stack.py bounds the stack each Go-callable runtime
+# function uses on a goroutine's stack, per target (runtime/stack.h).
 # usage: runtime/test/run.sh [BUILD_DIR]   (default: build)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -105,6 +108,15 @@ for arch in amd64 arm64; do
     fail=1
   else
     echo "ok: schedtrace ($arch)"
+  fi
+done
+for arch in amd64 arm64; do
+  if python3 "$here/../../tools/runtime_stack.py" "$build/runtime/$arch" >"$work/share" 2>&1; then
+    echo "ok: runtime stack share ($arch): $(tail -1 "$work/share")"
+  else
+    cat "$work/share"
+    echo "FAIL: runtime stack share ($arch)"
+    fail=1
   fi
 done
 exit $fail

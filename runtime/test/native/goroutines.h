@@ -8,6 +8,7 @@
 
 #include "native_test.h"
 #include "runtime/sched.h"
+#include "runtime/stack.h"
 
 namespace native_test {
 
@@ -15,12 +16,20 @@ namespace native_test {
 struct Closure {
   void (*code)(Closure *);
   int64_t arg;
+  void (*body)(Closure *); ///< what code runs, on a stack with room
 };
+
+/// C++ test code needs more stack than a goroutine's first segment has
+/// (compiled Go code checks its stack; this does not).
+inline void onOwnStack(Closure *c) {
+  origo::rt::onBigStack(origo::rt::BigStackNeed, [c] { c->body(c); });
+}
 
 inline Closure *closure(void (*code)(Closure *), int64_t arg = 0) {
   Closure *c = alloc<Closure>();
-  c->code = code;
+  c->code = onOwnStack;
   c->arg = arg;
+  c->body = code;
   return c;
 }
 

@@ -16,6 +16,7 @@
 
 #include "runtime/abi.h"
 #include "runtime/hash.h"
+#include "runtime/stack.h"
 #include "runtime/start.h"
 
 #include <stdio.h>

@@ -450,7 +450,10 @@ const Mode modes[] = {{"goroutine_panic", modeGoroutinePanic},
 
 extern "C" void goMainMain() ORIGO_GO_NAME("main.main");
 
-void goMainMain() {
+static void testBody();
+// C++ test code needs more stack than a goroutine's first segment has.
+void goMainMain() { onBigStack(BigStackNeed, [] { testBody(); }); }
+static void testBody() {
   setvbuf(stdout, nullptr, _IONBF, 0); // failures show before a hang
   runModeArg(modes);
   goGOMAXPROCS(1); // the run orders below are gc's with one P

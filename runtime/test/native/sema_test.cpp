@@ -225,7 +225,10 @@ const Mode modes[] = {{"throw", modeThrow}, {"fatal", modeFatal}};
 
 extern "C" void goMainMain() ORIGO_GO_NAME("main.main");
 
-void goMainMain() {
+static void testBody();
+// C++ test code needs more stack than a goroutine's first segment has.
+void goMainMain() { onBigStack(BigStackNeed, [] { testBody(); }); }
+static void testBody() {
   setvbuf(stdout, nullptr, _IONBF, 0);
   runModeArg(modes);
   goGOMAXPROCS(4);

@@ -211,7 +211,10 @@ const Mode modes[] = {
 } // namespace
 
 extern "C" void testMain() ORIGO_GO_NAME("main.main");
-void testMain() {
+static void testBody();
+// C++ test code needs more stack than a goroutine's first segment has.
+void testMain() { origo::rt::onBigStack(origo::rt::BigStackNeed, [] { testBody(); }); }
+static void testBody() {
   setvbuf(stdout, nullptr, _IONBF, 0);
   runModeArg(modes);
   checkSizeClasses();

@@ -129,9 +129,17 @@ void checkUnwound() {
 
 extern "C" void goMainMain() ORIGO_GO_NAME("main.main");
 
+static void testBody();
+
 void goMainMain() {
+  // The first segment is gc's 2 KiB; C++ test code needs more.
   G *gp = getg();
-  EXPECT(gp->stack.hi - gp->stackguard0 >= StackInitial);
+  EXPECT(gp->segment->mapped == FirstSegmentSize && !gp->segment->prev);
+  EXPECT(gp->stack.hi - gp->stackguard0 >= 512);
+  onBigStack(BigStackNeed, [] { testBody(); });
+}
+
+static void testBody() {
   checkCross();
   checkHotSplit();
   checkNested();

@@ -7,12 +7,12 @@
 // RUN: %origo build -stop-after=llvm %s | FileCheck %s
 // RUN: env GOARCH=arm64 %origo build -stop-after=llvm %s | FileCheck %s
 
-// CHECK-DAG: @"type:main.Sq" = linkonce_odr constant {{.*}} comdat, align 8
-// CHECK-DAG: @"type:main.Sq.methods" = linkonce_odr constant {{.*}} ptr @"type:func() int", ptr @"main.(*Sq).Area", ptr @main.Sq.Area }], comdat
-// CHECK-DAG: @"type:main.Shape.imethods" = linkonce_odr constant
-// CHECK-DAG: @"go:itab.main.Sq,main.Shape" = linkonce_odr constant { ptr, ptr, i32, i32, [1 x ptr] } { ptr @"type:main.Shape", ptr @"type:main.Sq", {{.*}} [ptr @"main.(*Sq).Area"] }, comdat
-// CHECK-DAG: @"go:itab.main.Sq,main.Shape.link" = linkonce_odr constant ptr @"go:itab.main.Sq,main.Shape", section "origo_itabs", comdat($"go:itab.main.Sq,main.Shape"), align 8
-// CHECK-DAG: @"type:[]string.str" = linkonce_odr constant [8 x i8] c"[]string", comdat
+// CHECK-DAG: @"type:main.Sq" = linkonce_odr dso_local constant {{.*}} comdat, align 8
+// CHECK-DAG: @"type:main.Sq.methods" = linkonce_odr dso_local constant {{.*}} ptr @"type:func() int", ptr @"main.(*Sq).Area", ptr @main.Sq.Area }], comdat
+// CHECK-DAG: @"type:main.Shape.imethods" = linkonce_odr dso_local constant
+// CHECK-DAG: @"go:itab.main.Sq,main.Shape" = linkonce_odr dso_local constant { ptr, ptr, i32, i32, [1 x ptr] } { ptr @"type:main.Shape", ptr @"type:main.Sq", {{.*}} [ptr @"main.(*Sq).Area"] }, comdat
+// CHECK-DAG: @"go:itab.main.Sq,main.Shape.link" = linkonce_odr dso_local constant ptr @"go:itab.main.Sq,main.Shape", section "origo_itabs", comdat($"go:itab.main.Sq,main.Shape"), align 8
+// CHECK-DAG: @"type:[]string.str" = linkonce_odr dso_local constant [8 x i8] c"[]string", comdat
 
 package main
 

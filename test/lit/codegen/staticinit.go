@@ -30,7 +30,7 @@ var computed = len(tbl.name) + f()
 
 func f() int { return 1 }
 
-// CHECK-LABEL: define void @main.init(
+// CHECK-LABEL: define dso_local void @main.init(
 // CHECK-NOT: store {{.*}}@main.tbl
 // CHECK: store i64 {{.*}} @main.computed
 func main() {
