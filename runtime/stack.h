@@ -18,10 +18,17 @@
 ///
 /// The slack is what compiled code may write below stackguard0: the frame
 /// of a function whose estimated frame is at most MaxCheckedFrame (its
-/// check runs after its frame is allocated), plus what runtime C++ code
-/// called from Go uses (the unwinder while raising a panic, printing).
-/// Functions with bigger frames check `sp - bound` in a wrapper before
-/// their body's frame exists.
+/// check runs after its frame is allocated; a leaf of that size has no
+/// check), plus what runtime C++ code called from Go, or morestack, uses
+/// from there (RuntimeStackMax, checked by tools/runtime_stack.py). Runtime
+/// work that needs more (raising a panic, fatal errors, map growth) moves
+/// to a segment of its own with onBigStack. Functions with bigger frames
+/// check `sp - bound` in a wrapper before their body's frame exists.
+///
+/// A goroutine's first segment is 2 KiB in all, as gc's first stack, and
+/// first segments lie next to each other: a million goroutines blocked in
+/// a channel operation take about as much memory as gc's. A goroutine
+/// that calls anything deeper soon runs on a segment from the P's cache.
 ///
 /// A panic unwinds across segments without returning through lessstack:
 /// the personality (defer.cpp) calls stackUnwound with the landing frame's

@@ -26,6 +26,12 @@
 
 namespace native_test {
 
+/// Runs a test's body on a stack with room for C++ test code, which checks
+/// no stack: more than a goroutine's first segment (runtime/stack.h).
+inline void onTestStack(void (*body)()) {
+  origo::rt::onBigStack(origo::rt::BigStackNeed, [body] { body(); });
+}
+
 using namespace origo::abi;
 
 inline int failures = 0;

@@ -451,8 +451,7 @@ const Mode modes[] = {{"goroutine_panic", modeGoroutinePanic},
 extern "C" void goMainMain() ORIGO_GO_NAME("main.main");
 
 static void testBody();
-// C++ test code needs more stack than a goroutine's first segment has.
-void goMainMain() { onBigStack(BigStackNeed, [] { testBody(); }); }
+void goMainMain() { onTestStack(testBody); }
 static void testBody() {
   setvbuf(stdout, nullptr, _IONBF, 0); // failures show before a hang
   runModeArg(modes);

@@ -212,8 +212,7 @@ const Mode modes[] = {
 
 extern "C" void testMain() ORIGO_GO_NAME("main.main");
 static void testBody();
-// C++ test code needs more stack than a goroutine's first segment has.
-void testMain() { origo::rt::onBigStack(origo::rt::BigStackNeed, [] { testBody(); }); }
+void testMain() { onTestStack(testBody); }
 static void testBody() {
   setvbuf(stdout, nullptr, _IONBF, 0);
   runModeArg(modes);

@@ -136,7 +136,7 @@ void goMainMain() {
   G *gp = getg();
   EXPECT(gp->segment->mapped == FirstSegmentSize && !gp->segment->prev);
   EXPECT(gp->stack.hi - gp->stackguard0 >= 512);
-  onBigStack(BigStackNeed, [] { testBody(); });
+  onTestStack(testBody);
 }
 
 static void testBody() {
