@@ -55,13 +55,16 @@ __attribute__((noinline)) void freeWaiter(Waiter *w) {
   freeWaiters = w;
 }
 
-struct SemaRoot {
+/// One cache line each (gc pads its semTable's roots the same way): two
+/// roots in use on different threads must not share a line, and a root
+/// must not straddle two.
+struct alignas(64) SemaRoot {
   SpinLock lock;
   Waiter *head = nullptr;
   Waiter *tail = nullptr;
   uint32_t nwait = 0; ///< waiters (read without the lock)
-  char pad[64 - sizeof(SpinLock) - 2 * sizeof(void *) - sizeof(uint32_t)];
 };
+static_assert(sizeof(SemaRoot) == 64, "a root is one cache line");
 
 constexpr int SemTabSize = 251;
 SemaRoot semtable[SemTabSize];
@@ -170,7 +173,8 @@ void semacquire(uint32_t *addr, bool lifo, const char *reason) {
     __atomic_sub_fetch(&nsemawaiters, 1, __ATOMIC_RELAXED);
     if (w->ticket != 0 || cansemacquire(addr))
       break; // handed off, or taken
-    lifo = true; // woken but beaten to it: first in line next time
+    // Woken but beaten to it: queued again as the caller asked (gc's
+    // semacquire1; sync.Mutex asks for the front itself once it waited).
   }
   freeWaiter(w);
 }
