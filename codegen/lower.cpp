@@ -452,7 +452,12 @@ void Lowering::lowerFunc(const ssa::Func &f) {
     fn->setLinkage(llvm::GlobalValue::LinkOnceODRLinkage);
     fn->setComdat(m_.getOrInsertComdat(f.name));
   }
-  funcs.push_back({f.name, f.file, f.hasParams});
+  if (f.inlineOnly)
+    // Another package's function, here to be inlined: never emitted, so
+    // it gets neither a stack check nor a table entry of its own.
+    fn->setLinkage(llvm::GlobalValue::AvailableExternallyLinkage);
+  else
+    funcs.push_back({f.name, f.file, f.hasParams});
   llvm::DIFile *&file = files_[f.file];
   // A package without source lines (an init with nothing to do) has its
   // function in the compile unit's file.

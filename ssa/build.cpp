@@ -404,6 +404,65 @@ Value *Builder::nilChecked(Value *ptr, Pos p) {
   return ptr;
 }
 
+namespace {
+
+/// gc's inlining budget, in syntax nodes of the body here.
+constexpr size_t InlineBudget = 80;
+
+/// Whether another package's fn is small and plain enough to be built
+/// here for inlining (gc's "can inline" for exported bodies): a body
+/// within the budget without closures, defer, go, select, labels or
+/// recover, and no directive that makes its frame matter.
+bool inlinableElsewhere(const Object *fn) {
+  if (!fn->tree || !fn->type || !fn->type->typeParams.empty() || fn->name == "_") return false;
+  if (fn->isMethod && fn->recvType && !fn->recvType->typeParams.empty()) return false;
+  if (!fn->linkname.empty() || fn->tree->hasDirective(fn->decl, "noinline") ||
+      fn->tree->hasDirective(fn->decl, "uintptrescapes") || fn->tree->hasDirective(fn->decl, "norace"))
+    return false;
+  // The runtime's Go half works hand in hand with the C++ runtime.
+  if (fn->pkg && (fn->pkg->path == "runtime" || fn->pkg->path == "unsafe")) return false;
+  const syntax::Tree &t = *fn->tree;
+  NodeId body = t.kid(fn->decl, syntax::FuncBody);
+  if (!body.valid()) return false;
+  size_t count = 0;
+  std::vector<NodeId> work{body};
+  while (!work.empty()) {
+    NodeId n = work.back();
+    work.pop_back();
+    if (!n.valid()) continue;
+    if (++count > InlineBudget) return false;
+    switch (t.kind(n)) {
+    case syntax::NodeKind::FuncLit:
+    case syntax::NodeKind::DeferStmt:
+    case syntax::NodeKind::GoStmt:
+    case syntax::NodeKind::SelectStmt:
+    case syntax::NodeKind::LabeledStmt:
+      return false;
+    case syntax::NodeKind::CallExpr: {
+      NodeId fun = t.kid(n, 0);
+      if (fun.valid() && t.kind(fun) == syntax::NodeKind::Ident && t[fun].text == "recover") return false;
+      break;
+    }
+    default:
+      break;
+    }
+    for (size_t i = 0; i < t.numKids(n); ++i) work.push_back(t.kid(n, i));
+  }
+  return true;
+}
+
+/// Whether f allocates what its own package's escape analysis may have
+/// kept on the stack: built here without those facts, every such
+/// variable would be a heap object.
+bool allocatesByFacts(const Func &f) {
+  for (const auto &b : f.blocks)
+    for (const Value *v : b->values)
+      if (v->op == Op::New || v->op == Op::Box) return true;
+  return false;
+}
+
+} // namespace
+
 std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &facts,
                                types::Program &prog, const SourceManager &sm, Diagnostics &diags) {
   auto out = std::make_unique<Package>();
@@ -439,6 +498,16 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
     out->funcs.push_back(std::move(g));
   }
   for (auto &w : b.promotedWrappers()) out->funcs.push_back(std::move(w));
+  b.flushPending(*out);
+  // Small functions of other packages this one calls, for inlining.
+  for (size_t i = 0; i < b.foreignCallees_.size(); ++i) {
+    const Object *fn = b.foreignCallees_[i];
+    if (!inlinableElsewhere(fn)) continue;
+    std::unique_ptr<Func> f = b.function(fn);
+    if (!f || f->unwind || allocatesByFacts(*f)) continue;
+    f->inlineOnly = true;
+    out->funcs.push_back(std::move(f));
+  }
   b.flushPending(*out);
   out->initFunc = pkg.path + ".init";
   out->funcs.push_back(b.initFunction(out->initFunc));

@@ -596,6 +596,9 @@ Value *Builder::call(NodeId e, std::vector<Value *> *results) {
   }
   Value *c = value(Op::StaticCall, rt, args, p);
   c->aux = !promotedVia.empty() ? promotedVia : viaPtrWrapper ? callee->ptrLinkName() : calleeName;
+  if (callee->pkg && callee->pkg != &pkg_ && calleeName == callee->linkName() && c->aux == calleeName &&
+      foreignCalleeSet_.insert(callee).second)
+    foreignCallees_.push_back(callee);
   callResults(c, res, results);
   return c;
 }

@@ -87,6 +87,10 @@ public:
   /// pkg.(*S).m), calling the method's instance when the embedded type
   /// it comes from is a generic instance.
   std::unique_ptr<Func> promotedWrapperFor(const Type *base, const types::MethodSetEntry &e, const std::string &name);
+  /// Functions of other packages called directly, in the order met: the
+  /// candidates for inlineBodies.
+  std::vector<const Object *> foreignCallees_;
+  std::set<const Object *> foreignCalleeSet_;
   /// Variables initFunction found constant initializers for, by link name.
   std::map<std::string, std::shared_ptr<StaticData>> staticInits_;
   /// Compiles the literals and instances met so far (and those they

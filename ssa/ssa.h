@@ -84,6 +84,11 @@ public:
   bool dupOK = false;
   /// A stand-in any other definition of the symbol replaces (asmStub).
   bool weak = false;
+  /// Another package's small function, built here only so that calls to
+  /// it can be inlined (gc exports such bodies with the package); its
+  /// package's object holds the function itself (LLVM's
+  /// available_externally).
+  bool inlineOnly = false;
   std::vector<std::unique_ptr<Block>> blocks; ///< blocks[0] is the entry
   /// In a function with defer statements: where a panic unwinding into the
   /// function continues (codegen's landing pad jumps here). It runs the
