@@ -783,6 +783,14 @@ G *gosched_m(G *gp) {
   return nullptr;
 }
 
+/// gc's goyield_m: like gosched_m, but the G waits on its own P's queue,
+/// behind what is there (the G just readied runs first).
+G *goyield_m(G *gp) {
+  gp->status = Grunnable;
+  runqput(tlsM->p, gp, false);
+  return nullptr;
+}
+
 G *goexit0(G *gp) {
   M *mp = tlsM;
   stackReset(gp, mp->p);
@@ -1068,6 +1076,8 @@ void wakep() {
 }
 
 void gosched() { mcall(gosched_m); }
+
+void goyield() { mcall(goyield_m); }
 
 void gopark(bool (*unlockf)(G *, void *), void *lock, const char *reason) {
   M *mp = tlsM;

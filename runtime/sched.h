@@ -198,6 +198,9 @@ G *newproc1(void *fn, uintptr_t gopc);
 
 /// Yields the processor: the current G goes to the global run queue.
 void gosched();
+/// gc's goyield: yields to the Gs of the caller's P, going behind them on
+/// its queue (gosched goes to the global queue).
+void goyield();
 /// Parks the current G (status Gwaiting with \p reason). \p unlockf, if
 /// non-null, runs on g0 after the switch with \p lock; returning false puts
 /// the G straight back to running (gc's gopark).

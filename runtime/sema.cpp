@@ -200,7 +200,7 @@ void semrelease(uint32_t *addr, bool handoff) {
   G *gp = w->g;
   goready(gp);
   if (w->ticket == 1)
-    gosched(); // gc's goyield: the waiter runs now, on this P
+    goyield(); // the waiter runs now, on this P
 }
 
 int64_t semaWaiters() { return __atomic_load_n(&nsemawaiters, __ATOMIC_RELAXED); }
