@@ -109,14 +109,6 @@ static std::unique_ptr<llvm::Module> buildModule(const ssa::Package &pkg, const 
   // that LLVM never turns them into integers the GC cannot see.
   m->setDataLayout(tm.createDataLayout().getStringRepresentation() + "-ni:1");
   std::vector<FuncInfo> funcs = lowerPackage(pkg, *m);
-  // Without optimization nothing is inlined: other packages' bodies
-  // (ssa::Func::inlineOnly) are only declarations.
-  if (!opts.optimize)
-    for (llvm::Function &f : *m)
-      if (f.hasAvailableExternallyLinkage()) {
-        f.deleteBody();
-        f.setLinkage(llvm::GlobalValue::ExternalLinkage);
-      }
   std::string verr;
   llvm::raw_string_ostream vs(verr);
   if (llvm::verifyModule(*m, &vs)) {

@@ -506,6 +506,10 @@ template <typename K> void *lookup(const MapType *t, Hmap *h, typename K::T key)
   return b ? elemAt<K>(t, b, i) : nullptr;
 }
 
+/// Stack growth work may take (onBigStack): more than runtime code may
+/// use of a goroutine's stack (stack.h).
+constexpr size_t GrowStack = 4096;
+
 // Growth (numbered as it happens: hashGrow starts it, each write to a
 // growing map evacuates the old bucket it touches plus one more, and the
 // old array is dropped when the last bucket has moved).
@@ -634,8 +638,7 @@ template <typename K> void evacuate(const MapType *t, Hmap *h, uintptr_t oldbuck
 /// Evacuates the old bucket that \p bucket (in the new array) draws from,
 /// and one more, so growth finishes after a bounded number of writes.
 template <typename K> void growWork(const MapType *t, Hmap *h, uintptr_t bucket) {
-  // Deeper than runtime code may go on a goroutine's stack (stack.h).
-  onBigStack(4096, [&] {
+  onBigStack(GrowStack, [&] {
     evacuate<K>(t, h, bucket & oldBucketMask(h));
     if (growing(h))
       evacuate<K>(t, h, h->nevacuate);
@@ -724,7 +727,7 @@ __attribute__((noinline)) void *mapassign(const MapType *t, Hmap *h, typename K:
     // so start over in the new array.
     if (!growing(h) && (overLoadFactor(h->count + 1, h->B) ||
                         tooManyOverflowBuckets(h->noverflow, h->B))) {
-      onBigStack(4096, [&] { hashGrow(t, h); }); // deep: stack.h
+      onBigStack(GrowStack, [&] { hashGrow(t, h); });
       continue;
     }
     if (!insertb) { // all full: b is the last bucket, chain a new one

@@ -464,7 +464,8 @@ bool allocatesByFacts(const Func &f) {
 } // namespace
 
 std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &facts,
-                               types::Program &prog, const SourceManager &sm, Diagnostics &diags) {
+                               types::Program &prog, const SourceManager &sm, Diagnostics &diags,
+                               bool inlineBodies) {
   auto out = std::make_unique<Package>();
   out->path = pkg.path;
   out->types = &prog;
@@ -500,7 +501,7 @@ std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &f
   for (auto &w : b.promotedWrappers()) out->funcs.push_back(std::move(w));
   b.flushPending(*out);
   // Small functions of other packages this one calls, for inlining.
-  for (size_t i = 0; i < b.foreignCallees_.size(); ++i) {
+  for (size_t i = 0; inlineBodies && i < b.foreignCallees_.size(); ++i) {
     const Object *fn = b.foreignCallees_[i];
     if (!inlinableElsewhere(fn)) continue;
     std::unique_ptr<Func> f = b.function(fn);

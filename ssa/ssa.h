@@ -161,9 +161,12 @@ bool needsPromotedWrapper(const types::Type *named, const types::MethodSetEntry 
 
 /// Builds SSA for every function of a type-checked package. Constructs the
 /// back end cannot compile yet are reported in diags ("... is not supported
-/// by origo yet") and the result must then not be compiled.
+/// by origo yet") and the result must then not be compiled. With
+/// \p inlineBodies (an optimized build), other packages' small functions
+/// the package calls are built too, for inlining (Func::inlineOnly).
 std::unique_ptr<Package> build(const types::Package &pkg, const escape::Facts &facts,
-                               types::Program &prog, const SourceManager &sm, Diagnostics &diags);
+                               types::Program &prog, const SourceManager &sm, Diagnostics &diags,
+                               bool inlineBodies);
 
 /// Runs the pass table over f. Dumps requested by opts go to out.
 void compile(Func &f, const PassOptions &opts, std::string &out);

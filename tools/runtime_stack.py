@@ -45,12 +45,9 @@ CALL = 16
 
 
 def tool(name):
-    for c in (name + "-19", name):
-        for d in ("/usr/lib/llvm-19/bin", ""):
-            p = os.path.join(d, c) if d else c
-            if d == "" or os.path.exists(p):
-                return p
-    return name
+    """LLVM 19's `name` (llvm-objdump, ...)."""
+    p = os.path.join("/usr/lib/llvm-19/bin", name)
+    return p if os.path.exists(p) else name + "-19"
 
 
 def stack_sizes(obj):

@@ -333,7 +333,7 @@ int compileImports(FrontEnd &fe, const Env &env, const BuildRequest &req, const 
     }
     escape::Facts facts = escape::analyze(*tpkg);
     Diagnostics diags;
-    auto spkg = ssa::build(*tpkg, facts, fe.prog, fe.sm, diags);
+    auto spkg = ssa::build(*tpkg, facts, fe.prog, fe.sm, diags, req.optimize);
     if (!diags.empty()) {
       std::fprintf(stderr, "# %s\n", src->importPath.c_str());
       diags.print(stderr, fe.sm, DiagOptions{});
@@ -461,7 +461,7 @@ int build(const Env &envIn, const BuildRequest &reqIn, std::string &built) {
     if (!popts.parse(d, err)) return usageError(err);
   }
   if (const char *f = getenv("GOSSAFUNC")) popts.htmlFunc = f;
-  auto spkg = ssa::build(*fe.pkg, facts, fe.prog, fe.sm, fe.diags);
+  auto spkg = ssa::build(*fe.pkg, facts, fe.prog, fe.sm, fe.diags, req.optimize);
   if (!fe.diags.empty()) { printBuildErrors(fe); return 1; }
   std::string passOut;
   for (auto &f : spkg->funcs) ssa::compile(*f, popts, passOut);

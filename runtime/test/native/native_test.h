@@ -26,12 +26,6 @@
 
 namespace native_test {
 
-/// Runs a test's body on a stack with room for C++ test code, which checks
-/// no stack: more than a goroutine's first segment (runtime/stack.h).
-inline void onTestStack(void (*body)()) {
-  origo::rt::onBigStack(origo::rt::BigStackNeed, [body] { body(); });
-}
-
 using namespace origo::abi;
 
 inline int failures = 0;
@@ -222,5 +216,12 @@ template <typename F> const char *captureStderr(F f) {
   } while (0)
 
 } // namespace native_test
+
+/// The test's checks, which every test defines. main.main runs them on a
+/// stack with room: C++ test code checks no stack, and needs more than a
+/// goroutine's first segment has (runtime/stack.h).
+static void testBody();
+extern "C" void testMain() ORIGO_GO_NAME("main.main");
+void testMain() { origo::rt::onBigStack(origo::rt::BigStackNeed, [] { testBody(); }); }
 
 #endif // ORIGO_RUNTIME_TEST_NATIVE_TEST_H

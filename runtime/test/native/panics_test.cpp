@@ -261,9 +261,6 @@ void checkPrint() {
 
 } // namespace
 
-extern "C" void testMain() ORIGO_GO_NAME("main.main");
-static void testBody();
-void testMain() { onTestStack(testBody); }
 static void testBody() {
   setvbuf(stdout, nullptr, _IONBF, 0);
   setUp();

@@ -448,10 +448,6 @@ const Mode modes[] = {{"goroutine_panic", modeGoroutinePanic},
 
 } // namespace
 
-extern "C" void goMainMain() ORIGO_GO_NAME("main.main");
-
-static void testBody();
-void goMainMain() { onTestStack(testBody); }
 static void testBody() {
   setvbuf(stdout, nullptr, _IONBF, 0); // failures show before a hang
   runModeArg(modes);

@@ -223,10 +223,6 @@ const Mode modes[] = {{"throw", modeThrow}, {"fatal", modeFatal}};
 
 } // namespace
 
-extern "C" void goMainMain() ORIGO_GO_NAME("main.main");
-
-static void testBody();
-void goMainMain() { onTestStack(testBody); }
 static void testBody() {
   setvbuf(stdout, nullptr, _IONBF, 0);
   runModeArg(modes);
