@@ -563,8 +563,8 @@ Hchan *goMakechan(const origo::abi::ChanType *t, int64_t size) {
   unsigned __int128 mem = (unsigned __int128)elem->size * (unsigned __int128)(uint64_t)size;
   if (size < 0 || mem > MaxAlloc - sizeof(Hchan))
     panicPlainError("makechan: size out of range");
-  auto *c = static_cast<Hchan *>(mallocgc(sizeof(Hchan), true));
-  c->buf = mem ? static_cast<uint8_t *>(mallocgc(size_t(mem), true)) : reinterpret_cast<uint8_t *>(&goZerobase);
+  auto *c = static_cast<Hchan *>(mallocgc(sizeof(Hchan), &runtimePointers, true));
+  c->buf = mem ? static_cast<uint8_t *>(mallocgc(size_t(mem), elem, true)) : reinterpret_cast<uint8_t *>(&goZerobase);
   c->elemsize = elem->size;
   c->elemtype = elem;
   c->dataqsiz = uint64_t(size);

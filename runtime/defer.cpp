@@ -208,7 +208,7 @@ abi::GoString errorStringError(void *data) {
   const auto *msg = static_cast<const abi::GoString *>(data);
   const char *prefix = "runtime error: ";
   size_t n = strlen(prefix);
-  auto *buf = static_cast<uint8_t *>(mallocgc(n + size_t(msg->len), false));
+  auto *buf = static_cast<uint8_t *>(mallocgc(n + size_t(msg->len), nullptr, false));
   memcpy(buf, prefix, n);
   if (msg->len > 0)
     memcpy(buf + n, msg->ptr, size_t(msg->len));
@@ -242,7 +242,7 @@ const abi::Type plainErrorType = {16, 8, 0, abi::TFlagNamed | abi::TFlagUncommon
 abi::Eface panicValueOf(const PanicArg &a) {
   if (a.kind == PanicArg::Value)
     return a.value;
-  auto *box = static_cast<abi::GoString *>(mallocgc(sizeof(abi::GoString), true));
+  auto *box = static_cast<abi::GoString *>(mallocgc(sizeof(abi::GoString), &runtimePointers, true));
   *box = a.msg;
   return {a.kind == PanicArg::RuntimeError ? &errorStringType : &plainErrorType, box};
 }
@@ -461,7 +461,7 @@ void *goNewdefer(int64_t size) {
     memset(static_cast<void *>(d), 0, DeferBlockSize);
     return d;
   }
-  return mallocgc(size_t(size <= DeferBlockSize ? DeferBlockSize : size), true);
+  return mallocgc(size_t(size <= DeferBlockSize ? DeferBlockSize : size), &runtimePointers, true);
 }
 
 void goFreedefer(void *d, int64_t size) {

@@ -77,7 +77,7 @@ abi::GoString concat(std::initializer_list<abi::GoString> parts) {
   int64_t n = 0;
   for (abi::GoString p : parts)
     n += p.len;
-  auto *buf = static_cast<uint8_t *>(mallocgc(size_t(n), false));
+  auto *buf = static_cast<uint8_t *>(mallocgc(size_t(n), nullptr, false));
   int64_t at = 0;
   for (abi::GoString p : parts) {
     if (p.len > 0)

@@ -161,7 +161,7 @@ inline MapExtra *extraOf(Hmap *h) { return static_cast<MapExtra *>(h->extra); }
 
 MapExtra *ensureExtra(Hmap *h) {
   if (!h->extra)
-    h->extra = mallocgc(sizeof(MapExtra), true);
+    h->extra = mallocgc(sizeof(MapExtra), &runtimePointers, true);
   return extraOf(h);
 }
 
@@ -205,7 +205,7 @@ void incrNoverflow(Hmap *h) {
 void appendBucket(BucketList *list, Bucket *b) {
   if (list->len == list->cap) {
     uintptr_t cap = list->cap ? 2 * list->cap : 8;
-    auto **items = static_cast<Bucket **>(mallocgc(cap * sizeof(Bucket *), true));
+    auto **items = static_cast<Bucket **>(mallocgc(cap * sizeof(Bucket *), &runtimePointers, true));
     if (list->len)
       memcpy(items, list->items, list->len * sizeof(Bucket *));
     list->items = items;
@@ -218,9 +218,9 @@ void appendBucket(BucketList *list, Bucket *b) {
 void createOverflowLists(Hmap *h) {
   MapExtra *x = ensureExtra(h);
   if (!x->overflow)
-    x->overflow = static_cast<BucketList *>(mallocgc(sizeof(BucketList), true));
+    x->overflow = static_cast<BucketList *>(mallocgc(sizeof(BucketList), &runtimePointers, true));
   if (!x->oldoverflow)
-    x->oldoverflow = static_cast<BucketList *>(mallocgc(sizeof(BucketList), true));
+    x->oldoverflow = static_cast<BucketList *>(mallocgc(sizeof(BucketList), &runtimePointers, true));
 }
 
 /// Returns an array of at least 2^b buckets, and the first of the extra
@@ -239,7 +239,7 @@ void *makeBucketArray(const MapType *t, uint8_t b, void *dirty,
     array = dirty;
     memset(array, 0, n * t->bucketsize);
   } else {
-    array = mallocgc(n * t->bucketsize, true);
+    array = mallocgc(n * t->bucketsize, t->bucket, true);
   }
   *nextOverflow = nullptr;
   if (n != base) {
@@ -262,7 +262,7 @@ Bucket *newOverflow(const MapType *t, Hmap *h, Bucket *b) {
       x->nextOverflow = nullptr;
     }
   } else {
-    ovf = static_cast<Bucket *>(mallocgc(t->bucketsize, true));
+    ovf = static_cast<Bucket *>(mallocgc(t->bucketsize, t->bucket, true));
   }
   incrNoverflow(h);
   if (t->bucket->ptrdata == 0) {
@@ -329,7 +329,7 @@ struct GenericKey {
   }
   static void insert(const MapType *t, uint8_t *slot, T k) {
     if (indirectKey(t)) {
-      void *p = mallocgc(t->key->size, true);
+      void *p = mallocgc(t->key->size, t->key, true);
       *reinterpret_cast<void **>(slot) = p;
       slot = static_cast<uint8_t *>(p);
     }
@@ -406,7 +406,7 @@ struct BorrowedStringKey : StringKey {
   static void update(const MapType *, uint8_t *, T) {}
   static void insert(const MapType *, uint8_t *slot, T k) {
     if (k.len != 0) {
-      auto *p = static_cast<uint8_t *>(mallocgc(uintptr_t(k.len), false));
+      auto *p = static_cast<uint8_t *>(mallocgc(uintptr_t(k.len), nullptr, false));
       memcpy(p, k.ptr, uintptr_t(k.len));
       k.ptr = p;
     } else {
@@ -659,7 +659,7 @@ Hmap *makemap(const MapType *t, int64_t hint, Hmap *h) {
   if (hint < 0 || uint64_t(hint) > (uint64_t(1) << 48) / t->bucket->size)
     hint = 0; // make() itself will fail to allocate if the map really grows
   if (!h)
-    h = static_cast<Hmap *>(mallocgc(sizeof(Hmap), true));
+    h = static_cast<Hmap *>(mallocgc(sizeof(Hmap), &runtimePointers, true));
   h->hash0 = fastrand();
   uint8_t B = 0;
   while (overLoadFactor(hint, B))
@@ -687,7 +687,7 @@ __attribute__((noinline)) void *mapassign(const MapType *t, Hmap *h, typename K:
   uintptr_t hash = K::hash(t, key, h->hash0); // may panic: not writing yet
   beginWrite(h);
   if (!h->buckets)
-    h->buckets = mallocgc(t->bucketsize, true);
+    h->buckets = mallocgc(t->bucketsize, t->bucket, true);
 
   for (;;) {
     uintptr_t bucket = hash & bucketMask(h->B);
@@ -737,7 +737,7 @@ __attribute__((noinline)) void *mapassign(const MapType *t, Hmap *h, typename K:
     if constexpr (K::kGeneric) {
       if (indirectElem(t))
         *reinterpret_cast<void **>(elemSlot(t, insertb, inserti)) =
-            mallocgc(t->elem->size, true);
+            mallocgc(t->elem->size, t->elem, true);
     }
     K::insert(t, keyAt<K>(t, insertb, inserti), key);
     insertb->tophash[inserti] = top;
@@ -995,7 +995,7 @@ Hmap *goMakemap(const MapType *t, int64_t hint, Hmap *h) {
 }
 
 Hmap *goMakemapSmall() {
-  auto *h = static_cast<Hmap *>(mallocgc(sizeof(Hmap), true));
+  auto *h = static_cast<Hmap *>(mallocgc(sizeof(Hmap), &runtimePointers, true));
   h->hash0 = fastrand();
   return h;
 }

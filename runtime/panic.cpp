@@ -259,7 +259,7 @@ void panicRuntimeError(const char *msg) {
 
 void panicRuntimeError(const char *prefix, abi::GoString detail) {
   size_t n = strlen(prefix);
-  auto *buf = static_cast<uint8_t *>(mallocgc(n + size_t(detail.len), false));
+  auto *buf = static_cast<uint8_t *>(mallocgc(n + size_t(detail.len), nullptr, false));
   memcpy(buf, prefix, n);
   if (detail.len > 0)
     memcpy(buf + n, detail.ptr, size_t(detail.len));

@@ -21,6 +21,8 @@
 #ifndef ORIGO_RUNTIME_SCHED_H
 #define ORIGO_RUNTIME_SCHED_H
 
+#include "runtime/malloc.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -74,7 +76,7 @@ struct Sudog;
 
 /// gc's g. stack and stackguard0 come first so that compiled prologues can
 /// find them at fixed offsets.
-struct G {
+struct alignas(64) G {
   Stack stack;            ///< offset 0: bounds of the stack
   uintptr_t stackguard0;  ///< offset 16: the IR prologue's limit (stack.lo + guard, or StackPreempt)
   Context ctx;            ///< where the G continues when switched to
@@ -111,7 +113,7 @@ struct SysmonTick {
 struct Timer;
 
 /// A P: the right to run Go code, with its local run queue (gc's p).
-struct P {
+struct alignas(64) P {
   int32_t id;
   uint32_t status;          ///< PStatus
   uint32_t schedtick;       ///< incremented by every schedule
@@ -126,8 +128,7 @@ struct P {
   int32_t nstackcache;
   Sudog *sudogcache;        ///< free sudogs (chan.cpp), linked by next
   int32_t nsudogcache;
-  uintptr_t allocNext;      ///< the P's bump chunk (malloc.cpp)
-  uintptr_t allocLimit;
+  MCache mcache;            ///< what the P allocates from (malloc.cpp)
   SysmonTick sysmontick;
   // Timers (timer.cpp): a 4-ary heap ordered by `when`, under timersLock.
   uint32_t timersLock;
@@ -148,7 +149,7 @@ void notewakeup(Note *n);
 void noteclear(Note *n);
 
 /// An OS thread (gc's m).
-struct M {
+struct alignas(64) M {
   int64_t id;
   G *g0;    ///< its system stack: the scheduler runs here
   G *curg;  ///< the G running on it, or null

@@ -27,7 +27,7 @@ namespace origo::rt {
 namespace {
 
 /// A parked goroutine (gc's sudog, the fields semaphores use).
-struct Waiter {
+struct alignas(64) Waiter {
   uint32_t *addr;
   G *g;
   uint32_t ticket;  ///< notify lists: the wait ticket; semaphores: 1 = handed off
@@ -145,8 +145,6 @@ bool ticketLess(uint32_t a, uint32_t b) { return int32_t(a - b) < 0; }
 SpinLock &notifyLock(NotifyList *l) { return *reinterpret_cast<SpinLock *>(&l->lock); }
 static_assert(sizeof(SpinLock) <= sizeof(uintptr_t), "notifyList.lock holds a SpinLock");
 
-int64_t nsemawaiters = 0;
-
 } // namespace
 
 void semacquire(uint32_t *addr, bool lifo, const char *reason) {
@@ -168,9 +166,7 @@ void semacquire(uint32_t *addr, bool lifo, const char *reason) {
     }
     w->ticket = 0;
     enqueue(root, w, lifo);
-    __atomic_add_fetch(&nsemawaiters, 1, __ATOMIC_RELAXED);
     gopark(unlockRoot, root, reason);
-    __atomic_sub_fetch(&nsemawaiters, 1, __ATOMIC_RELAXED);
     if (w->ticket != 0 || cansemacquire(addr))
       break; // handed off, or taken
     // Woken but beaten to it: queued again as the caller asked (gc's
@@ -203,7 +199,16 @@ void semrelease(uint32_t *addr, bool handoff) {
     goyield(); // the waiter runs now, on this P
 }
 
-int64_t semaWaiters() { return __atomic_load_n(&nsemawaiters, __ATOMIC_RELAXED); }
+int64_t semaWaiters(uint32_t *addr) {
+  // Counted under the root's lock, not kept in a global counter: every
+  // park would otherwise write one cache line shared by all threads.
+  SemaRoot *root = semroot(addr);
+  SpinLockGuard l(root->lock);
+  int64_t n = 0;
+  for (Waiter *w = root->head; w; w = w->next)
+    n += w->addr == addr;
+  return n;
+}
 
 } // namespace origo::rt
 

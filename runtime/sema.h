@@ -34,8 +34,8 @@ void semacquire(uint32_t *addr, bool lifo, const char *reason);
 /// Increments *addr and wakes a waiter; \p handoff gives the count
 /// directly to it and yields so that it runs now (starving Mutex).
 void semrelease(uint32_t *addr, bool handoff);
-/// Gs parked on semaphores (tests).
-int64_t semaWaiters();
+/// Gs parked on the semaphore at \p addr (tests).
+int64_t semaWaiters(uint32_t *addr);
 
 } // namespace origo::rt
 

@@ -1,33 +1,64 @@
 //===- runtime/sizeclasses.cpp - gc's malloc size classes -----------------===//
 ///
 /// \file
-/// The class sizes of gc 1.19 (generated there by mksizeclasses.go), and
-/// roundupsize over them. gc looks the class up through two index tables
-/// (size_to_class8/128); a binary search over the sorted sizes picks the
-/// same class, since every class size is a multiple of the tables' steps.
+/// The span sizes of gc 1.19's size classes (generated there by
+/// mksizeclasses.go; the class sizes are in the header), the class lookup
+/// through gc's two index tables (size_to_class8/128, built here at
+/// compile time from the class sizes), and roundupsize over them.
 ///
 //===----------------------------------------------------------------------===//
 
 #include "runtime/sizeclasses.h"
 
-#include <algorithm>
+#include <stddef.h>
 
 namespace origo::rt {
 
-const uint16_t classToSize[NumSizeClasses] = {
-    0,     8,     16,    24,    32,    48,    64,    80,    96,    112,
-    128,   144,   160,   176,   192,   208,   224,   240,   256,   288,
-    320,   352,   384,   416,   448,   480,   512,   576,   640,   704,
-    768,   896,   1024,  1152,  1280,  1408,  1536,  1792,  2048,  2304,
-    2688,  3072,  3200,  3456,  4096,  4864,  5376,  6144,  6528,  6784,
-    6912,  8192,  9472,  9728,  10240, 10880, 12288, 13568, 14336, 16384,
-    18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
+const uint8_t classToNPages[NumSizeClasses] = {
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 1, 2, 1, 3, 2, 3, 1, 3,
+    2, 3, 4, 5, 6, 1, 7, 6, 5, 4, 3, 5, 7, 2, 9, 7, 5, 8, 3, 10, 7, 4};
 
-static_assert(NumSizeClasses == sizeof classToSize / sizeof classToSize[0]);
+namespace {
+
+// gc's smallSizeDiv, smallSizeMax and largeSizeDiv.
+constexpr uintptr_t SmallSizeDiv = 8, SmallSizeMax = 1024, LargeSizeDiv = 128;
+
+/// Index tables: entry i is the class of a request of i*step bytes
+/// (rounded up to the step) from \p from on.
+template <size_t N> struct ClassIndex {
+  uint8_t cls[N] = {};
+  constexpr ClassIndex(uintptr_t from, uintptr_t step) {
+    int c = 0;
+    for (size_t i = 0; i < N; ++i) {
+      uintptr_t size = from + i * step;
+      while (classToSize[c] < size)
+        ++c;
+      cls[i] = uint8_t(c);
+    }
+  }
+};
+
+constexpr ClassIndex<SmallSizeMax / SmallSizeDiv + 1> sizeToClass8(0, SmallSizeDiv);
+constexpr ClassIndex<(MaxSmallSize - SmallSizeMax) / LargeSizeDiv + 1>
+    sizeToClass128(SmallSizeMax, LargeSizeDiv);
+
+// Spot checks against gc's tables.
+static_assert(sizeToClass8.cls[3] == 3 && sizeToClass8.cls[5] == 5 && sizeToClass8.cls[6] == 5);
+static_assert(sizeToClass128.cls[0] == 32 && sizeToClass128.cls[1] == 33 &&
+              sizeToClass128.cls[(MaxSmallSize - SmallSizeMax) / LargeSizeDiv] == 67);
+
+} // namespace
+
+uint8_t sizeToClass(uintptr_t size) {
+  if (size <= SmallSizeMax - 8)
+    return sizeToClass8.cls[(size + SmallSizeDiv - 1) / SmallSizeDiv];
+  return sizeToClass128.cls[(size - SmallSizeMax + LargeSizeDiv - 1) / LargeSizeDiv];
+}
 
 uintptr_t roundupsize(uintptr_t size) {
   if (size < MaxSmallSize)
-    return *std::lower_bound(classToSize, classToSize + NumSizeClasses, size);
+    return classToSize[sizeToClass(size)];
   if (size + PageSize < size)
     return size;
   return (size + PageSize - 1) & ~(PageSize - 1);

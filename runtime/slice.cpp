@@ -115,7 +115,7 @@ void *goMakeslice(const abi::Type *et, int64_t len, int64_t cap) {
       panicMakesliceLen();
     panicMakesliceCap();
   }
-  return mallocgc(mem, true);
+  return mallocgc(mem, et, true);
 }
 
 void *goMakeslicecopy(const abi::Type *et, int64_t tolen, int64_t fromlen,
@@ -131,7 +131,7 @@ void *goMakeslicecopy(const abi::Type *et, int64_t tolen, int64_t fromlen,
     tomem = et->size * uintptr_t(tolen);
     copymem = tomem;
   }
-  auto *to = static_cast<uint8_t *>(mallocgc(tomem, et->ptrdata != 0));
+  auto *to = static_cast<uint8_t *>(mallocgc(tomem, et, et->ptrdata != 0));
   if (et->ptrdata == 0 && copymem < tomem)
     memset(to + copymem, 0, tomem - copymem);
   if (copymem > 0)
@@ -159,11 +159,11 @@ void goGrowslice(abi::GoSlice *out, const abi::Type *et, void *oldptr,
   uint8_t *p;
   if (et->ptrdata == 0) {
     // append overwrites [oldlen, newlen) at once: clear only the rest.
-    p = static_cast<uint8_t *>(mallocgc(capmem, false));
+    p = static_cast<uint8_t *>(mallocgc(capmem, nullptr, false));
     memset(p + newlenmem, 0, capmem - newlenmem);
   } else {
     // The GC may scan the whole array before append's stores: all zero.
-    p = static_cast<uint8_t *>(mallocgc(capmem, true));
+    p = static_cast<uint8_t *>(mallocgc(capmem, et, true));
   }
   if (lenmem > 0)
     memmove(p, oldptr, lenmem);

@@ -53,7 +53,7 @@ abi::GoString concat(const abi::GoString *a, int64_t n) {
     return {nullptr, 0};
   if (count == 1)
     return a[last];
-  auto *p = static_cast<uint8_t *>(mallocgc(size_t(total), false));
+  auto *p = static_cast<uint8_t *>(mallocgc(size_t(total), nullptr, false));
   int64_t at = 0;
   for (int64_t i = 0; i < n; ++i) {
     if (a[i].len > 0)
@@ -119,14 +119,14 @@ abi::GoString goSlicebytetostring(const uint8_t *p, int64_t n) {
     return {nullptr, 0};
   if (n == 1)
     return {&byteTable[p[0]], 1};
-  auto *s = static_cast<uint8_t *>(mallocgc(size_t(n), false));
+  auto *s = static_cast<uint8_t *>(mallocgc(size_t(n), nullptr, false));
   memcpy(s, p, size_t(n));
   return {s, n};
 }
 
 void goStringtoslicebyte(abi::GoSlice *out, const uint8_t *p, int64_t n) {
   uintptr_t cap = roundupsize(uintptr_t(n));
-  auto *b = static_cast<uint8_t *>(mallocgc(cap, false));
+  auto *b = static_cast<uint8_t *>(mallocgc(cap, nullptr, false));
   if (n > 0)
     memcpy(b, p, size_t(n));
   if (cap != uintptr_t(n))
@@ -139,7 +139,7 @@ void goStringtoslicerune(abi::GoSlice *out, const uint8_t *p, int64_t n) {
   if (uint64_t(count) > MaxAlloc / 4)
     fatal("out of memory");
   uintptr_t mem = roundupsize(uintptr_t(count) * 4);
-  auto *r = static_cast<int32_t *>(mallocgc(mem, false));
+  auto *r = static_cast<int32_t *>(mallocgc(mem, nullptr, false));
   int64_t i = 0;
   for (int64_t k = 0; k < n;) {
     if (p[k] < 0x80) {
@@ -160,7 +160,7 @@ abi::GoString goSlicerunetostring(const int32_t *p, int64_t n) {
     size += runeLen(p[i]);
   if (size == 0)
     return {nullptr, 0};
-  auto *s = static_cast<uint8_t *>(mallocgc(size_t(size), false));
+  auto *s = static_cast<uint8_t *>(mallocgc(size_t(size), nullptr, false));
   int64_t at = 0;
   for (int64_t i = 0; i < n; ++i)
     at += encodeRune(s + at, p[i]);
@@ -173,7 +173,7 @@ abi::GoString goIntstring(int64_t v) {
   int32_t r = int64_t(int32_t(v)) == v ? int32_t(v) : RuneError;
   uint8_t buf[UTFMax];
   int n = encodeRune(buf, r);
-  auto *s = static_cast<uint8_t *>(mallocgc(size_t(n), false));
+  auto *s = static_cast<uint8_t *>(mallocgc(size_t(n), nullptr, false));
   memcpy(s, buf, size_t(n));
   return {s, n};
 }

@@ -82,7 +82,7 @@ void updateTimer0When(P *pp) {
 void heapAdd(P *pp, Timer *t) {
   if (pp->ntimers == pp->timersCap) {
     int64_t cap = pp->timersCap ? pp->timersCap * 2 : 16;
-    auto **a = static_cast<Timer **>(mallocgc(size_t(cap) * sizeof(Timer *), false));
+    auto **a = static_cast<Timer **>(mallocgc(size_t(cap) * sizeof(Timer *), &runtimePointers, false));
     if (pp->ntimers)
       memcpy(a, pp->timers, size_t(pp->ntimers) * sizeof(Timer *));
     pp->timers = a;

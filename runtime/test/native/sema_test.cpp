@@ -50,7 +50,7 @@ void checkMutex() {
   waitAllDone();
   EXPECT(plainCounter == 16 * 3000);
   EXPECT(mutexSema == 1);
-  EXPECT(semaWaiters() == 0);
+  EXPECT(semaWaiters(&mutexSema) == 0);
 }
 
 // 2. Order: waiters queued one by one wake FIFO; a LIFO one goes first.
@@ -70,7 +70,7 @@ void checkOrder() {
   norder = 0;
   for (int i = 0; i < 8; ++i) {
     go(orderWaiter, i);
-    while (semaWaiters() < i + 1)
+    while (semaWaiters(&orderSema) < i + 1)
       goGosched();
   }
   for (int i = 0; i < 8; ++i) {
@@ -95,7 +95,7 @@ void handWaiter(Closure *) {
 
 void checkHandoff() {
   go(handWaiter);
-  while (semaWaiters() < 1)
+  while (semaWaiters(&handSema) < 1)
     goGosched();
   goSyncSemrelease(&handSema, 1, 0);
   while (__atomic_load_n(&handState, __ATOMIC_SEQ_CST) != 1)
