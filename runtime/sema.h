@@ -29,8 +29,9 @@ static_assert(sizeof(NotifyList) == 32, "sync.notifyList's size");
 
 /// Waits until *addr > 0, then decrements it (gc's semacquire1); \p lifo
 /// queues the G first among the address's waiters (a Mutex waiter that
-/// already waited once).
-void semacquire(uint32_t *addr, bool lifo, const char *reason);
+/// already waited once); \p mutex: a sync.Mutex or RWMutex semaphore,
+/// released soon, so the G polls it briefly before parking.
+void semacquire(uint32_t *addr, bool lifo, bool mutex, const char *reason);
 /// Increments *addr and wakes a waiter; \p handoff gives the count
 /// directly to it and yields so that it runs now (starving Mutex).
 void semrelease(uint32_t *addr, bool handoff);
