@@ -115,17 +115,28 @@ bool debugScheddetail = false;
 
 //===-- small helpers -------------------------------------------------------===//
 
-/// Asks gp to yield at its next stack check or loop poll. Loops poll the
-/// global flag; sysmon lowers it once no running G has a request left.
-void requestPreempt(G *gp) {
-  __atomic_store_n(&gp->preempt, true, __ATOMIC_SEQ_CST);
-  __atomic_store_n(&gp->stackguard0, StackPreempt, __ATOMIC_RELAXED);
-  __atomic_store_n(&origo_preempt_pending, 1, __ATOMIC_SEQ_CST);
+/// Withdraws gp's preemption request (it yielded, stopped running, or is
+/// about to run afresh).
+void clearPreempt(G *gp) {
+  if (__atomic_exchange_n(&gp->preempt, false, __ATOMIC_SEQ_CST))
+    __atomic_sub_fetch(&origo_preempt_pending, 1, __ATOMIC_SEQ_CST);
 }
 
-/// Withdraws gp's preemption request (it yielded, or it is about to run
-/// afresh).
-void clearPreempt(G *gp) { __atomic_store_n(&gp->preempt, false, __ATOMIC_RELAXED); }
+/// Asks gp, which \p mp was seen running, to yield at its next stack
+/// check or loop poll. runtime.preemptPending counts the Gs with a request:
+/// loops call in only while there is one, and a G that stops running
+/// withdraws its request (schedule), so that no request outlives the run
+/// it was for (loops in other goroutines would keep calling in for it).
+void requestPreempt(G *gp, M *mp) {
+  if (!__atomic_exchange_n(&gp->preempt, true, __ATOMIC_SEQ_CST))
+    __atomic_add_fetch(&origo_preempt_pending, 1, __ATOMIC_SEQ_CST);
+  __atomic_store_n(&gp->stackguard0, StackPreempt, __ATOMIC_RELAXED);
+  // gp may have stopped running since mp->curg was read. schedule clears
+  // curg before it looks at the request; if it looked before the request
+  // was made, curg no longer shows gp here, and the request goes.
+  if (__atomic_load_n(&mp->curg, __ATOMIC_SEQ_CST) != gp)
+    clearPreempt(gp);
+}
 
 uint32_t cheaprand() {
   static __thread uint32_t state = 0;
@@ -737,12 +748,14 @@ top:
     clearPreempt(gp);
     gp->stackguard0 = gp->stack.lo + StackGuard;
     gp->m = mp;
-    mp->curg = gp;
+    __atomic_store_n(&mp->curg, gp, __ATOMIC_SEQ_CST);
     origo_curg = gp;
     origo_swapcontext(&mp->g0->ctx, &gp->ctx);
     origo_curg = mp->g0;
     G *prev = mp->curg;
-    mp->curg = nullptr;
+    __atomic_store_n(&mp->curg, nullptr, __ATOMIC_SEQ_CST);
+    // prev stopped running: its preemption request, if any, is served.
+    clearPreempt(prev);
     prev->m = nullptr;
     G *(*fn)(G *) = mp->mcallFn;
     mp->mcallFn = nullptr;
@@ -962,7 +975,7 @@ bool othersIdle(M *mp) {
       continue;
     if (M *m2 = pp->m)
       if (G *g2 = m2->curg)
-        requestPreempt(g2);
+        requestPreempt(g2, m2);
   }
   return false;
 }
@@ -1189,23 +1202,10 @@ void preemptone(P *pp) {
   M *mp = pp->m;
   if (!mp)
     return;
-  G *gp = mp->curg;
+  G *gp = __atomic_load_n(&mp->curg, __ATOMIC_SEQ_CST);
   if (!gp || gp == mp->g0)
     return;
-  requestPreempt(gp);
-}
-
-/// Lowers runtime.preemptPending when no running G still has a request
-/// (the others were served, or stopped running and will start afresh).
-void clearStalePreemptFlag() {
-  if (!__atomic_load_n(&origo_preempt_pending, __ATOMIC_SEQ_CST))
-    return;
-  for (int32_t i = 0; i < gomaxprocs(); ++i)
-    if (M *mp = __atomic_load_n(&allp[i]->m, __ATOMIC_ACQUIRE))
-      if (G *gp = __atomic_load_n(&mp->curg, __ATOMIC_ACQUIRE))
-        if (__atomic_load_n(&gp->preempt, __ATOMIC_SEQ_CST))
-          return;
-  __atomic_store_n(&origo_preempt_pending, 0, __ATOMIC_SEQ_CST);
+  requestPreempt(gp, mp);
 }
 
 /// Returns how many Ps it took from Ms in system calls (gc's retake).
@@ -1312,7 +1312,6 @@ void *sysmon(void *) {
     if (next != 0 && next <= now && allIdle &&
         !__atomic_load_n(&sched.timerSleeping, __ATOMIC_ACQUIRE))
       startm(nullptr, false);
-    clearStalePreemptFlag();
     // As gc's sysmon: back off from 20 µs towards 10 ms while there is
     // nothing to take back (a sysmon polling every 20 µs would steal a
     // busy single core from the program).

@@ -173,10 +173,10 @@ struct alignas(64) M {
 G *getg();
 /// The running G, read by every compiled function's stack check.
 extern "C" __thread G *origo_curg __asm__("runtime.curg");
-/// Not 0 while some G may have a preemption request pending: what
-/// compiled loops poll on their back edges (one load of a global, not the
-/// G's stackguard0 through the thread pointer), calling runtime.loopPreempt
-/// when it is set. sysmon lowers it.
+/// How many running Gs have a preemption request: what compiled loops poll
+/// on their back edges (one load of a global, not the G's stackguard0
+/// through the thread pointer), calling runtime.loopPreempt when it is not
+/// 0. A request is withdrawn when its G yields or stops running.
 extern "C" int32_t origo_preempt_pending __asm__("runtime.preemptPending");
 /// The running M. (Not inlined: code that may have switched threads,
 /// after a gopark say, must read the thread pointer again.)

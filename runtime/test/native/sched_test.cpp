@@ -13,7 +13,8 @@
 /// across threads, a million counted increments, work stealing, Goexit,
 /// LockOSThread, GOMAXPROCS changes with work queued, time.Sleep and the
 /// time package's timers (start, stop, reset, periodic), a system call
-/// that blocks while its P runs other goroutines. Modes: an
+/// that blocks while its P runs other goroutines, preemption requests that
+/// end when their goroutine yields. Modes: an
 /// unrecovered panic in goroutine 5, the deadlock report, and the main
 /// goroutine's Goexit with nothing left to run or everything blocked.
 ///
@@ -435,6 +436,36 @@ void modeSchedtrace() {
   exit(0);
 }
 
+// Preemption requests end with the run they were for: a goroutine that
+// polls runtime.preemptPending on every iteration, as compiled loops do,
+// for 300 ms while sysmon asks it to yield every 10-20 ms, sees the flag
+// only at those requests. (A request left standing after the goroutine
+// yielded made every loop in the program call into the runtime until
+// sysmon's next look, about half of the time.)
+int64_t pollIters = 0, pollSeen = 0;
+int32_t pollDone = 0;
+void poller(Closure *) {
+  int64_t end = nanotime() + 300000000;
+  while (nanotime() < end) {
+    ++pollIters;
+    if (__atomic_load_n(&origo_preempt_pending, __ATOMIC_RELAXED) != 0) {
+      ++pollSeen;
+      goLoopPreempt();
+    }
+  }
+  __atomic_store_n(&pollDone, 1, __ATOMIC_SEQ_CST);
+}
+
+void checkPreemptRequests() {
+  int64_t before = goGOMAXPROCS(2);
+  go(poller);
+  while (!__atomic_load_n(&pollDone, __ATOMIC_SEQ_CST))
+    timeSleep(5000000);
+  EXPECT(pollSeen >= 1);               // sysmon asked
+  EXPECT(pollSeen * 1000 < pollIters); // and the request went with the yield
+  goGOMAXPROCS(before);
+}
+
 struct Mode {
   const char *name;
   void (*run)();
@@ -465,5 +496,6 @@ static void testBody() {
   checkGoexitAndLock();
   checkTimers();
   checkSyscall();
+  checkPreemptRequests();
   exit(finish("sched_test"));
 }
