@@ -3,12 +3,13 @@
 /// The primitives under stdlib/runtime's extern.go (gc's runtime.Callers,
 /// CallersFrames, Caller, FuncForPC): the return addresses of the calling
 /// goroutine's Go frames, by the same frame-pointer walk tracebacks use,
-/// and the logical frames of one return address — the functions LLVM
+/// runtime.Stack, and the logical frames of one return address — the functions LLVM
 /// inlined at that call site, innermost first, then the physical function
 /// (its FuncMeta and the call site's stack map record, as tracebacks print
 /// them).
 //===----------------------------------------------------------------------===//
 #include "runtime/functab.h"
+#include "runtime/print.h"
 #include "runtime/stack.h"
 #include "runtime/stackmap.h"
 #include "runtime/traceback.h"
@@ -33,7 +34,29 @@ struct LogicalFrame {
 extern "C" {
 
 int64_t goCallers(int64_t skip, uintptr_t *buf, int64_t n) __asm__("runtime.callers");
+int64_t goStack(uint8_t *buf, int64_t n) __asm__("runtime.stack");
 bool goPcFrame(uintptr_t pc, int64_t depth, LogicalFrame *out) __asm__("runtime.pcframe");
+
+/// runtime.Stack for the calling goroutine: its traceback, as a panic's
+/// report prints it, from the caller of runtime.Stack (the Go function
+/// that calls this), written into buf[:n]; returns the bytes written.
+__attribute__((noinline)) int64_t goStack(uint8_t *buf, int64_t n) {
+  uintptr_t fp = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+  int64_t written = 0;
+  onBigStack(BigStackNeed, [&] {
+    Frame frames[MaxFrames + 2];
+    int got = captureFrames(fp, frames, MaxFrames + 2);
+    PrintToBuffer out(buf, size_t(n));
+    printGoroutineHeader();
+    int printed = 0;
+    // frames[0] is runtime.Stack's own frame: gc starts at its caller.
+    if (got > 1)
+      printFrames(frames + 1, got - 1, printed);
+    printCreatedBy();
+    written = int64_t(out.size());
+  });
+  return written;
+}
 
 /// Stores the return addresses of the Go frames above the caller's, after
 /// skipping \p skip of them, into buf (at most n); returns how many.
@@ -92,13 +115,3 @@ bool goFuncAt(uintptr_t pc, LogicalFrame *out) {
 }
 
 } // extern "C"
-
-#include "runtime/sched.h"
-
-extern "C" {
-int64_t goGoid() __asm__("runtime.goid");
-int64_t goGoid() {
-  G *gp = getg();
-  return gp ? int64_t(gp->goid) : 1;
-}
-}

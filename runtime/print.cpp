@@ -14,11 +14,34 @@
 #include "runtime/abi.h"
 
 #include <errno.h>
+#include <string.h>
 #include <unistd.h>
 
 namespace origo::rt {
 
+namespace {
+__thread PrintToBuffer *printBuffer = nullptr;
+} // namespace
+
+PrintToBuffer::PrintToBuffer(uint8_t *buf, size_t cap) : buf(buf), cap(cap), outer(printBuffer) {
+  printBuffer = this;
+}
+
+PrintToBuffer::~PrintToBuffer() { printBuffer = outer; }
+
+void PrintToBuffer::append(const void *p, size_t n) {
+  size_t room = cap - len;
+  if (n > room)
+    n = room;
+  memcpy(buf + len, p, n);
+  len += n;
+}
+
 void writeErr(const void *p, size_t n) {
+  if (printBuffer) {
+    printBuffer->append(p, n);
+    return;
+  }
   const char *c = static_cast<const char *>(p);
   while (n > 0) {
     ssize_t w = ::write(2, c, n);

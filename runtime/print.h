@@ -20,7 +20,27 @@
 namespace origo::rt {
 
 /// Writes \p n bytes to standard error, retrying short writes and EINTR.
+/// Writes to standard error, or to the buffer a PrintToBuffer on this
+/// thread has set.
 void writeErr(const void *p, size_t n);
+
+/// While it lives, what this thread prints goes into [buf, buf+cap) instead
+/// of standard error, cut off at the end (gc's g.writebuf, which
+/// runtime.Stack sets). Whatever runs meanwhile must not park its
+/// goroutine (it could resume on another thread).
+class PrintToBuffer {
+public:
+  PrintToBuffer(uint8_t *buf, size_t cap);
+  ~PrintToBuffer();
+  /// Bytes written so far.
+  size_t size() const { return len; }
+  void append(const void *p, size_t n);
+
+private:
+  uint8_t *buf;
+  size_t cap, len = 0;
+  PrintToBuffer *outer;
+};
 
 /// Prints a NUL-terminated C string.
 void printCString(const char *s);

@@ -159,64 +159,16 @@ func (f *Func) FileLine(pc uintptr) (file string, line int) {
 
 // Stack formats a stack trace of the calling goroutine into buf and
 // returns the number of bytes written to buf, as a panic's report prints
-// it. With all set, gc adds every other goroutine's trace; origo's Stack
-// reports the calling goroutine only, for now.
+// it. With all set, gc adds every other goroutine's trace, stopping the
+// world to take them; origo's Stack reports the calling goroutine only,
+// for now.
 func Stack(buf []byte, all bool) int {
-	var pcs [100]uintptr
-	n := callers(1, &pcs[0], len(pcs))
-	s := "goroutine " + itoa(goid()) + " [running]:\n"
-	frames := CallersFrames(pcs[:n])
-	for {
-		f, more := frames.Next()
-		s += f.Function + "(...)\n\t" + f.File + ":" + itoa(f.Line)
-		if f.Entry != 0 {
-			s += " +0x" + hex(f.PC+1-f.Entry)
-		}
-		s += "\n"
-		if !more {
-			break
-		}
+	if len(buf) == 0 {
+		return 0
 	}
-	return copy(buf, s)
+	return stack(&buf[0], len(buf))
 }
 
-// goid is the running goroutine's id (runtime/sched.cpp).
-func goid() int
-
-func itoa(v int) string {
-	if v == 0 {
-		return "0"
-	}
-	neg := v < 0
-	if neg {
-		v = -v
-	}
-	var b [20]byte
-	i := len(b)
-	for v > 0 {
-		i--
-		b[i] = byte('0' + v%10)
-		v /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
-}
-
-func hex(v uintptr) string {
-	const digits = "0123456789abcdef"
-	if v == 0 {
-		return "0"
-	}
-	var b [16]byte
-	i := len(b)
-	for v > 0 {
-		i--
-		b[i] = digits[v&15]
-		v >>= 4
-	}
-	return string(b[i:])
-}
-
+// stack writes the calling goroutine's traceback, from Stack's caller on,
+// into the n bytes at buf (runtime/callers.cpp).
+func stack(buf *byte, n int) int

@@ -1,5 +1,6 @@
 // The runtime package API: Caller, Callers and CallersFrames (through
-// inlined frames), FuncForPC, GOOS/GOARCH, NumCPU, NumGoroutine, Stack.
+// inlined frames), FuncForPC, GOOS/GOARCH, NumCPU, NumGoroutine, Stack
+// (gc's traceback format, cut to the buffer).
 package main
 
 import (
@@ -42,5 +43,18 @@ func main() {
 	println(runtime.GOOS, runtime.GOARCH == "amd64" || runtime.GOARCH == "arm64", runtime.NumCPU() > 0, runtime.NumGoroutine())
 	buf := make([]byte, 1000)
 	n := runtime.Stack(buf, false)
-	println(strings.HasPrefix(string(buf[:n]), "goroutine 1 [running]:\nmain.main("))
+	trace := string(buf[:n])
+	println(strings.HasPrefix(trace, "goroutine 1 [running]:\nmain.main()\n\t"), strings.Contains(trace, "runtime_api.go:"))
+	// A short buffer gets the start of the trace.
+	small := make([]byte, 12)
+	println(runtime.Stack(small, false), string(small), runtime.Stack(nil, false))
+	// Another goroutine's trace ends with the go statement, as a panic's
+	// report does.
+	done := make(chan string)
+	go func() {
+		b := make([]byte, 1000)
+		done <- string(b[:runtime.Stack(b, false)])
+	}()
+	trace = <-done
+	println(strings.HasPrefix(trace, "goroutine "), strings.Contains(trace, "\nmain.main.func1()\n\t"), strings.Contains(trace, "\ncreated by main.main\n\t"))
 }
