@@ -8,6 +8,7 @@
 /// (its FuncMeta and the call site's stack map record, as tracebacks print
 /// them).
 //===----------------------------------------------------------------------===//
+#include "runtime/defer.h"
 #include "runtime/functab.h"
 #include "runtime/print.h"
 #include "runtime/stack.h"
@@ -63,12 +64,12 @@ __attribute__((noinline)) int64_t goStack(uint8_t *buf, int64_t n) {
 __attribute__((noinline)) int64_t goCallers(int64_t skip, uintptr_t *buf, int64_t n) {
   uintptr_t fp = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
   int64_t k = 0;
-  // The frames take 8 KiB: more than runtime code may use of a goroutine's
+  // The frames take 16 KiB: more than runtime code may use of a goroutine's
   // stack (stack.h).
   onBigStack(BigStackNeed, [&] {
     constexpr int Max = 512;
-    Frame frames[Max];
-    int got = captureFrames(fp, frames, Max);
+    Frame live[Max], frames[Max];
+    int got = withPanickingFrames(live, captureFrames(fp, live, Max), frames, Max);
     for (int i = int(skip < 0 ? 0 : skip); i < got && k < n; ++i) buf[k++] = frames[i].pc;
   });
   return k;

@@ -344,6 +344,40 @@ constexpr int FramePointerReg = 29; // x29
 
 } // namespace
 
+namespace {
+/// withPanickingFrames for the panics from \p panics on (older ones only:
+/// the frames a panic started in can hold the frames where an older one
+/// was running deferred calls, never a newer one's).
+int splicePanics(const Panic *panics, const Frame *in, int n, Frame *out, int k, int max) {
+  for (int i = 0; i < n && k < max; ++i) {
+    bool replaced = false;
+    for (const Panic *p = panics; p; p = p->link) {
+      if (p->aborted || p->frame == 0 || p->frame != in[i].fp)
+        continue;
+      // p's deferred calls run in this frame: the frames above it where p
+      // started come first, as printPanicFrames cuts them. This frame
+      // itself is shown where it was when p started (the call that
+      // panicked, or the panicking statement of a function inlined here),
+      // not at the deferred call gc would not show.
+      int m = 0;
+      while (m < p->nframes && p->frames[m].fp != p->frame &&
+             frameAtOrBelow(getg(), p->frames[m].fp, p->frame))
+        ++m;
+      replaced = m < p->nframes && p->frames[m].fp == p->frame;
+      k = splicePanics(p->link, p->frames, replaced ? m + 1 : m, out, k, max);
+      break;
+    }
+    if (!replaced && k < max)
+      out[k++] = in[i];
+  }
+  return k;
+}
+} // namespace
+
+int withPanickingFrames(const Frame *in, int n, Frame *out, int max) {
+  return splicePanics(currentPanics(), in, n, out, 0, max);
+}
+
 [[noreturn]] void startPanic(const PanicArg &arg) {
   // All of it runs on a stack with room (stack.h): the frames are walked
   // from here, across the boundary.

@@ -10,8 +10,20 @@
 #define ORIGO_RUNTIME_DEFER_H
 
 #include "runtime/abi.h"
+#include "runtime/traceback.h"
 
 #include <unwind.h>
+
+namespace origo::rt {
+/// The calling goroutine's Go frames \p in (newest first) as gc's stack
+/// has them while deferred calls run for a panic: gc runs them on top of
+/// the panicking frames, which origo's unwinder has already left. Before
+/// each frame running a panic's deferred calls, the frames the panic
+/// started in above it are put back (runtime.Caller and Callers from a
+/// deferred call see where the panic happened). Returns the frames stored
+/// in \p out, at most \p max.
+int withPanickingFrames(const Frame *in, int n, Frame *out, int max);
+} // namespace origo::rt
 
 extern "C" {
 /// The personality routine of every Go function with deferred calls: its
