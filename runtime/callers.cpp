@@ -3,10 +3,10 @@
 /// The primitives under stdlib/runtime's extern.go (gc's runtime.Callers,
 /// CallersFrames, Caller, FuncForPC): the return addresses of the calling
 /// goroutine's Go frames, by the same frame-pointer walk tracebacks use,
-/// runtime.Stack, and the logical frames of one return address — the functions LLVM
-/// inlined at that call site, innermost first, then the physical function
-/// (its FuncMeta and the call site's stack map record, as tracebacks print
-/// them).
+/// runtime.Stack, and the logical frames of one return address — the
+/// functions LLVM inlined at that call site, innermost first, then the
+/// physical function (its FuncMeta and the call site's stack map record,
+/// as tracebacks print them).
 //===----------------------------------------------------------------------===//
 #include "runtime/defer.h"
 #include "runtime/functab.h"
@@ -45,15 +45,9 @@ __attribute__((noinline)) int64_t goStack(uint8_t *buf, int64_t n) {
   uintptr_t fp = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
   int64_t written = 0;
   onBigStack(BigStackNeed, [&] {
-    Frame frames[MaxFrames + 2];
-    int got = captureFrames(fp, frames, MaxFrames + 2);
     PrintToBuffer out(buf, size_t(n));
     printGoroutineHeader();
-    int printed = 0;
-    // frames[0] is runtime.Stack's own frame: gc starts at its caller.
-    if (got > 1)
-      printFrames(frames + 1, got - 1, printed);
-    printCreatedBy();
+    printTraceback(fp, /*skipFirst=*/true); // gc starts at runtime.Stack's caller
     written = int64_t(out.size());
   });
   return written;

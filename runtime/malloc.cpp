@@ -20,7 +20,6 @@
 #include "runtime/panic.h"
 #include "runtime/persistent_alloc.h"
 #include "runtime/sched.h"
-#include "runtime/sizeclasses.h"
 #include "runtime/spinlock.h"
 #include "runtime/stack.h"
 
@@ -46,7 +45,7 @@ constexpr uintptr_t ArenaIndexSize = uintptr_t(1) << (AddrBits - ArenaShift);
 
 /// gc's maxTinySize and tinySpanClass (class 2, 16 bytes, noscan).
 constexpr uintptr_t MaxTinySize = 16;
-constexpr uint8_t TinySpanClass = 2 << 1 | 1;
+constexpr uint8_t TinySpanClass = makeSpanClass(2, true);
 
 /// Stack for allocSpan's paths (under 300 bytes by tools/runtime_stack.py's
 /// count, with a contended lock's futex call at the bottom).
@@ -171,9 +170,9 @@ uintptr_t allocFrom(MCache *c, size_t size, bool noscan) {
     return block;
   }
   if (size <= MaxSmallSize)
-    return nextFree(c, uint8_t(sizeToClass(size) << 1 | (noscan ? 1 : 0)));
+    return nextFree(c, makeSpanClass(sizeToClass(size), noscan));
   uintptr_t npages = (size + PageSize - 1) >> PageShift;
-  return allocSpanOnBigStack(npages, noscan ? 1 : 0, npages * PageSize)->base;
+  return allocSpanOnBigStack(npages, makeSpanClass(0, noscan), npages * PageSize)->base;
 }
 
 const uint8_t everyWord = 1;

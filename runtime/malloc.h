@@ -17,6 +17,7 @@
 #define ORIGO_RUNTIME_MALLOC_H
 
 #include "runtime/abi.h"
+#include "runtime/sizeclasses.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -24,7 +25,10 @@
 namespace origo::rt {
 
 /// gc's spanClass: size class << 1 | noscan.
-constexpr int NumSpanClasses = 68 << 1;
+constexpr int NumSpanClasses = NumSizeClasses << 1;
+constexpr uint8_t makeSpanClass(int sizeclass, bool noscan) {
+  return uint8_t(sizeclass << 1 | (noscan ? 1 : 0));
+}
 
 /// A run of pages holding objects of one span class, or one large object
 /// (class 0) (gc's mspan).

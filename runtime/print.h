@@ -19,9 +19,8 @@
 
 namespace origo::rt {
 
-/// Writes \p n bytes to standard error, retrying short writes and EINTR.
-/// Writes to standard error, or to the buffer a PrintToBuffer on this
-/// thread has set.
+/// Writes \p n bytes to standard error, retrying short writes and EINTR,
+/// or to the buffer a PrintToBuffer on this thread has set.
 void writeErr(const void *p, size_t n);
 
 /// While it lives, what this thread prints goes into [buf, buf+cap) instead

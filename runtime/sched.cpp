@@ -118,7 +118,10 @@ bool debugScheddetail = false;
 /// Withdraws gp's preemption request (it yielded, stopped running, or is
 /// about to run afresh).
 void clearPreempt(G *gp) {
-  if (__atomic_exchange_n(&gp->preempt, false, __ATOMIC_SEQ_CST))
+  // Every switch calls this: the plain load keeps the usual case (no
+  // request) free of a locked instruction.
+  if (__atomic_load_n(&gp->preempt, __ATOMIC_SEQ_CST) &&
+      __atomic_exchange_n(&gp->preempt, false, __ATOMIC_SEQ_CST))
     __atomic_sub_fetch(&origo_preempt_pending, 1, __ATOMIC_SEQ_CST);
 }
 
@@ -748,7 +751,7 @@ top:
     clearPreempt(gp);
     gp->stackguard0 = gp->stack.lo + StackGuard;
     gp->m = mp;
-    __atomic_store_n(&mp->curg, gp, __ATOMIC_SEQ_CST);
+    __atomic_store_n(&mp->curg, gp, __ATOMIC_RELEASE);
     origo_curg = gp;
     origo_swapcontext(&mp->g0->ctx, &gp->ctx);
     origo_curg = mp->g0;

@@ -67,11 +67,11 @@ struct alignas(64) SemaRoot {
 static_assert(sizeof(SemaRoot) == 64, "a root is one cache line");
 
 constexpr int SemTabSize = 251;
+SemaRoot semtable[SemTabSize];
 
 /// gc's active_spin and active_spin_cnt: rounds of spinning before a
 /// sync.Mutex waiter queues, and procyield's count per round.
 constexpr int ActiveSpin = 4, ActiveSpinCount = 30;
-SemaRoot semtable[SemTabSize];
 
 SemaRoot *semroot(uint32_t *addr) {
   return &semtable[(reinterpret_cast<uintptr_t>(addr) >> 3) % SemTabSize];

@@ -159,7 +159,7 @@ void goGrowslice(abi::GoSlice *out, const abi::Type *et, void *oldptr,
   uint8_t *p;
   if (et->ptrdata == 0) {
     // append overwrites [oldlen, newlen) at once: clear only the rest.
-    p = static_cast<uint8_t *>(mallocgc(capmem, nullptr, false));
+    p = static_cast<uint8_t *>(mallocgc(capmem, et, false));
     memset(p + newlenmem, 0, capmem - newlenmem);
   } else {
     // The GC may scan the whole array before append's stores: all zero.

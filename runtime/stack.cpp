@@ -23,7 +23,9 @@ extern "C" char origo_morestack_ret[];
 namespace origo::rt {
 namespace {
 
-constexpr size_t PageSize = 4096;
+/// The kernel's page size (gc's physPageSize), 4 KiB on both targets here;
+/// not the allocator's 8 KiB pages (sizeclasses.h).
+constexpr size_t PhysPageSize = 4096;
 /// No PROT_NONE guard page below a segment: the checks (and codegen's frame
 /// bounds, checked against .stack_sizes) keep writes above stack.lo, and
 /// without mprotect the kernel merges neighbouring segments into one
@@ -83,14 +85,14 @@ StackSegment *segmentAt(void *base, size_t total) {
 /// Maps a segment with at least \p usable bytes above its stackguard0.
 StackSegment *segmentAlloc(size_t usable) {
   size_t record = roundUp(sizeof(StackSegment), 16);
-  size_t total = roundUp(GuardSize + StackGuard + usable + record, PageSize);
+  size_t total = roundUp(GuardSize + StackGuard + usable + record, PhysPageSize);
   return segmentAt(mapSegment(total, false), total);
 }
 
 /// First segments (less than a page, carved from batches) stay with their
 /// G for good, as gc keeps every g: only later segments are unmapped.
 void segmentFree(StackSegment *s) {
-  if (s->mapped % PageSize != 0)
+  if (s->mapped % PhysPageSize != 0)
     fatal("runtime: freeing a goroutine's first stack segment");
   munmap(reinterpret_cast<void *>(s->base), s->mapped);
 }
@@ -194,7 +196,7 @@ P *currentP() {
 void stackInit(G *gp) {
   // First segments are carved from batches, next to each other: less than
   // a page each, so a blocked goroutine's frames share their page.
-  size_t total = GuardSize ? roundUp(GuardSize + FirstSegmentSize, PageSize) : FirstSegmentSize;
+  size_t total = GuardSize ? roundUp(GuardSize + FirstSegmentSize, PhysPageSize) : FirstSegmentSize;
   StackSegment *s = segmentAt(mapSegment(total, GuardSize == 0), total);
   setStack(gp, s);
   gp->stackInUse = s->usable;
@@ -264,7 +266,7 @@ uintptr_t pushSegment(G *gp, uint64_t need, uintptr_t sp, bool limited) {
   }
   // Room for the frame (need: codegen's bound), the thunk and a little more.
   if (size < need + 4096)
-    size = roundUp(need + 4096, PageSize);
+    size = roundUp(need + 4096, PhysPageSize);
   if (limited && gp->stackInUse + size > MaxStackSize)
     onBigStack(BigStackNeed, [&] { stackOverflow(gp, sp); });
   P *pp = currentP();

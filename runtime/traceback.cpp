@@ -170,11 +170,13 @@ bool printFrames(const Frame *frames, int n, int &printed) {
   return true;
 }
 
-void printTraceback(uintptr_t fp) {
-  Frame frames[MaxFrames + 1];
-  int n = captureFrames(fp, frames, MaxFrames + 1);
+void printTraceback(uintptr_t fp, bool skipFirst) {
+  int skip = skipFirst ? 1 : 0;
+  Frame frames[MaxFrames + 2];
+  int n = captureFrames(fp, frames, MaxFrames + 1 + skip);
   int printed = 0;
-  printFrames(frames, n, printed);
+  if (n > skip)
+    printFrames(frames + skip, n - skip, printed);
   printCreatedBy();
 }
 

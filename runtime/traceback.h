@@ -55,8 +55,10 @@ bool printFrames(const Frame *frames, int n, int &printed);
 ///   main.f(...)
 ///   \t/path/x.go:3 +0x1c
 /// Frames of non-Go code (the runtime, libc) are skipped; the walk ends after
-/// main.main, at the runtime's main(), or after 100 frames.
-void printTraceback(uintptr_t fp);
+/// main.main, at the runtime's main(), or after 100 frames. With
+/// \p skipFirst the first Go frame is left out (that of a Go function that
+/// called the reporting one, which gc does not show).
+void printTraceback(uintptr_t fp, bool skipFirst = false);
 
 } // namespace origo::rt
 
